@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LeerlingenConfig(AppConfig):
+    name = "leerlingen"
+    verbose_name = _("Pupils")
+
+    def ready(self) -> None:
+        from leerlingen import demo, panels  # noqa: F401  (demo step, home panels)

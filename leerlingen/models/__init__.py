@@ -1,0 +1,3 @@
+from .basis import Inschrijving, Leerling
+
+__all__ = ["Inschrijving", "Leerling"]

@@ -1,0 +1,58 @@
+"""Pupil list, search and detail: scoped by ``Leerling.objects.visible_to`` and access-logged."""
+
+from __future__ import annotations
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.views.generic import DetailView, TemplateView
+
+from leerlingen import selectors
+from leerlingen.models import Leerling
+from swv.access import RolVereistMixin, ScopedObjectMixin, school_ids
+from swv.choices import LEERLINGDATA_ROLLEN, Rol
+from swv.models import School
+from swv.protocol import log_leerling_bekeken, log_leerlingen_gezocht
+
+
+class LeerlingLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+    rollen = LEERLINGDATA_ROLLEN
+    template_name = "leerlingen/lijst.html"
+    per_pagina = 50
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user = self.request.user
+        zoek = self.request.GET.get("zoek", "").strip()
+        groep = self.request.GET.get("groep", "").strip()
+        mijn_scholen = School.objects.filter(
+            pk__in=school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT])
+        ).order_by("naam")
+        school = mijn_scholen.filter(uuid=self.request.GET.get("school")).first() if self.request.GET.get("school") else None
+        qs = selectors.leerlingen_lijst(user, zoek=zoek, school=school, groep=groep)
+        pagina = Paginator(qs, self.per_pagina).get_page(self.request.GET.get("pagina"))
+        if zoek:
+            log_leerlingen_gezocht(gebruiker=user, aantal=len(pagina.object_list), request=self.request)
+        querystring = self.request.GET.copy()
+        querystring.pop("pagina", None)
+        ctx.update(pagina=pagina, zoek=zoek, groep=groep, school=school, mijn_scholen=mijn_scholen, querystring=querystring)
+        return ctx
+
+    def get_template_names(self):
+        return ["leerlingen/partials/_lijst_tabel.html"] if self.request.htmx else [self.template_name]
+
+
+class LeerlingDetailView(LoginRequiredMixin, ScopedObjectMixin, DetailView):
+    model = Leerling
+    template_name = "leerlingen/detail.html"
+    context_object_name = "leerling"
+
+    def get_object(self, queryset=None):
+        leerling = super().get_object(queryset)
+        log_leerling_bekeken(gebruiker=self.request.user, leerling=leerling, request=self.request)
+        return leerling
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["inschrijvingen"] = self.object.inschrijvingen.select_related("school").order_by("-begindatum")
+        ctx["huidige_inschrijving"] = selectors.huidige_inschrijving(self.object)
+        return ctx

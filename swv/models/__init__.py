@@ -1,0 +1,18 @@
+from .gebruikers import Gebruiker, Lidmaatschap
+from .organisatie import Bestuur, Gemeente, Kring, Leerlingtelling, Samenwerkingsverband, School
+from .protocol import Toegangslog
+from .taken import Taak, WorkerHartslag
+
+__all__ = [
+    "Bestuur",
+    "Gebruiker",
+    "Gemeente",
+    "Kring",
+    "Leerlingtelling",
+    "Lidmaatschap",
+    "Samenwerkingsverband",
+    "School",
+    "Taak",
+    "Toegangslog",
+    "WorkerHartslag",
+]

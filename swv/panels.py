@@ -1,0 +1,44 @@
+"""Home-page panels of the platform: my schools, the SWV overview, my board, OPR, beheer."""
+
+from swv import selectors
+from swv.choices import Rol
+from swv.home import registreer_paneel
+
+
+def _mijn_scholen(request):
+    scholen = selectors.scholen_van(request.user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT])
+    return {"scholen": scholen, "titel_rol": "school"} if scholen else None
+
+
+def _toegewezen_scholen(request):
+    scholen = selectors.scholen_van(request.user, [Rol.CONSULENT])
+    return {"scholen": scholen, "titel_rol": "consulent"} if scholen else None
+
+
+def _swv_overzicht(request):
+    return selectors.swv_kerncijfers(request.user)
+
+
+def _bestuur(request):
+    return {"besturen": selectors.bestuur_overzicht(request.user)}
+
+
+def _opr(request):
+    return {}
+
+
+def _beheer(request):
+    return {}
+
+
+registreer_paneel(naam="mijn_scholen", template="swv/panelen/_mijn_scholen.html",
+                  rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT], context=_mijn_scholen, volgorde=10)
+registreer_paneel(naam="toegewezen_scholen", template="swv/panelen/_mijn_scholen.html",
+                  rollen=[Rol.CONSULENT], context=_toegewezen_scholen, volgorde=11)
+registreer_paneel(naam="swv_overzicht", template="swv/panelen/_swv_overzicht.html",
+                  rollen=[Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BEHEERDER, Rol.TLC_LID, Rol.AC_LID],
+                  context=_swv_overzicht, volgorde=10)
+registreer_paneel(naam="bestuur", template="swv/panelen/_bestuur.html",
+                  rollen=[Rol.BESTUURDER], context=_bestuur, volgorde=10)
+registreer_paneel(naam="opr", template="swv/panelen/_opr.html", rollen=[Rol.OPR_LID], context=_opr, volgorde=10)
+registreer_paneel(naam="beheer", template="swv/panelen/_beheer.html", rollen=[Rol.BEHEERDER], context=_beheer, volgorde=90)

@@ -1,0 +1,62 @@
+"""One named function per access event (open-forms style), writing the append-only access log.
+
+Callers pass objects; only type, public UUID and the route are stored: never names or BSNs.
+"""
+
+from __future__ import annotations
+
+import uuid as uuidlib
+
+from django.http import HttpRequest
+
+from swv.models import Toegangslog
+
+
+def _route(request: HttpRequest | None) -> str:
+    if request is None:
+        return ""
+    match = getattr(request, "resolver_match", None)
+    return (match.view_name if match else request.path)[:200]
+
+
+def _schrijf(*, gebruiker, actie: str, gebeurtenis: str, obj=None, leerling_uuid=None, request=None, aantal=1) -> Toegangslog:
+    object_uuid = getattr(obj, "uuid", None) if obj is not None else None
+    return Toegangslog.objects.create(
+        gebruiker=gebruiker,
+        actie=actie,
+        gebeurtenis=gebeurtenis,
+        objecttype=obj._meta.label if obj is not None else "",
+        object_uuid=object_uuid if isinstance(object_uuid, uuidlib.UUID) else None,
+        leerling_uuid=leerling_uuid,
+        route=_route(request),
+        aantal=aantal,
+    )
+
+
+def log_leerling_bekeken(*, gebruiker, leerling, request: HttpRequest | None = None) -> Toegangslog:
+    return _schrijf(
+        gebruiker=gebruiker, actie=Toegangslog.Actie.BEKEKEN, gebeurtenis="leerling_bekeken",
+        obj=leerling, leerling_uuid=leerling.uuid, request=request,
+    )
+
+
+def log_leerlingen_gezocht(*, gebruiker, aantal: int, request: HttpRequest | None = None) -> Toegangslog:
+    return _schrijf(
+        gebruiker=gebruiker, actie=Toegangslog.Actie.GEZOCHT, gebeurtenis="leerlingen_gezocht",
+        request=request, aantal=aantal,
+    )
+
+
+def log_document_gedownload(*, gebruiker, document, leerling, request: HttpRequest | None = None) -> Toegangslog:
+    return _schrijf(
+        gebruiker=gebruiker, actie=Toegangslog.Actie.GEDOWNLOAD, gebeurtenis="document_gedownload",
+        obj=document, leerling_uuid=leerling.uuid, request=request,
+    )
+
+
+def log_export(*, gebruiker, gebeurtenis: str, aantal: int, obj=None, request: HttpRequest | None = None) -> Toegangslog:
+    """An export of pupil data (a register, a list): the number of records is logged, not their content."""
+    return _schrijf(
+        gebruiker=gebruiker, actie=Toegangslog.Actie.GEEXPORTEERD, gebeurtenis=gebeurtenis,
+        obj=obj, request=request, aantal=aantal,
+    )

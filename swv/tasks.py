@@ -1,0 +1,37 @@
+"""Celery tasks of the platform: thin wrappers that take ids and call a service."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+#: Errors worth a retry: the database or a connection hiccupped. Domain errors are never retried.
+TRANSIENTE_FOUTEN = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+@shared_task(bind=True, autoretry_for=TRANSIENTE_FOUTEN, retry_backoff=2, retry_backoff_max=60, max_retries=4)
+def taak_uitvoeren(self, taak_id: int) -> None:
+    from swv.taken import taak_mislukt_markeren, taak_uitvoeren_service
+
+    try:
+        taak_uitvoeren_service(taak_id=taak_id)
+    except TRANSIENTE_FOUTEN:
+        if self.request.retries >= self.max_retries:
+            taak_mislukt_markeren(taak_id=taak_id, reden="Technische storing; probeer het later opnieuw.")
+        raise
+    except Exception as exc:  # an unexpected bug: fail visibly with a reason, do not retry
+        logger.exception("Job %s failed", taak_id)
+        taak_mislukt_markeren(taak_id=taak_id, reden=f"Onverwachte fout ({type(exc).__name__}).")
+
+
+@shared_task
+def worker_ping(naam: str = "worker") -> None:
+    """Answer the health page: record that a worker picked up a message just now."""
+    from swv.models import WorkerHartslag
+
+    WorkerHartslag.objects.update_or_create(naam=naam, defaults={"laatst_gezien": timezone.now()})

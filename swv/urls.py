@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from swv import views
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("register/", views.SchoolRegisterView.as_view(), name="register"),
+    path("register/export/", views.RegisterExportView.as_view(), name="register_export"),
+    path("scholen/<uuid:uuid>/", views.SchoolDetailView.as_view(), name="school_detail"),
+    path("taken/<uuid:uuid>/", views.TaakDetailView.as_view(), name="taak_detail"),
+    path("taken/<uuid:uuid>/download/", views.TaakDownloadView.as_view(), name="taak_download"),
+    path("gezondheid/", views.GezondheidView.as_view(), name="gezondheid"),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("leerlingen/", include("leerlingen.urls")),
+    path("beheer/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
