@@ -1,7 +1,9 @@
 """Home-page panels of the pupils app."""
 
-from swv.choices import Rol
-from swv.home import registreer_paneel
+from django.utils.translation import gettext_lazy as _
+
+from swv.choices import LEERLINGDATA_ROLLEN, Rol
+from swv.home import registreer_menu, registreer_paneel
 
 
 def _leerlingen_context(request):
@@ -16,4 +18,12 @@ registreer_paneel(
     rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT],
     context=_leerlingen_context,
     volgorde=20,
+)
+
+registreer_menu(
+    naam="leerlingen",
+    url_name="leerlingen:lijst",
+    label=_("Pupils"),
+    rollen=LEERLINGDATA_ROLLEN,
+    volgorde=10,
 )

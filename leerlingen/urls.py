@@ -1,6 +1,6 @@
 from django.urls import path
 
-from leerlingen import views
+from leerlingen.views import leerling as views
 
 app_name = "leerlingen"
 

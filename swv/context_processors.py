@@ -2,6 +2,7 @@ from django.conf import settings
 
 from swv.access import rollen
 from swv.choices import Rol
+from swv.home import menu_voor
 
 
 def portaal(request):
@@ -12,4 +13,5 @@ def portaal(request):
         "mijn_rollen": mijn_rollen,
         "is_swv_breed": bool(mijn_rollen & {Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BEHEERDER}),
         "demo_modus": settings.DEMO_MODE,
+        "menu": menu_voor(mijn_rollen),
     }

@@ -38,3 +38,27 @@ def panelen_voor(request, mijn_rollen: set[str]) -> list[dict]:
             if ctx is not None:
                 zichtbaar.append({"template": paneel.template, "context": ctx, "naam": paneel.naam})
     return zichtbaar
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    naam: str
+    url_name: str
+    label: str  # a lazy translation
+    rollen: frozenset[str]
+    volgorde: int = 50
+
+
+_MENU: list[MenuItem] = []
+
+
+def registreer_menu(*, naam: str, url_name: str, label, rollen: Iterable[str], volgorde: int = 50) -> None:
+    """Add a main-navigation item for users holding one of ``rollen`` (apps call this in ``ready``)."""
+    if any(m.naam == naam for m in _MENU):
+        return
+    _MENU.append(MenuItem(naam=naam, url_name=url_name, label=label, rollen=frozenset(rollen), volgorde=volgorde))
+    _MENU.sort(key=lambda m: (m.volgorde, m.naam))
+
+
+def menu_voor(mijn_rollen: set[str]) -> list[MenuItem]:
+    return [m for m in _MENU if m.rollen & mijn_rollen]

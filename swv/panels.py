@@ -1,8 +1,10 @@
 """Home-page panels of the platform: my schools, the SWV overview, my board, OPR, beheer."""
 
+from django.utils.translation import gettext_lazy as _
+
 from swv import selectors
 from swv.choices import Rol
-from swv.home import registreer_paneel
+from swv.home import registreer_menu, registreer_paneel
 
 
 def _mijn_scholen(request):
@@ -42,3 +44,5 @@ registreer_paneel(naam="bestuur", template="swv/panelen/_bestuur.html",
                   rollen=[Rol.BESTUURDER], context=_bestuur, volgorde=10)
 registreer_paneel(naam="opr", template="swv/panelen/_opr.html", rollen=[Rol.OPR_LID], context=_opr, volgorde=10)
 registreer_paneel(naam="beheer", template="swv/panelen/_beheer.html", rollen=[Rol.BEHEERDER], context=_beheer, volgorde=90)
+
+registreer_menu(naam="register", url_name="register", label=_("School register"), rollen=list(Rol.values), volgorde=90)

@@ -6,8 +6,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
-from leerlingen import selectors
 from leerlingen.models import Leerling
+from leerlingen.selectors import leerling as selectors
 from swv.access import RolVereistMixin, ScopedObjectMixin, school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
 from swv.models import School

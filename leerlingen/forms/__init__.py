@@ -1,0 +1,1 @@
+"""Forms of the pupils app, one module per subdomain."""

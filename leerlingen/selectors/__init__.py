@@ -1,0 +1,1 @@
+"""Reads of the pupils app, one module per subdomain; every selector takes ``user``."""

@@ -1,0 +1,1 @@
+"""Writes of the pupils app (``<entity>_<action>``), one module per subdomain."""

@@ -1,0 +1,1 @@
+"""Views of the pupils app, one module per subdomain (leerling, dossier, thuiszitters, ...)."""
