@@ -7,9 +7,9 @@ from swv.home import registreer_menu, registreer_paneel
 
 
 def _leerlingen_context(request):
-    from leerlingen.models import Leerling
-
-    return {"aantal_leerlingen": Leerling.objects.visible_to(request.user).count()}
+    # No count here: for a consulent of a large kring it would count tens of thousands of pupils
+    # on every home page view; a search box is what the user needs.
+    return {}
 
 
 registreer_paneel(
