@@ -107,7 +107,13 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file-backed test database lets a separate Celery worker process see the test data.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test_swv{env.str('SWV_TEST_DB_SUFFIX', default='')}.sqlite3")}
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    # The embedded mode has a web process and worker processes writing at once: WAL lets readers
+    # and one writer work together, IMMEDIATE transactions avoid lock-upgrade deadlocks.
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

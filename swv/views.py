@@ -147,7 +147,8 @@ class GezondheidView(View):
 
         begin = timezone.now()
         try:
-            worker_ping.delay("worker")
+            # An unanswered ping must not linger in the queue for a worker that starts later.
+            worker_ping.apply_async(args=["worker"], expires=settings.HEALTH_WORKER_TIMEOUT.total_seconds() * 2)
         except Exception as exc:  # noqa: BLE001
             return {"ok": False, "detail": type(exc).__name__}
         deadline = time.monotonic() + settings.HEALTH_WORKER_TIMEOUT.total_seconds()

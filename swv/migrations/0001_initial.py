@@ -437,7 +437,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='lidmaatschap',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('bestuur__isnull', True), ('rol__in', ['ib_er', 'consulent', 'directeur', 'leerkracht']), ('school__isnull', False)), models.Q(('bestuur__isnull', False), ('rol__in', ['bestuurder']), ('school__isnull', True)), models.Q(('bestuur__isnull', True), ('rol__in', ['beleidsmedewerker', 'db', 'controller', 'ac_lid', 'tlc_lid', 'opr_lid', 'beheerder']), ('school__isnull', True)), _connector='OR'), name='lidmaatschap_scope_past_bij_rol'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('bestuur__isnull', True), ('rol__in', ['consulent', 'directeur', 'ib_er', 'leerkracht']), ('school__isnull', False)), models.Q(('bestuur__isnull', False), ('rol__in', ['bestuurder']), ('school__isnull', True)), models.Q(('bestuur__isnull', True), ('rol__in', ['ac_lid', 'beheerder', 'beleidsmedewerker', 'controller', 'db', 'opr_lid', 'tlc_lid']), ('school__isnull', True)), _connector='OR'), name='lidmaatschap_scope_past_bij_rol'),
         ),
         migrations.AddConstraint(
             model_name='lidmaatschap',
