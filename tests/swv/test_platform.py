@@ -122,3 +122,16 @@ def test_the_portal_speaks_dutch_by_default_and_english_on_request(client, perso
     assert "Het hele samenwerkingsverband" in client.get(reverse("home")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "The whole partnership" in client.get(reverse("home")).content.decode()
+
+
+def test_form_errors_are_summarised_and_linked_to_their_field():
+    from django import forms
+    from django.template.loader import render_to_string
+
+    class Formulier(forms.Form):
+        naam = forms.CharField(label="Naam", help_text="Zoals in de administratie")
+
+    html = render_to_string("swv/forms/form.html", {"form": Formulier(data={"naam": ""})})
+    assert 'aria-invalid="true"' in html
+    assert 'aria-describedby="id_naam_helptext id_naam_error"' in html
+    assert 'id="id_naam_error"' in html and 'href="#id_naam"' in html
