@@ -51,6 +51,7 @@ test-fast: setup
 
 lint:
 	$(VENV)/bin/ruff check swv leerlingen arrangementen tlv financien kwaliteit tests
+	$(VENV)/bin/mypy
 
 # Regenerate the Dutch catalogue after changing UI texts; then translate the new entries.
 messages:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -17,6 +18,13 @@ from swv.choices import Rol
 from swv.models import Lidmaatschap, School
 
 _CACHE_ATTR = "_swv_lidmaatschappen"
+
+if TYPE_CHECKING:
+    from django.views.generic import DetailView
+
+    _ViewBase = DetailView
+else:
+    _ViewBase = object
 
 
 def lidmaatschappen(user, datum: date | None = None) -> list[Lidmaatschap]:
@@ -76,11 +84,11 @@ def zichtbaar_of_404(queryset: QuerySet, **lookup) -> Model:
 def controleer_nog_zichtbaar(obj: Model, user, action: str = "view") -> None:
     """After a write: the object must still be visible to its author, else the caller's
     transaction rolls back (netbox). Raises ``Http404`` inside ``transaction.atomic``."""
-    if not type(obj).objects.visible_to(user, action).filter(pk=obj.pk).exists():
+    if not type(obj)._default_manager.visible_to(user, action).filter(pk=obj.pk).exists():  # type: ignore[attr-defined]
         raise Http404
 
 
-class RolVereistMixin:
+class RolVereistMixin(_ViewBase):
     """Views only for some roles; everyone else gets 404 as if the page did not exist."""
 
     rollen: Iterable[str] = ()
@@ -95,7 +103,7 @@ class RolVereistMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
-class ScopedObjectMixin:
+class ScopedObjectMixin(_ViewBase):
     """Makes a generic view's queryset the scoped one: ``model.objects.visible_to(user, action)``.
 
     Detail views look objects up by their public ``uuid`` (``slug_field``); integer keys stay internal.
@@ -107,4 +115,4 @@ class ScopedObjectMixin:
 
     def get_queryset(self):
         base = super().get_queryset()
-        return base.visible_to(self.request.user, self.action)
+        return base.visible_to(self.request.user, self.action)  # type: ignore[attr-defined]
