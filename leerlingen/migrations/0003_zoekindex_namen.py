@@ -7,6 +7,8 @@ embedded default for trying the portal, does without.
 
 from django.db import migrations
 
+from swv.db import alleen_postgresql
+
 INDEXEN = """
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE INDEX IF NOT EXISTS leerling_voornaam_trgm ON leerlingen_leerling USING gin (UPPER(voornaam) gin_trgm_ops);
@@ -18,16 +20,7 @@ DROP INDEX IF EXISTS leerling_achternaam_trgm;
 """
 
 
-def maak(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(INDEXEN)
-
-
-def verwijder(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(TERUG)
-
 
 class Migration(migrations.Migration):
     dependencies = [("leerlingen", "0002_initial")]
-    operations = [migrations.RunPython(maak, verwijder)]
+    operations = [alleen_postgresql(INDEXEN, TERUG)]

@@ -5,6 +5,8 @@ The retention job, the only legitimate remover, sets ``swv.bewaartermijn = 'aan'
 
 from django.db import migrations
 
+from swv.db import alleen_postgresql
+
 FUNCTIE = """
 CREATE OR REPLACE FUNCTION swv_toegangslog_alleen_toevoegen() RETURNS trigger AS $$
 BEGIN
@@ -24,16 +26,7 @@ DROP FUNCTION IF EXISTS swv_toegangslog_alleen_toevoegen();
 """
 
 
-def maak_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(FUNCTIE)
-
-
-def verwijder_trigger(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(TERUG)
-
 
 class Migration(migrations.Migration):
     dependencies = [("swv", "0001_initial")]
-    operations = [migrations.RunPython(maak_trigger, verwijder_trigger)]
+    operations = [alleen_postgresql(FUNCTIE, TERUG)]
