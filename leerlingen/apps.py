@@ -7,4 +7,8 @@ class LeerlingenConfig(AppConfig):
     verbose_name = _("Pupils")
 
     def ready(self) -> None:
-        from leerlingen import demo, panels  # noqa: F401  (demo step, home panels)
+        from leerlingen import (  # noqa: F401  (demo step, home panels)
+            demo,
+            panels,
+            tijdlijnbronnen,  # noqa: F401  (issue 3: timeline sources)
+        )
