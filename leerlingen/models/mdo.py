@@ -97,6 +97,7 @@ class MDODeelnemer(models.Model):
     organisatie = models.CharField(_("organisation"), max_length=200, blank=True)
     rol = models.CharField(_("role"), max_length=30, choices=Deelnemersrol.choices)
     aanwezig = models.BooleanField(_("present"), null=True, blank=True)
+    uitgenodigd_op = models.DateTimeField(_("invited at"), null=True, blank=True)
     history = HistoricalRecords()
 
     objects = MDOOnderdeelQuerySet.as_manager()

@@ -72,6 +72,9 @@ def dossier_inhoud(user, dossier: Dossier) -> dict:
             .select_related("opgesteld_door", "vastgesteld_door")
             .prefetch_related(Prefetch("instemmingen", queryset=OPPInstemming.objects.order_by("datum", "pk")))
         )
+        for v in versies:
+            instemmingen = list(v.instemmingen.all())
+            v.laatste_instemming = instemmingen[-1] if instemmingen else None
     return {
         "secties": [(code, label, secties.get(code)) for code, label in Sectie.choices],
         "signalen": list(Signaal.objects.visible_to(user).filter(dossier=dossier).select_related("vastgelegd_door")),

@@ -169,7 +169,11 @@ def _uitnodigen(mdo_id: int) -> None:
 
 
 def mdo_uitnodigingen_sturen(*, mdo_id: int) -> int:
-    """E-mail each invited portal user a link to the meeting (never pupil details); returns the count."""
+    """E-mail each invited portal user a link to the meeting (never pupil details); returns the count.
+
+    Idempotent: a participant is marked ``uitgenodigd_op`` right after their e-mail, so a retry after
+    a mail-server hiccup does not invite anyone twice.
+    """
     from django.conf import settings
     from django.core.mail import send_mail
     from django.template.loader import render_to_string
@@ -180,10 +184,13 @@ def mdo_uitnodigingen_sturen(*, mdo_id: int) -> int:
         return 0
     basis = getattr(settings, "SWV_PORTAAL_URL", "").rstrip("/")
     ctx = {"mdo": mdo, "link": basis + reverse("leerlingen:mdo_detail", args=[mdo.uuid])}
+    te_sturen = (
+        mdo.deelnemers.filter(gebruiker__isnull=False, uitgenodigd_op__isnull=True)
+        .exclude(gebruiker_id=mdo.gepland_door_id)
+        .select_related("gebruiker")
+    )
     n = 0
-    for d in mdo.deelnemers.filter(gebruiker__isnull=False).exclude(gebruiker_id=mdo.gepland_door_id).select_related(
-        "gebruiker"
-    ):
+    for d in te_sturen:
         send_mail(
             render_to_string("emails/leerlingen_mdo_uitnodiging_subject.txt", ctx).strip(),
             render_to_string("emails/leerlingen_mdo_uitnodiging.txt", ctx),
@@ -191,6 +198,7 @@ def mdo_uitnodigingen_sturen(*, mdo_id: int) -> int:
             [d.gebruiker.email],
             html_message=render_to_string("emails/leerlingen_mdo_uitnodiging.html", ctx),
         )
+        MDODeelnemer.objects.filter(pk=d.pk).update(uitgenodigd_op=timezone.now())
         n += 1
     return n
 
@@ -243,6 +251,7 @@ def mdo_bijwerken(
             d.delete()
     if nieuwe_deelnemers:
         _deelnemers_toevoegen(mdo, nieuwe_deelnemers)
+        transaction.on_commit(lambda: _uitnodigen(mdo.pk))
     activiteit_registreren(mdo.dossier)
     return mdo
 

@@ -85,7 +85,7 @@ class OPPVersieFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OPPVersie
 
-    opp = factory.LazyAttribute(lambda o: OPP.objects.get_or_create(dossier=DossierFactory())[0])
+    opp = factory.LazyAttribute(lambda o: OPP.objects.get_or_create(dossier=o.dossier)[0])
     versienummer = 1
     school = factory.LazyAttribute(lambda o: o.opp.dossier.school)
     uitstroomniveau = Uitstroomniveau.VMBO_KADER
@@ -94,6 +94,7 @@ class OPPVersieFactory(factory.django.DjangoModelFactory):
     opgesteld_door = factory.SubFactory(GebruikerFactory)
 
     class Params:
+        dossier = factory.SubFactory(DossierFactory)
         vastgesteld = factory.Trait(status=OPPStatus.VASTGESTELD, vastgesteld_op=date(2024, 10, 1))
 
 
