@@ -12,3 +12,4 @@ class LeerlingenConfig(AppConfig):
             panels,
             tijdlijnbronnen,  # noqa: F401  (issue 3: timeline sources)
         )
+        from leerlingen import demo_dossier  # noqa: F401  (issue 3: demo cases)
