@@ -9,7 +9,7 @@ class LeerlingenConfig(AppConfig):
     def ready(self) -> None:
         from leerlingen import (  # noqa: F401  (demo step, home panels)
             demo,
+            demo_dossier,  # noqa: F401  (issue 3: demo cases)
             panels,
             tijdlijnbronnen,  # noqa: F401  (issue 3: timeline sources)
         )
-        from leerlingen import demo_dossier  # noqa: F401  (issue 3: demo cases)

@@ -15,16 +15,16 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from leerlingen.choices import (
-    AfspraakStatus,
     Afsluitreden,
+    AfspraakStatus,
     Deelnemersrol,
     Documentsoort,
     DossierStatus,
     Instemmingsbesluit,
     Instemmingswijze,
-    Melder,
     MDOSoort,
     MDOStatus,
+    Melder,
     OPPStatus,
     Ouderrelatie,
     Sectie,

@@ -25,7 +25,6 @@ from leerlingen.models import (
     Interventie,
     Leerling,
     MDOAdvies,
-    MDODeelnemer,
     MDOUitkomst,
     OPPInstemming,
     OPPVersie,
@@ -53,44 +52,49 @@ def heeft_volledige_toegang(user, dossier: Dossier) -> bool:
     return Dossier.objects.volledig_zichtbaar(user).filter(pk=dossier.pk).exists()
 
 
-def _mdo_qs(user):
-    return MDO.objects.visible_to(user).prefetch_related(
-        Prefetch("deelnemers", queryset=MDODeelnemer.objects.select_related("gebruiker")),
-        Prefetch("uitkomsten", queryset=MDOUitkomst.objects.all()),
-    ).select_related("stem_van_het_kind")
-
-
 def dossier_inhoud(user, dossier: Dossier) -> dict:
-    """Everything in one dossier the user may see, in a bounded number of queries."""
-    secties = {s.sectie: s for s in DossierSectie.objects.visible_to(user).filter(dossier=dossier).select_related("bijgewerkt_door")}
-    opp = OPP.objects.visible_to(user).filter(dossier=dossier).first()
+    """Everything in one dossier the user may see, in a bounded number of queries.
+
+    ``dossier`` comes from ``Dossier.objects.visible_to(user)``. With full access every item of the
+    dossier is visible, so the items are read by dossier alone (cheap); an old school with read
+    access after a transfer goes through each item's ``visible_to`` (only what it wrote).
+    """
+    volledig = heeft_volledige_toegang(user, dossier)
+
+    def items(model, **filters):
+        qs = model.objects.all() if volledig else model.objects.visible_to(user)
+        return qs.filter(**filters)
+
+    secties = {s.sectie: s for s in items(DossierSectie, dossier=dossier).select_related("bijgewerkt_door")}
+    opp = OPP.objects.filter(dossier=dossier).first()
     versies = []
     if opp is not None:
         versies = list(
-            OPPVersie.objects.visible_to(user)
-            .filter(opp=opp)
+            items(OPPVersie, opp=opp)
             .select_related("opgesteld_door", "vastgesteld_door")
             .prefetch_related(Prefetch("instemmingen", queryset=OPPInstemming.objects.order_by("datum", "pk")))
         )
         for v in versies:
             instemmingen = list(v.instemmingen.all())
             v.laatste_instemming = instemmingen[-1] if instemmingen else None
+    mdos = (MDO.objects.all() if volledig else MDO.objects.visible_to(user)).filter(dossier=dossier)
     return {
+        "volledig": volledig,
         "secties": [(code, label, secties.get(code)) for code, label in Sectie.choices],
-        "signalen": list(Signaal.objects.visible_to(user).filter(dossier=dossier).select_related("vastgelegd_door")),
-        "interventies": list(Interventie.objects.visible_to(user).filter(dossier=dossier)),
+        "signalen": list(items(Signaal, dossier=dossier).select_related("vastgelegd_door")),
+        "interventies": list(items(Interventie, dossier=dossier)),
         "opp": opp,
         "opp_versies": versies,
-        "mdos": list(_mdo_qs(user).filter(dossier=dossier)),
-        "afspraken": list(
-            Afspraak.objects.visible_to(user).filter(dossier=dossier).select_related("uitvoerder", "mdo").order_by(
-                "status", "uiterlijk"
+        "mdos": list(
+            mdos.prefetch_related(Prefetch("uitkomsten", queryset=MDOUitkomst.objects.all())).select_related(
+                "stem_van_het_kind"
             )
         ),
-        "documenten": list(Document.objects.visible_to(user).filter(dossier=dossier).select_related("geupload_door")),
-        "statusovergangen": list(
-            DossierStatusovergang.objects.visible_to(user).filter(dossier=dossier).select_related("door")
+        "afspraken": list(
+            items(Afspraak, dossier=dossier).select_related("uitvoerder", "mdo").order_by("status", "uiterlijk")
         ),
+        "documenten": list(items(Document, dossier=dossier).select_related("geupload_door")),
+        "statusovergangen": list(items(DossierStatusovergang, dossier=dossier).select_related("door")),
     }
 
 

@@ -73,7 +73,6 @@ class DossierDetailView(LoginRequiredMixin, View):
             "dossier": dossier,
             "leerling": dossier.leerling,
             "mag_wijzigen": selectors.mag_wijzigen(user, dossier),
-            "volledig": selectors.heeft_volledige_toegang(user, dossier),
             **selectors.dossier_inhoud(user, dossier),
         }
         return render(request, "leerlingen/dossier_detail.html", ctx)

@@ -15,10 +15,10 @@ from tests.e2e.conftest import axe_check, inloggen
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 EXPORT = (
-    "voornaam;tussenvoegsel;achternaam;geboortedatum;bsn;groep\n"
-    "Fenna;;Kramer;12-03-2016;;5\n"
-    "Ruben;van der;Steen;01-10-2015;;6\n"
-).encode()
+    b"voornaam;tussenvoegsel;achternaam;geboortedatum;bsn;groep\n"
+    b"Fenna;;Kramer;12-03-2016;;5\n"
+    b"Ruben;van der;Steen;01-10-2015;;6\n"
+)
 
 
 def test_ib_er_runs_a_case_from_import_to_mdo_and_the_consulent_sees_it(page, personas):

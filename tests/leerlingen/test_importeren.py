@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from leerlingen.choices import ImportStatus, Importactie
+from leerlingen.choices import Importactie, ImportStatus
 from leerlingen.models import Inschrijving, Leerling, Leerlingimport
 from leerlingen.services.fouten import DossierFout
 from leerlingen.services.importeren import import_annuleren, import_bevestigen, import_voorbereiden
