@@ -43,18 +43,24 @@ def dossier_regel(user, action: str, prefix: str = "") -> Q | None:
         leerkracht = set()
     else:
         return Q(pk__in=[])
-    ingeschreven = Inschrijving.objects.actief_op(vandaag).filter(
-        leerling=OuterRef(_p(prefix, "leerling")), school=OuterRef(_p(prefix, "school"))
-    )
+    # "Enrolled now at one of the user's schools" as a semi-join on those schools' enrolments (the
+    # database starts from the school index, not from every enrolment of the SWV).
+    huidig = Inschrijving.objects.actief_op(vandaag)
     regel = Q(pk__in=[])
     if staf:
-        regel |= Q(**{f"{_p(prefix, 'school_id')}__in": staf}) & Q(Exists(ingeschreven))
-    if leerkracht:
-        gekoppeld = Leerling.leerkrachten.through.objects.filter(
-            leerling_id=OuterRef(_p(prefix, "leerling_id")), gebruiker_id=user.pk
+        regel |= Q(**{f"{_p(prefix, 'school_id')}__in": staf}) & Q(
+            **{f"{_p(prefix, 'leerling_id')}__in": huidig.filter(school_id__in=staf).values("leerling_id")}
         )
-        regel |= Q(**{f"{_p(prefix, 'school_id')}__in": leerkracht}) & Q(Exists(ingeschreven)) & Q(Exists(gekoppeld))
-    regel |= Q(**{f"{_p(prefix, 'leerling_id')}__in": LeerlingQuerySet._toegekend(user, action)})
+    if leerkracht:
+        gekoppeld = Leerling.leerkrachten.through.objects.filter(gebruiker_id=user.pk).values("leerling_id")
+        regel |= (
+            Q(**{f"{_p(prefix, 'school_id')}__in": leerkracht})
+            & Q(**{f"{_p(prefix, 'leerling_id')}__in": huidig.filter(school_id__in=leerkracht).values("leerling_id")})
+            & Q(**{f"{_p(prefix, 'leerling_id')}__in": gekoppeld})
+        )
+    toegekend = LeerlingQuerySet._toegekend(user, action)
+    if toegekend:
+        regel |= Q(**{f"{_p(prefix, 'leerling_id')}__in": toegekend})
     return regel
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from leerlingen.choices import AfspraakStatus, DossierStatus, Instemmingsbesluit, MDOStatus, OPPStatus, Sectie
@@ -25,6 +26,7 @@ from leerlingen.models import (
     Interventie,
     Leerling,
     MDOAdvies,
+    MDODeelnemer,
     MDOUitkomst,
     OPPInstemming,
     OPPVersie,
@@ -131,8 +133,7 @@ def werklijst(user, *, limiet: int = 10) -> Werklijst:
     mdos = list(
         MDO.objects.visible_to(user)
         .filter(status=MDOStatus.GEPLAND, begint_om__gte=nu - timedelta(hours=12))
-        .filter(Q(deelnemers__gebruiker=user) | Q(gepland_door=user))
-        .distinct()
+        .filter(Q(pk__in=MDODeelnemer.objects.filter(gebruiker=user).values("mdo_id")) | Q(gepland_door=user))
         .select_related("dossier__leerling", "school")
         .order_by("begint_om")[:limiet]
     )
@@ -160,12 +161,28 @@ def werklijst(user, *, limiet: int = 10) -> Werklijst:
 def dossier_lijst(user, *, status: str = "", school=None, zoek: str = ""):
     """The school overview: dossiers with pupil, status, last activity and counts (bounded queries)."""
     gepland = MDO.objects.filter(dossier=OuterRef("pk"), status=MDOStatus.GEPLAND)
+    # Counts as correlated subqueries (not joins + COUNT DISTINCT): the paginator's COUNT(*) then
+    # drops them, and each page computes them for its 50 rows only.
+    gehouden = (
+        MDO.objects.filter(dossier=OuterRef("pk"), status=MDOStatus.GEHOUDEN)
+        .order_by()
+        .values("dossier")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    open_afspraken = (
+        Afspraak.objects.filter(dossier=OuterRef("pk"), status=AfspraakStatus.OPEN)
+        .order_by()
+        .values("dossier")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     qs = (
         Dossier.objects.visible_to(user)
         .select_related("leerling", "school", "regievoerder")
         .annotate(
-            aantal_mdos=Count("mdos", filter=Q(mdos__status=MDOStatus.GEHOUDEN), distinct=True),
-            open_afspraken=Count("afspraken", filter=Q(afspraken__status=AfspraakStatus.OPEN), distinct=True),
+            aantal_mdos=Coalesce(Subquery(gehouden), 0),
+            open_afspraken=Coalesce(Subquery(open_afspraken), 0),
             mdo_gepland=Exists(gepland),
         )
     )
