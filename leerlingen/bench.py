@@ -43,6 +43,7 @@ BENCH_PAGINAS = [
     ("Leerlingen: lijst SWV-breed (DB)", "leerlingen:lijst", Rol.DB),
     ("Leerlingen: zoeken SWV-breed (DB)", _zoek_url("de"), Rol.DB),
     ("Dossiers: overzicht van de school (directeur)", "leerlingen:dossier_lijst", Rol.DIRECTEUR),
+    ("Dossiers: overzicht SWV-breed (DB)", "leerlingen:dossier_lijst", Rol.DB),
     ("Dossier: detail (ib-er)", _dossier_url, Rol.IB_ER),
     ("Leerling: tijdlijn (ib-er)", _tijdlijn_url, Rol.IB_ER),
     ("Start: werklijst (ib-er)", "home", Rol.IB_ER),

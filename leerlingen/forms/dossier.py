@@ -47,8 +47,20 @@ class VersieForm(forms.Form):
     versie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
-class LeerlingForm(forms.Form):
+class SchoolKeuzeForm(forms.Form):
+    """The ib-er's school: a choice when they serve several schools, hidden when only one."""
+
     school = forms.ModelChoiceField(label=_("School"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, scholen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = scholen
+        if scholen.count() == 1:
+            self.fields["school"].widget = forms.HiddenInput()
+            self.fields["school"].initial = scholen.first()
+
+
+class LeerlingForm(SchoolKeuzeForm):
     voornaam = forms.CharField(label=_("First name"), max_length=100)
     tussenvoegsel = forms.CharField(label=_("Infix"), max_length=20, required=False)
     achternaam = forms.CharField(label=_("Last name"), max_length=150)
@@ -60,13 +72,6 @@ class LeerlingForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
 
-    def __init__(self, *args, scholen, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = scholen
-        if scholen.count() == 1:
-            self.fields["school"].widget = forms.HiddenInput()
-            self.fields["school"].initial = scholen.first()
-
     def clean_geboortedatum(self):
         d = self.cleaned_data["geboortedatum"]
         if d >= timezone.localdate():
@@ -74,19 +79,11 @@ class LeerlingForm(forms.Form):
         return d
 
 
-class ImportForm(forms.Form):
-    school = forms.ModelChoiceField(label=_("School"), queryset=None, empty_label=None)
+class ImportForm(SchoolKeuzeForm):
     bestand = forms.FileField(
         label=_("Export file (CSV or Excel)"),
         help_text=_("First row with column names: voornaam, tussenvoegsel, achternaam, geboortedatum, bsn, groep."),
     )
-
-    def __init__(self, *args, scholen, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = scholen
-        if scholen.count() == 1:
-            self.fields["school"].widget = forms.HiddenInput()
-            self.fields["school"].initial = scholen.first()
 
 
 class DossierOpenenForm(forms.Form):

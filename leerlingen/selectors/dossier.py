@@ -163,26 +163,17 @@ def dossier_lijst(user, *, status: str = "", school=None, zoek: str = ""):
     gepland = MDO.objects.filter(dossier=OuterRef("pk"), status=MDOStatus.GEPLAND)
     # Counts as correlated subqueries (not joins + COUNT DISTINCT): the paginator's COUNT(*) then
     # drops them, and each page computes them for its 50 rows only.
-    gehouden = (
-        MDO.objects.filter(dossier=OuterRef("pk"), status=MDOStatus.GEHOUDEN)
-        .order_by()
-        .values("dossier")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    open_afspraken = (
-        Afspraak.objects.filter(dossier=OuterRef("pk"), status=AfspraakStatus.OPEN)
-        .order_by()
-        .values("dossier")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+
+    def telling(model, **filters):
+        rijen = model.objects.filter(dossier=OuterRef("pk"), **filters).order_by().values("dossier")
+        return Coalesce(Subquery(rijen.annotate(n=Count("pk")).values("n")), 0)
+
     qs = (
         Dossier.objects.visible_to(user)
         .select_related("leerling", "school", "regievoerder")
         .annotate(
-            aantal_mdos=Coalesce(Subquery(gehouden), 0),
-            open_afspraken=Coalesce(Subquery(open_afspraken), 0),
+            aantal_mdos=telling(MDO, status=MDOStatus.GEHOUDEN),
+            open_afspraken=telling(Afspraak, status=AfspraakStatus.OPEN),
             mdo_gepland=Exists(gepland),
         )
     )

@@ -295,12 +295,17 @@ def import_voorbereiden(*, door, school: School, bestand) -> Leerlingimport:
     return import_
 
 
-@transaction.atomic
-def import_bevestigen(*, door, leerlingimport: Leerlingimport) -> Leerlingimport:
-    """Write the previewed rows (all or nothing); confirming twice changes nothing the second time."""
+def _vergrendel(door, leerlingimport: Leerlingimport) -> Leerlingimport:
     import_ = Leerlingimport.objects.select_for_update().get(pk=leerlingimport.pk)
     if import_.school_id not in school_ids(door, [Rol.IB_ER]):
         raise DossierFout(_("Only the ib-er of the school can import its pupils."))
+    return import_
+
+
+@transaction.atomic
+def import_bevestigen(*, door, leerlingimport: Leerlingimport) -> Leerlingimport:
+    """Write the previewed rows (all or nothing); confirming twice changes nothing the second time."""
+    import_ = _vergrendel(door, leerlingimport)
     if import_.status == ImportStatus.BEVESTIGD:
         return import_  # a repeated submit: already done
     if import_.status != ImportStatus.VOORBEELD:
@@ -353,9 +358,7 @@ def import_bevestigen(*, door, leerlingimport: Leerlingimport) -> Leerlingimport
 @transaction.atomic
 def import_annuleren(*, door, leerlingimport: Leerlingimport) -> Leerlingimport:
     """Discard a preview (its rows, with any BSNs, are removed)."""
-    import_ = Leerlingimport.objects.select_for_update().get(pk=leerlingimport.pk)
-    if import_.school_id not in school_ids(door, [Rol.IB_ER]):
-        raise DossierFout(_("Only the ib-er of the school can import its pupils."))
+    import_ = _vergrendel(door, leerlingimport)
     if import_.status != ImportStatus.VOORBEELD:
         raise DossierFout(_("Only an import that has not been confirmed can be cancelled."))
     import_.status = ImportStatus.GEANNULEERD

@@ -22,6 +22,10 @@ class ActieFormView(LoginRequiredMixin, View):
     model = None
     action = "change"
     form_class = None
+    #: An optional formset next to the form (external participants, agreements).
+    formset_class = None
+    formset_prefix = ""
+    formset = None
     template_name = "leerlingen/formulier.html"
     titel = ""
     knop = ""
@@ -36,6 +40,14 @@ class ActieFormView(LoginRequiredMixin, View):
 
     def get_form_kwargs(self) -> dict:
         return {}
+
+    def get_formset_kwargs(self) -> dict:
+        return {}
+
+    def maak_formset(self, data=None):
+        if self.formset_class is None:
+            return None
+        return self.formset_class(data, prefix=self.formset_prefix, **self.get_formset_kwargs())
 
     def get_initial(self) -> dict:
         return {}
@@ -53,7 +65,7 @@ class ActieFormView(LoginRequiredMixin, View):
         return self.terug_url()
 
     def render_form(self, form, status: int = 200):
-        ctx = self.get_context_data(form=form, terug_url=self.terug_url())
+        ctx = self.get_context_data(form=form, formset=self.formset, terug_url=self.terug_url())
         return render(self.request, self.template_name, ctx, status=status)
 
     def dispatch(self, request, *args, **kwargs):
@@ -63,11 +75,13 @@ class ActieFormView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request, *args, **kwargs):
+        self.formset = self.maak_formset()
         return self.render_form(self.form_class(initial=self.get_initial(), **self.get_form_kwargs()))
 
     def post(self, request, *args, **kwargs):
         form = self.form_class(request.POST, request.FILES, initial=self.get_initial(), **self.get_form_kwargs())
-        if form.is_valid():
+        self.formset = self.maak_formset(request.POST)
+        if form.is_valid() and (self.formset is None or self.formset.is_valid()):
             try:
                 resultaat = self.uitvoeren(form)
             except GelijktijdigeWijziging as fout:

@@ -78,19 +78,24 @@ class DossierDetailView(LoginRequiredMixin, View):
         return render(request, "leerlingen/dossier_detail.html", ctx)
 
 
-class DossierOpenenView(ActieFormView):
+class LeerlingFormView(ActieFormView):
+    """A form on a pupil (open a dossier, add a signal, record a transfer); back to the pupil page."""
+
     model = Leerling
-    form_class = forms.DossierOpenenForm
-    titel = _("Open a dossier")
-    knop = _("Open dossier")
-    uitleg = _("You become the case manager (regievoerder) of this pupil's dossier.")
-    succes_bericht = _("The dossier has been opened.")
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(leerling=self.object, **kwargs)
 
     def terug_url(self):
         return reverse("leerlingen:detail", args=[self.object.uuid])
+
+
+class DossierOpenenView(LeerlingFormView):
+    form_class = forms.DossierOpenenForm
+    titel = _("Open a dossier")
+    knop = _("Open dossier")
+    uitleg = _("You become the case manager (regievoerder) of this pupil's dossier.")
+    succes_bericht = _("The dossier has been opened.")
 
     def uitvoeren(self, form):
         return services.dossier_openen(door=self.request.user, leerling=self.object, aanleiding=form.cleaned_data["aanleiding"])
@@ -216,21 +221,14 @@ class InterventieEvaluerenView(ActieFormView):
         return services.interventie_evalueren(door=self.request.user, interventie=self.object, **d)
 
 
-class SignaalNieuwView(ActieFormView):
+class SignaalNieuwView(LeerlingFormView):
     """A leerkracht (linked), ib-er or directeur records a signal about a pupil of their school."""
 
-    model = Leerling
     action = "view"
     form_class = forms.SignaalForm
     titel = _("Add a signal")
     knop = _("Save signal")
     succes_bericht = _("The signal has been recorded.")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(leerling=self.object, **kwargs)
-
-    def terug_url(self):
-        return reverse("leerlingen:detail", args=[self.object.uuid])
 
     def uitvoeren(self, form):
         return services.signaal_toevoegen(door=self.request.user, leerling=self.object, **form.cleaned_data)

@@ -12,12 +12,12 @@ from django.views import View
 
 from leerlingen.choices import Importactie, ImportStatus
 from leerlingen.forms import dossier as forms
-from leerlingen.models import Leerling, Leerlingimport
+from leerlingen.models import Leerlingimport
 from leerlingen.selectors.leerling import huidige_inschrijving
 from leerlingen.services import importeren as services
 from leerlingen.services.fouten import DossierFout
 from leerlingen.services.overstap import leerling_overplaatsen, leerling_registreren
-from leerlingen.views.basis import ActieFormView
+from leerlingen.views.dossier import LeerlingFormView
 from swv.access import RolVereistMixin, scholen, zichtbaar_of_404
 from swv.choices import Rol
 from swv.models import School
@@ -112,8 +112,7 @@ class ImportDetailView(LoginRequiredMixin, View):
         return redirect("leerlingen:import_detail", uuid=import_.uuid)
 
 
-class OverstapView(ActieFormView):
-    model = Leerling
+class OverstapView(LeerlingFormView):
     form_class = forms.OverstapForm
     titel = _("Record a school transfer")
     knop = _("Record transfer")
@@ -135,10 +134,7 @@ class OverstapView(ActieFormView):
             if dagen
             else _("After the transfer your school can no longer read the dossier.")
         )
-        return super().get_context_data(leerling=self.object, uitleg=uitleg, **kwargs)
-
-    def terug_url(self):
-        return reverse("leerlingen:detail", args=[self.object.uuid])
+        return super().get_context_data(uitleg=uitleg, **kwargs)
 
     def uitvoeren(self, form):
         return leerling_overplaatsen(door=self.request.user, leerling=self.object, **form.cleaned_data)

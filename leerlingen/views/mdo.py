@@ -3,9 +3,8 @@ its verslag with the child's voice, outcomes and agreements; add advice; mark ag
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +17,6 @@ from leerlingen.models import MDO, Afspraak, Dossier, MDODeelnemer, OPPVersie
 from leerlingen.selectors import dossier as selectors
 from leerlingen.services import mdo as mdo_services
 from leerlingen.services import opp as opp_services
-from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
 from leerlingen.views.basis import ActieFormView, PostActieView
 from leerlingen.views.dossier import DossierFormView, dossier_url
 from swv.access import school_ids, zichtbaar_of_404
@@ -170,6 +168,8 @@ class MDOPlannenView(DossierFormView):
 
     template_name = "leerlingen/mdo_plannen.html"
     form_class = forms.MDOPlanForm
+    formset_class = forms.ExterneDeelnemersFormSet
+    formset_prefix = "extern"
     titel = _("Plan an MDO or OT meeting")
     knop = _("Plan meeting")
     succes_bericht = _("The meeting has been planned; invited portal users get an e-mail with a link.")
@@ -177,37 +177,22 @@ class MDOPlannenView(DossierFormView):
     def get_form_kwargs(self):
         return {"kandidaten": mdo_services.mogelijke_deelnemers(self.object).exclude(pk=self.request.user.pk)}
 
-    def _formset(self):
-        data = self.request.POST if self.request.method == "POST" else None
-        return forms.ExterneDeelnemersFormSet(data, prefix="extern")
+    def uitvoeren(self, form):
+        d = form.cleaned_data
+        return mdo_services.mdo_plannen(
+            door=self.request.user,
+            dossier=self.object,
+            soort=d["soort"],
+            begint_om=form.begint_om(),
+            duur_minuten=d["duur_minuten"],
+            locatie=d["locatie"],
+            agenda=d["agenda"],
+            deelnemers=_portaaldeelnemers(self.object.school_id, d["portaalgebruikers"])
+            + _externe_deelnemers(self.formset),
+        )
 
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("formset", self._formset())
-        return super().get_context_data(**kwargs)
-
-    def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST, **self.get_form_kwargs())
-        formset = self._formset()
-        if form.is_valid() and formset.is_valid():
-            d = form.cleaned_data
-            try:
-                mdo = mdo_services.mdo_plannen(
-                    door=request.user,
-                    dossier=self.object,
-                    soort=d["soort"],
-                    begint_om=form.begint_om(),
-                    duur_minuten=d["duur_minuten"],
-                    locatie=d["locatie"],
-                    agenda=d["agenda"],
-                    deelnemers=_portaaldeelnemers(self.object.school_id, d["portaalgebruikers"]) + _externe_deelnemers(formset),
-                )
-            except DossierFout as fout:
-                form.add_error(None, fout.bericht)
-            else:
-                messages.success(request, self.succes_bericht)
-                return redirect(mdo_url(mdo))
-        ctx = self.get_context_data(form=form, formset=formset, terug_url=self.terug_url())
-        return render(request, self.template_name, ctx, status=400)
+    def succes_url(self, mdo):
+        return mdo_url(mdo)
 
 
 class MDOMixin:
@@ -245,9 +230,21 @@ class MDODetailView(LoginRequiredMixin, MDOMixin, View):
         )
 
 
-class MDOBewerkenView(MDOMixin, ActieFormView):
+class MDOFormView(MDOMixin, ActieFormView):
+    """A form on a meeting; back to the meeting page."""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(leerling=self.object.dossier.leerling, mdo=self.object, **kwargs)
+
+    def terug_url(self):
+        return mdo_url(self.object)
+
+
+class MDOBewerkenView(MDOFormView):
     template_name = "leerlingen/mdo_plannen.html"
     form_class = forms.MDOWijzigForm
+    formset_class = forms.ExterneDeelnemersFormSet
+    formset_prefix = "extern"
     titel = _("Change the meeting")
     knop = _("Save changes")
     succes_bericht = _("The meeting has been changed.")
@@ -268,48 +265,29 @@ class MDOBewerkenView(MDOMixin, ActieFormView):
             "duur_minuten": m.duur_minuten, "locatie": m.locatie, "agenda": m.agenda,
         }
 
-    def _formset(self):
-        data = self.request.POST if self.request.method == "POST" else None
-        return forms.ExterneDeelnemersFormSet(data, prefix="extern")
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("formset", self._formset())
-        return super().get_context_data(leerling=self.object.dossier.leerling, **kwargs)
-
-    def terug_url(self):
-        return mdo_url(self.object)
-
-    def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST, **self.get_form_kwargs())
-        formset = self._formset()
-        if form.is_valid() and formset.is_valid():
-            d = form.cleaned_data
-            try:
-                mdo_services.mdo_bijwerken(
-                    door=request.user,
-                    mdo=self.object,
-                    versie=d["versie"],
-                    begint_om=form.begint_om(),
-                    duur_minuten=d["duur_minuten"],
-                    locatie=d["locatie"],
-                    agenda=d["agenda"],
-                    nieuwe_deelnemers=_portaaldeelnemers(self.object.school_id, d["portaalgebruikers"])
-                    + _externe_deelnemers(formset),
-                    verwijder_deelnemers=[x.pk for x in d["verwijderen"]],
-                )
-            except DossierFout as fout:
-                form.add_error(None, fout.bericht)
-            else:
-                messages.success(request, self.succes_bericht)
-                return redirect(mdo_url(self.object))
-        return render(request, self.template_name, self.get_context_data(form=form, formset=formset, terug_url=self.terug_url()), status=400)
+    def uitvoeren(self, form):
+        d = form.cleaned_data
+        return mdo_services.mdo_bijwerken(
+            door=self.request.user,
+            mdo=self.object,
+            versie=d["versie"],
+            begint_om=form.begint_om(),
+            duur_minuten=d["duur_minuten"],
+            locatie=d["locatie"],
+            agenda=d["agenda"],
+            nieuwe_deelnemers=_portaaldeelnemers(self.object.school_id, d["portaalgebruikers"])
+            + _externe_deelnemers(self.formset),
+            verwijder_deelnemers=[x.pk for x in d["verwijderen"]],
+        )
 
 
-class MDOVerslagView(MDOMixin, ActieFormView):
+class MDOVerslagView(MDOFormView):
     """Record the verslag: attendance, the child's voice, the outcome(s) and agreements at once."""
 
     template_name = "leerlingen/mdo_verslag.html"
     form_class = forms.MDOVerslagForm
+    formset_class = forms.AfsprakenFormSet
+    formset_prefix = "afspraak"
     titel = _("Record the minutes")
     knop = _("Save minutes")
     succes_bericht = _("The minutes have been recorded.")
@@ -320,6 +298,9 @@ class MDOVerslagView(MDOMixin, ActieFormView):
     def get_form_kwargs(self):
         return {"deelnemers": self._deelnemers()}
 
+    def get_formset_kwargs(self):
+        return {"form_kwargs": {"kandidaten": mdo_services.mogelijke_deelnemers(self.object.dossier)}}
+
     def get_initial(self):
         m = self.object
         return {
@@ -328,72 +309,43 @@ class MDOVerslagView(MDOMixin, ActieFormView):
             "aanwezig": list(self._deelnemers()),
         }
 
-    def _formset(self):
-        data = self.request.POST if self.request.method == "POST" else None
-        kandidaten = mdo_services.mogelijke_deelnemers(self.object.dossier)
-        return forms.AfsprakenFormSet(data, prefix="afspraak", form_kwargs={"kandidaten": kandidaten})
-
-    def get_context_data(self, **kwargs):
-        kwargs.setdefault("formset", self._formset())
-        return super().get_context_data(leerling=self.object.dossier.leerling, mdo=self.object, **kwargs)
-
-    def terug_url(self):
-        return mdo_url(self.object)
-
-    def post(self, request, *args, **kwargs):
-        form = self.form_class(request.POST, **self.get_form_kwargs())
-        formset = self._formset()
-        if form.is_valid() and formset.is_valid():
-            d = form.cleaned_data
-            toelichting = d["uitkomst_toelichting"]
-            verslag = mdo_services.Verslag(
-                gehouden_op=d["gehouden_op"],
-                verslag=d["verslag"],
-                aanwezig=[x.pk for x in d["aanwezig"]],
-                stem=mdo_services.StemGegevens(
-                    gehoord=d["gehoord"], wijze=d["wijze"], wat_zei_kind=d["wat_zei_kind"],
-                    wat_wil_kind=d["wat_wil_kind"], reden_niet_gehoord=d["reden_niet_gehoord"],
-                    toelichting=d["stem_toelichting"],
-                ),
-                uitkomsten=[(s, toelichting) for s in d["uitkomsten"]],
-                afspraken=[
-                    mdo_services.AfspraakGegevens(
-                        omschrijving=f.cleaned_data["omschrijving"], uiterlijk=f.cleaned_data["uiterlijk"],
-                        uitvoerder=f.cleaned_data.get("uitvoerder"), uitvoerder_naam=f.cleaned_data.get("uitvoerder_naam", ""),
-                    )
-                    for f in formset
-                    if f.cleaned_data.get("omschrijving", "").strip()
-                ],
-            )
-            try:
-                mdo_services.mdo_verslag_vastleggen(door=request.user, mdo=self.object, versie=d["versie"], verslag=verslag)
-            except GelijktijdigeWijziging as fout:
-                form.add_error(None, fout.bericht)
-            except DossierFout as fout:
-                form.add_error(None, fout.bericht)
-            else:
-                messages.success(request, self.succes_bericht)
-                return redirect(mdo_url(self.object))
-        return render(request, self.template_name, self.get_context_data(form=form, formset=formset, terug_url=self.terug_url()), status=400)
+    def uitvoeren(self, form):
+        d = form.cleaned_data
+        verslag = mdo_services.Verslag(
+            gehouden_op=d["gehouden_op"],
+            verslag=d["verslag"],
+            aanwezig=[x.pk for x in d["aanwezig"]],
+            stem=mdo_services.StemGegevens(
+                gehoord=d["gehoord"], wijze=d["wijze"], wat_zei_kind=d["wat_zei_kind"],
+                wat_wil_kind=d["wat_wil_kind"], reden_niet_gehoord=d["reden_niet_gehoord"],
+                toelichting=d["stem_toelichting"],
+            ),
+            uitkomsten=[(s, d["uitkomst_toelichting"]) for s in d["uitkomsten"]],
+            afspraken=[
+                mdo_services.AfspraakGegevens(
+                    omschrijving=f.cleaned_data["omschrijving"], uiterlijk=f.cleaned_data["uiterlijk"],
+                    uitvoerder=f.cleaned_data.get("uitvoerder"), uitvoerder_naam=f.cleaned_data.get("uitvoerder_naam", ""),
+                )
+                for f in self.formset
+                if f.cleaned_data.get("omschrijving", "").strip()
+            ],
+        )
+        return mdo_services.mdo_verslag_vastleggen(
+            door=self.request.user, mdo=self.object, versie=d["versie"], verslag=verslag
+        )
 
 
-class MDOAnnulerenView(MDOMixin, ActieFormView):
+class MDOAnnulerenView(MDOFormView):
     form_class = forms.MDOAnnulerenForm
     titel = _("Cancel the meeting")
     knop = _("Cancel meeting")
     succes_bericht = _("The meeting has been cancelled.")
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(leerling=self.object.dossier.leerling, **kwargs)
-
-    def terug_url(self):
-        return mdo_url(self.object)
-
     def uitvoeren(self, form):
         return mdo_services.mdo_annuleren(door=self.request.user, mdo=self.object, reden=form.cleaned_data["reden"])
 
 
-class AdviesView(MDOMixin, ActieFormView):
+class AdviesView(MDOFormView):
     """The consulent (or the ib-er) adds advice to the meeting's verslag."""
 
     action = "view"
@@ -401,12 +353,6 @@ class AdviesView(MDOMixin, ActieFormView):
     titel = _("Add advice")
     knop = _("Save advice")
     succes_bericht = _("Your advice has been added to the minutes.")
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(leerling=self.object.dossier.leerling, **kwargs)
-
-    def terug_url(self):
-        return mdo_url(self.object)
 
     def uitvoeren(self, form):
         return mdo_services.mdo_advies_toevoegen(door=self.request.user, mdo=self.object, tekst=form.cleaned_data["tekst"])
