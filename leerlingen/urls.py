@@ -19,6 +19,7 @@ urlpatterns += [
     path("import/", import_views.ImportNieuwView.as_view(), name="import_nieuw"),
     path("import/<uuid:uuid>/", import_views.ImportDetailView.as_view(), name="import_detail"),
     path("<uuid:uuid>/overstap/", import_views.OverstapView.as_view(), name="overstap"),
+    path("<uuid:uuid>/leerkrachten/", import_views.LeerkrachtenView.as_view(), name="leerkrachten"),
     path("<uuid:uuid>/tijdlijn/", dossier_views.TijdlijnView.as_view(), name="tijdlijn"),
     path("<uuid:uuid>/signaal/", dossier_views.SignaalNieuwView.as_view(), name="signaal_nieuw"),
     path("<uuid:uuid>/dossier-openen/", dossier_views.DossierOpenenView.as_view(), name="dossier_openen"),

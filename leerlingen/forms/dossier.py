@@ -349,3 +349,15 @@ class OverstapForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["naar_school"].queryset = scholen
         self.fields["naar_school"].label_from_instance = lambda s: f"{s.naam} ({s.plaats})"
+
+
+class LeerkrachtenForm(forms.Form):
+    leerkrachten = forms.ModelMultipleChoiceField(
+        label=_("Linked teachers"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Linked teachers can read this pupil's dossier and add signals."),
+    )
+
+    def __init__(self, *args, kandidaten, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leerkrachten"].queryset = kandidaten
+        self.fields["leerkrachten"].label_from_instance = lambda u: u.get_full_name() or u.email

@@ -31,6 +31,7 @@ from leerlingen.models import (
     OPPInstemming,
     OPPVersie,
     Signaal,
+    StemVanHetKind,
 )
 from swv.access import school_ids
 from swv.choices import Rol
@@ -225,7 +226,11 @@ _GESCHIEDENIS_MODELLEN = (
     (Interventie, "dossier_id"),
     (Signaal, "dossier_id"),
     (MDO, "dossier_id"),
+    (MDOUitkomst, "mdo__dossier_id"),
+    (StemVanHetKind, "mdo__dossier_id"),
     (Afspraak, "dossier_id"),
+    (OPPVersie, "opp__dossier_id"),
+    (OPPInstemming, "versie__opp__dossier_id"),
     (Document, "dossier_id"),
 )
 _VERBORGEN = {"versie", "laatste_activiteit", "bestand", "sha256", "bsn", "regels"}
@@ -282,6 +287,8 @@ def geschiedenis(user, dossier: Dossier, *, limiet: int = 200) -> list[Wijziging
 def _label(model, rij) -> str:
     if model is DossierSectie:
         return str(dict(Sectie.choices).get(rij.sectie, rij.sectie))
+    if model is OPPVersie:
+        return f"v{rij.versienummer}"
     return ""
 
 

@@ -117,3 +117,28 @@ def leerling_overplaatsen(
         dossier._change_reason = "overstap"
         dossier.save()
     return overstap
+
+
+@transaction.atomic
+def leerling_leerkrachten_koppelen(*, door, leerling: Leerling, leerkrachten) -> Leerling:
+    """Set the teachers linked to a pupil (they then read its dossier); by the ib-er of its school.
+
+    Only teachers with a current membership at the pupil's school can be linked.
+    """
+    if not Leerling.objects.visible_to(door, "change").filter(pk=leerling.pk).exists():
+        raise DossierFout(_("Only the ib-er of the pupil's school can link teachers."))
+    inschrijving = huidige_inschrijving(leerling)
+    if inschrijving is None:
+        raise DossierFout(_("The pupil is not enrolled at a school."))
+    toegestaan = set(leerkrachten_van_school(inschrijving.school).values_list("pk", flat=True))
+    if any(u.pk not in toegestaan for u in leerkrachten):
+        raise DossierFout(_("Only teachers of the pupil's school can be linked."))
+    leerling.leerkrachten.set(leerkrachten)
+    return leerling
+
+
+def leerkrachten_van_school(school: School):
+    from swv.models import Gebruiker, Lidmaatschap
+
+    ids = Lidmaatschap.objects.actief_op().filter(school=school, rol=Rol.LEERKRACHT).values("gebruiker_id")
+    return Gebruiker.objects.filter(is_active=True, pk__in=ids).order_by("achternaam", "voornaam")

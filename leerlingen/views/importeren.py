@@ -16,11 +16,16 @@ from leerlingen.models import Leerlingimport
 from leerlingen.selectors.leerling import huidige_inschrijving
 from leerlingen.services import importeren as services
 from leerlingen.services.fouten import DossierFout
-from leerlingen.services.overstap import leerling_overplaatsen, leerling_registreren
+from leerlingen.services.overstap import (
+    leerkrachten_van_school,
+    leerling_leerkrachten_koppelen,
+    leerling_overplaatsen,
+    leerling_registreren,
+)
 from leerlingen.views.dossier import LeerlingFormView
 from swv.access import RolVereistMixin, scholen, zichtbaar_of_404
 from swv.choices import Rol
-from swv.models import School
+from swv.models import Gebruiker, School
 
 
 class LeerlingNieuwView(LoginRequiredMixin, RolVereistMixin, View):
@@ -141,3 +146,25 @@ class OverstapView(LeerlingFormView):
 
     def succes_url(self, resultaat):
         return reverse("leerlingen:lijst")
+
+
+class LeerkrachtenView(LeerlingFormView):
+    """The ib-er links the pupil's teachers (who then read its dossier)."""
+
+    form_class = forms.LeerkrachtenForm
+    titel = _("Link teachers")
+    knop = _("Save")
+    succes_bericht = _("The linked teachers have been saved.")
+
+    def get_form_kwargs(self):
+        inschrijving = huidige_inschrijving(self.object)
+        kandidaten = leerkrachten_van_school(inschrijving.school) if inschrijving else Gebruiker.objects.none()
+        return {"kandidaten": kandidaten}
+
+    def get_initial(self):
+        return {"leerkrachten": list(self.object.leerkrachten.all())}
+
+    def uitvoeren(self, form):
+        return leerling_leerkrachten_koppelen(
+            door=self.request.user, leerling=self.object, leerkrachten=list(form.cleaned_data["leerkrachten"])
+        )

@@ -240,3 +240,37 @@ def test_the_pupil_list_and_search_stay_within_budget(client, personas, aantal, 
         client.get(reverse("leerlingen:lijst"))
     with django_assert_max_num_queries(20):
         client.get(reverse("leerlingen:lijst"), {"zoek": "a"})
+
+
+def test_the_history_includes_opp_versions_and_consent(client, personas, dossier):
+    from leerlingen.services import opp as opp_services
+
+    v = opp_services.opp_versie_opstellen(
+        door=personas.alice, dossier=dossier, uitstroomniveau="havo", doelen="Doel A", handelingsdeel="Plan A"
+    )
+    opp_services.opp_vaststellen(door=personas.alice, oppversie=v)
+    client.force_login(personas.alice)
+    html = client.get(reverse("leerlingen:dossier_geschiedenis", args=[dossier.uuid])).content.decode()
+    assert "OPP-versie: v1" in html and "vastgesteld" in html
+
+
+def test_the_ib_er_links_a_teacher_who_then_reads_the_dossier(client, personas, dossier):
+    client.force_login(personas.alice)
+    url = reverse("leerlingen:leerkrachten", args=[dossier.leerling.uuid])
+    assert client.get(url).status_code == 200
+    client.post(url, {"leerkrachten": [personas.lotte.pk]})
+    assert list(dossier.leerling.leerkrachten.all()) == [personas.lotte]
+    client.force_login(personas.lotte)
+    assert client.get(reverse("leerlingen:dossier_detail", args=[dossier.uuid])).status_code == 200
+
+
+def test_only_teachers_of_the_school_can_be_linked_and_only_by_the_ib_er(client, personas, dossier):
+    from leerlingen.services.fouten import DossierFout
+    from leerlingen.services.overstap import leerling_leerkrachten_koppelen
+
+    with pytest.raises(DossierFout):
+        leerling_leerkrachten_koppelen(door=personas.alice, leerling=dossier.leerling, leerkrachten=[personas.bob])
+    with pytest.raises(DossierFout):
+        leerling_leerkrachten_koppelen(door=personas.dora, leerling=dossier.leerling, leerkrachten=[personas.lotte])
+    client.force_login(personas.dora)
+    assert client.get(reverse("leerlingen:leerkrachten", args=[dossier.leerling.uuid])).status_code == 404
