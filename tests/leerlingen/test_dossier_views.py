@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import escape
 
 from leerlingen.choices import DossierStatus, MDOStatus, Sectie
 from leerlingen.models import MDO, Dossier, DossierSectie, OPPInstemming
@@ -182,12 +181,12 @@ def test_the_worklist_shows_my_mdos_agreements_and_quiet_dossiers(client, person
     html = client.get(reverse("home")).content.decode()
     assert "Mijn werklijst" in html
     assert "Verlopen afspraak" in html and "Binnenkort afspraak" in html
-    assert escape(stil.leerling.volledige_naam) in html
-    assert escape(mdo.dossier.leerling.volledige_naam) in html
+    assert reverse("leerlingen:dossier_detail", args=[stil.uuid]) in html
+    assert reverse("leerlingen:mdo_detail", args=[mdo.uuid]) in html
     client.force_login(personas.charlie)
     html = client.get(reverse("home")).content.decode()
     assert "Mijn komende overleggen" in html and "Verlopen afspraak" in html
-    assert escape(stil.leerling.volledige_naam) not in html
+    assert reverse("leerlingen:dossier_detail", args=[stil.uuid]) not in html
 
 
 def test_the_dossier_list_counts_consent_and_the_childs_voice(client, personas, dossier):
