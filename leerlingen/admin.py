@@ -27,3 +27,132 @@ class InschrijvingAdmin(SimpleHistoryAdmin):
     list_select_related = ["leerling", "school"]
     autocomplete_fields = ["leerling", "school"]
     search_fields = ["leerling__achternaam", "school__naam"]
+
+
+# --- issue 3: dossier (groeidocument), OPP, MDO/OT, documents, transfers, imports -------------------
+from leerlingen.models import (  # noqa: E402
+    MDO,
+    OPP,
+    Afspraak,
+    Document,
+    Dossier,
+    DossierSectie,
+    DossierStatusovergang,
+    Interventie,
+    Leerlingimport,
+    MDOAdvies,
+    MDODeelnemer,
+    MDOUitkomst,
+    OPPInstemming,
+    OPPVersie,
+    Overstap,
+    Signaal,
+    StemVanHetKind,
+)
+
+
+class AlleenLezenInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class SectieInline(AlleenLezenInline):
+    model = DossierSectie
+    fields = ["sectie", "bijgewerkt_door", "bijgewerkt_op", "versie"]
+    readonly_fields = fields
+
+
+class StatusovergangInline(AlleenLezenInline):
+    model = DossierStatusovergang
+    fields = ["van", "naar", "door", "op", "reden"]
+    readonly_fields = fields
+
+
+@admin.register(Dossier)
+class DossierAdmin(SimpleHistoryAdmin):
+    """Dossiers: status changes go through the portal's services; admin shows them and their history."""
+
+    list_display = ["leerling", "school", "status", "geopend_op", "afgesloten_op", "laatste_activiteit"]
+    list_filter = ["status"]
+    list_select_related = ["leerling", "school"]
+    search_fields = ["leerling__achternaam", "leerling__voornaam"]
+    autocomplete_fields = ["leerling", "school", "regievoerder"]
+    readonly_fields = ["uuid", "status", "versie", "laatste_activiteit"]
+    inlines = [SectieInline, StatusovergangInline]
+
+
+@admin.register(DossierSectie, Interventie, Signaal, OPP, OPPInstemming, MDOAdvies, MDOUitkomst, Afspraak)
+class DossierOnderdeelAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__"]
+    raw_id_fields = []
+
+    def get_raw_id_fields(self, request):
+        return [f.name for f in self.model._meta.fields if f.is_relation]
+
+
+class DeelnemerInline(admin.TabularInline):
+    model = MDODeelnemer
+    extra = 0
+    raw_id_fields = ["gebruiker"]
+
+
+class StemInline(admin.StackedInline):
+    model = StemVanHetKind
+    extra = 0
+
+
+@admin.register(MDO)
+class MDOAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "school", "status", "begint_om", "gehouden_op"]
+    list_filter = ["status", "soort"]
+    list_select_related = ["school"]
+    raw_id_fields = ["dossier", "school", "gepland_door", "verslag_door"]
+    readonly_fields = ["uuid", "versie"]
+    inlines = [DeelnemerInline, StemInline]
+
+
+@admin.register(OPPVersie)
+class OPPVersieAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "status", "uitstroomniveau", "vastgesteld_op"]
+    list_filter = ["status", "uitstroomniveau"]
+    raw_id_fields = ["opp", "school", "opgesteld_door", "vastgesteld_door"]
+    readonly_fields = ["uuid", "versie"]
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    """Metadata only: the file itself is served by the portal's scoped, access-logged view."""
+
+    list_display = ["titel", "soort", "school", "extensie", "grootte", "geupload_op"]
+    list_filter = ["soort", "extensie"]
+    raw_id_fields = ["leerling", "dossier", "school", "geupload_door"]
+    exclude = ["bestand"]
+    readonly_fields = ["uuid", "oorspronkelijke_naam", "inhoudstype", "extensie", "grootte", "sha256"]
+
+
+@admin.register(Overstap)
+class OverstapAdmin(SimpleHistoryAdmin):
+    list_display = ["leerling", "van_school", "naar_school", "datum", "leesrecht_tot"]
+    raw_id_fields = ["leerling", "van_school", "naar_school", "vastgelegd_door"]
+
+
+@admin.register(Leerlingimport)
+class LeerlingimportAdmin(SimpleHistoryAdmin):
+    """Imports: counts and status only; the rows (with BSNs) are not shown."""
+
+    list_display = ["bestandsnaam", "school", "status", "aantal_nieuw", "aantal_bijgewerkt", "aantal_afgewezen", "aangemaakt"]
+    list_filter = ["status"]
+    exclude = ["regels"]
+    raw_id_fields = ["school", "aangemaakt_door"]
+
+
+@admin.register(StemVanHetKind, MDODeelnemer, DossierStatusovergang)
+class MDOOnderdeelAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__"]
+
+    def get_raw_id_fields(self, request):
+        return [f.name for f in self.model._meta.fields if f.is_relation]

@@ -7,4 +7,9 @@ class LeerlingenConfig(AppConfig):
     verbose_name = _("Pupils")
 
     def ready(self) -> None:
-        from leerlingen import demo, panels  # noqa: F401  (demo step, home panels)
+        from leerlingen import (  # noqa: F401  (demo step, home panels)
+            demo,
+            demo_dossier,  # noqa: F401  (issue 3: demo cases)
+            panels,
+            tijdlijnbronnen,  # noqa: F401  (issue 3: timeline sources)
+        )

@@ -27,3 +27,27 @@ registreer_menu(
     rollen=LEERLINGDATA_ROLLEN,
     volgorde=10,
 )
+
+
+# --- issue 3: dossier worklist and menu ------------------------------------------------------------
+def _werklijst_context(request):
+    from leerlingen.selectors.dossier import werklijst
+
+    return {"werklijst": werklijst(request.user)}
+
+
+registreer_paneel(
+    naam="dossier_werklijst",
+    template="leerlingen/partials/_werklijst.html",
+    rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT],
+    context=_werklijst_context,
+    volgorde=15,
+)
+
+registreer_menu(
+    naam="dossiers",
+    url_name="leerlingen:dossier_lijst",
+    label=_("Dossiers"),
+    rollen=LEERLINGDATA_ROLLEN,
+    volgorde=11,
+)

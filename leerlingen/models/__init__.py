@@ -1,3 +1,30 @@
 from .basis import Inschrijving, Leerling
+from .document import Document
+from .dossier import Dossier, DossierSectie, DossierStatusovergang, Interventie, Signaal
+from .importeren import Leerlingimport
+from .mdo import MDO, Afspraak, MDOAdvies, MDODeelnemer, MDOUitkomst, StemVanHetKind
+from .opp import OPP, OPPInstemming, OPPVersie
+from .overstap import Overstap
 
-__all__ = ["Inschrijving", "Leerling"]
+__all__ = [
+    "Inschrijving",
+    "Leerling",
+    # issue 3: dossier, OPP, MDO, documents, transfers, imports
+    "Afspraak",
+    "Document",
+    "Dossier",
+    "DossierSectie",
+    "DossierStatusovergang",
+    "Interventie",
+    "Leerlingimport",
+    "MDO",
+    "MDOAdvies",
+    "MDODeelnemer",
+    "MDOUitkomst",
+    "OPP",
+    "OPPInstemming",
+    "OPPVersie",
+    "Overstap",
+    "Signaal",
+    "StemVanHetKind",
+]

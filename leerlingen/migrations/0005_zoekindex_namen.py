@@ -22,5 +22,5 @@ DROP INDEX IF EXISTS leerling_achternaam_trgm;
 
 
 class Migration(migrations.Migration):
-    dependencies = [("leerlingen", "0002_initial")]
+    dependencies = [("leerlingen", "0004_mdodeelnemer_uitgenodigd_op")]
     operations = [alleen_postgresql(INDEXEN, TERUG)]

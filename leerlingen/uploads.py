@@ -1,0 +1,107 @@
+"""Upload validation for pupil documents, reusable by every app that accepts files about pupils.
+
+The type is decided by the file's content (magic bytes; for Office files the ZIP's parts), never by
+its name or the browser's content type; a file whose extension does not match its content
+(a disguised type) is refused. Use ``valideer_upload`` in a form's ``clean_<field>`` or a service.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
+from leerlingen.conf import upload_max_bytes
+
+#: extension -> (content type, label); the allowed types of PRIVACY.md.
+TOEGESTAAN = {
+    "pdf": ("application/pdf", "PDF"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "Word (DOCX)"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel (XLSX)"),
+    "png": ("image/png", "PNG"),
+    "jpg": ("image/jpeg", "JPEG"),
+    "jpeg": ("image/jpeg", "JPEG"),
+}
+
+
+@dataclass(frozen=True)
+class UploadInfo:
+    extensie: str
+    inhoudstype: str
+    grootte: int
+    sha256: str
+
+
+def herken_type(kop: bytes, bestand) -> str | None:
+    """The real type of a file from its content: ``pdf``, ``png``, ``jpg``, ``docx``, ``xlsx`` or None."""
+    if kop.startswith(b"%PDF-"):
+        return "pdf"
+    if kop.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if kop.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if kop.startswith(b"PK\x03\x04"):
+        try:
+            bestand.seek(0)
+            with zipfile.ZipFile(bestand) as z:
+                namen = set(z.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None
+        if "[Content_Types].xml" not in namen:
+            return None
+        if any(n.endswith("vbaProject.bin") for n in namen):
+            return "macro"
+        if "word/document.xml" in namen:
+            return "docx"
+        if "xl/workbook.xml" in namen:
+            return "xlsx"
+    return None
+
+
+def valideer_upload(bestand, *, toegestaan: dict[str, tuple[str, str]] | None = None) -> UploadInfo:
+    """Check an uploaded file (size, content, extension) and describe it; a Dutch ``ValidationError`` otherwise."""
+    toegestaan = toegestaan or TOEGESTAAN
+    labels = ", ".join(sorted({label for _type, label in toegestaan.values()}))
+    grootte = bestand.size or 0
+    if grootte == 0:
+        raise ValidationError(_("The file is empty."), code="leeg")
+    maximum = upload_max_bytes()
+    if grootte > maximum:
+        raise ValidationError(
+            _("The file is too large (%(grootte)s); the maximum is %(maximum)s.")
+            % {"grootte": filesizeformat(grootte), "maximum": filesizeformat(maximum)},
+            code="te_groot",
+        )
+    naam = (bestand.name or "").rsplit("/", 1)[-1]
+    extensie = naam.rsplit(".", 1)[-1].lower() if "." in naam else ""
+    if extensie not in toegestaan:
+        raise ValidationError(
+            _("Files of this type are not allowed. Allowed are: %(types)s.") % {"types": labels}, code="type"
+        )
+    bestand.seek(0)
+    kop = bestand.read(16)
+    echt = herken_type(kop, bestand)
+    if echt == "macro":
+        raise ValidationError(_("Office files with macros are not allowed."), code="macro")
+    if echt is None:
+        raise ValidationError(
+            _("The content of the file is not a valid %(type)s file; allowed are: %(types)s.")
+            % {"type": toegestaan[extensie][1], "types": labels},
+            code="inhoud",
+        )
+    if toegestaan.get(echt, (None,))[0] != toegestaan[extensie][0]:
+        raise ValidationError(
+            _("The file's name says %(naam_type)s but its content is %(echt_type)s. Save it in the right format and try again.")
+            % {"naam_type": toegestaan[extensie][1], "echt_type": TOEGESTAAN[echt][1]},
+            code="vermomd",
+        )
+    bestand.seek(0)
+    h = hashlib.sha256()
+    for stuk in bestand.chunks() if hasattr(bestand, "chunks") else [bestand.read()]:
+        h.update(stuk)
+    bestand.seek(0)
+    return UploadInfo(extensie=extensie, inhoudstype=toegestaan[extensie][0], grootte=grootte, sha256=h.hexdigest())

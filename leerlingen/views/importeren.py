@@ -1,0 +1,170 @@
+"""Views to register pupils, import them from a school administration export (preview, then
+confirm), and record a school transfer."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+
+from leerlingen.choices import Importactie, ImportStatus
+from leerlingen.forms import dossier as forms
+from leerlingen.models import Leerlingimport
+from leerlingen.selectors.leerling import huidige_inschrijving
+from leerlingen.services import importeren as services
+from leerlingen.services.fouten import DossierFout
+from leerlingen.services.overstap import (
+    leerkrachten_van_school,
+    leerling_leerkrachten_koppelen,
+    leerling_overplaatsen,
+    leerling_registreren,
+)
+from leerlingen.views.dossier import LeerlingFormView
+from swv.access import RolVereistMixin, scholen, zichtbaar_of_404
+from swv.choices import Rol
+from swv.models import Gebruiker, School
+
+
+class LeerlingNieuwView(LoginRequiredMixin, RolVereistMixin, View):
+    rollen = (Rol.IB_ER,)
+
+    def _form(self, data=None):
+        return forms.LeerlingForm(data, scholen=scholen(self.request.user, [Rol.IB_ER]).order_by("naam"))
+
+    def _render(self, form, status=200):
+        return render(
+            self.request, "leerlingen/formulier.html",
+            {"form": form, "titel": _("Register a pupil"), "knop": _("Register pupil"), "terug_url": reverse("leerlingen:lijst")},
+            status=status,
+        )
+
+    def get(self, request):
+        return self._render(self._form())
+
+    def post(self, request):
+        form = self._form(request.POST)
+        if form.is_valid():
+            try:
+                leerling = leerling_registreren(door=request.user, **form.cleaned_data)
+            except DossierFout as fout:
+                form.add_error(None, fout.bericht)
+            else:
+                messages.success(request, _("The pupil has been registered."))
+                return redirect("leerlingen:detail", uuid=leerling.uuid)
+        return self._render(form, status=400)
+
+
+class ImportNieuwView(LoginRequiredMixin, RolVereistMixin, View):
+    rollen = (Rol.IB_ER,)
+
+    def _form(self, data=None, files=None):
+        return forms.ImportForm(data, files, scholen=scholen(self.request.user, [Rol.IB_ER]).order_by("naam"))
+
+    def _render(self, form, status=200):
+        recent = Leerlingimport.objects.visible_to(self.request.user).select_related("school")[:10]
+        return render(self.request, "leerlingen/import_nieuw.html", {"form": form, "recent": recent}, status=status)
+
+    def get(self, request):
+        return self._render(self._form())
+
+    def post(self, request):
+        form = self._form(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                import_ = services.import_voorbereiden(
+                    door=request.user, school=form.cleaned_data["school"], bestand=form.cleaned_data["bestand"]
+                )
+            except DossierFout as fout:
+                form.add_error("bestand", fout.bericht)
+            else:
+                return redirect("leerlingen:import_detail", uuid=import_.uuid)
+        return self._render(form, status=400)
+
+
+class ImportDetailView(LoginRequiredMixin, View):
+    """The preview per row; POST ``bevestigen`` writes everything, ``annuleren`` discards it."""
+
+    def _import(self, uuid):
+        return zichtbaar_of_404(Leerlingimport.objects.visible_to(self.request.user).select_related("school"), uuid=uuid)
+
+    def get(self, request, uuid):
+        import_ = self._import(uuid)
+        return render(
+            request,
+            "leerlingen/import_detail.html",
+            {"import": import_, "regels": import_.regels, "acties": dict(Importactie.choices), "Status": ImportStatus},
+        )
+
+    def post(self, request, uuid):
+        import_ = self._import(uuid)
+        try:
+            if "annuleren" in request.POST:
+                services.import_annuleren(door=request.user, leerlingimport=import_)
+                messages.info(request, _("The import has been cancelled; nothing was imported."))
+                return redirect("leerlingen:import_nieuw")
+            import_ = services.import_bevestigen(door=request.user, leerlingimport=import_)
+        except DossierFout as fout:
+            messages.error(request, fout.bericht)
+        else:
+            messages.success(
+                request,
+                _("Import done: %(nieuw)s created, %(bijgewerkt)s updated, %(ongewijzigd)s unchanged.")
+                % {"nieuw": import_.aantal_nieuw, "bijgewerkt": import_.aantal_bijgewerkt, "ongewijzigd": import_.aantal_ongewijzigd},
+            )
+        return redirect("leerlingen:import_detail", uuid=import_.uuid)
+
+
+class OverstapView(LeerlingFormView):
+    form_class = forms.OverstapForm
+    titel = _("Record a school transfer")
+    knop = _("Record transfer")
+    succes_bericht = _("The transfer has been recorded; the dossier has moved to the new school.")
+
+    def get_form_kwargs(self):
+        huidig = huidige_inschrijving(self.object)
+        qs = School.objects.filter(actief=True)
+        if huidig is not None:
+            qs = qs.filter(swv_id=huidig.school.swv_id).exclude(pk=huidig.school_id)
+        return {"scholen": qs.order_by("naam")}
+
+    def get_context_data(self, **kwargs):
+        from leerlingen.conf import overstap_leesrecht_dagen
+
+        dagen = overstap_leesrecht_dagen()
+        uitleg = (
+            _("After the transfer your school can read what it wrote in the dossier for %(n)s days.") % {"n": dagen}
+            if dagen
+            else _("After the transfer your school can no longer read the dossier.")
+        )
+        return super().get_context_data(uitleg=uitleg, **kwargs)
+
+    def uitvoeren(self, form):
+        return leerling_overplaatsen(door=self.request.user, leerling=self.object, **form.cleaned_data)
+
+    def succes_url(self, resultaat):
+        return reverse("leerlingen:lijst")
+
+
+class LeerkrachtenView(LeerlingFormView):
+    """The ib-er links the pupil's teachers (who then read its dossier)."""
+
+    form_class = forms.LeerkrachtenForm
+    titel = _("Link teachers")
+    knop = _("Save")
+    succes_bericht = _("The linked teachers have been saved.")
+
+    def get_form_kwargs(self):
+        inschrijving = huidige_inschrijving(self.object)
+        kandidaten = leerkrachten_van_school(inschrijving.school) if inschrijving else Gebruiker.objects.none()
+        return {"kandidaten": kandidaten}
+
+    def get_initial(self):
+        return {"leerkrachten": list(self.object.leerkrachten.all())}
+
+    def uitvoeren(self, form):
+        return leerling_leerkrachten_koppelen(
+            door=self.request.user, leerling=self.object, leerkrachten=list(form.cleaned_data["leerkrachten"])
+        )
