@@ -56,7 +56,7 @@ class MomentStatus(models.TextChoices):
 
     OPEN = "open", _("to do")
     IN_VOORBEREIDING = "in_voorbereiding", _("in preparation")
-    GEREED = "gereed", _("done")
+    GEREED = "gereed", _("ready")
     NVT = "nvt", _("not applicable this time")
 
 
@@ -103,7 +103,7 @@ class PublicatieStatus(models.TextChoices):
 class OprBesluitSoort(models.TextChoices):
     """What the OPR decided on a document (instemmingsrecht on the OSP, advice on others)."""
 
-    INSTEMMING_VERLEEND = "instemming_verleend", _("consent given")
+    INSTEMMING_VERLEEND = "instemming_verleend", _("consent granted")
     INSTEMMING_ONTHOUDEN = "instemming_onthouden", _("consent withheld")
     POSITIEF_ADVIES = "positief_advies", _("positive advice")
     NEGATIEF_ADVIES = "negatief_advies", _("negative advice")

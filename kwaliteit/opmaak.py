@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats
 from django.utils.translation import gettext as _
@@ -32,7 +32,9 @@ def onderdrukt_label(drempel: int | None = None) -> str:
 
 
 def _getal(waarde, decimalen: int) -> str:
-    return formats.number_format(waarde, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
+    # Django's number_format cuts off decimals; round half up first (2.18 -> 2.2, as people expect).
+    afgerond = Decimal(waarde).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    return formats.number_format(afgerond, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
 
 
 def formatteer(waarde, soort: str, *, onderdrukken: bool = False, teller=None) -> str:
