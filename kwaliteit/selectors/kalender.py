@@ -63,7 +63,7 @@ def kalender_overzicht(user, vandaag: date) -> list[dict]:
             regels.append({
                 "item": item, "moment": moment, "status": moment.status if moment else MomentStatus.OPEN,
                 "status_label": moment.get_status_display() if moment else MomentStatus.OPEN.label,
-                "versie": moment.versie if moment else 0, "link": generatiepagina(item.portaal_product),
+                "versie": moment.versie if moment else 1, "link": generatiepagina(item.portaal_product),
             })
         uitkomst.append({"jaar": jaar, "maand": maand, "datum": date(jaar, maand, 1), "regels": regels})
     return uitkomst

@@ -7,10 +7,11 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kwaliteit import grafieken
 from kwaliteit.choices import Domein, RapportSoort
 from kwaliteit.kengetallen import Filters, alle_kengetallen, get_kengetal
 from kwaliteit.models import Jaarplan, Rapport, RapportVersie
-from kwaliteit.opmaak import voetnoot_onderdrukking
+from kwaliteit.opmaak import grafiek_onderdrukt, voetnoot_onderdrukking
 from kwaliteit.presentatie import presenteer
 from swv.models import Samenwerkingsverband
 
@@ -85,7 +86,10 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
         "gegenereerd_op": timezone.now(),
         "hoofdstukken": hoofdstukken,
         "infographic": infographic,
-        "grafieken": [weergaven[s].svg for s in ("leerlingen_per_soort", "deelnamepercentage") if s in weergaven],
+        "grafieken": [
+            grafieken.svg(grafiek_onderdrukt(weergaven[s].uitkomst.grafiek), f"infographic-{s}")
+            for s in ("leerlingen_per_soort", "deelnamepercentage") if s in weergaven
+        ],
         "jaarplan": jaarplan_overzicht(user, plan) if plan else None,
         "toon_jaarplan": rapport.soort in (RapportSoort.JAARVERSLAG, RapportSoort.JAARPLAN),
         "voetnoot_onderdrukking": voetnoot_onderdrukking(),

@@ -88,6 +88,10 @@ def volgende_maand(jaar: int, maand: int) -> tuple[int, int]:
     return (jaar + 1, 1) if maand == 12 else (jaar, maand + 1)
 
 
+def vorige_maand(jaar: int, maand: int) -> tuple[int, int]:
+    return (jaar - 1, 12) if maand == 1 else (jaar, maand - 1)
+
+
 def _ontvangers(rol: str) -> list[str]:
     from swv.models import Gebruiker, Lidmaatschap
 
@@ -108,7 +112,8 @@ def _stuur_herinnering(moment: KalenderMoment, ontvangers: list[str]) -> None:
 
 
 def kalender_herinneringen_versturen(*, vandaag: date | None = None) -> int:
-    """Remind the owners of every product due this month or next month that is not done yet.
+    """Remind the owners of every product due this month or next month that is not done yet; a
+    product due in consecutive months (April-May) is announced once, for its first month.
 
     Idempotent: each occurrence is claimed with a conditional UPDATE (``herinnering_verstuurd`` is
     still empty) before its e-mail goes out, so running the job again, or twice at once, sends
@@ -119,8 +124,8 @@ def kalender_herinneringen_versturen(*, vandaag: date | None = None) -> int:
     perioden = [(vandaag.year, vandaag.month), volgende_maand(vandaag.year, vandaag.month)]
     for item in KalenderItem.objects.filter(actief=True).exclude(herinneren_rol=""):
         for jaar, maand in perioden:
-            if not item.is_verwacht_in(jaar, maand):
-                continue
+            if not item.is_verwacht_in(jaar, maand) or item.is_verwacht_in(*vorige_maand(jaar, maand)):
+                continue  # not due, or a continuation of a period already announced (April-May: once)
             moment = _moment(item, jaar, maand)
             if moment.status in (MomentStatus.GEREED, MomentStatus.NVT):
                 continue

@@ -1,7 +1,9 @@
 """Fixtures of the quality app: an SBO and an SO school next to the personas' two BO schools,
-with pupil counts whose key figures are easy to compute by hand."""
+with pupil counts whose key figures are easy to compute by hand, and report helpers."""
 
 from __future__ import annotations
+
+import io
 
 import pytest
 
@@ -27,3 +29,27 @@ def scholen(personas):
     tellingen(so, {T2024: 40, T2025: 38})
     LandelijkCijferFactory(teldatum=T2025)
     return {"a": personas.school_a, "b": personas.school_b, "sbo": sbo, "so": so}
+
+
+def maak_versie(django_capture_on_commit_callbacks, *, soort: str, jaar: int, door):
+    """Generate a report version synchronously (the job's service, without a worker)."""
+    from kwaliteit.services.verslagen import rapport_genereren
+    from swv.taken import taak_uitvoeren_service
+
+    with django_capture_on_commit_callbacks(execute=False):
+        versie = rapport_genereren(soort=soort, jaar=jaar, door=door)
+    taak_uitvoeren_service(taak_id=versie.taak_id)
+    versie.refresh_from_db()
+    versie.taak.refresh_from_db()
+    return versie
+
+
+def pdf_tekst(inhoud: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(pagina.extract_text() for pagina in PdfReader(io.BytesIO(inhoud)).pages)
+
+
+@pytest.fixture
+def jaarverslag(personas, scholen, django_capture_on_commit_callbacks):
+    return maak_versie(django_capture_on_commit_callbacks, soort="jaarverslag", jaar=2025, door=personas.dirk)

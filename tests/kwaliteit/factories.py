@@ -45,6 +45,7 @@ class JaarplanFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Jaarplan
         django_get_or_create = ["jaar"]
+        skip_postgeneration_save = True
 
     jaar = 2025
     titel = factory.LazyAttribute(lambda o: f"Jaarplan {o.jaar}")
