@@ -31,6 +31,17 @@ def scholen(personas):
     return {"a": personas.school_a, "b": personas.school_b, "sbo": sbo, "so": so}
 
 
+@pytest.fixture
+def kwaliteit_seed():
+    """The seed rows of migration kwaliteit 0002 (calendar, standards, themes). Transactional tests
+    flush tables, so tests that need them ask for this fixture (idempotent)."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("kwaliteit.migrations.0002_kwaliteitskalender_en_standaarden").vul(apps, None)
+
+
 def maak_versie(django_capture_on_commit_callbacks, *, soort: str, jaar: int, door):
     """Generate a report version synchronously (the job's service, without a worker)."""
     from kwaliteit.services.verslagen import rapport_genereren

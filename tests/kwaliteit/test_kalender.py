@@ -17,7 +17,7 @@ from kwaliteit.selectors.kalender import kalender_overzicht
 from kwaliteit.services.fouten import GelijktijdigGewijzigd, KwaliteitFout
 from kwaliteit.services.kalender import kalender_herinneringen_versturen, kalenderitem_opslaan, kalendermoment_bijwerken
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kwaliteit_seed")]
 
 
 def item(product: str) -> KalenderItem:
