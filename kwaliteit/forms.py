@@ -41,6 +41,16 @@ class DashboardFilterForm(forms.Form):
         for field in self.fields.values():
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
 
+    def keuzelijsten(self) -> list[dict]:
+        """The fields as plain option lists, rendered by a simple loop: Django's widget templates
+        render each <option> through a template include, too slow for a 250-school list."""
+        velden = []
+        for veld in self:
+            huidig = str(self.data.get(veld.name, "") if self.is_bound else (veld.initial or ""))
+            opties = [(str(waarde), str(label), str(waarde) == huidig) for waarde, label in veld.field.choices]
+            velden.append({"naam": veld.name, "id": veld.id_for_label, "label": veld.label, "opties": opties})
+        return velden
+
     def filters(self) -> Filters:
         """The valid part of the input as filters (an invalid field falls back to its default)."""
         if not self.is_bound:

@@ -36,6 +36,8 @@ def _getallen(grafiek: Grafiek) -> list[float]:
 def _as_tekst(waarde: float, eenheid: str) -> str:
     if eenheid == "%":
         return formatteer(Decimal(str(round(waarde, 2))), "percentage")
+    if float(waarde).is_integer():
+        return formatteer(int(waarde), "getal")
     return formatteer(Decimal(str(round(waarde, 2))), "getal")
 
 
