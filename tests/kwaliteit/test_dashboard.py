@@ -65,6 +65,7 @@ def test_the_bestuurder_is_limited_to_the_boards_schools(client, personas, schol
     # Asking for another board's figures is not a valid choice and shows nothing of it.
     html = client.get(DASHBOARD, {"schooljaar": 2025, "bestuur": personas.school_b.bestuur_id}).content.decode()
     assert kengetallen_in(html)["leerlingen_per_soort:totaal"] == "322"
+    assert "Sommige filters waren ongeldig en zijn genegeerd" in html
     scholen_html = client.get(reverse("kwaliteit:dashboard_scholen")).content.decode()
     assert "Basisschool A" in scholen_html and "Basisschool B" not in scholen_html
 
