@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db.models import Count, Max, Q, Sum
 from django.urls import reverse
@@ -20,7 +21,7 @@ from swv.choices import Soort
 from swv.models import Leerlingtelling
 
 #: DUO soort -> the three groups of REPORTING.md (SO/VSO vestigingen count as SO).
-GROEP = {Soort.BO: "bo", Soort.SBO: "sbo", Soort.SO: "so", Soort.SO_VSO: "so"}
+GROEP: dict[str, str] = {Soort.BO: "bo", Soort.SBO: "sbo", Soort.SO: "so", Soort.SO_VSO: "so"}
 GROEPEN = ("bo", "sbo", "so")
 
 
@@ -73,7 +74,8 @@ def _teldatum_toelichting(teldatum, gemaskeerd: int):
 )
 def leerlingen_per_soort(user, filters) -> Uitkomst:
     per_datum, gemaskeerd = tellingen_per_soort(user, filters)
-    rijen, vorige = [], None
+    rijen: list[dict[str, Any]] = []
+    vorige = None
     for teldatum, n in per_datum.items():
         totaal = sum(n.values())
         rijen.append({
@@ -81,7 +83,7 @@ def leerlingen_per_soort(user, filters) -> Uitkomst:
             "groei": _pct(totaal - vorige, vorige) if vorige else None,
         })
         vorige = totaal
-    laatste = rijen[-1] if rijen else {}
+    laatste: dict[str, Any] = rijen[-1] if rijen else {}
     tabel = Tabel(
         titel=_("Pupils per type of school and count date"),
         kolommen=[
@@ -121,7 +123,7 @@ def deelnamepercentage(user, filters) -> Uitkomst:
     # The denominator is every pupil in the organisation scope, whatever the soort filter.
     per_datum, gemaskeerd = tellingen_per_soort(user, filters, met_soort=False)
     landelijk = {c.teldatum: c for c in LandelijkCijfer.objects.filter(teldatum__in=list(per_datum))}
-    rijen = []
+    rijen: list[dict[str, Any]] = []
     for teldatum, n in per_datum.items():
         totaal = sum(n.values())
         land = landelijk.get(teldatum)
@@ -130,7 +132,7 @@ def deelnamepercentage(user, filters) -> Uitkomst:
             "sbo_land": land.percentage_sbo if land else None, "so": n["so"], "so_pct": _pct(n["so"], totaal),
             "so_land": land.percentage_so if land else None,
         })
-    laatste = rijen[-1] if rijen else {}
+    laatste: dict[str, Any] = rijen[-1] if rijen else {}
 
     def verschil(eigen, land):
         return None if eigen is None or land is None else eigen - land
@@ -189,14 +191,14 @@ def _per_groep(user, filters, veld: str, naam_veld: str, filter_naam: str, titel
         .values(f"school__{veld}", f"school__{naam_veld}", "school__soort")
         .annotate(n=Sum("aantal"), scholen=Count("school", distinct=True))
     )
-    groepen: dict = {}
+    groepen: dict[Any, dict[str, Any]] = {}
     for rij in rijen_db:
         sleutel = rij[f"school__{veld}"]
         g = groepen.setdefault(sleutel, {"naam": rij[f"school__{naam_veld}"] or _("(none)"), "scholen": 0, **dict.fromkeys(GROEPEN, 0)})
         g[GROEP[rij["school__soort"]]] += rij["n"] or 0
         g["scholen"] += rij["scholen"]
     alles = sum(sum(g[k] for k in GROEPEN) for g in groepen.values())
-    rijen = []
+    rijen: list[dict[str, Any]] = []
     for sleutel, g in groepen.items():
         totaal = sum(g[k] for k in GROEPEN)
         rijen.append({

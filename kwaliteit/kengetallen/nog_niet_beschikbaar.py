@@ -5,12 +5,14 @@ values a jaarplan goal may link to. The engineer of the source app registers the
 under the same key (docs/kwaliteit.md); that replaces the placeholder.
 """
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.register import registreer_kengetal
 
-PLAATSHOUDERS = [
+PLAATSHOUDERS: list[dict[str, Any]] = [
     dict(sleutel="so_per_categorie", titel=_("SO pupils per funding category"), domein=Domein.LEERLINGEN, volgorde=25,
          bron=_("TLV register"), beschrijving=_("SO participation per category (low, medium, high) from the active TLVs."),
          indicatoren={"laag": _("category low"), "midden": _("category medium"), "hoog": _("category high")}),

@@ -61,7 +61,7 @@ class LandelijkCijfer(models.Model):
     @property
     def totaal(self) -> int | None:
         delen = [self.leerlingen_bo, self.leerlingen_sbo, self.leerlingen_so]
-        return None if any(d is None for d in delen) else sum(delen)
+        return None if any(d is None for d in delen) else sum(d or 0 for d in delen)
 
     def _berekend(self, teller: int | None) -> Decimal | None:
         totaal = self.totaal

@@ -12,7 +12,7 @@ from kwaliteit.models import KalenderItem, KalenderMoment
 
 #: Generation pages of the products the portal makes. Other apps' pages are linked as soon as their
 #: URL name exists (``NoReverseMatch`` until then): keep these names when building those pages.
-GENERATIEPAGINAS = {
+GENERATIEPAGINAS: dict[str, tuple[str, str]] = {
     PortaalProduct.JAARVERSLAG: ("kwaliteit:verslagen", "?soort=jaarverslag"),
     PortaalProduct.TLC_JAARVERSLAG: ("kwaliteit:verslagen", "?soort=tlc_jaarverslag"),
     PortaalProduct.AC_JAARVERSLAG: ("kwaliteit:verslagen", "?soort=ac_jaarverslag"),

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count
 
 from kwaliteit.choices import DocumentSoort
 from kwaliteit.models import Publicatie
+from kwaliteit.querysets import PublicatieQuerySet
 
 
-def publicaties(user) -> QuerySet[Publicatie]:
+def publicaties(user) -> PublicatieQuerySet:
     return Publicatie.objects.visible_to(user).annotate(aantal_besluiten=Count("opr_besluiten"))
 
 
@@ -28,8 +29,8 @@ def publicaties_per_soort(user, *, soort: str = "", jaar: int | None = None) -> 
     uitkomst = []
     for documentsoort, per_soort in groupby(rijen, key=lambda p: p.documentsoort):
         jaren = []
-        for jaar_, items in groupby(per_soort, key=lambda p: p.jaar):
-            items = list(items)
+        for jaar_, groep in groupby(per_soort, key=lambda p: p.jaar):
+            items = list(groep)
             huidig = next((p for p in items if p.is_gepubliceerd), None)
             jaren.append({"jaar": jaar_, "huidig": huidig, "geschiedenis": [p for p in items if p is not huidig]})
         uitkomst.append({"soort": documentsoort, "label": DocumentSoort(documentsoort).label, "jaren": jaren})

@@ -3,6 +3,8 @@ PDF (key figures with small numbers suppressed, since reports are made to be pub
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,11 +14,11 @@ from kwaliteit.choices import Domein, RapportSoort
 from kwaliteit.kengetallen import Filters, alle_kengetallen, get_kengetal
 from kwaliteit.models import Jaarplan, Rapport, RapportVersie
 from kwaliteit.opmaak import grafiek_onderdrukt, voetnoot_onderdrukking
-from kwaliteit.presentatie import presenteer
+from kwaliteit.presentatie import Weergave, presenteer
 from swv.models import Samenwerkingsverband
 
 #: Which key figures each report covers (by domain, plus single keys).
-INHOUD = {
+INHOUD: dict[str, dict[str, list[str]]] = {
     RapportSoort.JAARVERSLAG: {"domeinen": list(Domein.values), "sleutels": []},
     RapportSoort.TLC_JAARVERSLAG: {"domeinen": [Domein.TLV], "sleutels": ["so_per_categorie"]},
     RapportSoort.AC_JAARVERSLAG: {"domeinen": [Domein.ARRANGEMENTEN], "sleutels": []},
@@ -49,7 +51,8 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
     meld = voortgang or (lambda p, t="": None)
     filters = filters_voor(rapport)
     inhoud = INHOUD[rapport.soort]
-    hoofdstukken, weergaven = [], {}
+    hoofdstukken: list[dict[str, Any]] = []
+    weergaven: dict[str, Weergave] = {}
     domeinen = inhoud["domeinen"]
     for i, (waarde, label) in enumerate([(d, lbl) for d, lbl in Domein.choices if d in domeinen]):
         meld(10 + int(50 * i / max(1, len(domeinen))), _("Computing: %(domein)s") % {"domein": label})
@@ -69,10 +72,11 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
         for sleutel, naam in INFOGRAPHIC:
             w = weergaven.get(sleutel)
             kc = next((k for k in (w.kerncijfers if w else []) if k["sleutel"] == naam), None)
-            beschikbaar = bool(kc and w.bron_beschikbaar and not w.leeg)
+            beschikbaar = w is not None and kc is not None and w.bron_beschikbaar and not w.leeg
             infographic.append({
-                "titel": w.kengetal.titel if w else sleutel, "label": kc["label"] if beschikbaar else "",
-                "tekst": kc["tekst"] if beschikbaar else _("no data yet"), "beschikbaar": beschikbaar,
+                "titel": w.kengetal.titel if w else sleutel,
+                "label": kc["label"] if beschikbaar and kc else "",
+                "tekst": kc["tekst"] if beschikbaar and kc else _("no data yet"), "beschikbaar": beschikbaar,
             })
     meld(60, _("Annual plan"))
     plan = Jaarplan.objects.filter(jaar=rapport.jaar).first() if rapport.soort in (

@@ -94,7 +94,8 @@ def ambitie_opslaan(
 ) -> Ambitie:
     _vereis_rol(door, conf.JAARPLAN_BEWERKEN)
     _vereis_concept(Jaarplan.objects.select_for_update().get(pk=jaarplan.pk))
-    if Ambitie.objects.filter(jaarplan=jaarplan, nummer=nummer).exclude(pk=getattr(ambitie, "pk", None)).exists():
+    zelfde = Ambitie.objects.filter(jaarplan=jaarplan, nummer=nummer)
+    if (zelfde.exclude(pk=ambitie.pk) if ambitie else zelfde).exists():
         raise KwaliteitFout(_("This plan already has an ambition with number %(n)s.") % {"n": nummer})
     ambitie = ambitie or Ambitie(jaarplan=jaarplan)
     ambitie.nummer, ambitie.titel, ambitie.omschrijving = nummer, titel, omschrijving
@@ -124,7 +125,8 @@ def doel_opslaan(
     jaarplan = Jaarplan.objects.select_for_update().get(pk=ambitie.jaarplan_id)
     _vereis_concept(jaarplan)
     code = code.strip().lower()
-    if Doel.objects.filter(jaarplan=jaarplan, code=code).exclude(pk=getattr(doel, "pk", None)).exists():
+    zelfde = Doel.objects.filter(jaarplan=jaarplan, code=code)
+    if (zelfde.exclude(pk=doel.pk) if doel else zelfde).exists():
         raise KwaliteitFout(_("This plan already has a goal with code %(code)s.") % {"code": code})
     _controleer_indicator(richting=richting, nulmeting=nulmeting, streefwaarde=streefwaarde, kengetal=kengetal)
     if doel is not None:

@@ -101,7 +101,8 @@ def landelijk_cijfer_opslaan(
     for pct in (deelname_sbo, deelname_so):
         if pct is not None and not (0 <= pct <= 100):
             raise KwaliteitFout(_("A percentage lies between 0 and 100."))
-    if LandelijkCijfer.objects.filter(teldatum=teldatum).exclude(pk=getattr(cijfer, "pk", None)).exists():
+    zelfde = LandelijkCijfer.objects.filter(teldatum=teldatum)
+    if (zelfde.exclude(pk=cijfer.pk) if cijfer else zelfde).exists():
         raise KwaliteitFout(_("There are already national figures for this count date."))
     cijfer = cijfer or LandelijkCijfer()
     cijfer.teldatum, cijfer.opmerking = teldatum, opmerking

@@ -23,7 +23,7 @@ from swv.choices import Rol
 
 _VELD = {Doelgroep.OPR: "voor_opr", Doelgroep.ALV_RVT: "voor_alv_rvt", Doelgroep.OPENBAAR: "openbaar"}
 #: Report kind -> document kind of its publication.
-DOCUMENTSOORT = {
+DOCUMENTSOORT: dict[str, str] = {
     RapportSoort.JAARVERSLAG: DocumentSoort.JAARVERSLAG, RapportSoort.TLC_JAARVERSLAG: DocumentSoort.TLC_JAARVERSLAG,
     RapportSoort.AC_JAARVERSLAG: DocumentSoort.AC_JAARVERSLAG, RapportSoort.JAARPLAN: DocumentSoort.JAARPLAN,
 }
