@@ -1,4 +1,4 @@
-"""Home-page panels of the platform: my schools, the SWV overview, my board, OPR, beheer."""
+"""Home-page panels of the platform: my schools, the SWV overview, my board, beheer (the OPR panel is kwaliteit's)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -25,10 +25,6 @@ def _bestuur(request):
     return {"besturen": selectors.bestuur_overzicht(request.user)}
 
 
-def _opr(request):
-    return {}
-
-
 def _beheer(request):
     return {}
 
@@ -42,7 +38,6 @@ registreer_paneel(naam="swv_overzicht", template="swv/panelen/_swv_overzicht.htm
                   context=_swv_overzicht, volgorde=10)
 registreer_paneel(naam="bestuur", template="swv/panelen/_bestuur.html",
                   rollen=[Rol.BESTUURDER], context=_bestuur, volgorde=10)
-registreer_paneel(naam="opr", template="swv/panelen/_opr.html", rollen=[Rol.OPR_LID], context=_opr, volgorde=10)
 registreer_paneel(naam="beheer", template="swv/panelen/_beheer.html", rollen=[Rol.BEHEERDER], context=_beheer, volgorde=90)
 
 registreer_menu(naam="register", url_name="register", label=_("School register"), rollen=list(Rol.values), volgorde=90)

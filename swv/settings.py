@@ -228,6 +228,14 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# kwaliteit (issue 8): reminders of the accountability calendar, daily at 07:00 (idempotent).
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["kwaliteit-kalender-herinneringen"] = {
+    "task": "kwaliteit.tasks.kalender_herinneringen",
+    "schedule": crontab(hour=7, minute=0),
+}
+
 # Content Security Policy: no inline scripts or styles anywhere.
 from csp.constants import NONE, SELF  # noqa: E402
 

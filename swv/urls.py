@@ -15,6 +15,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("leerlingen/", include("leerlingen.urls")),
+    path("kwaliteit/", include("kwaliteit.urls")),
+    path("publicaties/", include("kwaliteit.urls_publicaties")),
     path("beheer/", admin.site.urls),
 ]
 

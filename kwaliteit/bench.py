@@ -1,0 +1,34 @@
+"""Benchmark pages of the quality app (read by ``manage.py bench``; budgets of issue 8: the
+dashboard p95 < 150 ms and at most 25 queries whatever the data size)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from swv.bench import BenchPagina
+from swv.choices import Rol
+
+
+def _eerste_bestuur(ctx) -> str:
+    return reverse("kwaliteit:dashboard") + f"?bestuur={ctx.school_a.bestuur_id}"
+
+
+def _jaarplan(ctx) -> str:
+    from kwaliteit.models import Jaarplan
+
+    plan = Jaarplan.objects.order_by("-jaar").first()
+    return reverse("kwaliteit:jaarplan", args=[plan.uuid]) if plan else reverse("kwaliteit:jaarplannen")
+
+
+BENCH_PAGINAS = [
+    BenchPagina("Dashboard DB", lambda c: reverse("kwaliteit:dashboard"), Rol.DB, max_queries=25),
+    BenchPagina("Dashboard DB, één bestuur", _eerste_bestuur, Rol.DB, max_queries=25),
+    BenchPagina("Dashboard bestuurder", lambda c: reverse("kwaliteit:dashboard"), Rol.BESTUURDER, max_queries=25),
+    BenchPagina("Dashboard export (Excel)", lambda c: reverse("kwaliteit:kengetal_export", args=["leerlingen_per_bestuur"]),
+                Rol.DB, max_queries=25),
+    BenchPagina("Dashboard scholen (drill-down)", lambda c: reverse("kwaliteit:dashboard_scholen"), Rol.DB, max_queries=25),
+    BenchPagina("Jaarplan", _jaarplan, Rol.BELEIDSMEDEWERKER, max_queries=25),
+    BenchPagina("Kwaliteitskalender", lambda c: reverse("kwaliteit:kalender"), Rol.DB),
+    BenchPagina("Verslagen", lambda c: reverse("kwaliteit:verslagen"), Rol.DB),
+    BenchPagina("Publicaties OPR", lambda c: reverse("publicaties:overzicht"), Rol.OPR_LID),
+]

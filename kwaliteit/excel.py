@@ -1,0 +1,70 @@
+"""Excel export of a key figure's tables: the same selector outcome as the tile and the PDF, with
+raw values (numbers stay numbers) and a sheet that says what was selected."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from decimal import Decimal
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kwaliteit.kengetallen.register import Kengetal, Uitkomst
+
+FORMATEN = {"percentage": "0.00", "bedrag": "#,##0.00", "aantal": "#,##0", "getal": "#,##0.##", "dagen": "0.0",
+            "datum": "dd-mm-yyyy"}
+
+
+def _celwaarde(waarde):
+    if isinstance(waarde, Decimal):
+        return float(waarde)
+    if waarde is None or isinstance(waarde, int | float | date):
+        return waarde
+    return str(waarde)
+
+
+def _bladnaam(titel: str, gebruikt: set[str]) -> str:
+    naam = re.sub(r"[\[\]:*?/\\]", "", str(titel))[:28] or "Tabel"
+    basis, n = naam, 2
+    while naam in gebruikt:
+        naam, n = f"{basis[:25]} {n}", n + 1
+    gebruikt.add(naam)
+    return naam
+
+
+def uitkomst_naar_xlsx(kengetal: Kengetal, uitkomst: Uitkomst, *, filters, filteromschrijving: str) -> bytes:
+    """One sheet per table (header row, then the rows), plus a sheet with the selection and figures."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    werkmap = Workbook()
+    info = werkmap.active
+    info.title = _("Explanation")[:31]
+    info.append([str(kengetal.titel)])
+    info["A1"].font = Font(bold=True, size=14)
+    info.append([_("Selection"), filteromschrijving])
+    info.append([_("Exported on"), timezone.localtime().strftime("%d-%m-%Y %H:%M")])
+    for kc in uitkomst.kerncijfers:
+        info.append([str(kc.label), _celwaarde(kc.waarde), str(kc.toelichting or "")])
+    gebruikt = {info.title}
+    for tabel in uitkomst.tabellen:
+        blad = werkmap.create_sheet(_bladnaam(tabel.titel, gebruikt))
+        blad.append([str(k.label) for k in tabel.kolommen])
+        for cel in blad[1]:
+            cel.font = Font(bold=True)
+        for rij in tabel.rijen:
+            blad.append([_celwaarde(rij.get(k.sleutel)) for k in tabel.kolommen])
+        for i, kolom in enumerate(tabel.kolommen, start=1):
+            letter = blad.cell(row=1, column=i).column_letter
+            blad.column_dimensions[letter].width = max(12, min(40, len(str(kolom.label)) + 4))
+            if kolom.soort in FORMATEN:
+                for cel in blad[letter][1:]:
+                    cel.number_format = FORMATEN[kolom.soort]
+        if tabel.voetnoot:
+            blad.append([])
+            blad.append([str(tabel.voetnoot)])
+    buffer = io.BytesIO()
+    werkmap.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,24 @@
+"""``manage.py landelijke_cijfers_importeren``: national pupil totals per count date from DUO's file."""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from kwaliteit.services.fouten import KwaliteitFout
+from kwaliteit.services.landelijk import landelijke_cijfers_importeren
+
+
+class Command(BaseCommand):
+    help = "Compute the national pupil totals (BO, SBO, SO) per count date from DUO's historical file (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--map", dest="map_", default=str(settings.DUO_DATA_DIR), help="folder with the DUO files")
+
+    def handle(self, *args, map_, **options):
+        try:
+            verslag = landelijke_cijfers_importeren(map_=Path(map_))
+        except KwaliteitFout as fout:
+            raise CommandError(f"Import afgebroken, er is niets ingelezen. {fout}") from None
+        for regel in verslag.regels():
+            self.stdout.write(regel)

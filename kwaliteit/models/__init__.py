@@ -1,0 +1,25 @@
+from .historie import Statuswijziging
+from .jaarplan import Actie, Ambitie, Doel, DoelEvaluatie, Evaluatiemoment, Inspectiestandaard, Jaarplan, OspThema
+from .kalender import KalenderItem, KalenderMoment
+from .landelijk import LandelijkCijfer
+from .publicaties import OprBesluit, Publicatie
+from .verslagen import Rapport, RapportVersie
+
+__all__ = [
+    "Actie",
+    "Ambitie",
+    "Doel",
+    "DoelEvaluatie",
+    "Evaluatiemoment",
+    "Inspectiestandaard",
+    "Jaarplan",
+    "KalenderItem",
+    "KalenderMoment",
+    "LandelijkCijfer",
+    "OprBesluit",
+    "OspThema",
+    "Publicatie",
+    "Rapport",
+    "RapportVersie",
+    "Statuswijziging",
+]

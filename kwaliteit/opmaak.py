@@ -1,0 +1,107 @@
+"""Formatting of key-figure values, with small-number suppression for published output.
+
+In everything the portal publishes (OPR, ALV/RvT, public) a count from 1 up to the threshold
+(``SWV_KLEINE_AANTALLEN_DREMPEL``, default 5) is shown as "< 5", and a percentage computed from
+such a count as "*" (with a footnote): small numbers identify children in a small region
+(REPORTING.md). Zero is shown: it identifies no one. The dashboard (internal, aggregate) shows
+exact values; the generators of published output call these functions with ``onderdrukken=True``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from kwaliteit.conf import kleine_aantallen_drempel
+from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Tabel
+
+ONDERDRUKT_PERCENTAGE = "*"
+
+
+def is_klein(aantal, drempel: int | None = None) -> bool:
+    drempel = kleine_aantallen_drempel() if drempel is None else drempel
+    return aantal is not None and 0 < aantal < drempel
+
+
+def onderdrukt_label(drempel: int | None = None) -> str:
+    return f"< {kleine_aantallen_drempel() if drempel is None else drempel}"
+
+
+def _getal(waarde, decimalen: int) -> str:
+    # Django's number_format cuts off decimals; round half up first (2.18 -> 2.2, as people expect).
+    afgerond = Decimal(waarde).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
+    return formats.number_format(afgerond, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
+
+
+def formatteer(waarde, soort: str, *, onderdrukken: bool = False, teller=None) -> str:
+    """The display text of one value of the given kind (``aantal``, ``percentage``, ...)."""
+    if waarde is None:
+        return "–"
+    if onderdrukken and soort == "aantal" and is_klein(waarde):
+        return onderdrukt_label()
+    if onderdrukken and soort == "percentage" and is_klein(teller):
+        return ONDERDRUKT_PERCENTAGE
+    if soort == "aantal":
+        return _getal(int(waarde), 0)
+    if soort == "percentage":
+        return f"{_getal(Decimal(waarde), 1)}%"
+    if soort == "bedrag":
+        return f"€ {_getal(Decimal(waarde), 0)}"
+    if soort in ("getal", "dagen"):
+        return _getal(waarde, 0) if isinstance(waarde, int) else _getal(Decimal(waarde), 1)
+    if soort == "datum" and isinstance(waarde, date):
+        return formats.date_format(waarde, "j F Y")
+    return str(waarde)
+
+
+def tabel_cellen(tabel: Tabel, *, onderdrukken: bool = False) -> list[list[dict]]:
+    """Rows of display cells ``{"tekst", "numeriek", "link"}`` (the link only on the first cell)."""
+    rijen = []
+    for rij in tabel.rijen:
+        cellen = []
+        for i, kolom in enumerate(tabel.kolommen):
+            teller = rij.get(kolom.teller) if kolom.teller else None
+            cellen.append({
+                "tekst": formatteer(rij.get(kolom.sleutel), kolom.soort, onderdrukken=onderdrukken, teller=teller),
+                "numeriek": kolom.numeriek,
+                "link": rij.get("_link") if i == 0 and not onderdrukken else None,
+            })
+        rijen.append(cellen)
+    return rijen
+
+
+def heeft_onderdrukking(tabel: Tabel) -> bool:
+    """True when suppression hides at least one value of the table (to show the footnote)."""
+    for rij in tabel.rijen:
+        for kolom in tabel.kolommen:
+            if kolom.soort == "aantal" and is_klein(rij.get(kolom.sleutel)):
+                return True
+            if kolom.soort == "percentage" and kolom.teller and is_klein(rij.get(kolom.teller)):
+                return True
+    return False
+
+
+def kerncijfer_tekst(kerncijfer: Kerncijfer, *, onderdrukken: bool = False) -> str:
+    return formatteer(kerncijfer.waarde, kerncijfer.soort, onderdrukken=onderdrukken, teller=kerncijfer.teller)
+
+
+def grafiek_onderdrukt(grafiek: Grafiek | None) -> Grafiek | None:
+    """The chart without small counts (a bar of 3 would show what the table hides)."""
+    if grafiek is None:
+        return None
+    reeksen = [
+        replace(r, waarden=[None if (r.soort == "aantal" and is_klein(w)) else w for w in r.waarden])
+        for r in grafiek.reeksen
+    ]
+    return replace(grafiek, reeksen=reeksen)
+
+
+def voetnoot_onderdrukking() -> str:
+    return _("%(label)s: fewer than %(n)s, not shown to protect privacy; *: percentage based on fewer than %(n)s.") % {
+        "label": onderdrukt_label(), "n": kleine_aantallen_drempel()
+    }
+

@@ -1,0 +1,1 @@
+"""Reads of the quality app, one module per subdomain; every selector takes ``user``."""

@@ -1,0 +1,1 @@
+"""Views of the quality app (thin: parse input, call one service or selector, render)."""
