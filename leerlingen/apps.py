@@ -7,4 +7,4 @@ class LeerlingenConfig(AppConfig):
     verbose_name = _("Pupils")
 
     def ready(self) -> None:
-        from leerlingen import demo, panels  # noqa: F401  (demo step, home panels)
+        from leerlingen import demo, demo_thuiszitters, panels, reports  # noqa: F401  (demo step, home panels)  # noqa: F401  (issue 6: demo step, report jobs)

@@ -82,10 +82,20 @@ class LidmaatschapQuerySet(models.QuerySet):
         return self.filter(begindatum__lte=datum).filter(Q(einddatum__isnull=True) | Q(einddatum__gte=datum))
 
 
+# The role sets are frozensets, whose order changes per process; the lists below keep the order that
+# migration 0001 recorded, so that ``makemigrations --check`` stays clean.
+_MIGRATIE_VOLGORDE = ["ib_er", "consulent", "directeur", "leerkracht", "bestuurder", "beleidsmedewerker", "db",
+                      "controller", "ac_lid", "tlc_lid", "opr_lid", "beheerder"]
+
+
+def _rollen_in_volgorde(rollen) -> list[str]:
+    return sorted((r.value for r in rollen), key=_MIGRATIE_VOLGORDE.index)
+
+
 def _scope_regel() -> Q:
-    school = Q(rol__in=[r.value for r in SCHOOL_ROLLEN], school__isnull=False, bestuur__isnull=True)
-    bestuur = Q(rol__in=[r.value for r in BESTUUR_ROLLEN], school__isnull=True, bestuur__isnull=False)
-    swv = Q(rol__in=[r.value for r in SWV_ROLLEN], school__isnull=True, bestuur__isnull=True)
+    school = Q(rol__in=_rollen_in_volgorde(SCHOOL_ROLLEN), school__isnull=False, bestuur__isnull=True)
+    bestuur = Q(rol__in=_rollen_in_volgorde(BESTUUR_ROLLEN), school__isnull=True, bestuur__isnull=False)
+    swv = Q(rol__in=_rollen_in_volgorde(SWV_ROLLEN), school__isnull=True, bestuur__isnull=True)
     return school | bestuur | swv
 
 
