@@ -181,22 +181,24 @@ def _demo_zorgplicht(ctx: DemoContext) -> int:
     rng, vandaag = ctx.rng, ctx.vandaag
     ib_er = ctx.gebruikers[Rol.IB_ER]
     scholen = list(School.objects.filter(swv=ctx.swv, actief=True))
-    plannen = [(ctx.school_a, dagen) for dagen in (3, 20, 33, 38, 45, 60)]
-    plannen += [(rng.choice(scholen), rng.randint(50, 365 * 3)) for _ in range(max(10, len(scholen) // 2))]
+    # School A: just applied, running, near the deadline, extended, past 6 and past 10 weeks, decided.
+    plannen = [(ctx.school_a, dagen, toestand) for dagen, toestand in (
+        (3, "open"), (20, "open"), (36, "open"), (45, "verlengd"), (47, "open"), (75, "open"), (60, "besloten"))]
+    plannen += [(rng.choice(scholen), rng.randint(50, 365 * 3), "besloten") for _ in range(max(10, len(scholen) // 2))]
     kinderen = [_kind(ctx, vandaag) for _ in plannen]
     Leerling.objects.bulk_create(kinderen)
     casussen = []
-    for (school, dagen), kind in zip(plannen, kinderen, strict=True):
+    for (school, dagen, toestand), kind in zip(plannen, kinderen, strict=True):
         aanmelding = vandaag - timedelta(days=dagen)
         casus = Zorgplichtcasus(leerling=kind, school=school, bestuur_id=school.bestuur_id, aanmeldingsdatum=aanmelding,
                                 termijn_datum=termijn_na(aanmelding), ondersteuningsvraag="Mogelijk extra ondersteuning bij taal en gedrag.",
                                 aangemaakt_door=ib_er)
-        if school == ctx.school_a and dagen == 45:
+        if toestand == "verlengd":
             casus.status, casus.verlengd_tot = "verlengd", casus.termijn_datum + timedelta(weeks=4)
             casus.verlenging_reden = "Onderzoek door orthopedagoog loopt nog."
-        elif dagen > 50:
+        elif toestand == "besloten":
             casus.status, casus.uitkomst = "besloten", rng.choice(Zorgplichtcasus.Uitkomst.values)
-            casus.besluitdatum = aanmelding + timedelta(days=rng.randint(14, 60))
+            casus.besluitdatum = min(vandaag, aanmelding + timedelta(days=rng.randint(14, 60)))
             if casus.uitkomst == Zorgplichtcasus.Uitkomst.ANDERE_SCHOOL:
                 casus.andere_school = rng.choice([s for s in scholen if s.pk != school.pk] or scholen)
         casussen.append(casus)

@@ -306,3 +306,11 @@ class ThuiszitterStatuswijziging(models.Model):
 
     def __str__(self) -> str:
         return f"{self.casus_id}: {self.oud} -> {self.nieuw}"
+
+    @property
+    def oud_label(self) -> str:
+        return str(dict(Thuiszittercasus.Status.choices).get(self.oud, self.oud))
+
+    @property
+    def nieuw_label(self) -> str:
+        return str(dict(Thuiszittercasus.Status.choices).get(self.nieuw, self.nieuw))

@@ -157,6 +157,14 @@ class ZorgplichtStatuswijziging(models.Model):
     def __str__(self) -> str:
         return f"{self.casus_id}: {self.oud} -> {self.nieuw}"
 
+    @property
+    def oud_label(self) -> str:
+        return str(dict(Zorgplichtcasus.Status.choices).get(self.oud, self.oud))
+
+    @property
+    def nieuw_label(self) -> str:
+        return str(dict(Zorgplichtcasus.Status.choices).get(self.nieuw, self.nieuw))
+
 
 class ZorgplichtHerinnering(models.Model):
     """One reminder moment of one case (e.g. ``termijn-14``, ``verlenging-verlopen``). The unique
