@@ -288,20 +288,20 @@ class Ladderstapwijziging(models.Model):
         return f"{self.casus_id}: {self.van_stap_id} -> {self.naar_stap_id}"
 
 
-class ThuiszitterStatuswijziging(models.Model):
-    """A state transition of a thuiszitter case (old, new, who, when, why)."""
+class StatuswijzigingBasis(models.Model):
+    """A state transition of a case (old, new, who, when, why); the concrete model adds ``casus``
+    and names the case's status choices in ``STATUSSEN``."""
 
-    casus = models.ForeignKey(Thuiszittercasus, on_delete=models.CASCADE, related_name="statuswijzigingen")
+    STATUSSEN: type[models.TextChoices]
+
     oud = models.CharField(_("old status"), max_length=12, blank=True)
     nieuw = models.CharField(_("new status"), max_length=12)
     reden = models.TextField(_("reason"), blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
     op = models.DateTimeField(_("moment"), default=timezone.now)
-    history = HistoricalRecords()
 
     class Meta:
-        verbose_name = _("thuiszitter case status change")
-        verbose_name_plural = _("thuiszitter case status changes")
+        abstract = True
         ordering = ["casus", "op", "pk"]
 
     def __str__(self) -> str:
@@ -309,8 +309,21 @@ class ThuiszitterStatuswijziging(models.Model):
 
     @property
     def oud_label(self) -> str:
-        return str(dict(Thuiszittercasus.Status.choices).get(self.oud, self.oud))
+        return str(dict(self.STATUSSEN.choices).get(self.oud, self.oud))
 
     @property
     def nieuw_label(self) -> str:
-        return str(dict(Thuiszittercasus.Status.choices).get(self.nieuw, self.nieuw))
+        return str(dict(self.STATUSSEN.choices).get(self.nieuw, self.nieuw))
+
+
+class ThuiszitterStatuswijziging(StatuswijzigingBasis):
+    """A state transition of a thuiszitter case."""
+
+    STATUSSEN = Thuiszittercasus.Status
+
+    casus = models.ForeignKey(Thuiszittercasus, on_delete=models.CASCADE, related_name="statuswijzigingen")
+    history = HistoricalRecords()
+
+    class Meta(StatuswijzigingBasis.Meta):
+        verbose_name = _("thuiszitter case status change")
+        verbose_name_plural = _("thuiszitter case status changes")

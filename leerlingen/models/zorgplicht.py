@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from leerlingen.models.thuiszitters import StatuswijzigingBasis
 from leerlingen.querysets_thuiszitters import ZorgplichtcasusQuerySet
 
 
@@ -138,32 +139,17 @@ class Zorgplichtcasus(models.Model):
         return max(0, min(100, round(100 * gebruikt / totaal)))
 
 
-class ZorgplichtStatuswijziging(models.Model):
-    """A state transition of a zorgplicht case (old, new, who, when, why)."""
+class ZorgplichtStatuswijziging(StatuswijzigingBasis):
+    """A state transition of a zorgplicht case."""
+
+    STATUSSEN = Zorgplichtcasus.Status
 
     casus = models.ForeignKey(Zorgplichtcasus, on_delete=models.CASCADE, related_name="statuswijzigingen")
-    oud = models.CharField(_("old status"), max_length=12, blank=True)
-    nieuw = models.CharField(_("new status"), max_length=12)
-    reden = models.TextField(_("reason"), blank=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
-    op = models.DateTimeField(_("moment"), default=timezone.now)
     history = HistoricalRecords()
 
-    class Meta:
+    class Meta(StatuswijzigingBasis.Meta):
         verbose_name = _("zorgplicht case status change")
         verbose_name_plural = _("zorgplicht case status changes")
-        ordering = ["casus", "op", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.casus_id}: {self.oud} -> {self.nieuw}"
-
-    @property
-    def oud_label(self) -> str:
-        return str(dict(Zorgplichtcasus.Status.choices).get(self.oud, self.oud))
-
-    @property
-    def nieuw_label(self) -> str:
-        return str(dict(Zorgplichtcasus.Status.choices).get(self.nieuw, self.nieuw))
 
 
 class ZorgplichtHerinnering(models.Model):
