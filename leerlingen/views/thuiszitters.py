@@ -69,8 +69,9 @@ class ThuiszitterLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         ctx.update(
             pagina=pagina, datum=datum, status=status, filters=filters, querystring=querystring,
             soorten=Thuiszittercasus.Soort.choices, stappen=selectors.ladderstappen(self.request.user),
-            gemeenten=Gemeente.objects.filter(thuiszittercasussen__isnull=False).distinct().order_by("naam")
-            if heeft_rol(self.request.user, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONSULENT) else [],
+            gemeenten=Gemeente.objects.filter(
+                pk__in=Thuiszittercasus.objects.visible_to(self.request.user).values("gemeente_id")
+            ).order_by("naam") if heeft_rol(self.request.user, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONSULENT) else [],
             mag_registreren=heeft_rol(self.request.user, *REGISTRATIE_ROLLEN),
             mag_zonder_inschrijving=heeft_rol(self.request.user, *ZONDER_INSCHRIJVING_ROLLEN),
             termijn_weken=conf.thuiszitters_aanbod_termijn_weken(),
