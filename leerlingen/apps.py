@@ -7,9 +7,11 @@ class LeerlingenConfig(AppConfig):
     verbose_name = _("Pupils")
 
     def ready(self) -> None:
-        from leerlingen import (  # noqa: F401  (demo step, home panels)
+        from leerlingen import (  # noqa: F401  (demo steps, home panels, timeline sources, report jobs)
             demo,
-            demo_dossier,  # noqa: F401  (issue 3: demo cases)
+            demo_dossier,
+            demo_thuiszitters,
             panels,
-            tijdlijnbronnen,  # noqa: F401  (issue 3: timeline sources)
+            reports,
+            tijdlijnbronnen,
         )

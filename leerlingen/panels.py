@@ -51,3 +51,38 @@ registreer_menu(
     rollen=LEERLINGDATA_ROLLEN,
     volgorde=11,
 )
+# --- Thuiszitters, zorgplicht and risicolijst (issue 6) ---
+
+
+def _thuiszitters_context(request):
+    from leerlingen.selectors.meldingen import aantal_ongelezen
+    from leerlingen.selectors.thuiszitters import kerncijfers
+
+    return {**kerncijfers(request.user), "ongelezen": aantal_ongelezen(request.user),
+            "dashboard": bool(rollen_van(request) & {Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER}),
+            "lijst": bool(rollen_van(request) & {Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER})}
+
+
+def rollen_van(request) -> set:
+    from swv.access import rollen
+
+    return rollen(request.user)
+
+
+registreer_paneel(
+    naam="thuiszitters",
+    template="leerlingen/partials/_paneel_thuiszitters.html",
+    rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER],
+    context=_thuiszitters_context,
+    volgorde=25,
+)
+registreer_menu(naam="thuiszitters", url_name="leerlingen:thuiszitters", label=_("Thuiszitters"),
+                rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER], volgorde=20)
+registreer_menu(naam="zorgplicht", url_name="leerlingen:zorgplicht", label=_("Zorgplicht"),
+                rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER, Rol.DB, Rol.BELEIDSMEDEWERKER], volgorde=21)
+registreer_menu(naam="risicolijst", url_name="leerlingen:risicolijst", label=_("Risk list"),
+                rollen=[Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER], volgorde=22)
+registreer_menu(naam="thuiszitters_dashboard", url_name="leerlingen:thuiszitters_dashboard", label=_("Thuiszitters in figures"),
+                rollen=[Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER], volgorde=23)
+registreer_menu(naam="meldingen", url_name="leerlingen:meldingen", label=_("Notifications"),
+                rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER], volgorde=80)

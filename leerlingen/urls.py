@@ -46,3 +46,7 @@ urlpatterns += [
     path("mdo/<uuid:uuid>/advies/", mdo_views.AdviesView.as_view(), name="mdo_advies"),
     path("afspraken/<uuid:uuid>/afronden/", mdo_views.AfspraakAfrondenView.as_view(), name="afspraak_afronden"),
 ]
+# Thuiszitters, zorgplicht, risicolijst and notifications (issue 6).
+from leerlingen.urls_thuiszitters import urlpatterns as thuiszitters_urlpatterns  # noqa: E402
+
+urlpatterns += thuiszitters_urlpatterns

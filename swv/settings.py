@@ -281,3 +281,12 @@ LOGGING = {
 }
 
 HEALTH_WORKER_TIMEOUT = timedelta(seconds=env.int("SWV_HEALTH_WORKER_TIMEOUT", default=5))
+
+# --- leerlingen (issue 6): daily zorgplicht deadline reminders (idempotent; see leerlingen/conf.py) ---
+from celery.schedules import crontab  # noqa: E402
+
+SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")  # base of links in e-mails
+CELERY_BEAT_SCHEDULE["leerlingen-zorgplicht-herinneringen"] = {
+    "task": "leerlingen.tasks.zorgplicht_herinneringen",
+    "schedule": crontab(hour=7, minute=0),
+}
