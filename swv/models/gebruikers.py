@@ -83,9 +83,11 @@ class LidmaatschapQuerySet(models.QuerySet):
 
 
 def _scope_regel() -> Q:
-    school = Q(rol__in=[r.value for r in SCHOOL_ROLLEN], school__isnull=False, bestuur__isnull=True)
-    bestuur = Q(rol__in=[r.value for r in BESTUUR_ROLLEN], school__isnull=True, bestuur__isnull=False)
-    swv = Q(rol__in=[r.value for r in SWV_ROLLEN], school__isnull=True, bestuur__isnull=True)
+    # The role sets are frozensets whose iteration order changes per process: sort them, so that the
+    # constraint (and ``makemigrations --check``) is the same in every run.
+    school = Q(rol__in=sorted(r.value for r in SCHOOL_ROLLEN), school__isnull=False, bestuur__isnull=True)
+    bestuur = Q(rol__in=sorted(r.value for r in BESTUUR_ROLLEN), school__isnull=True, bestuur__isnull=False)
+    swv = Q(rol__in=sorted(r.value for r in SWV_ROLLEN), school__isnull=True, bestuur__isnull=True)
     return school | bestuur | swv
 
 
