@@ -266,3 +266,11 @@ LOGGING = {
 }
 
 HEALTH_WORKER_TIMEOUT = timedelta(seconds=env.int("SWV_HEALTH_WORKER_TIMEOUT", default=5))
+
+# --- tlv (issue 5): the daily TLV run: start/expiry by date, reminders (idempotent; see tlv/conf.py) ---
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["tlv-dagelijkse-ronde"] = {
+    "task": "tlv.tasks.tlv_dagelijkse_ronde",
+    "schedule": crontab(hour=6, minute=30),
+}

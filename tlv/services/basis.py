@@ -28,7 +28,7 @@ def vergrendel(tlv: TLV, van: Iterable[str], *, versie: int | None = None) -> TL
     vers = TLV.objects.select_for_update().get(pk=tlv.pk)
     if vers.status not in set(van):
         raise TLVFout(
-            _("This is not possible now: the TLV is %(status)s.") % {"status": TLVStatus(vers.status).label}
+            _("This is not possible now: the status of the TLV is ‘%(status)s’.") % {"status": TLVStatus(vers.status).label}
         )
     if versie is not None and versie != vers.versie:
         raise GelijktijdigeWijziging(
@@ -53,12 +53,19 @@ def wissel(tlv: TLV, naar: str | None, *, door, reden: str = "", **velden) -> TL
     return tlv
 
 
-def vergrendel_bezwaar(bezwaar: Bezwaar, van: Iterable[str], naar: str) -> Bezwaar:
-    """Lock the objection and move it from one of ``van`` to ``naar`` with a conditional UPDATE."""
+def vergrendel_bezwaar(bezwaar: Bezwaar, van: Iterable[str]) -> Bezwaar:
+    """Lock the objection and check it is in one of the states ``van``.
+
+    The conditional UPDATE (``WHERE status = <read status>``) claims the row on SQLite too, where
+    ``select_for_update`` is a no-op: a concurrent transition that got there first makes it fail.
+    """
     vers = Bezwaar.objects.select_for_update().get(pk=bezwaar.pk)
-    if vers.status not in set(van) or not Bezwaar.objects.filter(pk=vers.pk, status=vers.status).update(status=naar):
+    if vers.status not in set(van) or not Bezwaar.objects.filter(pk=vers.pk, status=vers.status).update(
+        status=F("status")
+    ):
         raise TLVFout(
-            _("This is not possible now: the objection is %(status)s.") % {"status": BezwaarStatus(vers.status).label}
+            _("This is not possible now: the status of the objection is ‘%(status)s’.")
+            % {"status": BezwaarStatus(vers.status).label}
         )
     return vers
 

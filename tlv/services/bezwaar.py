@@ -79,7 +79,7 @@ def bezwaar_advies_vragen(
         raise TLVFout(_("Choose the committee that advises."))
     if advies_gevraagd_op < bezwaar.ontvangen_op or advies_gevraagd_op > timezone.localdate():
         raise TLVFout(_("The advice can only be requested between the receipt of the objection and today."))
-    bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ONTVANGEN], BezwaarStatus.ADVIES_GEVRAAGD)
+    bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ONTVANGEN])
     return wissel_bezwaar(
         bezwaar, BezwaarStatus.ADVIES_GEVRAAGD, door=door, commissie=commissie,
         commissie_leden=commissie_leden.strip(), advies_gevraagd_op=advies_gevraagd_op, hoorzitting_op=hoorzitting_op,
@@ -98,7 +98,7 @@ def bezwaar_advies_vastleggen(
         raise TLVFout(_("Choose what the committee advises."))
     if advies_ontvangen_op > timezone.localdate() or advies_ontvangen_op < (bezwaar.advies_gevraagd_op or bezwaar.ontvangen_op):
         raise TLVFout(_("The advice was received after it was requested and not in the future."))
-    bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ADVIES_GEVRAAGD], BezwaarStatus.ADVIES_ONTVANGEN)
+    bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ADVIES_GEVRAAGD])
     return wissel_bezwaar(
         bezwaar, BezwaarStatus.ADVIES_ONTVANGEN, door=door, advies_ontvangen_op=advies_ontvangen_op,
         advies_strekking=advies_strekking, advies=advies, hoorzitting_op=hoorzitting_op or bezwaar.hoorzitting_op,
@@ -146,7 +146,7 @@ def bezwaar_beslissen(
     if bezwaar.status == BezwaarStatus.ADVIES_GEVRAAGD:
         raise TLVFout(_("Record the committee's advice first."))
     vandaag = timezone.localdate()
-    bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ONTVANGEN, BezwaarStatus.ADVIES_ONTVANGEN], BezwaarStatus.BESLIST)
+    bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ONTVANGEN, BezwaarStatus.ADVIES_ONTVANGEN])
     tlv = vergrendel(bezwaar.tlv, [TLVStatus.IN_BEZWAAR, TLVStatus.AFGEGEVEN, TLVStatus.ACTIEF])
     if beslissing == Bezwaarbeslissing.GEGROND:
         tlv = _herzien(tlv, door=door, herzien=herzien or {}, motivering=motivering, vandaag=vandaag)
@@ -189,7 +189,7 @@ def bezwaar_intrekken(*, door, bezwaar: Bezwaar, reden: str) -> Bezwaar:
     """The objector withdraws the objection; the decision stands."""
     _eis_behandelaar(door, bezwaar)
     reden = verplicht(reden, _("Record why the objection was withdrawn."))
-    bezwaar = vergrendel_bezwaar(bezwaar, OPEN_BEZWAAR, BezwaarStatus.INGETROKKEN)
+    bezwaar = vergrendel_bezwaar(bezwaar, OPEN_BEZWAAR)
     tlv = vergrendel(bezwaar.tlv, [TLVStatus.IN_BEZWAAR, TLVStatus.AFGEGEVEN, TLVStatus.ACTIEF])
     _tlv_na_bezwaar(tlv, door=door, reden=_("Objection withdrawn."), vandaag=timezone.localdate())
     return wissel_bezwaar(bezwaar, BezwaarStatus.INGETROKKEN, door=door, reden=reden)
@@ -200,7 +200,7 @@ def bezwaar_beroep_vastleggen(*, door, bezwaar: Bezwaar, beroep_ingesteld_op: da
     """Record that beroep was lodged at the court against the decision on the objection (record only)."""
     _eis_behandelaar(door, bezwaar)
     beroep_toelichting = verplicht(beroep_toelichting, _("Record the court and the case number."))
-    bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.BESLIST], BezwaarStatus.BESLIST)
+    bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.BESLIST])
     if beroep_ingesteld_op < bezwaar.beslist_op or beroep_ingesteld_op > timezone.localdate():
         raise TLVFout(_("The appeal date must lie between the decision on the objection and today."))
     return wissel_bezwaar(
