@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
-from leerlingen.models import MDO
+from leerlingen.models import MDO, Leerling
 from swv.access import RolVereistMixin, zichtbaar_of_404
 from swv.choices import Rol
 from swv.protocol import log_document_gedownload
@@ -53,7 +53,9 @@ class AanvraagStartenView(LoginRequiredMixin, RolVereistMixin, FormView):
         uuid = self.request.GET.get("mdo") or self.request.POST.get("mdo")
         if not uuid:
             return None
-        return zichtbaar_of_404(MDO.objects.visible_to(self.request.user, "change").select_related("dossier"), uuid=uuid)
+        # Scoped through the pupil (the ib-er's change right), the rule tlv_aanvraag_starten applies too.
+        leerlingen = Leerling.objects.visible_to(self.request.user, "change")
+        return zichtbaar_of_404(MDO.objects.filter(dossier__leerling__in=leerlingen).select_related("dossier"), uuid=uuid)
 
     def get_initial(self):
         mdo = self._mdo()
