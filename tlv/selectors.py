@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, ExpressionWrapper, F, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from swv.access import heeft_rol
@@ -21,6 +21,7 @@ from tlv import termijnen
 from tlv.choices import (
     GELDIG,
     IN_BEHANDELING,
+    LOPENDE_AANVRAAG,
     Beeindigingsreden,
     Categorie,
     Route,
@@ -51,11 +52,19 @@ def _lijst(qs: QuerySet) -> QuerySet:
 
 
 def tlv_lijst(user, *, status: str = "") -> QuerySet:
-    """The TLVs of the user's school(s): as requesting school, or as S(B)O school once submitted."""
+    """The TLVs of the user's school(s): as requesting school, or as S(B)O school once submitted.
+
+    Requests in progress first, then TLVs in force, then the ended ones; newest first within each.
+    """
     qs = TLV.objects.visible_to(user)
     if status in TLVStatus.values:
         qs = qs.filter(status=status)
-    return _lijst(qs)
+    volgorde = Case(
+        When(status__in=LOPENDE_AANVRAAG, then=Value(0)), When(status__in=GELDIG, then=Value(1)), default=Value(2)
+    )
+    return qs.select_related("leerling", "aanvragende_school", "beoogde_school").order_by(
+        volgorde, F("eerst_ingediend_op").desc(nulls_first=True), "-pk"
+    )
 
 
 @dataclass
@@ -202,7 +211,7 @@ def _spreiding(waarden: list[int]) -> dict:
     else:
         p25 = p75 = waarden[0]
     return {
-        "aantal": len(waarden), "mediaan": statistics.median(waarden), "p25": p25, "p75": p75,
+        "aantal": len(waarden), "mediaan": round(statistics.median(waarden), 1), "p25": round(p25, 1), "p75": round(p75, 1),
         "min": waarden[0], "max": waarden[-1],
     }
 

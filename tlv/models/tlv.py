@@ -234,6 +234,13 @@ class TLV(models.Model):
         return self.afgegeven_op is not None
 
     @property
+    def is_geldig(self) -> bool:
+        """Issued and not ended: placement, return reviews and reminders apply."""
+        from tlv.choices import GELDIG
+
+        return self.is_afgegeven and self.status in GELDIG
+
+    @property
     def wachttijd_dagen(self) -> int | None:
         """Waiting time (pijplijn): placement date minus issue date, in days."""
         if self.plaatsingsdatum and self.afgegeven_op:

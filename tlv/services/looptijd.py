@@ -62,6 +62,8 @@ def plaatsing_vastleggen(*, door, tlv: TLV, plaatsingsdatum: date) -> TLV:
     """The S(B)O school records the day the pupil started there; the waiting time follows from it."""
     eis_recht(door, tlv, "plaatsen")
     tlv = vergrendel(tlv, GELDIG)
+    if not tlv.is_afgegeven:
+        raise TLVFout(_("Only an issued TLV has a placement."))
     if plaatsingsdatum < tlv.afgegeven_op:
         raise TLVFout(_("The placement date cannot be before the TLV was issued."))
     if plaatsingsdatum > timezone.localdate():
@@ -121,6 +123,8 @@ def terugkeerbespreking_vastleggen(
     """Record the (at least yearly) return review of an issued TLV: who reviewed and the conclusion."""
     eis_recht(door, tlv, "terugkeer")
     tlv = vergrendel(tlv, GELDIG)
+    if not tlv.is_afgegeven:
+        raise TLVFout(_("Only an issued TLV has return reviews."))
     deelnemers = verplicht(deelnemers, _("Record who took part in the review."))
     if conclusie not in Terugkeerconclusie.values:
         raise TLVFout(_("Choose the conclusion of the review."))

@@ -18,7 +18,7 @@ from swv.choices import Rol
 from swv.protocol import log_document_gedownload
 from tlv import conf, termijnen
 from tlv.checklist import aandachtspunten, checklist
-from tlv.choices import GELDIG, IN_BEHANDELING, TLVStatus
+from tlv.choices import IN_BEHANDELING, TLVStatus
 from tlv.forms import (
     AanvraagForm,
     AanvraagStartenForm,
@@ -96,14 +96,15 @@ class TLVDetailView(TLVMixin, TemplateView):
         besprekingen = list(tlv.terugkeerbesprekingen.select_related("vastgelegd_door"))
         ctx.update(
             tlv=tlv, mag=mag, adviezen=[adviezen.get(1), adviezen.get(2)], vandaag=vandaag,
-            checklist=checklist(tlv, adviezen=adviezen) if tlv.status in aanvraag.BEWERKBAAR or "beoordelen" in mag else None,
-            aandachtspunten=aandachtspunten(tlv, adviezen=adviezen) if "beoordelen" in mag or "besluiten" in mag else [],
+            checklist=checklist(tlv, adviezen=adviezen) if tlv.status in (*aanvraag.BEWERKBAAR, *IN_BEHANDELING) else None,
+            aandachtspunten=aandachtspunten(tlv, adviezen=adviezen)
+            if tlv.status in IN_BEHANDELING and mag & {"beoordelen", "besluiten"} else [],
             overgangen=tlv.statusovergangen.select_related("door"),
             bezwaren=tlv.bezwaren.all(),
             besprekingen=besprekingen,
             verlengingen=tlv.verlengingen.all(),
             besluit_rol=Rol(conf.besluit_rol()).label,
-            is_geldig=tlv.status in GELDIG,
+            is_geldig=tlv.is_geldig,
             in_behandeling=tlv.status in IN_BEHANDELING,
             beslistermijn=termijnen.beslistermijn(tlv.ingediend_op, tlv.opgeschort_dagen) if tlv.ingediend_op else None,
             bezwaartermijn_einde=termijnen.bezwaartermijn_einde(tlv.bekendgemaakt_op) if tlv.bekendgemaakt_op else None,
