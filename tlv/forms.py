@@ -93,8 +93,8 @@ class AanvraagForm(TLVForm):
     toelating_toelichting = tekstveld(_("Admission statement (optional explanation)"), required=False)
     voorgestelde_ingangsdatum = datumveld(_("Proposed start date"), required=False)
     voorgestelde_duur_maanden = forms.IntegerField(
-        label=_("Proposed duration (months)"), required=False, min_value=1, max_value=96,
-        error_messages={"min_value": _("At least 1 month."), "max_value": _("At most 96 months.")},
+        label=_("Proposed duration (months)"), required=False, min_value=1,
+        error_messages={"min_value": _("At least 1 month.")},  # the maximum is a setting, checked by the service
     )
     redenen = tekstveld(_("Reasons for the request"), required=False,
                         help_text=_("Why can the pupil's needs not be met in regular education?"))
@@ -347,6 +347,27 @@ class RegisterFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["school"].queryset = School.objects.filter(actief=True).order_by("naam")
         self.fields["bestuur"].queryset = Bestuur.objects.filter(scholen__isnull=False).distinct().order_by("naam")
+
+    def keuzelijsten(self) -> list[dict]:
+        """The select boxes as plain data: rendering hundreds of options through Django's widget
+        templates costs more than the whole register query (benchmark)."""
+        data = self.data
+        lijsten = []
+        for veld in ("soort", "categorie", "status", "school", "bestuur"):
+            f = self.fields[veld]
+            if isinstance(f, forms.ModelChoiceField):
+                sleutel = f.to_field_name or "pk"
+                keuzes = [(str(w), t) for w, t in f.queryset.values_list(sleutel, "naam")]
+                leeg = f.empty_label
+            else:
+                keuzes, leeg = [(str(w), t) for w, t in f.choices if w], f.choices[0][1]
+            gekozen = data.get(veld, "")
+            lijsten.append({"veld": veld, "label": f.label, "leeg": leeg,
+                            "opties": [(w, t, w == gekozen) for w, t in keuzes]})
+        return lijsten
+
+    def datumvelden(self) -> list[tuple]:
+        return [(v, self.fields[v].label, self.data.get(v, "")) for v in ("afgegeven_van", "afgegeven_tot", "actief_op")]
 
     def filter(self) -> Registerfilter:
         data = self.cleaned_data if self.is_valid() else {}

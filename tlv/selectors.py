@@ -226,13 +226,13 @@ def tlv_kengetallen(user, filters) -> dict:
     begin, einde = filters.begin, filters.einde
     qs = _scope(user, filters)
     aanvragen = list(
-        qs.filter(eerst_ingediend_op__range=(begin, einde)).values(
+        qs.filter(eerst_ingediend_op__range=(begin, einde)).order_by().values(
             "eerst_ingediend_op", "soort", "leerling__geboortedatum", "aanvragende_school__naam",
             "aanvragende_school__bestuur__naam",
         )
     )
     besluiten = list(
-        qs.filter(besluit_datum__range=(begin, einde)).values(
+        qs.filter(besluit_datum__range=(begin, einde)).order_by().values(
             "afgegeven_op", "besluit_datum", "eerst_ingediend_op", "soort", "categorie", "route", "opgeschort_dagen"
         )
     )

@@ -99,3 +99,13 @@ def test_the_duo_rows_carry_the_bsn_or_else_the_education_number(wereld):
     assert [r[:4] for r in rijen] == [("TLV-2801-2026-0001", "123456782", "SBO", ""), ("TLV-2801-2026-0002", "987654321", "SO", "midden")]
     assert rijen[1][5] == "" and rijen[0][6] == "PO2801"
     assert list(selectors.duo_rijen(wereld.tim)) == []
+
+
+def test_the_pupil_timeline_gets_the_tlv_steps_within_scope(wereld):
+    from tlv.tijdlijn import tijdlijn_items
+
+    tlv = TLVFactory(actief=True, leerling=wereld.daan, aanvragende_school=wereld.school_a, beoogde_school=wereld.sbo,
+                     plaatsingsdatum=date.today())
+    titels = [i["titel"] for i in tijdlijn_items(wereld.daan, wereld.alice)]
+    assert titels == ["TLV-aanvraag ingediend (SBO)", f"TLV {tlv.nummer} afgegeven", "Geplaatst op SBO De Brug"]
+    assert tijdlijn_items(wereld.daan, wereld.bob) == []

@@ -221,6 +221,8 @@ class TLV(models.Model):
             models.Index(fields=["ingangsdatum", "einddatum"]),
             models.Index(fields=["aanvragende_school", "status"]),
             models.Index(fields=["beoogde_school", "status"]),
+            models.Index(fields=["-eerst_ingediend_op", "-id"], name="tlv_register_volgorde"),
+            models.Index(fields=["besluit_datum"]),
         ]
 
     def __str__(self) -> str:

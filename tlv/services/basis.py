@@ -14,7 +14,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from tlv.choices import BezwaarStatus, TLVStatus
-from tlv.models import TLV, Bezwaar, BezwaarStatusovergang, TLVStatusovergang
+from tlv.models import TLV, Bezwaar
 from tlv.services.fouten import GelijktijdigeWijziging, TLVFout
 
 
@@ -40,17 +40,18 @@ def vergrendel(tlv: TLV, van: Iterable[str], *, versie: int | None = None) -> TL
     return vers
 
 
-def wissel(tlv: TLV, naar: str | None, *, door, reden: str = "", **velden) -> TLV:
-    """Save ``velden`` on a locked TLV and, when ``naar`` differs, record the status change."""
-    oud = tlv.status
+def wissel(obj: TLV | Bezwaar, naar: str | None, *, door, reden: str = "", **velden):
+    """Save ``velden`` on a locked TLV or objection and, when ``naar`` differs, record the status
+    change in its ``statusovergangen`` (old, new, who, when, why)."""
+    oud = obj.status
     for veld, waarde in velden.items():
-        setattr(tlv, veld, waarde)
+        setattr(obj, veld, waarde)
     if naar is not None:
-        tlv.status = naar
-    tlv.save()
+        obj.status = naar
+    obj.save()
     if naar is not None and naar != oud:
-        TLVStatusovergang.objects.create(tlv=tlv, van=oud, naar=naar, door=door, reden=reden)
-    return tlv
+        obj.statusovergangen.create(van=oud, naar=naar, door=door, reden=reden)
+    return obj
 
 
 def vergrendel_bezwaar(bezwaar: Bezwaar, van: Iterable[str]) -> Bezwaar:
@@ -68,19 +69,6 @@ def vergrendel_bezwaar(bezwaar: Bezwaar, van: Iterable[str]) -> Bezwaar:
             % {"status": BezwaarStatus(vers.status).label}
         )
     return vers
-
-
-def wissel_bezwaar(bezwaar: Bezwaar, naar: str | None, *, door, reden: str = "", **velden) -> Bezwaar:
-    """Save ``velden`` on a locked objection and record the status change to ``naar``."""
-    oud = bezwaar.status
-    for veld, waarde in velden.items():
-        setattr(bezwaar, veld, waarde)
-    if naar is not None:
-        bezwaar.status = naar
-    bezwaar.save()
-    if naar is not None and naar != oud:
-        BezwaarStatusovergang.objects.create(bezwaar=bezwaar, van=oud, naar=naar, door=door, reden=reden)
-    return bezwaar
 
 
 def verplicht(waarde: str, bericht) -> str:

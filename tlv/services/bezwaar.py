@@ -19,7 +19,6 @@ from tlv.services.basis import (
     vergrendel_bezwaar,
     verplicht,
     wissel,
-    wissel_bezwaar,
 )
 from tlv.services.beoordeling import afgeven, eis_geen_overlap, valideer_looptijd
 from tlv.services.fouten import TLVFout
@@ -80,7 +79,7 @@ def bezwaar_advies_vragen(
     if advies_gevraagd_op < bezwaar.ontvangen_op or advies_gevraagd_op > timezone.localdate():
         raise TLVFout(_("The advice can only be requested between the receipt of the objection and today."))
     bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ONTVANGEN])
-    return wissel_bezwaar(
+    return wissel(
         bezwaar, BezwaarStatus.ADVIES_GEVRAAGD, door=door, commissie=commissie,
         commissie_leden=commissie_leden.strip(), advies_gevraagd_op=advies_gevraagd_op, hoorzitting_op=hoorzitting_op,
     )
@@ -99,7 +98,7 @@ def bezwaar_advies_vastleggen(
     if advies_ontvangen_op > timezone.localdate() or advies_ontvangen_op < (bezwaar.advies_gevraagd_op or bezwaar.ontvangen_op):
         raise TLVFout(_("The advice was received after it was requested and not in the future."))
     bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ADVIES_GEVRAAGD])
-    return wissel_bezwaar(
+    return wissel(
         bezwaar, BezwaarStatus.ADVIES_ONTVANGEN, door=door, advies_ontvangen_op=advies_ontvangen_op,
         advies_strekking=advies_strekking, advies=advies, hoorzitting_op=hoorzitting_op or bezwaar.hoorzitting_op,
     )
@@ -151,7 +150,7 @@ def bezwaar_beslissen(
     if beslissing == Bezwaarbeslissing.GEGROND:
         tlv = _herzien(tlv, door=door, herzien=herzien or {}, motivering=motivering, vandaag=vandaag)
     tlv = _tlv_na_bezwaar(tlv, door=door, reden=Bezwaarbeslissing(beslissing).label, vandaag=vandaag)
-    bezwaar = wissel_bezwaar(
+    bezwaar = wissel(
         bezwaar, BezwaarStatus.BESLIST, door=door, reden=motivering, beslissing=beslissing, beslist_op=vandaag,
         beslist_door=door, motivering=motivering,
     )
@@ -192,7 +191,7 @@ def bezwaar_intrekken(*, door, bezwaar: Bezwaar, reden: str) -> Bezwaar:
     bezwaar = vergrendel_bezwaar(bezwaar, OPEN_BEZWAAR)
     tlv = vergrendel(bezwaar.tlv, [TLVStatus.IN_BEZWAAR, TLVStatus.AFGEGEVEN, TLVStatus.ACTIEF])
     _tlv_na_bezwaar(tlv, door=door, reden=_("Objection withdrawn."), vandaag=timezone.localdate())
-    return wissel_bezwaar(bezwaar, BezwaarStatus.INGETROKKEN, door=door, reden=reden)
+    return wissel(bezwaar, BezwaarStatus.INGETROKKEN, door=door, reden=reden)
 
 
 @transaction.atomic
@@ -203,7 +202,7 @@ def bezwaar_beroep_vastleggen(*, door, bezwaar: Bezwaar, beroep_ingesteld_op: da
     bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.BESLIST])
     if beroep_ingesteld_op < bezwaar.beslist_op or beroep_ingesteld_op > timezone.localdate():
         raise TLVFout(_("The appeal date must lie between the decision on the objection and today."))
-    return wissel_bezwaar(
+    return wissel(
         bezwaar, None, door=door, beroep_ingesteld_op=beroep_ingesteld_op, beroep_toelichting=beroep_toelichting
     )
 

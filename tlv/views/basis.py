@@ -22,16 +22,25 @@ def scoped_tlv(user, uuid, action: str = "view") -> TLV:
     return zichtbaar_of_404(qs, uuid=uuid)
 
 
-class TLVMixin(LoginRequiredMixin):
-    """Loads ``self.tlv`` through ``visible_to(user, action)``: anything outside scope answers 404."""
+class ScopedMixin(LoginRequiredMixin):
+    """Loads the view's object through ``visible_to(user, action)`` before anything else (``laad``):
+    anything outside the user's scope answers 404."""
 
     action = "view"
 
     def dispatch(self, request, *args, **kwargs):
         if not request.user.is_authenticated:
             return self.handle_no_permission()
-        self.tlv = scoped_tlv(request.user, kwargs["uuid"], self.action)
+        self.laad(request.user, kwargs["uuid"])
         return super().dispatch(request, *args, **kwargs)
+
+    def laad(self, user, uuid) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class TLVMixin(ScopedMixin):
+    def laad(self, user, uuid) -> None:
+        self.tlv = scoped_tlv(user, uuid, self.action)
 
 
 class ActieView(FormView):

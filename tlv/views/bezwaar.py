@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +12,7 @@ from tlv import termijnen
 from tlv.forms import AdviesForm, AdviesVragenForm, BeroepForm, BezwaarBeslissenForm, BezwaarForm, RedenForm
 from tlv.protocol import log_besluitbrief_gedownload
 from tlv.services import bezwaar as diensten
-from tlv.views.basis import ActieView, TLVMixin, brief_response, brief_status, scoped_bezwaar
+from tlv.views.basis import ActieView, ScopedMixin, TLVMixin, brief_response, brief_status, scoped_bezwaar
 
 
 class BezwaarRegistrerenView(TLVMixin, ActieView):
@@ -40,17 +39,12 @@ class BezwaarRegistrerenView(TLVMixin, ActieView):
         return self.bezwaar.get_absolute_url() if hasattr(self, "bezwaar") else super().get_success_url()
 
 
-class BezwaarMixin(LoginRequiredMixin):
+class BezwaarMixin(ScopedMixin):
     """Loads ``self.bezwaar`` (and its TLV) within the user's scope; 404 otherwise."""
 
-    action = "view"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.bezwaar = scoped_bezwaar(request.user, kwargs["uuid"], self.action)
+    def laad(self, user, uuid) -> None:
+        self.bezwaar = scoped_bezwaar(user, uuid, self.action)
         self.tlv = self.bezwaar.tlv
-        return super().dispatch(request, *args, **kwargs)
 
 
 class BezwaarDetailView(BezwaarMixin, TemplateView):

@@ -25,6 +25,11 @@ from tlv.grafieken import wachttijd_grafiek
 from tlv.models import TLVMelding
 from tlv.services.meldingen import melding_gelezen
 
+#: The columns the register page shows (the row stays narrow: no free texts).
+REGISTER_KOLOMMEN = (
+    "uuid", "nummer", "status", "soort", "categorie", "afgegeven_op", "ingangsdatum", "einddatum", "plaatsingsdatum",
+    "aanvragende_school__naam", "beoogde_school__naam",
+)
 SWV_REGISTER = (Rol.TLC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER)
 DUO_EXPORT = (Rol.DB, Rol.BELEIDSMEDEWERKER)
 KENGETALLEN = (Rol.TLC_LID, Rol.AC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BESTUURDER)
@@ -69,8 +74,9 @@ class RegisterView(LoginRequiredMixin, RolVereistMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = RegisterFilterForm(self.request.GET or None)
-        qs = selectors.register(self.request.user, form.filter() if form.is_bound else None)
-        ctx.update(form=form, pagina=Paginator(qs, self.per_pagina).get_page(self.request.GET.get("pagina")),
+        qs = selectors.register(self.request.user, form.filter() if form.is_bound else None).only(*REGISTER_KOLOMMEN)
+        ctx.update(form=form, keuzelijsten=form.keuzelijsten(), datumvelden=form.datumvelden(),
+                   pagina=Paginator(qs, self.per_pagina).get_page(self.request.GET.get("pagina")),
                    querystring=_querystring(self.request), mag_duo=heeft_rol(self.request.user, *DUO_EXPORT))
         return ctx
 
