@@ -41,6 +41,11 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
+    # The login throttle counts failed logins per IP in the (per-process, locmem) cache; earlier
+    # tests in the same run (tests/swv/test_auth.py) fail logins from 127.0.0.1 on purpose.
+    from django.core.cache import cache
+
+    cache.clear()
     # bypass_csp only lets the test inject axe-core; the portal's own pages run under the real CSP.
     context = browser.new_context(locale="nl-NL", bypass_csp=True, base_url=live_server.url)
     context.set_default_timeout(15_000)
