@@ -1,6 +1,6 @@
 """Benchmark pages of the TLV app (wired into ``manage.py bench`` through ``BENCH_PAGINAS``).
 
-Each entry is ``(label, url_name or callable(ctx) -> url, role)``. ``meten()`` measures the same pages
+Each entry is ``(label, callable(ctx) -> url, role, p95 budget, query budget)``. ``meten()`` measures the same pages
 (p95 and query counts) and the DUO export directly, for docs/tlv.md, until the shared bench command
 exists::
 
@@ -11,14 +11,23 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from django.urls import reverse
 
 from swv.choices import Rol
 
 
-def _register_gefilterd(ctx=None) -> str:
-    return reverse("tlv:register") + "?soort=SO&status=actief"
+class Pagina(NamedTuple):
+    """``(label, url, rol)`` as the brief asks, with the attributes of ``swv.bench.BenchPagina``
+    (``url`` is a callable ``(ctx) -> str``), so the shared ``manage.py bench`` reads it as is."""
+
+    label: str
+    url: Callable[[Any], str]
+    rol: str
+    max_ms_p95: float = 150.0
+    max_queries: int = 20
 
 
 def _detail(ctx=None) -> str:
@@ -29,12 +38,12 @@ def _detail(ctx=None) -> str:
 
 
 BENCH_PAGINAS = [
-    ("TLV-register (gefilterd)", _register_gefilterd, Rol.DB),
-    ("TLV-register", "tlv:register", Rol.BELEIDSMEDEWERKER),
-    ("TLC-werkvoorraad", "tlv:werkvoorraad", Rol.TLC_LID),
-    ("TLV-aanvragen school", "tlv:lijst", Rol.IB_ER),
-    ("TLV-detail", _detail, Rol.TLC_LID),
-    ("TLV-kengetallen", "tlv:kengetallen", Rol.DB),
+    Pagina("TLV-register (gefilterd)", lambda c: reverse("tlv:register") + "?soort=SO&status=actief", Rol.DB),
+    Pagina("TLV-register", lambda c: reverse("tlv:register"), Rol.BELEIDSMEDEWERKER),
+    Pagina("TLC-werkvoorraad", lambda c: reverse("tlv:werkvoorraad"), Rol.TLC_LID),
+    Pagina("TLV-aanvragen school", lambda c: reverse("tlv:lijst"), Rol.IB_ER),
+    Pagina("TLV-detail", _detail, Rol.TLC_LID),
+    Pagina("TLV-kengetallen", lambda c: reverse("tlv:kengetallen"), Rol.DB),
 ]
 
 
@@ -51,10 +60,10 @@ def meten(herhalingen: int = 30, uit=print) -> dict:
     from django.test.utils import CaptureQueriesContext
 
     uitkomst = {}
-    for label, url, rol in BENCH_PAGINAS:
+    for label, url, rol, _ms, _queries in BENCH_PAGINAS:
         client = Client(HTTP_ACCEPT_LANGUAGE="nl", HTTP_HOST="localhost")
         client.force_login(_gebruiker(rol))
-        adres = url() if callable(url) else reverse(url)
+        adres = url(None)
         client.get(adres)  # warm up
         tijden = []
         for _ in range(herhalingen):

@@ -82,12 +82,19 @@ def werkvoorraad(user) -> dict:
     """The TLC queue: requests in progress with their decision term (overdue first), open objections."""
     qs = TLV.objects.visible_to(user, "beoordelen") | TLV.objects.visible_to(user, "besluiten")
     items = []
-    for tlv in _lijst(qs.filter(status__in=IN_BEHANDELING)):
+    rijen = _lijst(qs.filter(status__in=IN_BEHANDELING)).only(
+        "uuid", "status", "soort", "voorgestelde_categorie", "ingediend_op", "opgeschort_dagen", "aangemaakt",
+        "leerling__voornaam", "leerling__tussenvoegsel", "leerling__achternaam", "aanvragende_school__naam",
+        "beoogde_school__naam",
+    )
+    for tlv in rijen:
         opgeschort = tlv.status == TLVStatus.AANVULLING_GEVRAAGD
         items.append(Werkitem(tlv, termijnen.beslistermijn(tlv.ingediend_op, tlv.opgeschort_dagen), opgeschort))
     items.sort(key=lambda i: (i.opgeschort, i.termijn or date.max))
     bezwaren = list(
-        Bezwaar.objects.visible_to(user, "change").open_().select_related("tlv", "tlv__aanvragende_school").order_by("ontvangen_op")
+        Bezwaar.objects.visible_to(user, "change").open_().select_related("tlv")
+        .only("uuid", "status", "ontvangen_op", "termijn_einde", "binnen_termijn", "verdaagd_op", "tlv__nummer", "tlv__soort")
+        .order_by("ontvangen_op")
     )
     for b in bezwaren:
         b.beslistermijn = termijnen.bezwaar_beslistermijn(b.termijn_einde, verdaagd=bool(b.verdaagd_op))
