@@ -118,8 +118,8 @@ def besluitbrief_maken(tlv: TLV, door) -> None:
         soort="tlv_besluitbrief", omschrijving=_("TLV decision letter"), aangevraagd_door=door,
         parameters={"tlv": str(tlv.uuid)},
     )
-    TLV.objects.filter(pk=tlv.pk).update(besluitbrief=taak)
     tlv.besluitbrief = taak
+    tlv.save(update_fields=["besluitbrief"])
 
 
 def _besluit_melden(tlv: TLV) -> None:

@@ -159,8 +159,8 @@ def bezwaar_beslissen(
         soort="tlv_beslissing_op_bezwaar", omschrijving=_("Decision on the objection"), aangevraagd_door=door,
         parameters={"bezwaar": str(bezwaar.uuid)},
     )
-    Bezwaar.objects.filter(pk=bezwaar.pk).update(beslissingsbrief=taak)
     bezwaar.beslissingsbrief = taak
+    bezwaar.save(update_fields=["beslissingsbrief"])
     return bezwaar
 
 
