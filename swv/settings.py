@@ -229,12 +229,20 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 
-# kwaliteit (issue 8): reminders of the accountability calendar, daily at 07:00 (idempotent).
 from celery.schedules import crontab  # noqa: E402
 
+# Daily jobs (each idempotent: running twice sends nothing twice).
 CELERY_BEAT_SCHEDULE["kwaliteit-kalender-herinneringen"] = {
     "task": "kwaliteit.tasks.kalender_herinneringen",
     "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["leerlingen-zorgplicht-herinneringen"] = {
+    "task": "leerlingen.tasks.zorgplicht_herinneringen",
+    "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["tlv-dagelijkse-ronde"] = {
+    "task": "tlv.tasks.tlv_dagelijkse_ronde",
+    "schedule": crontab(hour=6, minute=30),
 }
 
 # Content Security Policy: no inline scripts or styles anywhere.
@@ -282,11 +290,5 @@ LOGGING = {
 
 HEALTH_WORKER_TIMEOUT = timedelta(seconds=env.int("SWV_HEALTH_WORKER_TIMEOUT", default=5))
 
-# --- leerlingen (issue 6): daily zorgplicht deadline reminders (idempotent; see leerlingen/conf.py) ---
-from celery.schedules import crontab  # noqa: E402
-
-SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")  # base of links in e-mails
-CELERY_BEAT_SCHEDULE["leerlingen-zorgplicht-herinneringen"] = {
-    "task": "leerlingen.tasks.zorgplicht_herinneringen",
-    "schedule": crontab(hour=7, minute=0),
-}
+# Base of the links in e-mails (e-mails carry a link, never pupil details).
+SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")
