@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from leerlingen.querysets import LeerlingQuerySet
 from swv.access import heeft_rol, lidmaatschappen, school_ids
 from swv.choices import SWV_LEERLINGDATA_ROLLEN, Rol
 
@@ -53,7 +54,7 @@ def dossier_regel(user, action: str, prefix: str = "") -> Q | None:
             leerling_id=OuterRef(_p(prefix, "leerling_id")), gebruiker_id=user.pk
         )
         regel |= Q(**{f"{_p(prefix, 'school_id')}__in": leerkracht}) & Q(Exists(ingeschreven)) & Q(Exists(gekoppeld))
-    regel |= Q(**{f"{_p(prefix, 'leerling_id')}__in": Leerling.objects._toegekend(user, action)})
+    regel |= Q(**{f"{_p(prefix, 'leerling_id')}__in": LeerlingQuerySet._toegekend(user, action)})
     return regel
 
 
