@@ -201,7 +201,7 @@ class Generator:
             a.kind_visie_ontbreekt = "De leerling is te jong om zijn visie onder woorden te brengen."
         pad = PADEN[status]
         if "ingediend" in pad:
-            a.ingediend_op = a.laatst_ingediend_op = _moment(aangemaakt + timedelta(days=3))
+            a.ingediend_op = a.laatst_ingediend_op = _moment(min(aangemaakt + timedelta(days=3), self.vandaag))
         deels = opties.get("deels", r.random() < 0.15)
         if "toegekend" in pad:
             a.toegekend_bedrag = rond(gevraagd * Decimal("0.8")) if deels else gevraagd
@@ -336,7 +336,8 @@ def _budgetten(ctx: DemoContext, gen_jaren: range) -> int:
                 _, nieuw = Arrangementbudget.objects.get_or_create(jaar=jaar, kring=kring, defaults={
                     "bedrag": rond(Decimal(aantal) * Decimal(11000) * groei)})
                 n += nieuw
-        for school, bedrag in ((ctx.school_a, 24000), (ctx.school_b, 18000)):
+        # School A's budget is tight on purpose: the demo shows an exceeded budget and the assessor's warning.
+        for school, bedrag in ((ctx.school_a, 12000), (ctx.school_b, 18000)):
             _, nieuw = Arrangementbudget.objects.get_or_create(jaar=jaar, school=school, defaults={
                 "bedrag": rond(Decimal(bedrag) * groei), "toelichting": "Schoolbudget uit de verdeelsleutel (demo)."})
             n += nieuw
@@ -409,6 +410,11 @@ def demo_arrangementen(ctx: DemoContext) -> str | None:
     else:
         _tien_jaar(ctx, gen, typen, andere, huidig, mix, bezet)
     n = gen.opslaan()
+    # The decision letters of the demo schools are made by the worker (make run starts it).
+    from arrangementen.services.beoordeling import besluitbrief_starten
+
+    for besluit in Besluit.objects.filter(aanvraag__school__in=[ctx.school_a, ctx.school_b]).select_related("aanvraag"):
+        besluitbrief_starten(besluit, besluit.genomen_door)
     return f"Arrangementen: catalogus ({len(typen)} soorten), {n_budget} budgetten, {n} aanvragen in alle statussen."
 
 

@@ -123,6 +123,22 @@ class Aanvraagpagina:
     verlengingen: list = field(default_factory=list)
     tlv_url: str = ""
 
+    @property
+    def volgend_moment(self):
+        """The first evaluation moment without a recorded evaluation."""
+        return next((m for m in self.momenten if not hasattr(m, "evaluatie")), None)
+
+    @property
+    def heeft_acties(self) -> bool:
+        """Whether the page offers this user any action in the request's current state."""
+        a, r, s = self.aanvraag, self.rechten, AanvraagStatus
+        return bool(
+            (r["change"] and (a.is_intrekbaar or a.status in (s.AANVULLING_GEVRAAGD, s.LOPEND, s.GEEVALUEERD)))
+            or (r["instemmen"] and a.status == s.CONCEPT and a.directeur_akkoord_op is None)
+            or (r["beoordelen"] and a.status in (s.INGEDIEND, s.IN_BEOORDELING))
+            or (r["besluiten"] and a.status == s.IN_BEOORDELING)
+        )
+
 
 def tlv_start_url(aanvraag: Aanvraag) -> str:
     """The TLV app's "new request" page when it exists (a guarded reverse), else the pupil's page."""

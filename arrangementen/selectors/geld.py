@@ -60,6 +60,7 @@ class Budgetpositie:
     budget_school: dict = field(default_factory=dict)  # (jaar, school_id) -> Decimal
     budget_kring: dict = field(default_factory=dict)  # (jaar, kring_id) -> Decimal
     budget_swv: dict = field(default_factory=dict)  # jaar -> Decimal (explicit SWV row or sum of rows)
+    swv_expliciet: set = field(default_factory=set)  # years with an explicit SWV-wide row
     beslag_school: dict = field(default_factory=lambda: defaultdict(Decimal))
     beslag_kring: dict = field(default_factory=lambda: defaultdict(Decimal))
     beslag_swv: dict = field(default_factory=lambda: defaultdict(Decimal))
@@ -81,6 +82,7 @@ class Budgetpositie:
                 swv_expliciet[jaar] = bedrag
             if school_id or kring_id:
                 swv_som[jaar] += bedrag
+        pos.swv_expliciet = set(swv_expliciet)
         for jaar in pos.jaren:
             if jaar in swv_expliciet or jaar in swv_som:
                 pos.budget_swv[jaar] = swv_expliciet.get(jaar, swv_som.get(jaar))
@@ -133,7 +135,9 @@ class Budgetpositie:
                     _("Exceeds %(niveau)s in %(jaar)s: %(rest)s remains, this request needs %(deel)s.")
                     % {"niveau": niveau, "jaar": jaar, "rest": euro(rest), "deel": euro(deel)}
                 ))
-            if jaar in self.budget_swv:
+            # The SWV-wide check needs an explicit SWV line; a total derived from the school and
+            # kring budgets would only repeat the warning above.
+            if jaar in self.swv_expliciet:
                 rest_swv = self.budget_swv[jaar] - self.beslag_swv[jaar] + eigen.get(jaar, NUL)
                 if deel > rest_swv:
                     uit.append(Signaal(

@@ -121,7 +121,7 @@ def jaarverslag_aantallen(user, *, jaar: int) -> dict:
 
 
 def _verdeling(qs, veld: str, keuzes) -> list[dict]:
-    telling = dict(qs.exclude(**{f"{veld}__isnull": True}).exclude(**{veld: ""}).values_list(veld).annotate(n=Count("pk")).order_by())
+    telling = dict(qs.exclude(**{f"{veld}__isnull": True}).values_list(veld).annotate(n=Count("pk")).order_by())
     return [{"waarde": waarde, "label": str(label), "aantal": telling.get(waarde, 0)} for waarde, label in keuzes]
 
 

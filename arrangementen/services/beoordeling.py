@@ -86,7 +86,8 @@ def aanvraag_advies_geven(*, aanvraag: Aanvraag, door, soort: str, motivering: s
     return Advies.objects.create(aanvraag=aanvraag, soort=soort, bedrag=bedrag, motivering=motivering.strip(), door=door)
 
 
-def _brief_starten(besluit: Besluit, door) -> None:
+def besluitbrief_starten(besluit: Besluit, door) -> None:
+    """Queue the job that makes the decision letter (``arrangementen.reports.besluitbrief``)."""
     taak = taak_starten(
         soort="arrangement_besluitbrief",
         omschrijving=_("Decision letter %(nummer)s") % {"nummer": besluit.aanvraag.nummer},
@@ -159,7 +160,7 @@ def aanvraag_toekennen(
         velden=("toegekend_bedrag", "begindatum", "einddatum"),
     )
     _evaluatiemomenten_inpassen(aanvraag)
-    _brief_starten(besluit, door)
+    besluitbrief_starten(besluit, door)
     _meld_besluit(aanvraag, door)
     return besluit
 
@@ -176,7 +177,7 @@ def aanvraag_afwijzen(*, aanvraag: Aanvraag, door, motivering: str) -> Besluit:
         genomen_door=door,
     )
     overgang(aanvraag, AanvraagStatus.AFGEWEZEN, door=door, reden=motivering.strip())
-    _brief_starten(besluit, door)
+    besluitbrief_starten(besluit, door)
     _meld_besluit(aanvraag, door)
     return besluit
 
@@ -191,6 +192,6 @@ def besluitbrief_opnieuw_maken(*, besluit: Besluit, door) -> Besluit:
     besluit = Besluit.objects.select_for_update().get(pk=besluit.pk, aanvraag=aanvraag)
     if besluit.brief:
         raise AanvraagFout(_("The letter has already been made."))
-    _brief_starten(besluit, door)
+    besluitbrief_starten(besluit, door)
     return besluit
 
