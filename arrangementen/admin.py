@@ -17,6 +17,7 @@ from arrangementen.models import (
     Melding,
     Realisatie,
     Statusovergang,
+    Verplichting,
 )
 
 
@@ -77,5 +78,5 @@ class MeldingAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["ontvanger", "aanvraag"]
 
 
-for model in (Begrotingsregel, Statusovergang, Aanvullingsverzoek, Advies, Evaluatiemoment, Evaluatie):
+for model in (Begrotingsregel, Statusovergang, Aanvullingsverzoek, Advies, Evaluatiemoment, Evaluatie, Verplichting):
     admin.site.register(model, SimpleHistoryAdmin, raw_id_fields=[f.name for f in model._meta.fields if f.is_relation])

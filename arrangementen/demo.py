@@ -40,6 +40,7 @@ from arrangementen.models import (
     Evaluatiemoment,
     Realisatie,
     Statusovergang,
+    Verplichting,
 )
 from leerlingen.choices import MDOStatus, Uitkomstsoort
 from leerlingen.models import MDO, Dossier, Inschrijving, MDOUitkomst
@@ -216,7 +217,7 @@ class Generator:
 
     def opslaan(self) -> int:
         Aanvraag.objects.bulk_create(self.aanvragen, batch_size=1000)
-        overgangen, momenten, besluiten, vragen, realisaties = [], [], [], [], []
+        overgangen, momenten, besluiten, vragen, realisaties, verplichtingen = [], [], [], [], [], []
         evaluatieplan = []
         for a, status, opties in self.extra:
             pad = PADEN[status]
@@ -235,6 +236,11 @@ class Generator:
             if status == AanvraagStatus.AANVULLING_GEVRAAGD:
                 vragen.append(Aanvullingsverzoek(aanvraag=a, vraag="Welke interventies zijn al ingezet en met welk resultaat?",
                                                  gevraagd_door=beoordelaar, gevraagd_op=_moment(datums["aanvulling_gevraagd"])))
+            if a.toegekend_bedrag is not None:
+                verplichtingen += [
+                    Verplichting(aanvraag=a, school=a.school, jaar=jaar, bedrag=deel)
+                    for jaar, deel in jaarverdeling(a.toegekend_bedrag, a.begindatum, a.einddatum).items()
+                ]
             if "toegekend" in pad or "afgewezen" in pad:
                 afgewezen = "afgewezen" in pad
                 soort = Besluitsoort.AFGEWEZEN if afgewezen else (
@@ -274,6 +280,7 @@ class Generator:
         Evaluatiemoment.objects.bulk_create(momenten, batch_size=2000)
         Evaluatie.objects.bulk_create([self.evaluatie(m, a, laatste, d) for m, a, laatste, d in evaluatieplan], batch_size=2000)
         Realisatie.objects.bulk_create(realisaties, batch_size=2000)
+        Verplichting.objects.bulk_create(verplichtingen, batch_size=2000)
         return len(self.aanvragen)
 
     def evaluatie(self, moment, aanvraag, laatste: bool, datum: date) -> Evaluatie:

@@ -1,7 +1,7 @@
 from .aanvraag import Aanvraag, Aanvullingsverzoek, Advies, Begrotingsregel, Besluit, Statusovergang
 from .catalogus import Arrangementtype
 from .evaluatie import Evaluatie, Evaluatiemoment
-from .geld import Arrangementbudget, Realisatie
+from .geld import Arrangementbudget, Realisatie, Verplichting
 from .melding import Melding
 
 __all__ = [
@@ -17,4 +17,5 @@ __all__ = [
     "Melding",
     "Realisatie",
     "Statusovergang",
+    "Verplichting",
 ]

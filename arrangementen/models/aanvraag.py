@@ -155,6 +155,7 @@ class Aanvraag(models.Model):
             models.Index(fields=["beoordelaar", "status"]),
             models.Index(fields=["leerling", "arrangementtype"]),
             models.Index(fields=["begindatum", "einddatum"]),
+            models.Index(fields=["-aangemaakt", "-id"], name="aanvraag_nieuwste_eerst"),
         ]
 
     def __str__(self) -> str:

@@ -63,6 +63,34 @@ class Arrangementbudget(models.Model):
         return f"{self.jaar} {self.school or self.kring or _('whole SWV')}"
 
 
+class Verplichting(models.Model):
+    """The part of a granted amount that falls in one calendar year (the commitment on the budget),
+    written with the decision: the amount spread over the years of the granted period in proportion
+    to the days (``arrangementen.budget.jaarverdeling``). Stored so that budget pages add up
+    commitments in the database whatever the number of arrangements. It counts only while its
+    request is in a committing state (granted, running, evaluated, closed), so a withdrawal releases
+    it without deleting what was once committed."""
+
+    aanvraag = models.ForeignKey("arrangementen.Aanvraag", on_delete=models.CASCADE, related_name="verplichtingen")
+    school = models.ForeignKey("swv.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school"))
+    jaar = models.PositiveSmallIntegerField(_("year"))
+    bedrag = models.DecimalField(_("committed amount"), max_digits=12, decimal_places=2)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+        ordering = ["aanvraag", "jaar"]
+        constraints = [
+            models.CheckConstraint(condition=Q(bedrag__gte=0), name="verplichting_niet_negatief"),
+            models.UniqueConstraint(fields=["aanvraag", "jaar"], name="verplichting_uniek_per_jaar"),
+        ]
+        indexes = [models.Index(fields=["jaar", "school"])]
+
+    def __str__(self) -> str:
+        return f"{self.aanvraag_id} {self.jaar}: {self.bedrag}"
+
+
 class Realisatie(models.Model):
     """The realised cost of one arrangement in one calendar year, entered or imported by the
     controller (from the accounting system's export). One row per arrangement and year."""

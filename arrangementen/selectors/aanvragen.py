@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from arrangementen import conf
 from arrangementen.choices import TE_BEOORDELEN_STATUSSEN, AanvraagStatus
-from arrangementen.models import Aanvraag, Aanvullingsverzoek, Evaluatiemoment
+from arrangementen.models import Aanvraag, Aanvullingsverzoek, Advies, Evaluatiemoment
 from arrangementen.selectors.geld import Budgetpositie, Signaal
 
 LIJST_RELATIES = ("leerling", "school", "arrangementtype")
@@ -60,44 +60,42 @@ class Werkregel:
     signalen: list[Signaal]
     wachtdagen: int
     open_vraag: bool
-    adviezen: int
+    advies: bool
 
     @property
     def overschrijdingen(self) -> list[Signaal]:
         return [s for s in self.signalen if s.overschrijding]
 
 
-def werkvoorraad(user, *, status: str = "") -> list[Werkregel]:
+def werkvoorraad(user, *, status: str = "", pagina=None, per_pagina: int = 50):
     """The assessor's work queue: submitted requests, those being assessed and those waiting for
     more information, oldest first, each with what is missing and any budget or capacity warning.
 
-    A fixed number of queries (requests; budgets and commitments of the years involved; places).
+    Returns ``(page, rows)``: one page of ``per_pagina`` requests (the warnings are worked out for
+    that page only). A fixed number of queries (count; requests; budgets and commitments of the
+    years involved; places), whatever the size of the queue.
     """
+    from django.core.paginator import Paginator
+
     statussen = [status] if status in TE_BEOORDELEN_STATUSSEN else list(TE_BEOORDELEN_STATUSSEN)
+    basis = Aanvraag.objects.visible_to(user, "beoordelen").filter(status__in=statussen).order_by("laatst_ingediend_op", "pk")
+    page = Paginator(basis, per_pagina).get_page(pagina)  # counts the plain queryset
+    if not page.paginator.count:
+        return page, []
     aanvragen = list(
-        Aanvraag.objects.visible_to(user, "beoordelen")
-        .filter(status__in=statussen)
-        .select_related(*LIJST_RELATIES)
-        .annotate(
-            n_adviezen=Count("adviezen", distinct=True),
-            open_vraag=Exists(
-                Aanvullingsverzoek.objects.filter(
-                    aanvraag=OuterRef("pk"), beantwoord_op__isnull=True
-                )
-            ),
-        )
-        .order_by("laatst_ingediend_op", "pk")
+        basis.select_related(*LIJST_RELATIES).annotate(
+            heeft_advies=Exists(Advies.objects.filter(aanvraag=OuterRef("pk"))),
+            open_vraag=Exists(Aanvullingsverzoek.objects.filter(aanvraag=OuterRef("pk"), beantwoord_op__isnull=True)),
+        )[page.start_index() - 1 : page.end_index()]
     )
-    if not aanvragen:
-        return []
     jaren = {j for a in aanvragen for j in range(a.begindatum.year, a.einddatum.year + 1)}
     positie = Budgetpositie.laad_bezetting(Budgetpositie.laden(jaren))
     nu = timezone.now()
-    return [
+    return page, [
         Werkregel(
             aanvraag=a, aandachtspunten=aandachtspunten(a), signalen=positie.signalen(a),
             wachtdagen=(nu - (a.laatst_ingediend_op or a.aangemaakt)).days, open_vraag=a.open_vraag,
-            adviezen=a.n_adviezen,
+            advies=a.heeft_advies,
         )
         for a in aanvragen
     ]

@@ -3,7 +3,8 @@ school, kring and SWV, and the warnings an assessor sees when a request would ex
 
 Committed: the granted amount (``Aanvraag.toegekend_bedrag``) of every request in a committing
 state (granted, running, evaluated, closed), spread over the calendar years of the granted period
-in proportion to the days (``arrangementen.budget.jaarverdeling``). A refusal never commits; a
+in proportion to the days (``arrangementen.budget.jaarverdeling``) and stored per year with the
+decision (``Verplichting``), so totals are sums in the database. A refusal never commits; a
 withdrawal releases what was committed. Realised: ``Realisatie`` rows per arrangement and year.
 """
 
@@ -11,36 +12,34 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 
 from django.db.models import Sum
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
-from arrangementen.budget import jaarverdeling
+from arrangementen.budget import euro, jaarverdeling
 from arrangementen.choices import BESLAG_STATUSSEN, AanvraagStatus
-from arrangementen.models import Aanvraag, Arrangementbudget, Realisatie
+from arrangementen.models import Aanvraag, Arrangementbudget, Realisatie, Verplichting
 from swv.models import Kring, School
 
 NUL = Decimal("0.00")
 
 
-def euro(bedrag: Decimal) -> str:
-    return "€ " + number_format(bedrag, decimal_pos=2, use_l10n=True, force_grouping=True)
-
-
 def _beslag(jaren: set[int]):
-    """Committing requests whose granted period touches one of ``jaren`` (one query)."""
-    if not jaren:
-        return []
-    return list(
-        Aanvraag.objects.filter(
-            status__in=BESLAG_STATUSSEN,
-            begindatum__lte=date(max(jaren), 12, 31),
-            einddatum__gte=date(min(jaren), 1, 1),
-        ).values_list("pk", "school_id", "school__kring_id", "toegekend_bedrag", "begindatum", "einddatum")
+    """Commitments of requests in a committing state, summed per year and school (one query)."""
+    return (
+        Verplichting.objects.filter(jaar__in=jaren, aanvraag__status__in=BESLAG_STATUSSEN)
+        .values_list("jaar", "school_id", "school__kring_id")
+        .annotate(som=Sum("bedrag"))
+        .order_by()
     )
+
+
+def eigen_verplichting(aanvraag: Aanvraag) -> dict[int, Decimal]:
+    """What a request itself commits per year (empty unless granted and not withdrawn)."""
+    if aanvraag.status not in BESLAG_STATUSSEN:
+        return {}
+    return dict(Verplichting.objects.filter(aanvraag=aanvraag).values_list("jaar", "bedrag"))
 
 
 @dataclass
@@ -49,6 +48,9 @@ class Signaal:
 
     tekst: str
     overschrijding: bool = True
+
+    def __str__(self) -> str:
+        return self.tekst
 
 
 @dataclass
@@ -64,7 +66,6 @@ class Budgetpositie:
     beslag_school: dict = field(default_factory=lambda: defaultdict(Decimal))
     beslag_kring: dict = field(default_factory=lambda: defaultdict(Decimal))
     beslag_swv: dict = field(default_factory=lambda: defaultdict(Decimal))
-    beslag_per_aanvraag: dict = field(default_factory=lambda: defaultdict(dict))  # pk -> {jaar: Decimal}
     bezetting: list = field(default_factory=list)  # (type_id, begin, eind, pk) of granted/running requests
 
     @classmethod
@@ -86,15 +87,11 @@ class Budgetpositie:
         for jaar in pos.jaren:
             if jaar in swv_expliciet or jaar in swv_som:
                 pos.budget_swv[jaar] = swv_expliciet.get(jaar, swv_som.get(jaar))
-        for pk, school_id, kring_id, bedrag, begin, eind in _beslag(pos.jaren):
-            for jaar, deel in jaarverdeling(bedrag, begin, eind).items():
-                if jaar not in pos.jaren:
-                    continue
-                pos.beslag_school[(jaar, school_id)] += deel
-                if kring_id:
-                    pos.beslag_kring[(jaar, kring_id)] += deel
-                pos.beslag_swv[jaar] += deel
-                pos.beslag_per_aanvraag[pk][jaar] = deel
+        for jaar, school_id, kring_id, som in _beslag(pos.jaren):
+            pos.beslag_school[(jaar, school_id)] += som
+            if kring_id:
+                pos.beslag_kring[(jaar, kring_id)] += som
+            pos.beslag_swv[jaar] += som
         return pos
 
     @staticmethod
@@ -106,14 +103,15 @@ class Budgetpositie:
         )
         return pos
 
-    def signalen(self, aanvraag: Aanvraag, *, bedrag=None, begin=None, eind=None) -> list[Signaal]:
+    def signalen(self, aanvraag: Aanvraag, *, bedrag=None, begin=None, eind=None, eigen=None) -> list[Signaal]:
         """Warnings for ``aanvraag`` at ``bedrag`` over ``begin``..``eind`` (default: what it asks).
 
-        The request's own commitment (if already granted) is left out of what is committed.
+        ``eigen``: the request's own commitment per year (when already granted), left out of what
+        is committed so that a granted request is not compared with itself.
         """
         bedrag = aanvraag.gevraagd_bedrag if bedrag is None else bedrag
         begin, eind = begin or aanvraag.begindatum, eind or aanvraag.einddatum
-        eigen = self.beslag_per_aanvraag.get(aanvraag.pk, {})
+        eigen = eigen or {}
         kring_id = aanvraag.school.kring_id
         uit: list[Signaal] = []
         for jaar, deel in jaarverdeling(bedrag, begin, eind).items():
@@ -163,7 +161,7 @@ def budgetsignalen(aanvraag: Aanvraag, *, bedrag=None, begin=None, eind=None) ->
     begin, eind = begin or aanvraag.begindatum, eind or aanvraag.einddatum
     pos = Budgetpositie.laden(range(begin.year, eind.year + 1))
     Budgetpositie.laad_bezetting(pos)
-    return pos.signalen(aanvraag, bedrag=bedrag, begin=begin, eind=eind)
+    return pos.signalen(aanvraag, bedrag=bedrag, begin=begin, eind=eind, eigen=eigen_verplichting(aanvraag))
 
 
 def _gerealiseerd_per_school(jaar: int) -> dict[int, Decimal]:
@@ -222,9 +220,10 @@ class Budgetregel:
         return int(round(self.toegekend / self.beschikbaar * 100))
 
 
-def budgetoverzicht(user, *, jaar: int) -> dict | None:
+def budgetoverzicht(user, *, jaar: int, kring=None) -> dict | None:
     """The budget page: per school and per kring available / committed / realised / remaining, and
-    the SWV's total, for calendar year ``jaar``. ``None`` for users who may not see budgets.
+    the SWV's total, for calendar year ``jaar`` (schools of one ``kring`` when given). ``None`` for
+    users who may not see budgets.
 
     A bounded number of queries whatever the number of schools or arrangements.
     """
@@ -235,7 +234,7 @@ def budgetoverzicht(user, *, jaar: int) -> dict | None:
     toegekend = {school_id: bedrag for (j, school_id), bedrag in pos.beslag_school.items() if j == jaar}
     school_ids = set(toegekend) | set(gerealiseerd) | {s for (j, s) in pos.budget_school if j == jaar}
     scholen = School.objects.filter(pk__in=school_ids).select_related("kring").order_by("naam")
-    per_school = [
+    alle_scholen = [
         Budgetregel(
             naam=s.naam, school=s, kring=s.kring,
             beschikbaar=pos.budget_school.get((jaar, s.pk)),
@@ -245,7 +244,8 @@ def budgetoverzicht(user, *, jaar: int) -> dict | None:
     ]
     kring_toegekend: dict[int, Decimal] = defaultdict(Decimal)
     kring_gerealiseerd: dict[int, Decimal] = defaultdict(Decimal)
-    for r in per_school:
+    per_school = [r for r in alle_scholen if kring is None or r.kring == kring]
+    for r in alle_scholen:
         if r.kring:
             kring_toegekend[r.kring.pk] += r.toegekend
             kring_gerealiseerd[r.kring.pk] += r.gerealiseerd

@@ -17,6 +17,7 @@ from arrangementen.models import Aanvraag, Aanvullingsverzoek, Advies, Besluit, 
 from arrangementen.services.aanvraag import _ontbreekt_fout, ontbrekend_voor_indienen
 from arrangementen.services.basis import overgang, vergrendel
 from arrangementen.services.fouten import AanvraagFout
+from arrangementen.services.geld import verplichtingen_schrijven
 from arrangementen.services.meldingen import consulenten_van, meldingen_maken
 from swv.taken import taak_starten
 
@@ -159,6 +160,7 @@ def aanvraag_toekennen(
         aanvraag, AanvraagStatus.TOEGEKEND, door=door, reden=besluit.get_soort_display(),
         velden=("toegekend_bedrag", "begindatum", "einddatum"),
     )
+    verplichtingen_schrijven(aanvraag)
     _evaluatiemomenten_inpassen(aanvraag)
     besluitbrief_starten(besluit, door)
     _meld_besluit(aanvraag, door)

@@ -13,15 +13,25 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arrangementen.budget import rond
+from arrangementen.budget import jaarverdeling, rond
 from arrangementen.choices import BESLAG_STATUSSEN, AanvraagStatus, Realisatiebron
-from arrangementen.models import Aanvraag, Arrangementbudget, Realisatie
+from arrangementen.models import Aanvraag, Arrangementbudget, Realisatie, Verplichting
 from arrangementen.querysets import BUDGET_BEHEERDERS
 from arrangementen.services.fouten import AanvraagFout
 from swv.access import heeft_rol
 
 #: Arrangements that can have realised costs: granted ones, also when ended.
 REALISEERBAAR = (*BESLAG_STATUSSEN, AanvraagStatus.INGETROKKEN)
+
+
+def verplichtingen_schrijven(aanvraag: Aanvraag) -> list[Verplichting]:
+    """The commitment of a granted request per calendar year (part of the decision, not a service
+    of its own): its granted amount spread over the granted period."""
+    Verplichting.objects.filter(aanvraag=aanvraag).delete()
+    return Verplichting.objects.bulk_create(
+        Verplichting(aanvraag=aanvraag, school_id=aanvraag.school_id, jaar=jaar, bedrag=deel)
+        for jaar, deel in jaarverdeling(aanvraag.toegekend_bedrag, aanvraag.begindatum, aanvraag.einddatum).items()
+    )
 
 
 def _vereis_beheerder(door) -> None:

@@ -91,8 +91,11 @@ class WerkvoorraadView(LoginRequiredMixin, RolVereistMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         status = self.request.GET.get("status", "")
+        pagina, regels = selectors.werkvoorraad(self.request.user, status=status, pagina=self.request.GET.get("pagina"))
+        querystring = self.request.GET.copy()
+        querystring.pop("pagina", None)
         ctx.update(
-            regels=selectors.werkvoorraad(self.request.user, status=status), status=status,
+            pagina=pagina, regels=regels, status=status, querystring=querystring,
             statussen=[(s.value, s.label) for s in TE_BEOORDELEN_STATUSSEN],
         )
         return ctx

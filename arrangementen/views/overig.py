@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from arrangementen.selectors.jaarverslag import SWV_BREED
 from arrangementen.services import AanvraagFout
 from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
+from swv.models import Kring
 from swv.protocol import log_export
 from swv.taken import taak_starten
 
@@ -35,12 +37,19 @@ class BudgetView(LoginRequiredMixin, RolVereistMixin, TemplateView):
 
     rollen = BUDGET_LEZERS
     template_name = "arrangementen/budget.html"
+    per_pagina = 50
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         jaar = _jaar(self.request, timezone.localdate().year)
+        kring_id = self.request.GET.get("kring", "")
+        kring = Kring.objects.filter(pk=kring_id).first() if kring_id.isdigit() else None
+        overzicht = selectors.budgetoverzicht(self.request.user, jaar=jaar, kring=kring)
+        querystring = self.request.GET.copy()
+        querystring.pop("pagina", None)
         ctx.update(
-            o=selectors.budgetoverzicht(self.request.user, jaar=jaar), jaar=jaar,
+            o=overzicht, jaar=jaar, kring=kring, kringen=Kring.objects.order_by("naam"), querystring=querystring,
+            pagina=Paginator(overzicht["per_school"], self.per_pagina).get_page(self.request.GET.get("pagina")),
             jaren=geld_selectors.budgetjaren(self.request.user, rond=jaar),
             mag_wijzigen=heeft_rol(self.request.user, *BUDGET_BEHEERDERS),
         )

@@ -23,6 +23,7 @@ from arrangementen.choices import (
     TariefEenheid,
 )
 from arrangementen.models import Aanvraag, Arrangementbudget, Arrangementtype, Besluit, Evaluatiemoment
+from arrangementen.services.geld import verplichtingen_schrijven
 from leerlingen.choices import MDOStatus, Uitkomstsoort
 from leerlingen.models import MDO, Dossier, MDOUitkomst
 from tests.factories import GebruikerFactory, SchoolFactory
@@ -149,6 +150,8 @@ class AanvraagFactory(factory.django.DjangoModelFactory):
         if not create:
             return
         Evaluatiemoment.objects.create(aanvraag=obj, datum=obj.einddatum)
+        if obj.toegekend_bedrag is not None:
+            verplichtingen_schrijven(obj)
         if obj.toegekend_bedrag is not None or obj.status == AanvraagStatus.AFGEWEZEN:
             afgewezen = obj.status == AanvraagStatus.AFGEWEZEN
             Besluit.objects.create(
