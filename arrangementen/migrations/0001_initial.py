@@ -18,7 +18,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('leerlingen', '0003_dossier_opp_mdo'),
-        ('swv', '0007_remove_lidmaatschap_lidmaatschap_scope_past_bij_rol_and_more'),
+        ('swv', '0003_dossier_opp_mdo'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
