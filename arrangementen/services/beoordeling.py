@@ -185,13 +185,15 @@ def aanvraag_afwijzen(*, aanvraag: Aanvraag, door, motivering: str) -> Besluit:
 
 
 @transaction.atomic
-def besluitbrief_opnieuw_maken(*, besluit: Besluit, door) -> Besluit:
-    """Start the letter job again when it failed (an assessor of the request may do this)."""
+def besluitbrief_opnieuw_maken(*, aanvraag: Aanvraag, door) -> Besluit:
+    """Start the letter job again when it failed or never ran (an assessor of the request may)."""
     aanvraag = vergrendel(
-        besluit.aanvraag, door=door, actie="besluiten",
+        aanvraag, door=door, actie="besluiten",
         statussen=tuple(s for s in AanvraagStatus if s not in (AanvraagStatus.CONCEPT,)),
     )
-    besluit = Besluit.objects.select_for_update().get(pk=besluit.pk, aanvraag=aanvraag)
+    besluit = Besluit.objects.select_for_update().filter(aanvraag=aanvraag).first()
+    if besluit is None:
+        raise AanvraagFout(_("There is no decision yet."))
     if besluit.brief:
         raise AanvraagFout(_("The letter has already been made."))
     besluitbrief_starten(besluit, door)

@@ -198,32 +198,24 @@ class AanvraagDetailView(LoginRequiredMixin, View):
 
 class InstemmenView(AanvraagKnopView):
     action = "instemmen"
+    service = staticmethod(services.aanvraag_instemmen)
     succes_bericht = gettext_lazy("You have agreed to the request.")
-
-    def uitvoeren(self, aanvraag):
-        services.aanvraag_instemmen(aanvraag=aanvraag, door=self.request.user)
 
 
 class IndienenView(AanvraagKnopView):
+    service = staticmethod(services.aanvraag_indienen)
     succes_bericht = gettext_lazy("The request has been submitted.")
-
-    def uitvoeren(self, aanvraag):
-        services.aanvraag_indienen(aanvraag=aanvraag, door=self.request.user)
 
 
 class InBeoordelingView(AanvraagKnopView):
     action = "beoordelen"
+    service = staticmethod(services.aanvraag_in_beoordeling_nemen)
     succes_bericht = gettext_lazy("You are assessing this request.")
-
-    def uitvoeren(self, aanvraag):
-        services.aanvraag_in_beoordeling_nemen(aanvraag=aanvraag, door=self.request.user)
 
 
 class StartenView(AanvraagKnopView):
+    service = staticmethod(services.arrangement_starten)
     succes_bericht = gettext_lazy("The arrangement is running.")
-
-    def uitvoeren(self, aanvraag):
-        services.arrangement_starten(aanvraag=aanvraag, door=self.request.user)
 
 
 class AanvullingVragenView(AanvraagActieView):
@@ -405,10 +397,5 @@ class BriefStatusView(LoginRequiredMixin, View):
 
 class BriefOpnieuwView(AanvraagKnopView):
     action = "besluiten"
+    service = staticmethod(services.besluitbrief_opnieuw_maken)
     succes_bericht = gettext_lazy("The letter is being made again.")
-
-    def uitvoeren(self, aanvraag):
-        besluit = Besluit.objects.filter(aanvraag=aanvraag).first()
-        if besluit is None:
-            raise AanvraagFout(_("There is no decision yet."))
-        services.besluitbrief_opnieuw_maken(besluit=besluit, door=self.request.user)

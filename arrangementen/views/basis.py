@@ -84,10 +84,11 @@ class AanvraagActieView(LoginRequiredMixin, View):
 
 
 class AanvraagKnopView(LoginRequiredMixin, View):
-    """A one-click transition (POST only): call ``uitvoeren`` and go back to the request's page,
-    with the domain error as a message when the service refuses."""
+    """A one-click transition (POST only): call ``service(aanvraag=..., door=...)`` and go back to
+    the request's page, with the domain error as a message when the service refuses."""
 
     action = "change"
+    service = None
     succes_bericht = ""
 
     def get(self, request, *args, **kwargs):
@@ -104,4 +105,4 @@ class AanvraagKnopView(LoginRequiredMixin, View):
         return redirect("arrangementen:detail", uuid=aanvraag.uuid)
 
     def uitvoeren(self, aanvraag):
-        raise NotImplementedError
+        self.service(aanvraag=aanvraag, door=self.request.user)

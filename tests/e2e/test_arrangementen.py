@@ -36,7 +36,7 @@ def test_an_arrangement_from_mdo_outcome_to_evaluation(page, personas, celery_wo
     alice, charlie, anna, carla = personas.alice, personas.charlie, personas.anna, personas.carla
     vandaag = timezone.localdate()
     begin, eind = vandaag, vandaag + timedelta(days=139)  # 20 weeks at 250 per week = 5,000
-    type_ = ArrangementtypeFactory(naam="Onderwijsarrangement lezen")
+    ArrangementtypeFactory(naam="Onderwijsarrangement lezen")
     leerling = LeerlingFactory(school=personas.school_a, voornaam="Fenna", achternaam="Kramer")
     MDOUitkomstFactory(mdo__dossier__school=personas.school_a, mdo__dossier__leerling=leerling,
                        toelichting="Intensieve leesbegeleiding aanvragen.")
