@@ -37,6 +37,16 @@ def pytest_configure(config):
             pytest.exit("CI runs the tests with Redis as broker; set CELERY_BROKER_URL.", returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Login throttling and TOTP replay protection live in the cache: no test may inherit them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def personas(db):
     """Two schools of two boards in one kring, and one user per role.

@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -77,14 +79,8 @@ class BudgetVastleggenView(LoginRequiredMixin, RolVereistMixin, View):
                 form.add_error(None, fout.bericht)
             else:
                 messages.success(request, _("The budget has been saved."))
-                return redirect(f"{_url('arrangementen:budget')}?jaar={d['jaar']}")
+                return redirect(f"{reverse('arrangementen:budget')}?jaar={d['jaar']}")
         return render(request, self.template_name, {"form": form}, status=422)
-
-
-def _url(naam: str) -> str:
-    from django.urls import reverse
-
-    return reverse(naam)
 
 
 class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
@@ -108,8 +104,6 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
     def post(self, request):
         jaar = _jaar(request, timezone.localdate().year)
         if not heeft_rol(request.user, *BUDGET_BEHEERDERS):
-            from django.http import Http404
-
             raise Http404
         form, importform = RealisatieForm(initial={"jaar": jaar}), ImportForm()
         if "bestand" in request.FILES or request.POST.get("actie") == "import":
@@ -121,7 +115,7 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
                     importform.add_error(None, fout.bericht)
                 else:
                     messages.success(request, _("%(n)s realised amounts imported.") % {"n": n})
-                    return redirect(f"{_url('arrangementen:realisatie')}?jaar={jaar}")
+                    return redirect(f"{reverse('arrangementen:realisatie')}?jaar={jaar}")
         else:
             form = RealisatieForm(request.POST)
             if form.is_valid():
@@ -138,7 +132,7 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
                     form.add_error(None, fout.bericht)
                 else:
                     messages.success(request, _("The realised amount has been saved."))
-                    return redirect(f"{_url('arrangementen:realisatie')}?jaar={d['jaar']}")
+                    return redirect(f"{reverse('arrangementen:realisatie')}?jaar={d['jaar']}")
         return render(request, self.template_name, self.context(jaar, form=form, importform=importform), status=422)
 
 
