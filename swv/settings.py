@@ -228,6 +228,13 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
+# arrangementen (issue 4): every morning, notify ib-ers of evaluation moments that are due or overdue.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["arrangementen-evaluatieherinneringen"] = {
+    "task": "arrangementen.tasks.evaluatieherinneringen_versturen",
+    "schedule": crontab(hour=6, minute=30),
+}
 
 from celery.schedules import crontab  # noqa: E402
 

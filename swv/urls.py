@@ -18,6 +18,7 @@ urlpatterns = [
     path("kwaliteit/", include("kwaliteit.urls")),
     path("publicaties/", include("kwaliteit.urls_publicaties")),
     path("tlv/", include("tlv.urls")),
+    path("arrangementen/", include("arrangementen.urls")),
     path("beheer/", admin.site.urls),
 ]
 
