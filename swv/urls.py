@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("leerlingen/", include("leerlingen.urls")),
+    path("financien/", include("financien.urls")),
     path("beheer/", admin.site.urls),
 ]
 

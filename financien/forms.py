@@ -1,0 +1,253 @@
+"""Forms of the finance app: every error a clear Dutch message; decimals in Dutch notation."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from financien import conf
+from financien.models import Begrotingspost, Beleidsthema, Jaarparameters, Rekeningkoppeling
+from financien.services.parameters import WAARDEVELDEN
+from swv.models import Kring, School
+
+JAAR_MIN, JAAR_MAX = 2000, 2100
+
+
+def _jaarveld(**kwargs):
+    return forms.IntegerField(
+        label=_("Year"), min_value=JAAR_MIN, max_value=JAAR_MAX,
+        error_messages={"min_value": _("Enter a year from 2000 to 2100."), "max_value": _("Enter a year from 2000 to 2100.")},
+        **kwargs,
+    )
+
+
+class RevisieMixin(forms.Form):
+    """A hidden revision number: a form saved over someone else's change is refused."""
+
+    revisie = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+def _decimaal_widget():
+    return forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+
+class JaarparametersForm(forms.ModelForm):
+    reden = forms.CharField(
+        label=_("Reason for the change"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when a final T-rapportage of this year exists: the change then becomes a new version."),
+    )
+    revisie = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
+
+    class Meta:
+        model = Jaarparameters
+        fields = WAARDEVELDEN
+        localized_fields = "__all__"
+        widgets = {"teldatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, jaar: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jaar = jaar
+        for naam, veld in self.fields.items():
+            if isinstance(veld, forms.DecimalField):
+                veld.widget = _decimaal_widget()
+                veld.error_messages["invalid"] = _("Enter an amount, for example 149,29.")
+        self.fields["teldatum"].localize = False
+        self.fields["teldatum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+
+    def clean_teldatum(self):
+        teldatum = self.cleaned_data["teldatum"]
+        if self.jaar and not (self.jaar - 2 <= teldatum.year <= self.jaar):
+            raise forms.ValidationError(_("The count date must lie in the funding year or up to two years before it."))
+        return teldatum
+
+    def clean(self):
+        data = super().clean()
+        minimum, signalering = data.get("minimum_reserve_percentage"), data.get("signaleringswaarde_percentage")
+        if minimum is not None and signalering is not None and minimum > signalering:
+            self.add_error("minimum_reserve_percentage", _("The minimum reserve cannot be higher than the signalling value."))
+        for veld in ("tarief_lichte_personeel", "tarief_lichte_materieel", "tarief_zware", "so_tarief_laag", "so_tarief_midden",
+                     "so_tarief_hoog", "sbo_tarief", "basisbedrag_per_school", "bedrag_per_leerling"):
+            if data.get(veld) is not None and data[veld] < 0:
+                self.add_error(veld, _("A rate or amount cannot be negative."))
+        for veld in ("sbo_drempel_percentage", "signaleringswaarde_percentage", "minimum_reserve_percentage"):
+            if data.get(veld) is not None and not (0 <= data[veld] <= 100):
+                self.add_error(veld, _("Enter a percentage from 0 to 100."))
+        if data.get("prognose_groei") is not None and not (-100 < data["prognose_groei"] < 100):
+            self.add_error("prognose_groei", _("Enter a growth between -100 and 100 %."))
+        return data
+
+
+class NieuweJaarparametersForm(JaarparametersForm):
+    jaar = _jaarveld()
+
+    field_order = ["jaar", *WAARDEVELDEN]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["reden"]
+        del self.fields["revisie"]
+
+    def clean_teldatum(self):
+        self.jaar = self.cleaned_data.get("jaar")
+        return super().clean_teldatum()
+
+    def clean_jaar(self):
+        jaar = self.cleaned_data["jaar"]
+        if Jaarparameters.objects.filter(jaar=jaar).exists():
+            raise forms.ValidationError(_("There are already parameters for this year."))
+        return jaar
+
+
+class ArrangementenbudgetForm(forms.Form):
+    school = forms.ModelChoiceField(
+        label=_("School"), queryset=School.objects.filter(actief=True).order_by("naam"), required=False,
+        empty_label=_("(none: a cluster)"),
+    )
+    kring = forms.ModelChoiceField(
+        label=_("Cluster"), queryset=Kring.objects.order_by("naam"), required=False, empty_label=_("(none: a school)"),
+    )
+    bedrag = forms.DecimalField(label=_("Amount"), max_digits=12, decimal_places=2, min_value=0, localize=True,
+                                widget=_decimaal_widget(),
+                                error_messages={"min_value": _("The amount cannot be negative."),
+                                                "invalid": _("Enter an amount, for example 25000,00.")})
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("school")) == bool(data.get("kring")):
+            raise forms.ValidationError(_("Choose either a school or a cluster."))
+        return data
+
+
+class BegrotingspostForm(forms.ModelForm):
+    class Meta:
+        model = Begrotingspost
+        fields = ["code", "naam", "blok", "grondslag", "beleidsthema", "volgorde", "actief"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["beleidsthema"].queryset = Beleidsthema.objects.order_by("code")
+        self.fields["beleidsthema"].empty_label = _("(no theme)")
+
+    def validate_unique(self):
+        """Uniqueness is checked by the service, with its own message."""
+
+
+class NieuweBegrotingForm(forms.Form):
+    jaar = _jaarveld()
+    kopieer_vorig_jaar = forms.BooleanField(label=_("Start from the previous year's amounts"), required=False, initial=True)
+
+
+class BegrotingForm(RevisieMixin):
+    """All amounts of one year at once: one field per budget line."""
+
+    reserve_begin = forms.DecimalField(
+        label=_("General reserve on 1 January"), required=False, max_digits=12, decimal_places=2, localize=True,
+        widget=_decimaal_widget(), help_text=_("Leave empty to carry over the previous year's end position."),
+        error_messages={"invalid": _("Enter an amount, for example 590000,00.")},
+    )
+    toelichting = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, posten: list[Begrotingspost], bedragen: dict[int, Decimal], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.posten = posten
+        for post in posten:
+            self.fields[f"post_{post.pk}"] = forms.DecimalField(
+                label=f"{post.code} {post.naam}", required=False, max_digits=12, decimal_places=2, localize=True,
+                initial=bedragen.get(post.pk), widget=_decimaal_widget(),
+                error_messages={"invalid": _("Enter an amount, for example 104000,00."),
+                                "max_decimal_places": _("Use at most two decimals.")},
+            )
+
+    def bedragen(self) -> dict[int, Decimal]:
+        return {p.pk: self.cleaned_data[f"post_{p.pk}"] for p in self.posten if self.cleaned_data.get(f"post_{p.pk}") is not None}
+
+    def veld_van(self, post):
+        return self[f"post_{post.pk}"]
+
+
+
+
+class MaandKeuze(forms.TypedChoiceField):
+    def __init__(self, **kwargs):
+        super().__init__(choices=lambda: [(m, date_format(date(2000, m, 1), "F")) for m in range(1, 13)], coerce=int, **kwargs)
+
+
+class RealisatieUploadForm(forms.Form):
+    jaar = _jaarveld()
+    maand = MaandKeuze(label=_("Month"))
+    bestand = forms.FileField(
+        label=_("Export of the accounting system (CSV or XLSX)"),
+        help_text=_("Columns: rekening and bedrag (required), omschrijving and datum (optional)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+        error_messages={"required": _("Choose a file to import."), "empty": _("The file is empty.")},
+    )
+
+    def clean_bestand(self):
+        from django.conf import settings
+
+        bestand = self.cleaned_data["bestand"]
+        if not bestand.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError(_("Upload a CSV or Excel (.xlsx) export of the accounting system."))
+        if bestand.size > settings.UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(_("The file is too large."))
+        return bestand
+
+
+class RekeningkoppelingForm(forms.ModelForm):
+    class Meta:
+        model = Rekeningkoppeling
+        fields = ["rekening", "omschrijving", "post"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["post"].queryset = Begrotingspost.objects.filter(actief=True).order_by("volgorde", "code")
+
+    def validate_unique(self):
+        """An existing account is re-mapped by the service rather than refused."""
+
+
+def periode_keuzes():
+    keuzes = []
+    for i, maand in enumerate(conf.t_rapportage_maanden(), start=1):
+        if maand >= 2:
+            t_m = date_format(date(2000, maand - 1, 1), "F")
+            keuzes.append((i, _("T%(t)s (actuals up to and including %(maand)s)") % {"t": i, "maand": t_m}))
+    return keuzes
+
+
+class TRapportageStartForm(forms.Form):
+    jaar = _jaarveld()
+    t_nummer = forms.TypedChoiceField(label=_("Period"), choices=periode_keuzes, coerce=int)
+
+
+class ToelichtingForm(RevisieMixin):
+    """Explanation and forecast of every line of a draft T-rapportage."""
+
+    def __init__(self, *args, regels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.regels = regels
+        for r in regels:
+            self.fields[f"prognose_{r.pk}"] = forms.DecimalField(
+                label=_("Forecast %(code)s") % {"code": r.code}, max_digits=12, decimal_places=2, localize=True,
+                initial=r.prognose, widget=_decimaal_widget(),
+                error_messages={"required": _("Enter a forecast."), "invalid": _("Enter an amount, for example 104000,00.")},
+            )
+            self.fields[f"toelichting_{r.pk}"] = forms.CharField(
+                label=_("Explanation %(code)s") % {"code": r.code}, required=False, initial=r.toelichting,
+                widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+            )
+
+    def toelichtingen(self) -> dict[int, str]:
+        return {r.pk: self.cleaned_data[f"toelichting_{r.pk}"] for r in self.regels}
+
+    def prognoses(self) -> dict[int, Decimal]:
+        return {r.pk: self.cleaned_data[f"prognose_{r.pk}"] for r in self.regels}
+
+    def rijen(self):
+        return [(r, self[f"prognose_{r.pk}"], self[f"toelichting_{r.pk}"]) for r in self.regels]
+
+
