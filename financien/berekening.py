@@ -41,7 +41,6 @@ from financien.models import (
 from swv.choices import Soort
 from swv.models import Leerlingtelling, School
 
-
 # --- parameters -------------------------------------------------------------------------------
 
 def parameters_voor(jaar: int) -> Jaarparameters | None:

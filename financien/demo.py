@@ -16,7 +16,7 @@ from django.utils import timezone
 from financien import conf
 from financien.bekostiging import NUL, afronden
 from financien.berekening import bedragen_uit_parameters, bekostiging_voor, jaarregels
-from financien.choices import Blok, Grondslag, ImportStatus, RapportStatus, SboRegel
+from financien.choices import Blok, Grondslag, ImportStatus, SboRegel
 from financien.models import (
     Arrangementenbudget,
     Begroting,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -35,6 +36,35 @@ def _decimaal_widget():
     return forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
 
+_DUIZENDTALLEN = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})+$")
+
+
+def normaliseer_getal(waarde):
+    """Dutch and plain notations to ``1234.56``: ``1.234,56``, ``1234,56``, ``€ 1.234``, ``1234.56``."""
+    if not isinstance(waarde, str):
+        return waarde
+    tekst = waarde.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    if "," in tekst:
+        return tekst.replace(".", "").replace(",", ".")
+    if _DUIZENDTALLEN.match(tekst):
+        return tekst.replace(".", "")
+    return tekst
+
+
+class BedragField(forms.DecimalField):
+    """A decimal shown in Dutch notation that accepts Dutch and plain input."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", _decimaal_widget())
+        kwargs["localize"] = True
+        super().__init__(**kwargs)
+        self.error_messages["invalid"] = _("Enter a number, for example 1.234,56.")
+        self.error_messages["max_decimal_places"] = _("Use at most two decimals.")
+
+    def to_python(self, value):
+        return super().to_python(normaliseer_getal(value))
+
+
 class JaarparametersForm(forms.ModelForm):
     reden = forms.CharField(
         label=_("Reason for the change"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
@@ -51,10 +81,10 @@ class JaarparametersForm(forms.ModelForm):
     def __init__(self, *args, jaar: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.jaar = jaar
-        for naam, veld in self.fields.items():
+        for naam, veld in list(self.fields.items()):
             if isinstance(veld, forms.DecimalField):
-                veld.widget = _decimaal_widget()
-                veld.error_messages["invalid"] = _("Enter an amount, for example 149,29.")
+                self.fields[naam] = BedragField(label=veld.label, help_text=veld.help_text, required=veld.required,
+                                                max_digits=veld.max_digits, decimal_places=veld.decimal_places)
         self.fields["teldatum"].localize = False
         self.fields["teldatum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
 
@@ -110,10 +140,8 @@ class ArrangementenbudgetForm(forms.Form):
     kring = forms.ModelChoiceField(
         label=_("Cluster"), queryset=Kring.objects.order_by("naam"), required=False, empty_label=_("(none: a school)"),
     )
-    bedrag = forms.DecimalField(label=_("Amount"), max_digits=12, decimal_places=2, min_value=0, localize=True,
-                                widget=_decimaal_widget(),
-                                error_messages={"min_value": _("The amount cannot be negative."),
-                                                "invalid": _("Enter an amount, for example 25000,00.")})
+    bedrag = BedragField(label=_("Amount"), max_digits=12, decimal_places=2, min_value=0,
+                         error_messages={"min_value": _("The amount cannot be negative.")})
 
     def clean(self):
         data = super().clean()
@@ -144,10 +172,9 @@ class NieuweBegrotingForm(forms.Form):
 class BegrotingForm(RevisieMixin):
     """All amounts of one year at once: one field per budget line."""
 
-    reserve_begin = forms.DecimalField(
-        label=_("General reserve on 1 January"), required=False, max_digits=12, decimal_places=2, localize=True,
-        widget=_decimaal_widget(), help_text=_("Leave empty to carry over the previous year's end position."),
-        error_messages={"invalid": _("Enter an amount, for example 590000,00.")},
+    reserve_begin = BedragField(
+        label=_("General reserve on 1 January"), required=False, max_digits=12, decimal_places=2,
+        help_text=_("Leave empty to carry over the previous year's end position."),
     )
     toelichting = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -155,11 +182,8 @@ class BegrotingForm(RevisieMixin):
         super().__init__(*args, **kwargs)
         self.posten = posten
         for post in posten:
-            self.fields[f"post_{post.pk}"] = forms.DecimalField(
-                label=f"{post.code} {post.naam}", required=False, max_digits=12, decimal_places=2, localize=True,
-                initial=bedragen.get(post.pk), widget=_decimaal_widget(),
-                error_messages={"invalid": _("Enter an amount, for example 104000,00."),
-                                "max_decimal_places": _("Use at most two decimals.")},
+            self.fields[f"post_{post.pk}"] = BedragField(
+                label=f"{post.code} {post.naam}", required=False, max_digits=12, decimal_places=2, initial=bedragen.get(post.pk),
             )
 
     def bedragen(self) -> dict[int, Decimal]:
@@ -231,10 +255,9 @@ class ToelichtingForm(RevisieMixin):
         super().__init__(*args, **kwargs)
         self.regels = regels
         for r in regels:
-            self.fields[f"prognose_{r.pk}"] = forms.DecimalField(
-                label=_("Forecast %(code)s") % {"code": r.code}, max_digits=12, decimal_places=2, localize=True,
-                initial=r.prognose, widget=_decimaal_widget(),
-                error_messages={"required": _("Enter a forecast."), "invalid": _("Enter an amount, for example 104000,00.")},
+            self.fields[f"prognose_{r.pk}"] = BedragField(
+                label=_("Forecast %(code)s") % {"code": r.code}, max_digits=12, decimal_places=2, initial=r.prognose,
+                error_messages={"required": _("Enter a forecast.")},
             )
             self.fields[f"toelichting_{r.pk}"] = forms.CharField(
                 label=_("Explanation %(code)s") % {"code": r.code}, required=False, initial=r.toelichting,

@@ -195,7 +195,7 @@ def controleer(rijen, *, jaar: int, maand: int, koppelingen: dict[str, tuple[int
                 datum = lees_datum(ruwe_datum)
                 if (datum.year, datum.month) != (jaar, maand):
                     regel.fouten.append(
-                        _("The booking date %(datum)s is not in %(maand)s.") % {"datum": formats.date_format(datum, "SHORT_DATE_FORMAT"), "maand": maandnaam}
+                        _("The booking date %(datum)s is not in %(maand)s.") % {"datum": formats.date_format(datum, "j F Y"), "maand": maandnaam}
                     )
             except ValueError:
                 regel.fouten.append(_("%(datum)s is not a date (use for example 31-01-2026).") % {"datum": ruwe_datum})

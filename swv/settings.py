@@ -222,6 +222,15 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 
+# financien: on the first of each month; the task starts a T-rapportage only in the configured
+# months (FINANCIEN_T_RAPPORTAGE_MAANDEN, default April, September, November).
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["financien-t-rapportage-kalender"] = {
+    "task": "financien.tasks.t_rapportage_volgens_kalender",
+    "schedule": crontab(minute=0, hour=6, day_of_month=1),
+}
+
 # Content Security Policy: no inline scripts or styles anywhere.
 from csp.constants import NONE, SELF  # noqa: E402
 

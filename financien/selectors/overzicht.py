@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from financien.berekening import jaarregels, parameters_voor, reserveposities, totalen
+from financien.berekening import jaarregels, reserveposities, totalen
 from financien.models import Begroting
 from financien.querysets import mag_lezen
 
@@ -13,8 +13,9 @@ def beschikbare_jaren(user) -> list[int]:
     return list(Begroting.objects.visible_to(user).order_by("jaar").values_list("jaar", flat=True))
 
 
-def standaardjaar(user) -> int:
-    jaren = beschikbare_jaren(user)
+def standaardjaar(user, jaren: list[int] | None = None) -> int:
+    """This year when it has a budget, else the latest budget year before it (or the first one)."""
+    jaren = beschikbare_jaren(user) if jaren is None else jaren
     vandaag = timezone.localdate().year
     if not jaren or vandaag in jaren:
         return vandaag
@@ -35,7 +36,6 @@ def financieel_overzicht(user, *, jaar: int) -> dict | None:
         "totalen": totalen(regels),
         "maanden": maanden,
         "reserve": reserve,
-        "parameters": parameters_voor(jaar),
     }
 
 

@@ -32,9 +32,10 @@ class OverzichtView(LezenMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        jaar = _jaar(self.request, standaardjaar(user))
+        jaren = beschikbare_jaren(user)
+        jaar = _jaar(self.request, standaardjaar(user, jaren))
         overzicht = financieel_overzicht(user, jaar=jaar)
-        ctx.update(jaar=jaar, jaren=beschikbare_jaren(user), overzicht=overzicht)
+        ctx.update(jaar=jaar, jaren=jaren, overzicht=overzicht)
         if overzicht:
             ctx["grafiek"] = grafieken.blokgrafiek(overzicht["totalen"], "grafiek-blokken")
         return ctx

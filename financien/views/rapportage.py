@@ -11,7 +11,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from financien.choices import RapportStatus
-from financien.forms import TRapportageStartForm, ToelichtingForm
+from financien.forms import ToelichtingForm, TRapportageStartForm
 from financien.models import TRapportage
 from financien.querysets import mag_beheren
 from financien.selectors.rapportage import t_rapportages
