@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Max, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 
 from financien import bronnen
 from financien.bekostiging import (
@@ -70,7 +70,7 @@ def leerlingaantallen(teldatum: date, groei: Decimal) -> Leerlingaantallen:
     for rij in (
         Leerlingtelling.objects.filter(teldatum=gebruikt)
         .values("school__soort")
-        .annotate(aantal=Sum("aantal"), gemaskeerd=Sum("minder_dan_vijf"))
+        .annotate(aantal=Sum("aantal"), gemaskeerd=Count("pk", filter=Q(minder_dan_vijf=True)))
     ):
         soort = Soort.SO if rij["school__soort"] == Soort.SO_VSO else rij["school__soort"]
         per_soort[soort] += rij["aantal"] or 0

@@ -155,7 +155,7 @@ def demo_financien(ctx: DemoContext) -> str:
     for jaar in jaren:
         params = Jaarparameters.objects.actueel().filter(jaar=jaar).first()
         if params is None:
-            params = Jaarparameters.objects.create(jaar=jaar, aangemaakt_door=controller, **_parameters(jaar, Decimal("1.02") ** (jaar - 2014) * Decimal("1.25")))
+            params = Jaarparameters.objects.create(jaar=jaar, aangemaakt_door=controller, **_parameters(jaar, Decimal("1.02") ** (jaar - 2014)))
         if not Begroting.objects.filter(jaar=jaar).exists():
             begroting = Begroting.objects.create(jaar=jaar)
             _begroting_vullen(begroting, params, vandaag)
@@ -180,10 +180,9 @@ def demo_financien(ctx: DemoContext) -> str:
         rapport = rapportage_services.t_rapportage_starten(door=controller, jaar=jaar, t_nummer=t, op_achtergrond=False)
         rapportage_services.t_rapportage_opbouwen(rapport=rapport)
         if definitief:
-            for regel in rapport.regels.all():
-                if regel.verschil:
-                    regel.toelichting = TOELICHTINGEN[regel.blok]
-                    regel.save(update_fields=["toelichting"])
+            for regel in rapportage_services.regels_zonder_toelichting(rapport):
+                regel.toelichting = TOELICHTINGEN[regel.blok]
+                regel.save(update_fields=["toelichting"])
             rapportage_services.t_rapportage_definitief_maken(door=controller, rapport=rapport, op_achtergrond=False)
             rapportage_services.t_rapportage_opbouwen(rapport=rapport)
         rapporten += 1

@@ -66,6 +66,13 @@ class BedragField(forms.DecimalField):
 
 
 class JaarparametersForm(forms.ModelForm):
+    GROEPEN = [
+        (_("Funding by DUO"), ["teldatum", "prognose_groei", "tarief_lichte_personeel", "tarief_lichte_materieel", "tarief_zware", "verevening"]),
+        (_("SO and SBO deductions"), ["so_tarief_laag", "so_tarief_midden", "so_tarief_hoog", "sbo_regel", "sbo_drempel_percentage", "sbo_tarief"]),
+        (_("Allocation keys of the partnership"), ["basisbedrag_per_school", "bedrag_per_leerling", "toewijzing_ook_sbo"]),
+        (_("Reserve"), ["signaleringswaarde_percentage", "minimum_reserve_percentage"]),
+    ]
+
     reden = forms.CharField(
         label=_("Reason for the change"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required when a final T-rapportage of this year exists: the change then becomes a new version."),
@@ -87,6 +94,9 @@ class JaarparametersForm(forms.ModelForm):
                                                 max_digits=veld.max_digits, decimal_places=veld.decimal_places)
         self.fields["teldatum"].localize = False
         self.fields["teldatum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+
+    def groepen(self):
+        return [(titel, [self[naam] for naam in namen]) for titel, namen in self.GROEPEN]
 
     def clean_teldatum(self):
         teldatum = self.cleaned_data["teldatum"]

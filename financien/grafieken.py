@@ -39,8 +39,8 @@ def _svg(id_: str, titel: str, beschrijving: str, hoogte: int, inhoud: list[str]
     return mark_safe(kop + "".join(inhoud) + "</svg>")  # noqa: S308 - every text above is escaped
 
 
-def _legenda(reeksen: list[str], y: int) -> list[str]:
-    delen, x = [], LABELBREEDTE
+def _legenda(reeksen: list[str], y: int, x: int = LABELBREEDTE) -> list[str]:
+    delen = []
     for i, naam in enumerate(reeksen):
         delen.append(f'<rect x="{x}" y="{y - 10}" width="12" height="12" fill="{KLEUREN[i % len(KLEUREN)]}"/>')
         delen.append(f'<text x="{x + 16}" y="{y}" font-size="12" fill="#1a1a1a">{escape(naam)}</text>')
@@ -76,27 +76,37 @@ def staven(id_: str, titel: str, beschrijving: str, labels: list[str], reeksen: 
 
 
 def reservegrafiek(id_: str, titel: str, beschrijving: str, posities, *, labels: dict[str, str]) -> Grafiek:
-    """Vertical bars of the reserve as % of income per year, with the signalling value and the
-    minimum as lines (a chart of the thresholds the inspectie and the board steer on)."""
-    hoogte, onder, boven = 260, 220, 40
+    """Vertical bars of the reserve as % of income per year (orange when outside the thresholds),
+    with the signalling value and the minimum as dashed lines."""
+    hoogte, onder, boven = 270, 215, 40
     percentages = [p.percentage if p.percentage is not None else Decimal(0) for p in posities]
     schaal_max = max([*percentages, *[p.signaleringswaarde for p in posities], Decimal(1)]) * Decimal("1.2")
-    inhoud = _legenda([labels["reserve"], labels["signaleringswaarde"], labels["minimum"]], 16)
-    # series 2 and 3 are lines: repaint their legend swatches as lines
     stap = (BREEDTE - 80) / max(len(posities), 1)
+    signaal, minimum = KLEUREN[1], KLEUREN[3]
 
     def y_van(pct: Decimal) -> float:
         return onder - float(pct / schaal_max) * (onder - boven)
 
+    inhoud, x = [], 60
+    for naam, teken in (
+        (labels["reserve"], f'<rect x="{{x}}" y="6" width="12" height="12" fill="{KLEUREN[0]}"/>'),
+        (labels["buiten"], f'<rect x="{{x}}" y="6" width="12" height="12" fill="{KLEUREN[2]}"/>'),
+        (labels["signaleringswaarde"], f'<line x1="{{x}}" y1="12" x2="{{x2}}" y2="12" stroke="{signaal}" stroke-width="3" stroke-dasharray="6 3"/>'),
+        (labels["minimum"], f'<line x1="{{x}}" y1="12" x2="{{x2}}" y2="12" stroke="{minimum}" stroke-width="3" stroke-dasharray="6 3"/>'),
+    ):
+        inhoud.append(teken.format(x=x, x2=x + 20))
+        inhoud.append(f'<text x="{x + 24}" y="16" font-size="11" fill="#1a1a1a">{escape(naam)}</text>')
+        x += 34 + 6 * len(naam)
     inhoud.append(f'<line x1="60" y1="{onder}" x2="{BREEDTE - 10}" y2="{onder}" stroke="#1a1a1a" stroke-width="1"/>')
     for i, (positie, pct) in enumerate(zip(posities, percentages, strict=True)):
         x = 70 + i * stap
         breedte = min(60.0, stap * 0.5)
         kleur = KLEUREN[0] if positie.oordeel == "binnen" else KLEUREN[2]
         inhoud.append(f'<rect x="{x:.1f}" y="{y_van(pct):.1f}" width="{breedte:.1f}" height="{onder - y_van(pct):.1f}" fill="{kleur}"/>')
-        inhoud.append(f'<text x="{x + breedte / 2:.1f}" y="{y_van(pct) - 4:.1f}" font-size="11" text-anchor="middle" fill="#1a1a1a">{escape(procent(positie.percentage))}</text>')
-        inhoud.append(f'<text x="{x + breedte / 2:.1f}" y="{onder + 16}" font-size="12" text-anchor="middle" fill="#1a1a1a">{positie.jaar}</text>')
-        for waarde, kleur_lijn in ((positie.signaleringswaarde, KLEUREN[1]), (positie.minimum, KLEUREN[3])):
+        midden = x + breedte / 2
+        inhoud.append(f'<text x="{midden:.1f}" y="{onder + 16}" font-size="12" text-anchor="middle" fill="#1a1a1a">{positie.jaar}</text>')
+        inhoud.append(f'<text x="{midden:.1f}" y="{onder + 32}" font-size="11" text-anchor="middle" fill="#1a1a1a">{escape(procent(positie.percentage))}</text>')
+        for waarde, kleur_lijn in ((positie.signaleringswaarde, signaal), (positie.minimum, minimum)):
             inhoud.append(
                 f'<line x1="{x - stap * 0.2:.1f}" y1="{y_van(waarde):.1f}" x2="{x + breedte + stap * 0.2:.1f}" y2="{y_van(waarde):.1f}" '
                 f'stroke="{kleur_lijn}" stroke-width="3" stroke-dasharray="6 3"/>'
@@ -133,6 +143,7 @@ def reserve_tegen_drempels(posities, id_: str) -> Grafiek:
         id_, _("Reserve against the thresholds"),
         _("Bars of the general reserve at each year end as a percentage of total income, with the signalling value and the minimum as dashed lines."),
         posities,
-        labels={"reserve": _("Reserve as a share of income"), "signaleringswaarde": _("Signalling value"), "minimum": _("Minimum"),
-                "jaar": _("Year"), "reserve_bedrag": _("Reserve at year end")},
+        labels={"reserve": _("Reserve as a share of income"), "buiten": _("Outside the thresholds"),
+                "signaleringswaarde": _("Signalling value"), "minimum": _("Minimum"), "jaar": _("Year"),
+                "reserve_bedrag": _("Reserve at year end")},
     )

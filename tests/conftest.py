@@ -37,6 +37,16 @@ def pytest_configure(config):
             pytest.exit("CI runs the tests with Redis as broker; set CELERY_BROKER_URL.", returncode=3)
 
 
+@pytest.fixture(autouse=True)
+def _lege_cache():
+    """Each test leaves an empty cache: allauth's login throttling counts per IP in the (locmem)
+    cache, and a throttling test would otherwise lock out the browser journeys that run after it."""
+    yield
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def personas(db):
     """Two schools of two boards in one kring, and one user per role.

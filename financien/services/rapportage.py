@@ -137,9 +137,13 @@ def t_rapportage_opbouwen(*, rapport: TRapportage, voortgang=lambda p, t="": Non
     with transaction.atomic():
         huidig = TRapportage.objects.select_for_update().get(pk=rapport.pk)
         if (huidig.status == RapportStatus.DEFINITIEF) == definitief and huidig.status != RapportStatus.VERVANGEN:
+            oud = huidig.pdf.name
             huidig.pdf_definitief = definitief
             huidig.pdf.save(huidig.pdf_bestandsnaam, ContentFile(pdf), save=False)
             huidig.save(update_fields=["pdf", "pdf_definitief"])
+            if oud and oud != huidig.pdf.name:  # the draft PDF of a version made final
+                opslag = huidig.pdf.storage
+                transaction.on_commit(lambda: opslag.delete(oud))
             rapport = huidig
     return rapport.pdf_bestandsnaam, pdf
 

@@ -46,3 +46,27 @@ class BeherenMixin(_Toegang):
 
 def fout_melden(request, fout) -> None:
     messages.error(request, str(fout))
+
+
+class FormulierPostMixin:
+    """POST of a page's form by the controller: valid -> ``uitvoeren(form)`` (calls one service and
+    returns the redirect); a domain error or invalid input re-renders the page with the messages."""
+
+    formulier = None
+    fout_veld: str | None = None  # the field a domain error belongs to (None: the whole form)
+
+    def uitvoeren(self, form):  # pragma: no cover - every view defines it
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        from financien.services import FinancienFout
+
+        if not mag_beheren(request.user):
+            raise Http404
+        form = self.formulier(request.POST, request.FILES or None)
+        if form.is_valid():
+            try:
+                return self.uitvoeren(form)
+            except FinancienFout as fout:
+                form.add_error(self.fout_veld, str(fout))
+        return self.render_to_response(self.get_context_data(form=form))

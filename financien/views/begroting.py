@@ -16,7 +16,7 @@ from financien.querysets import mag_beheren
 from financien.selectors.begroting import begrotingsposten, meerjarenbegroting
 from financien.services import FinancienFout
 from financien.services import begroting as services
-from financien.views import BeherenMixin, LezenMixin, fout_melden
+from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
 from swv.access import zichtbaar_of_404
 
 
@@ -106,8 +106,9 @@ class BegrotingUitParametersView(BeherenMixin, View):
         return redirect("financien:begroting_jaar", jaar=jaar)
 
 
-class PostenView(LezenMixin, TemplateView):
+class PostenView(FormulierPostMixin, LezenMixin, TemplateView):
     template_name = "financien/posten.html"
+    formulier = BegrotingspostForm
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -116,19 +117,10 @@ class PostenView(LezenMixin, TemplateView):
             ctx.setdefault("form", BegrotingspostForm())
         return ctx
 
-    def post(self, request):
-        if not mag_beheren(request.user):
-            raise Http404
-        form = BegrotingspostForm(request.POST)
-        if form.is_valid():
-            try:
-                services.begrotingspost_opslaan(door=request.user, **form.cleaned_data)
-            except FinancienFout as fout:
-                form.add_error(None, str(fout))
-            else:
-                messages.success(request, _("The budget line has been saved."))
-                return redirect("financien:posten")
-        return self.render_to_response(self.get_context_data(form=form))
+    def uitvoeren(self, form):
+        services.begrotingspost_opslaan(door=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("The budget line has been saved."))
+        return redirect("financien:posten")
 
 
 class PostWijzigenView(BeherenMixin, TemplateView):

@@ -16,7 +16,7 @@ from financien.querysets import mag_beheren
 from financien.selectors.parameters import parameters_per_jaar, parameters_van_jaar
 from financien.services import FinancienFout
 from financien.services import parameters as services
-from financien.views import BeherenMixin, LezenMixin, fout_melden
+from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
 from swv.access import zichtbaar_of_404
 
 
@@ -47,8 +47,9 @@ def parameters_weergave(params) -> list[tuple[str, str]]:
     return rijen
 
 
-class ParametersLijstView(LezenMixin, TemplateView):
+class ParametersLijstView(FormulierPostMixin, LezenMixin, TemplateView):
     template_name = "financien/parameters_lijst.html"
+    formulier = NieuweJaarparametersForm
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -57,19 +58,10 @@ class ParametersLijstView(LezenMixin, TemplateView):
             ctx["form"] = NieuweJaarparametersForm()
         return ctx
 
-    def post(self, request):
-        if not mag_beheren(request.user):
-            raise Http404
-        form = NieuweJaarparametersForm(request.POST)
-        if form.is_valid():
-            try:
-                params = services.jaarparameters_aanmaken(door=request.user, jaar=form.cleaned_data["jaar"], waarden=form.cleaned_data)
-            except FinancienFout as fout:
-                form.add_error(None, str(fout))
-            else:
-                messages.success(request, _("The parameters of %(jaar)s have been saved.") % {"jaar": params.jaar})
-                return redirect("financien:parameters_jaar", jaar=params.jaar)
-        return self.render_to_response(self.get_context_data(form=form))
+    def uitvoeren(self, form):
+        params = services.jaarparameters_aanmaken(door=self.request.user, jaar=form.cleaned_data["jaar"], waarden=form.cleaned_data)
+        messages.success(self.request, _("The parameters of %(jaar)s have been saved.") % {"jaar": params.jaar})
+        return redirect("financien:parameters_jaar", jaar=params.jaar)
 
 
 class ParametersJaarView(LezenMixin, TemplateView):

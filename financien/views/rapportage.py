@@ -17,7 +17,7 @@ from financien.querysets import mag_beheren
 from financien.selectors.rapportage import t_rapportages
 from financien.services import FinancienFout
 from financien.services import rapportage as services
-from financien.views import BeherenMixin, LezenMixin, fout_melden
+from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
 from financien.weergave import rapport_weergave
 from swv.access import zichtbaar_of_404
 
@@ -26,8 +26,9 @@ def _rapport(request, uuid) -> TRapportage:
     return zichtbaar_of_404(t_rapportages(request.user), uuid=uuid)
 
 
-class TRapportagesView(LezenMixin, TemplateView):
+class TRapportagesView(FormulierPostMixin, LezenMixin, TemplateView):
     template_name = "financien/t_rapportages.html"
+    formulier = TRapportageStartForm
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -36,19 +37,10 @@ class TRapportagesView(LezenMixin, TemplateView):
             ctx.setdefault("form", TRapportageStartForm(initial={"jaar": timezone.localdate().year}))
         return ctx
 
-    def post(self, request):
-        if not mag_beheren(request.user):
-            raise Http404
-        form = TRapportageStartForm(request.POST)
-        if form.is_valid():
-            try:
-                rapport = services.t_rapportage_starten(door=request.user, **form.cleaned_data)
-            except FinancienFout as fout:
-                form.add_error(None, str(fout))
-            else:
-                messages.info(request, _("The T-rapportage is being generated; you can follow its progress below."))
-                return redirect("financien:t_rapportage", uuid=rapport.uuid)
-        return self.render_to_response(self.get_context_data(form=form))
+    def uitvoeren(self, form):
+        rapport = services.t_rapportage_starten(door=self.request.user, **form.cleaned_data)
+        messages.info(self.request, _("The T-rapportage is being generated; you can follow its progress below."))
+        return redirect("financien:t_rapportage", uuid=rapport.uuid)
 
 
 class TRapportageView(LezenMixin, TemplateView):

@@ -20,13 +20,15 @@ from financien.querysets import mag_beheren
 from financien.selectors.begroting import realisatie_imports, rekeningkoppelingen
 from financien.services import FinancienFout
 from financien.services import realisatie as services
-from financien.views import BeherenMixin, LezenMixin, fout_melden
+from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
 from swv.access import zichtbaar_of_404
 
 
-class RealisatieView(LezenMixin, TemplateView):
+class RealisatieView(FormulierPostMixin, LezenMixin, TemplateView):
     template_name = "financien/realisatie.html"
     per_pagina = 24
+    formulier = RealisatieUploadForm
+    fout_veld = "bestand"
 
     def get_context_data(self, **kwargs):
         from django.core.paginator import Paginator
@@ -41,20 +43,9 @@ class RealisatieView(LezenMixin, TemplateView):
             ctx.setdefault("form", RealisatieUploadForm(initial={"jaar": vorige.year, "maand": vorige.month}))
         return ctx
 
-    def post(self, request):
-        if not mag_beheren(request.user):
-            raise Http404
-        form = RealisatieUploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                invoer = services.realisatie_inlezen(
-                    door=request.user, jaar=form.cleaned_data["jaar"], maand=form.cleaned_data["maand"], bestand=form.cleaned_data["bestand"]
-                )
-            except FinancienFout as fout:
-                form.add_error("bestand", str(fout))
-            else:
-                return redirect("financien:realisatie_import", uuid=invoer.uuid)
-        return self.render_to_response(self.get_context_data(form=form))
+    def uitvoeren(self, form):
+        invoer = services.realisatie_inlezen(door=self.request.user, **form.cleaned_data)
+        return redirect("financien:realisatie_import", uuid=invoer.uuid)
 
 
 class RealisatieImportView(LezenMixin, TemplateView):
@@ -96,8 +87,9 @@ class RealisatieImportView(LezenMixin, TemplateView):
         return redirect("financien:realisatie")
 
 
-class RekeningenView(LezenMixin, TemplateView):
+class RekeningenView(FormulierPostMixin, LezenMixin, TemplateView):
     template_name = "financien/rekeningen.html"
+    formulier = RekeningkoppelingForm
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -106,19 +98,10 @@ class RekeningenView(LezenMixin, TemplateView):
             ctx.setdefault("form", RekeningkoppelingForm())
         return ctx
 
-    def post(self, request):
-        if not mag_beheren(request.user):
-            raise Http404
-        form = RekeningkoppelingForm(request.POST)
-        if form.is_valid():
-            try:
-                services.rekeningkoppeling_opslaan(door=request.user, **form.cleaned_data)
-            except FinancienFout as fout:
-                form.add_error(None, str(fout))
-            else:
-                messages.success(request, _("Ledger account %(rekening)s has been mapped.") % {"rekening": form.cleaned_data["rekening"]})
-                return redirect("financien:rekeningen")
-        return self.render_to_response(self.get_context_data(form=form))
+    def uitvoeren(self, form):
+        services.rekeningkoppeling_opslaan(door=self.request.user, **form.cleaned_data)
+        messages.success(self.request, _("Ledger account %(rekening)s has been mapped.") % {"rekening": form.cleaned_data["rekening"]})
+        return redirect("financien:rekeningen")
 
 
 class RekeningVerwijderenView(BeherenMixin, View):

@@ -18,8 +18,16 @@ from tests.financien.factories import KLEINE_BEGROTING, JaarparametersFactory, m
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture
+def private_opslag(tmp_path, monkeypatch):
+    from tests.financien.conftest import tijdelijke_private_opslag
+
+    with tijdelijke_private_opslag(tmp_path, monkeypatch) as map_:
+        yield map_
+
+
 @pytest.mark.worker
-def test_the_controller_goes_from_parameters_to_a_final_t_rapportage(page, personas, celery_worker, tmp_path):
+def test_the_controller_goes_from_parameters_to_a_final_t_rapportage(private_opslag, page, personas, celery_worker, tmp_path):
     LeerlingtellingFactory(school=personas.school_a, teldatum=date(2025, 10, 1), aantal=400)
     JaarparametersFactory(jaar=2026, teldatum=date(2025, 10, 1))
     maak_begroting(2026, KLEINE_BEGROTING, reserve_begin=Decimal("150000"))

@@ -188,7 +188,10 @@ def test_final_reports_are_handed_over_with_title_period_date_and_pdf(jaar_met_r
     with django_capture_on_commit_callbacks(execute=False):
         services.t_rapportage_definitief_maken(door=jaar_met_realisatie.carla, rapport=rapport)
     assert not definitieve_t_rapportages(jaar_met_realisatie.dirk).exists()  # the final PDF is not there yet
-    services.t_rapportage_opbouwen(rapport=rapport)
+    concept_pdf = TRapportage.objects.get(pk=rapport.pk).pdf.name
+    with django_capture_on_commit_callbacks(execute=True):
+        services.t_rapportage_opbouwen(rapport=rapport)
+    assert not rapport.pdf.storage.exists(concept_pdf)  # the draft file of this version is replaced, not orphaned
     [overdracht] = definitieve_t_rapportages(jaar_met_realisatie.dirk)
     assert (overdracht.titel, overdracht.periode_label) == ("T-rapportage T2 2026", "1 januari tot en met augustus 2026")
     assert overdracht.datum == timezone.localdate(TRapportage.objects.get(pk=rapport.pk).definitief_op)
