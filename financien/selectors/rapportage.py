@@ -24,6 +24,3 @@ def definitieve_t_rapportages(user) -> QuerySet[TRapportage]:
         .order_by("-jaar", "-t_nummer")
     )
 
-
-def t_rapportage_van(user, uuid) -> TRapportage | None:
-    return t_rapportages(user).filter(uuid=uuid).first()
