@@ -132,9 +132,20 @@ def afdrachtprognose(parameters: Jaarparameters, *, vandaag: date, leerlingen: L
 
 # --- allocation to schools --------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class SchoolRef:
+    """The few fields of a school (or board) an allocation shows; read as values, not model instances."""
+
+    pk: int
+    naam: str
+    vestigingscode: str = ""
+    soort: str = ""
+    nummer: str = ""
+
+
 @dataclass
 class Schooltoewijzing:
-    school: School
+    school: SchoolRef
     aantal: int | None  # None: no count, or masked by DUO as "<5"
     gemaskeerd: bool
     basis: Decimal
@@ -198,24 +209,31 @@ def toewijzing(parameters: Jaarparameters, *, bestuur_ids: set[int] | None = Non
     telling = Leerlingtelling.objects.filter(school=OuterRef("pk"), teldatum=gebruikt)
     scholen = (
         School.objects.filter(actief=True, soort__in=soorten)
-        .select_related("bestuur")
         .annotate(telling_aantal=Subquery(telling.values("aantal")[:1]), telling_gemaskeerd=Subquery(telling.values("minder_dan_vijf")[:1]))
         .order_by("bestuur__naam", "naam")
     )
     if bestuur_ids is not None:
         scholen = scholen.filter(bestuur_id__in=bestuur_ids)
+    scholen = scholen.values("pk", "naam", "vestigingscode", "soort", "bestuur_id", "bestuur__naam", "bestuur__nummer",
+                             "telling_aantal", "telling_gemaskeerd")
     budgetten = list(parameters.arrangementenbudgetten.select_related("school", "kring").order_by("kring__naam", "school__naam"))
     per_school = {b.school_id: b.bedrag for b in budgetten if b.school_id}
     besturen: dict[int, Bestuurstoewijzing] = {}
-    for school in scholen:
-        aantal = school.telling_aantal
+    basis = afronden(parameters.basisbedrag_per_school)
+    for rij in scholen:
+        aantal = rij["telling_aantal"]
         regel = Schooltoewijzing(
-            school=school, aantal=aantal, gemaskeerd=bool(school.telling_gemaskeerd),
-            basis=afronden(parameters.basisbedrag_per_school),
+            school=SchoolRef(rij["pk"], rij["naam"], rij["vestigingscode"], rij["soort"]), aantal=aantal,
+            gemaskeerd=bool(rij["telling_gemaskeerd"]), basis=basis,
             per_leerling=afronden((aantal or 0) * parameters.bedrag_per_leerling),
-            arrangementen=per_school.get(school.pk, NUL),
+            arrangementen=per_school.get(rij["pk"], NUL),
         )
-        besturen.setdefault(school.bestuur_id, Bestuurstoewijzing(bestuur=school.bestuur, scholen=[])).scholen.append(regel)
+        bestuur = besturen.get(rij["bestuur_id"])
+        if bestuur is None:
+            bestuur = besturen[rij["bestuur_id"]] = Bestuurstoewijzing(
+                bestuur=SchoolRef(rij["bestuur_id"], rij["bestuur__naam"], nummer=rij["bestuur__nummer"]), scholen=[]
+            )
+        bestuur.scholen.append(regel)
     kringen = [b for b in budgetten if b.kring_id] if bestuur_ids is None else []
     return Toewijzing(parameters=parameters, gebruikte_teldatum=gebruikt, besturen=list(besturen.values()), kringbudgetten=kringen)
 
