@@ -13,7 +13,7 @@ from django.http import Http404
 from financien.querysets import mag_beheren, mag_lezen
 
 
-class _Toegang:
+class ToegangMixin:
     def heeft_toegang(self, user) -> bool:  # pragma: no cover - overridden
         return False
 
@@ -30,14 +30,14 @@ class _Toegang:
         return ctx
 
 
-class LezenMixin(_Toegang):
+class LezenMixin(ToegangMixin):
     """Finance roles (controller, DB) read."""
 
     def heeft_toegang(self, user) -> bool:
         return mag_lezen(user)
 
 
-class BeherenMixin(_Toegang):
+class BeherenMixin(ToegangMixin):
     """Only the controller writes."""
 
     def heeft_toegang(self, user) -> bool:
