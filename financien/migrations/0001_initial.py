@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('swv', '0003_remove_lidmaatschap_lidmaatschap_scope_past_bij_rol_and_more'),
+        ('swv', '0002_toegangslog_append_only'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
