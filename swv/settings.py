@@ -228,28 +228,31 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
-# arrangementen (issue 4): every morning, notify ib-ers of evaluation moments that are due or overdue.
+
 from celery.schedules import crontab  # noqa: E402
 
-CELERY_BEAT_SCHEDULE["arrangementen-evaluatieherinneringen"] = {
+# Scheduled jobs (each idempotent: running twice sends nothing twice).
+CELERY_BEAT_SCHEDULE["arrangementen-evaluatieherinneringen"] = {  # evaluation moments due or overdue
     "task": "arrangementen.tasks.evaluatieherinneringen_versturen",
     "schedule": crontab(hour=6, minute=30),
 }
-
-from celery.schedules import crontab  # noqa: E402
-
-# Daily jobs (each idempotent: running twice sends nothing twice).
-CELERY_BEAT_SCHEDULE["kwaliteit-kalender-herinneringen"] = {
+CELERY_BEAT_SCHEDULE["tlv-dagelijkse-ronde"] = {  # start/expiry by date, end-date and review reminders
+    "task": "tlv.tasks.tlv_dagelijkse_ronde",
+    "schedule": crontab(hour=6, minute=30),
+}
+CELERY_BEAT_SCHEDULE["kwaliteit-kalender-herinneringen"] = {  # the accountability calendar
     "task": "kwaliteit.tasks.kalender_herinneringen",
     "schedule": crontab(hour=7, minute=0),
 }
-CELERY_BEAT_SCHEDULE["leerlingen-zorgplicht-herinneringen"] = {
+CELERY_BEAT_SCHEDULE["leerlingen-zorgplicht-herinneringen"] = {  # zorgplicht deadlines
     "task": "leerlingen.tasks.zorgplicht_herinneringen",
     "schedule": crontab(hour=7, minute=0),
 }
-CELERY_BEAT_SCHEDULE["tlv-dagelijkse-ronde"] = {
-    "task": "tlv.tasks.tlv_dagelijkse_ronde",
-    "schedule": crontab(hour=6, minute=30),
+# On the first of each month; a T-rapportage starts only in the configured months
+# (FINANCIEN_T_RAPPORTAGE_MAANDEN, default April, September, November).
+CELERY_BEAT_SCHEDULE["financien-t-rapportage-kalender"] = {
+    "task": "financien.tasks.t_rapportage_volgens_kalender",
+    "schedule": crontab(minute=0, hour=6, day_of_month=1),
 }
 
 # Content Security Policy: no inline scripts or styles anywhere.

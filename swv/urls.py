@@ -19,6 +19,7 @@ urlpatterns = [
     path("publicaties/", include("kwaliteit.urls_publicaties")),
     path("tlv/", include("tlv.urls")),
     path("arrangementen/", include("arrangementen.urls")),
+    path("financien/", include("financien.urls")),
     path("beheer/", admin.site.urls),
 ]
 
