@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ArrangementenConfig(AppConfig):
     name = "arrangementen"
     verbose_name = _("Arrangements")
+
+    def ready(self) -> None:
+        from arrangementen import demo, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels, job kinds)
+
+        tijdlijn.registreren()

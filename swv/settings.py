@@ -229,12 +229,30 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE: dict = {}
 
-# kwaliteit (issue 8): reminders of the accountability calendar, daily at 07:00 (idempotent).
 from celery.schedules import crontab  # noqa: E402
 
-CELERY_BEAT_SCHEDULE["kwaliteit-kalender-herinneringen"] = {
+# Scheduled jobs (each idempotent: running twice sends nothing twice).
+CELERY_BEAT_SCHEDULE["arrangementen-evaluatieherinneringen"] = {  # evaluation moments due or overdue
+    "task": "arrangementen.tasks.evaluatieherinneringen_versturen",
+    "schedule": crontab(hour=6, minute=30),
+}
+CELERY_BEAT_SCHEDULE["tlv-dagelijkse-ronde"] = {  # start/expiry by date, end-date and review reminders
+    "task": "tlv.tasks.tlv_dagelijkse_ronde",
+    "schedule": crontab(hour=6, minute=30),
+}
+CELERY_BEAT_SCHEDULE["kwaliteit-kalender-herinneringen"] = {  # the accountability calendar
     "task": "kwaliteit.tasks.kalender_herinneringen",
     "schedule": crontab(hour=7, minute=0),
+}
+CELERY_BEAT_SCHEDULE["leerlingen-zorgplicht-herinneringen"] = {  # zorgplicht deadlines
+    "task": "leerlingen.tasks.zorgplicht_herinneringen",
+    "schedule": crontab(hour=7, minute=0),
+}
+# On the first of each month; a T-rapportage starts only in the configured months
+# (FINANCIEN_T_RAPPORTAGE_MAANDEN, default April, September, November).
+CELERY_BEAT_SCHEDULE["financien-t-rapportage-kalender"] = {
+    "task": "financien.tasks.t_rapportage_volgens_kalender",
+    "schedule": crontab(minute=0, hour=6, day_of_month=1),
 }
 
 # Content Security Policy: no inline scripts or styles anywhere.
@@ -286,11 +304,5 @@ LOGGING = {
 
 HEALTH_WORKER_TIMEOUT = timedelta(seconds=env.int("SWV_HEALTH_WORKER_TIMEOUT", default=5))
 
-# --- leerlingen (issue 6): daily zorgplicht deadline reminders (idempotent; see leerlingen/conf.py) ---
-from celery.schedules import crontab  # noqa: E402
-
-SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")  # base of links in e-mails
-CELERY_BEAT_SCHEDULE["leerlingen-zorgplicht-herinneringen"] = {
-    "task": "leerlingen.tasks.zorgplicht_herinneringen",
-    "schedule": crontab(hour=7, minute=0),
-}
+# Base of the links in e-mails (e-mails carry a link, never pupil details).
+SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")

@@ -17,6 +17,9 @@ urlpatterns = [
     path("leerlingen/", include("leerlingen.urls")),
     path("kwaliteit/", include("kwaliteit.urls")),
     path("publicaties/", include("kwaliteit.urls_publicaties")),
+    path("tlv/", include("tlv.urls")),
+    path("arrangementen/", include("arrangementen.urls")),
+    path("financien/", include("financien.urls")),
     path("beheer/", admin.site.urls),
 ]
 

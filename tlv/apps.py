@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TlvConfig(AppConfig):
     name = "tlv"
     verbose_name = _("Admissibility statements (TLV)")
+
+    def ready(self) -> None:
+        from tlv import demo, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels and menu, job kinds)
+
+        tijdlijn.registreer()

@@ -1,0 +1,90 @@
+"""Report jobs of the arrangements app: the decision letter (PDF) and the AC annual report data (Excel)."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from arrangementen import conf
+from arrangementen.models import Besluit
+from swv.models import Taak
+from swv.pdf import render_to_pdf
+from swv.taken import TaakFout, Voortgang, taaksoort
+
+
+@taaksoort("arrangement_besluitbrief")
+def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
+    """The decision letter for school and parents, stored with the decision (private storage).
+
+    Idempotent: when the decision already has its letter, that file is returned unchanged.
+    """
+    besluit = (
+        Besluit.objects.select_related(
+            "aanvraag__leerling", "aanvraag__school", "aanvraag__arrangementtype", "genomen_door", "aanvraag__school__swv"
+        )
+        .filter(pk=taak.parameters.get("besluit_id"))
+        .first()
+    )
+    if besluit is None:
+        raise TaakFout(_("The decision no longer exists."))
+    naam = f"besluit-{besluit.aanvraag.nummer}.pdf"
+    if besluit.brief:
+        with besluit.brief.open("rb") as f:
+            return naam, f.read()
+    voortgang(20, _("Writing the letter"))
+    aanvraag = besluit.aanvraag
+    context = {
+        "besluit": besluit,
+        "aanvraag": aanvraag,
+        "leerling": aanvraag.leerling,
+        "swv": aanvraag.school.swv,
+        "bezwaar_mogelijk": conf.bezwaar_mogelijk(),
+        "bezwaartermijn_weken": conf.bezwaartermijn_weken(),
+        "vandaag": timezone.localdate(),
+    }
+    pdf = render_to_pdf("pdf/arrangement_besluit.html", context)
+    voortgang(80, _("Storing the letter with the request"))
+    with transaction.atomic():
+        besluit = Besluit.objects.select_for_update().get(pk=besluit.pk)
+        if not besluit.brief:
+            besluit.brief.save(naam, ContentFile(pdf), save=False)
+            besluit.save(update_fields=["brief"])
+    return naam, pdf
+
+
+@taaksoort("arrangementen_jaarverslag_excel")
+def jaarverslag_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
+    """The AC annual report data of one school year as an Excel workbook (one sheet per table).
+
+    Scoped by the requesting user's roles; aggregates only (no pupil-level rows).
+    """
+    import pandas as pd
+
+    from arrangementen.selectors import jaarverslag
+
+    user = taak.aangevraagd_door
+    jaar = int(taak.parameters.get("jaar", 0))
+    if user is None or not jaarverslag.mag_jaarverslag_zien(user):
+        raise TaakFout(_("You may not export the annual report data."))
+    voortgang(10, _("Counting requests and decisions"))
+    aantallen = jaarverslag.jaarverslag_aantallen(user, jaar=jaar)
+    voortgang(40, _("Counting evaluations"))
+    evaluaties = jaarverslag.jaarverslag_evaluaties(user, jaar=jaar)
+    voortgang(60, _("Adding up the money"))
+    geld = jaarverslag.jaarverslag_geld(user, jaar=jaar)
+    voortgang(80, _("Building the workbook"))
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        for naam, tabel in (
+            (_("Per type"), aantallen["per_type"]),
+            (_("Per school"), aantallen["per_school"]),
+            (_("Per outcome"), aantallen["per_uitkomst"]),
+            (_("Evaluations"), evaluaties["tabel"]),
+            (_("Money"), geld["per_type"]),
+        ):
+            pd.DataFrame(tabel.rijen, columns=tabel.kolommen).to_excel(writer, sheet_name=str(naam)[:31], index=False)
+    return f"ac-jaarverslag-{jaar}-{jaar + 1}.xlsx", buffer.getvalue()

@@ -1,0 +1,198 @@
+"""The AC annual report data (seed 001: "Jaarverslag TLC en AC", October; the AC questionnaire in
+May-June): counts per type, school and outcome, evaluation results and money, for one school year.
+
+Signatures (for the reporting app's key figures): ``jaarverslag_aantallen(user, *, jaar)``,
+``jaarverslag_evaluaties(user, *, jaar)``, ``jaarverslag_geld(user, *, jaar)``. ``jaar`` is the
+school year that starts on 1 August of ``jaar``. Aggregates only; users without an allowed role
+get empty results. DB, beleidsmedewerker and controller count every submitted request; an AC
+member counts the requests the AC assesses.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Q, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from arrangementen.choices import (
+    AanvraagStatus,
+    Besluitsoort,
+    Conclusie,
+    DoelenBereikt,
+    JaNeeWeetNiet,
+    Schaal5,
+    Smiley,
+)
+from arrangementen.models import Aanvraag, Besluit, Evaluatie, Realisatie
+from swv.access import heeft_rol
+from swv.choices import Rol
+
+
+@dataclass
+class Tabel:
+    """A table for a page, an export or a key figure: column labels and rows of values."""
+
+    kolommen: list[str]
+    rijen: list[list]
+
+
+SWV_BREED = (Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER)
+NUL = Decimal("0.00")
+
+
+def mag_jaarverslag_zien(user) -> bool:
+    return heeft_rol(user, *SWV_BREED, Rol.AC_LID)
+
+
+def _aanvragen(user):
+    if heeft_rol(user, *SWV_BREED):
+        return Aanvraag.objects.exclude(status=AanvraagStatus.CONCEPT)
+    if heeft_rol(user, Rol.AC_LID):
+        return Aanvraag.objects.visible_to(user)
+    return Aanvraag.objects.none()
+
+
+def schooljaar_grenzen(jaar: int) -> tuple[date, date]:
+    return date(jaar, 8, 1), date(jaar + 1, 7, 31)
+
+
+def _momenten(jaar: int) -> tuple[datetime, datetime]:
+    begin, eind = schooljaar_grenzen(jaar)
+    tz = timezone.get_current_timezone()
+    return datetime.combine(begin, time.min, tz), datetime.combine(eind, time.max, tz)
+
+
+def _uitkomst(status: str, besluitsoort: str | None) -> str:
+    if besluitsoort:
+        return besluitsoort
+    return "ingetrokken" if status == AanvraagStatus.INGETROKKEN else "in_behandeling"
+
+
+UITKOMSTEN = (
+    (Besluitsoort.TOEGEKEND, Besluitsoort.TOEGEKEND.label),
+    (Besluitsoort.DEELS_TOEGEKEND, Besluitsoort.DEELS_TOEGEKEND.label),
+    (Besluitsoort.AFGEWEZEN, Besluitsoort.AFGEWEZEN.label),
+    ("ingetrokken", AanvraagStatus.INGETROKKEN.label),
+    ("in_behandeling", AanvraagStatus.IN_BEOORDELING.label),
+)
+
+
+def jaarverslag_aantallen(user, *, jaar: int) -> dict:
+    """Requests submitted in the school year, by type, by school and by outcome (one query)."""
+    van, tot = _momenten(jaar)
+    rijen = (
+        _aanvragen(user)
+        .filter(ingediend_op__range=(van, tot))
+        .values("arrangementtype__naam", "school__naam", "status", "besluit__soort")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    per_type: dict[str, Counter] = defaultdict(Counter)
+    per_school: dict[str, Counter] = defaultdict(Counter)
+    per_uitkomst: Counter = Counter()
+    for r in rijen:
+        uitkomst = _uitkomst(r["status"], r["besluit__soort"])
+        for doel, sleutel in ((per_type, r["arrangementtype__naam"]), (per_school, r["school__naam"])):
+            doel[sleutel]["ingediend"] += r["n"]
+            doel[sleutel][uitkomst] += r["n"]
+        per_uitkomst[uitkomst] += r["n"]
+
+    def tabel(telling: dict[str, Counter], kolom: str) -> Tabel:
+        return Tabel(
+            kolommen=[kolom, _("Submitted"), *(str(label) for _code, label in UITKOMSTEN)],
+            rijen=[[naam, c["ingediend"], *(c[code] for code, _label in UITKOMSTEN)] for naam, c in sorted(telling.items())],
+        )
+
+    return {
+        "jaar": jaar,
+        "totaal": sum(per_uitkomst.values()),
+        "per_uitkomst_telling": {code: per_uitkomst[code] for code, _label in UITKOMSTEN},
+        "per_type": tabel(per_type, _("Arrangement type")),
+        "per_school": tabel(per_school, _("School")),
+        "per_uitkomst": Tabel(
+            kolommen=[_("Outcome"), _("Number")], rijen=[[str(label), per_uitkomst[code]] for code, label in UITKOMSTEN]
+        ),
+    }
+
+
+def jaarverslag_evaluaties(user, *, jaar: int) -> dict:
+    """Evaluations recorded in the school year: goals reached, conclusions and the countable
+    answers of the parents' and the child's questionnaires (a fixed number of queries)."""
+    begin, eind = schooljaar_grenzen(jaar)
+    qs = Evaluatie.objects.filter(aanvraag__in=_aanvragen(user), datum__range=(begin, eind))
+    vragen = [
+        ("doelen_bereikt", _("Goals reached"), DoelenBereikt.choices),
+        ("conclusie", _("Conclusion"), Conclusie.choices),
+        ("ouders_betrokken", _("Parents: we were involved enough"), Schaal5.choices),
+        ("ouders_geholpen", _("Parents: the support helped our child"), Schaal5.choices),
+        ("ouders_doorgaan", _("Parents: should the support continue?"), JaNeeWeetNiet.choices),
+        ("kind_fijn", _("Child: how was the extra help?"), Smiley.choices),
+        ("kind_geleerd", _("Child: did you learn from it?"), Smiley.choices),
+        ("kind_doorgaan", _("Child: do you want it to go on?"), JaNeeWeetNiet.choices),
+    ]
+    # One query: every answer of every question counted with a conditional COUNT.
+    tellingen = {
+        f"{veld}__{waarde}": Count("pk", filter=Q(**{veld: waarde})) for veld, _vraag, keuzes in vragen for waarde, _l in keuzes
+    }
+    totalen = qs.aggregate(
+        aantal=Count("pk"), ouders=Count("pk", filter=Q(ouders_ingevuld=True)),
+        kind=Count("pk", filter=Q(kind_ingevuld=True)), cijfer=Avg("ouders_cijfer"), **tellingen,
+    )
+    verdelingen = [
+        {"veld": veld, "vraag": str(vraag), "antwoorden": [
+            {"waarde": waarde, "label": str(label), "aantal": totalen[f"{veld}__{waarde}"]} for waarde, label in keuzes
+        ]}
+        for veld, vraag, keuzes in vragen
+    ]
+    tabel = Tabel(
+        kolommen=[_("Question"), _("Answer"), _("Number")],
+        rijen=[[v["vraag"], a["label"], a["aantal"]] for v in verdelingen for a in v["antwoorden"]],
+    )
+    cijfer = totalen["cijfer"]
+    return {
+        "jaar": jaar,
+        "aantal": totalen["aantal"],
+        "ouders_ingevuld": totalen["ouders"],
+        "kind_ingevuld": totalen["kind"],
+        "gemiddeld_cijfer_ouders": round(Decimal(cijfer), 1) if cijfer is not None else None,
+        "verdelingen": verdelingen,
+        "tabel": tabel,
+    }
+
+
+def jaarverslag_geld(user, *, jaar: int) -> dict:
+    """Money of the decisions taken in the school year: requested, granted and realised so far,
+    per arrangement type (two queries)."""
+    begin, eind = schooljaar_grenzen(jaar)
+    besluiten = Besluit.objects.filter(aanvraag__in=_aanvragen(user), datum__range=(begin, eind))
+    per_type = {
+        r["aanvraag__arrangementtype__naam"]: r
+        for r in besluiten.values("aanvraag__arrangementtype__naam")
+        .annotate(gevraagd=Sum("gevraagd_bedrag"), toegekend=Sum("bedrag"), n=Count("pk"))
+        .order_by()
+    }
+    gerealiseerd = dict(
+        Realisatie.objects.filter(aanvraag__besluit__in=besluiten)
+        .values_list("aanvraag__arrangementtype__naam")
+        .annotate(s=Sum("bedrag"))
+        .order_by()
+    )
+    tabel = Tabel(
+        kolommen=[_("Arrangement type"), _("Decisions"), _("Requested"), _("Granted"), _("Realised")],
+        rijen=[
+            [naam, r["n"], r["gevraagd"] or NUL, r["toegekend"] or NUL, gerealiseerd.get(naam) or NUL]
+            for naam, r in sorted(per_type.items())
+        ],
+    )
+    return {
+        "jaar": jaar,
+        "per_type": tabel,
+        "gevraagd": sum((r["gevraagd"] or NUL for r in per_type.values()), NUL),
+        "toegekend": sum((r["toegekend"] or NUL for r in per_type.values()), NUL),
+        "gerealiseerd": sum(gerealiseerd.values(), NUL),
+    }

@@ -1,0 +1,184 @@
+"""Writes of the money side: the arrangement budget per year (per school, kring or the whole SWV)
+and realised costs, entered one by one or imported from the accounting system's export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from arrangementen.budget import jaarverdeling, rond
+from arrangementen.choices import BESLAG_STATUSSEN, AanvraagStatus, Realisatiebron
+from arrangementen.models import Aanvraag, Arrangementbudget, Realisatie, Verplichting
+from arrangementen.querysets import BUDGET_BEHEERDERS
+from arrangementen.services.fouten import AanvraagFout
+from swv.access import heeft_rol
+
+#: Arrangements that can have realised costs: granted ones, also when ended.
+REALISEERBAAR = (*BESLAG_STATUSSEN, AanvraagStatus.INGETROKKEN)
+
+
+def verplichtingen_schrijven(aanvraag: Aanvraag) -> list[Verplichting]:
+    """The commitment of a granted request per calendar year (part of the decision, not a service
+    of its own): its granted amount spread over the granted period."""
+    Verplichting.objects.filter(aanvraag=aanvraag).delete()
+    return Verplichting.objects.bulk_create(
+        Verplichting(aanvraag=aanvraag, school_id=aanvraag.school_id, jaar=jaar, bedrag=deel)
+        for jaar, deel in jaarverdeling(aanvraag.toegekend_bedrag, aanvraag.begindatum, aanvraag.einddatum).items()
+    )
+
+
+def _vereis_beheerder(door) -> None:
+    if not heeft_rol(door, *BUDGET_BEHEERDERS):
+        raise AanvraagFout(_("Only the controller or the DB may change arrangement budgets and realised costs."))
+
+
+def _controleer_jaar(jaar: int) -> None:
+    if not 2000 <= jaar <= 2100:
+        raise AanvraagFout(_("Give a year between 2000 and 2100."))
+
+
+@transaction.atomic
+def budget_vastleggen(*, door, jaar: int, bedrag: Decimal, school=None, kring=None, toelichting: str = "") -> Arrangementbudget:
+    """Set the amount available in ``jaar`` for a school, a kring, or (neither) the whole SWV."""
+    _vereis_beheerder(door)
+    _controleer_jaar(jaar)
+    if school is not None and kring is not None:
+        raise AanvraagFout(_("A budget is for a school or for a cluster, not both."))
+    bedrag = rond(bedrag)
+    if bedrag < 0:
+        raise AanvraagFout(_("The amount cannot be negative."))
+    budget = Arrangementbudget.objects.select_for_update().filter(jaar=jaar, school=school, kring=kring).first()
+    if budget is None:
+        budget = Arrangementbudget(jaar=jaar, school=school, kring=kring)
+    budget.bedrag, budget.toelichting = bedrag, toelichting.strip()
+    budget.gewijzigd_door, budget.gewijzigd_op = door, timezone.now()
+    budget.save()
+    return budget
+
+
+def _realiseerbare(nummer: str) -> Aanvraag | None:
+    return Aanvraag.objects.filter(nummer=nummer.strip().upper(), status__in=REALISEERBAAR).first()
+
+
+@transaction.atomic
+def realisatie_vastleggen(
+    *, door, aanvraag: Aanvraag, jaar: int, bedrag: Decimal, omschrijving: str = "", bron: str = Realisatiebron.INGEVOERD
+) -> Realisatie:
+    """Record (or replace) the realised cost of one granted arrangement in one calendar year."""
+    _vereis_beheerder(door)
+    _controleer_jaar(jaar)
+    bedrag = rond(bedrag)
+    if bedrag < 0:
+        raise AanvraagFout(_("The amount cannot be negative."))
+    if aanvraag.status not in REALISEERBAAR or aanvraag.toegekend_bedrag is None:
+        raise AanvraagFout(_("Only granted arrangements can have realised costs."))
+    realisatie, _nieuw = Realisatie.objects.select_for_update().get_or_create(
+        aanvraag=aanvraag, jaar=jaar, defaults={"bedrag": bedrag, "vastgelegd_door": door}
+    )
+    realisatie.bedrag, realisatie.omschrijving, realisatie.bron = bedrag, omschrijving.strip()[:200], bron
+    realisatie.vastgelegd_door, realisatie.vastgelegd_op = door, timezone.now()
+    realisatie.save()
+    return realisatie
+
+
+@dataclass(frozen=True)
+class Importregel:
+    regel: int
+    nummer: str
+    jaar: int
+    bedrag: Decimal
+    omschrijving: str
+
+
+KOPPEN = {"aanvraagnummer": "nummer", "nummer": "nummer", "jaar": "jaar", "bedrag": "bedrag", "omschrijving": "omschrijving"}
+
+
+def _rijen(bestand) -> list[list[str]]:
+    naam = (getattr(bestand, "name", "") or "").lower()
+    grootte = getattr(bestand, "size", 0) or 0
+    if grootte == 0:
+        raise AanvraagFout(_("The file is empty."))
+    if grootte > getattr(settings, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024):
+        raise AanvraagFout(_("The file is too large."))
+    bestand.seek(0)
+    inhoud = bestand.read()
+    if naam.endswith(".xlsx"):
+        import openpyxl
+
+        try:
+            werkmap = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
+        except Exception:  # noqa: BLE001 - any unreadable workbook is the same error to the user
+            raise AanvraagFout(_("The file is not a valid Excel workbook (.xlsx)."))
+        blad = werkmap.worksheets[0]
+        return [["" if c is None else str(c) for c in rij] for rij in blad.iter_rows(values_only=True)]
+    if naam.endswith(".csv"):
+        try:
+            tekst = inhoud.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise AanvraagFout(_("The CSV file must be saved as UTF-8."))
+        dialect = csv.Sniffer().sniff(tekst.splitlines()[0] if tekst else ";", delimiters=";,\t")
+        return list(csv.reader(io.StringIO(tekst), dialect))
+    raise AanvraagFout(_("Upload a CSV or Excel (.xlsx) file."))
+
+
+def _bedrag(tekst: str) -> Decimal:
+    schoon = tekst.strip().replace("€", "").replace(" ", "")
+    if "," in schoon:  # Dutch notation: 1.234,56
+        schoon = schoon.replace(".", "").replace(",", ".")
+    return Decimal(schoon)
+
+
+def lees_realisaties(bestand) -> tuple[list[Importregel], list[str]]:
+    """Parse an export with the columns aanvraagnummer, jaar, bedrag (and optionally omschrijving)."""
+    rijen = [r for r in _rijen(bestand) if any(c.strip() for c in r)]
+    if not rijen:
+        raise AanvraagFout(_("The file has no rows."))
+    koppen = [KOPPEN.get(c.strip().lower()) for c in rijen[0]]
+    if not {"nummer", "jaar", "bedrag"} <= set(koppen):
+        raise AanvraagFout(_("The first row must name the columns aanvraagnummer, jaar and bedrag."))
+    regels, fouten = [], []
+    for i, rij in enumerate(rijen[1:], start=2):
+        waarden = {k: (rij[j] if j < len(rij) else "") for j, k in enumerate(koppen) if k}
+        try:
+            jaar = int(float(waarden["jaar"]))
+            bedrag = _bedrag(waarden["bedrag"])
+        except (ValueError, InvalidOperation):
+            fouten.append(_("Row %(n)s: year or amount is not a number.") % {"n": i})
+            continue
+        regels.append(Importregel(i, waarden["nummer"].strip(), jaar, bedrag, waarden.get("omschrijving", "").strip()))
+    return regels, fouten
+
+
+@transaction.atomic
+def realisaties_importeren(*, door, bestand) -> int:
+    """Import realised costs; all rows or none: any error refuses the whole file with every reason."""
+    _vereis_beheerder(door)
+    regels, fouten = lees_realisaties(bestand)
+    gezien: dict[tuple[str, int], int] = {}
+    gevonden = []
+    for r in regels:
+        aanvraag = _realiseerbare(r.nummer)
+        if aanvraag is None:
+            fouten.append(_("Row %(n)s: no granted arrangement with number %(nummer)s.") % {"n": r.regel, "nummer": r.nummer})
+        elif not 2000 <= r.jaar <= 2100 or r.bedrag < 0:
+            fouten.append(_("Row %(n)s: the year or the amount is not valid.") % {"n": r.regel})
+        elif (aanvraag.pk, r.jaar) in gezien:
+            fouten.append(_("Row %(n)s: the same arrangement and year as row %(m)s.") % {"n": r.regel, "m": gezien[(aanvraag.pk, r.jaar)]})
+        else:
+            gezien[(aanvraag.pk, r.jaar)] = r.regel
+            gevonden.append((aanvraag, r))
+    if fouten:
+        raise AanvraagFout(_("Nothing was imported. %(fouten)s") % {"fouten": " ".join(fouten[:20])})
+    for aanvraag, r in gevonden:
+        realisatie_vastleggen(
+            door=door, aanvraag=aanvraag, jaar=r.jaar, bedrag=r.bedrag, omschrijving=r.omschrijving,
+            bron=Realisatiebron.GEIMPORTEERD,
+        )
+    return len(gevonden)

@@ -1,0 +1,54 @@
+"""Template helpers of the arrangements app: money in Dutch notation and the status badge."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+
+from arrangementen import budget
+
+register = template.Library()
+
+
+@register.filter
+def euro(bedrag) -> str:
+    """``1234.5`` -> ``€ 1.234,50`` (in the active language's notation); empty stays a dash."""
+    return budget.euro(bedrag)
+
+
+@register.simple_tag
+def status(aanvraag):
+    """The request's status as a badge (a simple tag: list pages render it once per row)."""
+    return format_html('<span class="portaal-status portaal-status--{}">{}</span>', aanvraag.status, aanvraag.get_status_display())
+
+
+@register.simple_tag
+def tabel(tabel, titel, bedragen=False):
+    """A report table (``selectors.jaarverslag.Tabel``) as accessible HTML: a caption, column
+    headers, the first cell of each row as row header. Built in Python: a school-year report has
+    hundreds of rows, which the template engine renders ten times slower."""
+    from django.utils.html import format_html_join
+    from django.utils.translation import gettext as _
+
+    def cel(waarde):
+        return budget.euro(waarde) if bedragen else waarde
+
+    kop = format_html_join(
+        "", '<th class="utrecht-table__header-cell{}" scope="col">{}</th>',
+        ((" utrecht-table__header-cell--numeric" if i else "", k) for i, k in enumerate(tabel.kolommen)),
+    )
+    if tabel.rijen:
+        rijen = format_html_join("", '<tr class="utrecht-table__row">{}</tr>', (
+            (format_html('<th class="utrecht-table__header-cell" scope="row">{}</th>{}', rij[0], format_html_join(
+                "", '<td class="utrecht-table__cell utrecht-table__cell--numeric">{}</td>', ((cel(w),) for w in rij[1:])
+            )),)
+            for rij in tabel.rijen
+        ))
+    else:
+        rijen = format_html('<tr class="utrecht-table__row"><td class="utrecht-table__cell" colspan="{}">{}</td></tr>',
+                            len(tabel.kolommen), _("No data for this school year."))
+    return format_html(
+        '<table class="utrecht-table"><caption class="utrecht-table__caption">{}</caption>'
+        '<thead class="utrecht-table__header"><tr class="utrecht-table__row">{}</tr></thead>'
+        '<tbody class="utrecht-table__body">{}</tbody></table>', titel, kop, rijen,
+    )

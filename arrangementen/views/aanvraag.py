@@ -1,0 +1,401 @@
+"""Views of requests: lists, the work queue, a pupil's arrangements, the request form, the
+request's page with its transitions, and the decision letter."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+
+from arrangementen import selectors, services
+from arrangementen.choices import TE_BEOORDELEN_STATUSSEN, AanvraagStatus
+from arrangementen.forms import (
+    AanvraagForm,
+    AdviesForm,
+    AfrondenForm,
+    AntwoordForm,
+    BesluitForm,
+    EvaluatieForm,
+    IntrekkenForm,
+    VraagForm,
+)
+from arrangementen.models import Arrangementtype, Besluit
+from arrangementen.services import AanvraagFout, GelijktijdigeWijziging
+from arrangementen.views.basis import AanvraagActieView, AanvraagKnopView, aanvraag_of_404
+from leerlingen.models import Leerling, MDOUitkomst
+from swv.access import RolVereistMixin, school_ids, zichtbaar_of_404
+from swv.choices import LEERLINGDATA_ROLLEN, Rol
+from swv.models import School
+from swv.protocol import log_document_gedownload, log_leerling_bekeken, log_leerlingen_gezocht
+
+BEOORDELAARS = (Rol.CONSULENT, Rol.AC_LID)
+
+
+class AanvraagLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+    """All requests the user may see, filterable by status, type and school (htmx: the table only)."""
+
+    rollen = LEERLINGDATA_ROLLEN
+    template_name = "arrangementen/lijst.html"
+    per_pagina = 50
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        user, g = self.request.user, self.request.GET
+        filters = {k: g.get(k, "").strip() for k in ("status", "type", "school", "zoek")}
+        arrangementtype = Arrangementtype.objects.filter(uuid=filters["type"]).first() if _is_uuid(filters["type"]) else None
+        mijn_scholen = School.objects.filter(
+            pk__in=school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.LEERKRACHT])
+        ).order_by("naam")
+        school = mijn_scholen.filter(uuid=filters["school"]).first() if _is_uuid(filters["school"]) else None
+        qs = selectors.aanvragen_lijst(
+            user, status=filters["status"], arrangementtype=arrangementtype, school=school, zoek=filters["zoek"]
+        )
+        pagina = Paginator(qs, self.per_pagina).get_page(g.get("pagina"))
+        if filters["zoek"]:
+            log_leerlingen_gezocht(gebruiker=user, aantal=len(pagina.object_list), request=self.request)
+        querystring = g.copy()
+        querystring.pop("pagina", None)
+        ctx.update(
+            pagina=pagina, filters=filters, statussen=AanvraagStatus.choices, typen=Arrangementtype.objects.all(),
+            mijn_scholen=mijn_scholen, querystring=querystring,
+        )
+        return ctx
+
+    def get_template_names(self):
+        return ["arrangementen/partials/_aanvraag_tabel.html"] if self.request.htmx else [self.template_name]
+
+
+def _is_uuid(tekst: str) -> bool:
+    import uuid
+
+    try:
+        uuid.UUID(tekst)
+    except ValueError:
+        return False
+    return True
+
+
+class WerkvoorraadView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+    """The assessor's queue: what is missing and any budget or capacity warning per request."""
+
+    rollen = BEOORDELAARS
+    template_name = "arrangementen/werkvoorraad.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        status = self.request.GET.get("status", "")
+        pagina, regels = selectors.werkvoorraad(self.request.user, status=status, pagina=self.request.GET.get("pagina"))
+        querystring = self.request.GET.copy()
+        querystring.pop("pagina", None)
+        ctx.update(
+            pagina=pagina, regels=regels, status=status, querystring=querystring,
+            statussen=[(s.value, s.label) for s in TE_BEOORDELEN_STATUSSEN],
+        )
+        return ctx
+
+
+class LeerlingArrangementenView(LoginRequiredMixin, View):
+    """A pupil's requests and arrangements, with "new request" for the ib-er of the pupil's school."""
+
+    def get(self, request, uuid):
+        leerling = zichtbaar_of_404(Leerling.objects.visible_to(request.user), uuid=uuid)
+        log_leerling_bekeken(gebruiker=request.user, leerling=leerling, request=request)
+        return render(request, "arrangementen/leerling.html", {
+            "leerling": leerling,
+            "aanvragen": selectors.van_leerling(request.user, leerling),
+            "mag_aanvragen": Leerling.objects.visible_to(request.user, "change").filter(pk=leerling.pk).exists(),
+        })
+
+
+class AanvraagNieuwView(LoginRequiredMixin, View):
+    """The request form for a pupil of the ib-er's school, optionally from an MDO outcome."""
+
+    template_name = "arrangementen/aanvraag_formulier.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?next={request.path}")
+        self.leerling = zichtbaar_of_404(Leerling.objects.visible_to(request.user, "change"), uuid=kwargs["uuid"])
+        self.uitkomst = None
+        uitkomst_uuid = request.GET.get("uitkomst") or request.POST.get("uitkomst")
+        if uitkomst_uuid:
+            self.uitkomst = zichtbaar_of_404(
+                MDOUitkomst.objects.visible_to(request.user).select_related("mdo"), uuid=uitkomst_uuid,
+                mdo__dossier__leerling=self.leerling,
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_form(self, form, status=200):
+        return render(self.request, self.template_name, {
+            "form": form, "leerling": self.leerling, "uitkomst": self.uitkomst, "titel": _("New arrangement request"),
+            "typen": Arrangementtype.objects.actief(),
+        }, status=status)
+
+    def get(self, request, uuid):
+        initial = {}
+        if self.uitkomst is not None:
+            initial["ondersteuningsbehoefte"] = self.uitkomst.toelichting
+        return self.render_form(AanvraagForm(initial=initial))
+
+    def post(self, request, uuid):
+        form = AanvraagForm(request.POST)
+        if form.is_valid():
+            try:
+                aanvraag = services.aanvraag_aanmaken(
+                    door=request.user, leerling=self.leerling, arrangementtype=form.cleaned_data["arrangementtype"],
+                    inhoud=form.inhoud(), idempotentiesleutel=form.cleaned_data.get("idempotentiesleutel"),
+                    mdo_uitkomst=self.uitkomst,
+                )
+            except AanvraagFout as fout:
+                form.add_error(None, fout.bericht)
+            else:
+                messages.success(request, _("The request has been saved as a concept. Check it and submit it."))
+                return redirect("arrangementen:detail", uuid=aanvraag.uuid)
+        return self.render_form(form, status=422)
+
+
+class AanvraagBewerkenView(AanvraagActieView):
+    template_name = "arrangementen/aanvraag_formulier.html"
+    form_class = AanvraagForm
+    titel = gettext_lazy("Change the request")
+    succes_bericht = gettext_lazy("The request has been saved.")
+
+    def get_initial(self):
+        return AanvraagForm.initial_van(self.aanvraag)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(leerling=self.aanvraag.leerling, typen=Arrangementtype.objects.actief())
+        return ctx
+
+    def uitvoeren(self, form):
+        versie = form.cleaned_data.get("versie")
+        if versie is None:
+            raise GelijktijdigeWijziging(_("The form is incomplete; reload the page and try again."))
+        return services.aanvraag_wijzigen(
+            aanvraag=self.aanvraag, door=self.request.user, inhoud=form.inhoud(), versie=versie,
+            arrangementtype=form.cleaned_data["arrangementtype"],
+        )
+
+
+class AanvraagDetailView(LoginRequiredMixin, View):
+    """The request's page: content, costs, evaluation plan and evaluations, questions, advice,
+    decision and letter, history, and the actions this user may take now. Access-logged."""
+
+    def get(self, request, uuid):
+        aanvraag = aanvraag_of_404(request.user, uuid)
+        log_leerling_bekeken(gebruiker=request.user, leerling=aanvraag.leerling, request=request)
+        return render(request, "arrangementen/detail.html", {"p": selectors.aanvraag_pagina(request.user, aanvraag),
+                                                              "aanvraag": aanvraag})
+
+
+class InstemmenView(AanvraagKnopView):
+    action = "instemmen"
+    service = staticmethod(services.aanvraag_instemmen)
+    succes_bericht = gettext_lazy("You have agreed to the request.")
+
+
+class IndienenView(AanvraagKnopView):
+    service = staticmethod(services.aanvraag_indienen)
+    succes_bericht = gettext_lazy("The request has been submitted.")
+
+
+class InBeoordelingView(AanvraagKnopView):
+    action = "beoordelen"
+    service = staticmethod(services.aanvraag_in_beoordeling_nemen)
+    succes_bericht = gettext_lazy("You are assessing this request.")
+
+
+class StartenView(AanvraagKnopView):
+    service = staticmethod(services.arrangement_starten)
+    succes_bericht = gettext_lazy("The arrangement is running.")
+
+
+class AanvullingVragenView(AanvraagActieView):
+    action = "beoordelen"
+    form_class = VraagForm
+    titel = gettext_lazy("Ask for more information")
+    knop = gettext_lazy("Send the question")
+    uitleg = gettext_lazy("The school is notified and answers on the request's page. The request is held until then.")
+    succes_bericht = gettext_lazy("Your question has been sent to the school.")
+
+    def uitvoeren(self, form):
+        return services.aanvraag_aanvulling_vragen(aanvraag=self.aanvraag, door=self.request.user, vraag=form.cleaned_data["vraag"])
+
+
+class AanvullenView(AanvraagActieView):
+    form_class = AntwoordForm
+    titel = gettext_lazy("Answer the assessor's question")
+    knop = gettext_lazy("Send the answer and submit again")
+    succes_bericht = gettext_lazy("Your answer has been sent; the request is submitted again.")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["vraag"] = self.aanvraag.aanvullingsverzoeken.filter(beantwoord_op__isnull=True).first()
+        return ctx
+
+    def uitvoeren(self, form):
+        return services.aanvraag_aanvullen(aanvraag=self.aanvraag, door=self.request.user, antwoord=form.cleaned_data["antwoord"])
+
+
+class AdviesView(AanvraagActieView):
+    action = "beoordelen"
+    form_class = AdviesForm
+    titel = gettext_lazy("Advise the committee")
+    knop = gettext_lazy("Save the advice")
+    succes_bericht = gettext_lazy("Your advice has been saved.")
+
+    def uitvoeren(self, form):
+        d = form.cleaned_data
+        return services.aanvraag_advies_geven(
+            aanvraag=self.aanvraag, door=self.request.user, soort=d["soort"], bedrag=d.get("bedrag"), motivering=d["motivering"]
+        )
+
+
+class BesluitView(AanvraagActieView):
+    action = "besluiten"
+    form_class = BesluitForm
+    template_name = "arrangementen/besluit_formulier.html"
+    titel = gettext_lazy("Decide on the request")
+    knop = gettext_lazy("Take the decision")
+    succes_bericht = gettext_lazy("The decision has been taken; the letter is being made.")
+
+    def get_initial(self):
+        a = self.aanvraag
+        advies = a.adviezen.order_by("-op").first()
+        return {"bedrag": advies.bedrag if advies and advies.bedrag is not None else a.gevraagd_bedrag,
+                "begindatum": a.begindatum, "einddatum": a.einddatum}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["signalen"] = selectors.budgetsignalen(self.aanvraag)
+        ctx["adviezen"] = list(self.aanvraag.adviezen.select_related("door"))
+        return ctx
+
+    def uitvoeren(self, form):
+        d = form.cleaned_data
+        if d["besluit"] == BesluitForm.AFWIJZEN:
+            return services.aanvraag_afwijzen(aanvraag=self.aanvraag, door=self.request.user, motivering=d["motivering"])
+        return services.aanvraag_toekennen(
+            aanvraag=self.aanvraag, door=self.request.user, bedrag=d["bedrag"], begindatum=d["begindatum"],
+            einddatum=d["einddatum"], voorwaarden=d.get("voorwaarden") or "", motivering=d.get("motivering") or "",
+        )
+
+
+class IntrekkenView(AanvraagActieView):
+    form_class = IntrekkenForm
+    titel = gettext_lazy("Withdraw the request")
+    knop = gettext_lazy("Withdraw")
+    uitleg = gettext_lazy("A withdrawn request cannot be reopened. A granted amount is released from the budget.")
+    succes_bericht = gettext_lazy("The request has been withdrawn.")
+
+    def uitvoeren(self, form):
+        return services.aanvraag_intrekken(aanvraag=self.aanvraag, door=self.request.user, reden=form.cleaned_data["reden"])
+
+
+class AfrondenView(AanvraagActieView):
+    """The end of an evaluated arrangement: close, extend (linked follow-up) or towards a TLV."""
+
+    form_class = AfrondenForm
+    titel = gettext_lazy("End the arrangement")
+    knop = gettext_lazy("Confirm")
+
+    def uitvoeren(self, form):
+        d = form.cleaned_data
+        if d["keuze"] == AfrondenForm.VERLENGEN:
+            vervolg = services.arrangement_verlengen(
+                aanvraag=self.aanvraag, door=self.request.user, einddatum=d["einddatum"], toelichting=d["toelichting"],
+                idempotentiesleutel=d.get("idempotentiesleutel"),
+            )
+            messages.success(self.request, _("The arrangement is closed; complete and submit the follow-up request."))
+            return reverse("arrangementen:bewerken", args=[vervolg.uuid])
+        resultaat = "tlv" if d["keuze"] == AfrondenForm.TLV else d["resultaat"]
+        services.arrangement_afsluiten(aanvraag=self.aanvraag, door=self.request.user, resultaat=resultaat, toelichting=d["toelichting"])
+        if d["keuze"] == AfrondenForm.TLV:
+            messages.success(self.request, _("The arrangement is closed. Start the TLV proposal here."))
+            return selectors.aanvragen.tlv_start_url(self.aanvraag)
+        messages.success(self.request, _("The arrangement is closed."))
+        return self.terug_url()
+
+    def succes_url(self, resultaat) -> str:
+        return resultaat
+
+
+class EvaluatieView(LoginRequiredMixin, View):
+    """Record the evaluation of one moment: the school's, the parents' and the child's answers."""
+
+    template_name = "arrangementen/evaluatie_formulier.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('account_login')}?next={request.path}")
+        self.moment = selectors.aanvragen.evaluatie_moment(request.user, kwargs["uuid"])
+        if self.moment is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def render_form(self, form, status=200):
+        return render(self.request, self.template_name, {"form": form, "moment": self.moment, "aanvraag": self.moment.aanvraag},
+                      status=status)
+
+    def get(self, request, uuid):
+        from django.utils import timezone
+
+        return self.render_form(EvaluatieForm(initial={"datum": min(self.moment.datum, timezone.localdate())}))
+
+    def post(self, request, uuid):
+        form = EvaluatieForm(request.POST)
+        if form.is_valid():
+            try:
+                services.evaluatie_vastleggen(
+                    aanvraag=self.moment.aanvraag, door=request.user, moment=self.moment, gegevens=form.gegevens()
+                )
+            except AanvraagFout as fout:
+                form.add_error(None, fout.bericht)
+            else:
+                messages.success(request, _("The evaluation has been recorded."))
+                return redirect("arrangementen:detail", uuid=self.moment.aanvraag.uuid)
+        return self.render_form(form, status=422)
+
+
+def _besluit_met_brief(user, uuid) -> Besluit:
+    aanvraag = aanvraag_of_404(user, uuid)
+    besluit = Besluit.objects.filter(aanvraag=aanvraag).select_related("brief_taak").first()
+    if besluit is None:
+        raise Http404
+    return besluit
+
+
+class BriefDownloadView(LoginRequiredMixin, View):
+    """The decision letter, for whoever may see the request (school staff, consulent, assessor,
+    DB/beleid); every download is access-logged."""
+
+    def get(self, request, uuid):
+        besluit = _besluit_met_brief(request.user, uuid)
+        if not besluit.brief:
+            raise Http404
+        log_document_gedownload(gebruiker=request.user, document=besluit, leerling=besluit.aanvraag.leerling, request=request)
+        return FileResponse(besluit.brief.open("rb"), as_attachment=True, filename=f"besluit-{besluit.aanvraag.nummer}.pdf",
+                            content_type="application/pdf")
+
+
+class BriefStatusView(LoginRequiredMixin, View):
+    """The letter's status (htmx polls it until the job is done)."""
+
+    def get(self, request, uuid):
+        besluit = _besluit_met_brief(request.user, uuid)
+        return render(request, "arrangementen/partials/_brief.html", {"besluit": besluit, "aanvraag": besluit.aanvraag,
+                                                                        "mag_opnieuw": selectors.aanvragen.mag(request.user, besluit.aanvraag, "besluiten")})
+
+
+class BriefOpnieuwView(AanvraagKnopView):
+    action = "besluiten"
+    service = staticmethod(services.besluitbrief_opnieuw_maken)
+    succes_bericht = gettext_lazy("The letter is being made again.")

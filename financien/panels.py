@@ -1,0 +1,31 @@
+"""Home-page panels and menu items of the finance app."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from financien import conf
+from swv.choices import Rol
+from swv.home import registreer_menu, registreer_paneel
+
+
+def _financien(request):
+    from financien.selectors.overzicht import financieel_overzicht, standaardjaar
+
+    jaar = standaardjaar(request.user)
+    return {"jaar": jaar, "overzicht": financieel_overzicht(request.user, jaar=jaar)}
+
+
+def _toewijzing(request):
+    from financien.selectors.toewijzing import toewijzing_voor
+
+    jaar = timezone.localdate().year
+    return {"jaar": jaar, "toewijzing": toewijzing_voor(request.user, jaar=jaar)}
+
+
+registreer_paneel(naam="financien", template="financien/partials/_paneel.html", rollen=conf.leesrollen(),
+                  context=_financien, volgorde=30)
+registreer_paneel(naam="financien_toewijzing", template="financien/partials/_paneel_toewijzing.html",
+                  rollen=[Rol.BESTUURDER], context=_toewijzing, volgorde=30)
+registreer_menu(naam="financien", url_name="financien:overzicht", label=_("Finance"), rollen=conf.leesrollen(), volgorde=60)
+registreer_menu(naam="financien_toewijzing", url_name="financien:toewijzing", label=_("Allocation"),
+                rollen=[Rol.BESTUURDER], volgorde=60)

@@ -1,0 +1,25 @@
+"""Job kinds of the finance app: the T-rapportage PDF (lines, key figures and PDF on the worker)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from financien.querysets import mag_lezen
+from financien.services import FinancienFout
+from financien.services.rapportage import TAAKSOORT, t_rapportage_opbouwen
+from swv.models import Taak
+from swv.taken import TaakFout, Voortgang, taaksoort
+
+
+@taaksoort(TAAKSOORT, mag_inzien=mag_lezen)
+def t_rapportage_pdf(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
+    """Build the T-rapportage named in the job's parameters; domain errors fail it with their reason."""
+    from financien.models import TRapportage
+
+    rapport = TRapportage.objects.filter(uuid=taak.parameters.get("rapport")).first()
+    if rapport is None:
+        raise TaakFout(_("The T-rapportage no longer exists."))
+    try:
+        return t_rapportage_opbouwen(rapport=rapport, voortgang=voortgang)
+    except FinancienFout as fout:
+        raise TaakFout(str(fout)) from fout
