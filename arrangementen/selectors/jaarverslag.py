@@ -115,7 +115,7 @@ def jaarverslag_aantallen(user, *, jaar: int) -> dict:
         "per_type": tabel(per_type, _("Arrangement type")),
         "per_school": tabel(per_school, _("School")),
         "per_uitkomst": Tabel(
-            kolommen=[_("Outcome"), _("Number")], rijen=[[str(label), per_uitkomst[code]] for code, label in UITKOMSTEN]
+            kolommen=[_("Outcome"), _("Count")], rijen=[[str(label), per_uitkomst[code]] for code, label in UITKOMSTEN]
         ),
     }
 
@@ -150,7 +150,7 @@ def jaarverslag_evaluaties(user, *, jaar: int) -> dict:
         for veld, vraag, keuzes in vragen
     ]
     tabel = Tabel(
-        kolommen=[_("Question"), _("Answer"), _("Number")],
+        kolommen=[_("Question"), _("Answer"), _("Count")],
         rijen=[[v["vraag"], a["label"], a["aantal"]] for v in verdelingen for a in v["antwoorden"]],
     )
     cijfer = totalen["cijfer"]

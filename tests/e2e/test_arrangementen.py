@@ -65,7 +65,7 @@ def test_an_arrangement_from_mdo_outcome_to_evaluation(page, personas, celery_wo
     page.get_by_role("button", name="Opslaan als concept").click()
     page.get_by_text("De aanvraag is als concept opgeslagen").wait_for()
     axe_check(page, context="(request concept)")
-    page.get_by_role("button", name="De aanvraag indienen").click()
+    page.get_by_role("button", name="Aanvraag indienen").click()
     page.get_by_text("De aanvraag is ingediend.").wait_for()
     aanvraag = Aanvraag.objects.get()
     assert aanvraag.status == AanvraagStatus.INGEDIEND and aanvraag.mdo_uitkomst_id
@@ -82,7 +82,7 @@ def test_an_arrangement_from_mdo_outcome_to_evaluation(page, personas, celery_wo
     page.get_by_role("link", name="Om aanvulling vragen").click()
     axe_check(page, context="(ask for information)")
     page.get_by_label("Welke informatie ontbreekt?").fill("Welke interventies zijn al ingezet, en met welk resultaat?")
-    page.get_by_role("button", name="De vraag versturen").click()
+    page.get_by_role("button", name="Vraag versturen").click()
     page.get_by_text("Uw vraag is naar de school gestuurd.").wait_for()
     uitloggen(page)
 
@@ -108,7 +108,7 @@ def test_an_arrangement_from_mdo_outcome_to_evaluation(page, personas, celery_wo
     axe_check(page, context="(decision form)")
     page.locator('input[name="besluit"][value="toekennen"]').check()
     page.get_by_label("Voorwaarden").fill("Tussentijdse evaluatie met ouders en consulent.")
-    page.get_by_role("button", name="Het besluit nemen").click()
+    page.get_by_role("button", name="Besluit nemen").click()
     page.get_by_text("Het besluit is genomen").wait_for()
     axe_check(page, context="(request granted)")
     with page.expect_download() as download:

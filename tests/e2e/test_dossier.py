@@ -27,7 +27,7 @@ def test_ib_er_runs_a_case_from_import_to_mdo_and_the_consulent_sees_it(page, pe
 
     # 1. Import pupils: preview first, then confirm.
     inloggen(page, alice)
-    page.get_by_role("heading", name="Mijn werklijst").wait_for()
+    page.get_by_role("heading", name="Mijn werklijst", exact=True).wait_for()
     axe_check(page, context="(home ib-er)")
     page.get_by_role("link", name="Leerlingen", exact=True).first.click()
     page.get_by_role("link", name="Leerlingen importeren").click()
@@ -102,7 +102,7 @@ def test_ib_er_runs_a_case_from_import_to_mdo_and_the_consulent_sees_it(page, pe
     page.get_by_label("Ja, het kind is gehoord").check()
     page.get_by_label("Hoe is het kind gehoord").select_option(label="nam deel aan het overleg")
     page.get_by_label("Wat het kind zei").fill("Ik wil graag beter leren lezen, met hulp in de klas.")
-    page.get_by_label("aanvraag arrangement").check()
+    page.get_by_label("arrangementaanvraag").check()
     page.locator("#id_afspraak-0-omschrijving").fill("Arrangementsaanvraag indienen")
     page.locator("#id_afspraak-0-uitvoerder_naam").fill("Ib-er")
     page.locator("#id_afspraak-0-uiterlijk").fill((timezone.localdate() + timezone.timedelta(days=14)).isoformat())

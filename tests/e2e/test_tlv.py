@@ -143,7 +143,7 @@ def test_tlv_journey_from_request_to_objection(page, personas, celery_worker):
         page.get_by_label("Het advies van deskundigen, school en ouders is eenduidig").check()
         page.get_by_label("Alle verplichte documenten zijn aanwezig").check()
         page.get_by_role("button", name="Toets vastleggen").click()
-        page.get_by_role("link", name="Besluiten op de aanvraag").click()
+        page.get_by_role("link", name="Besluiten over de aanvraag").click()
         bezoek(page, "decision form")
         page.get_by_label("TLV afgeven").check()
         page.get_by_label("Motivering van het besluit").fill("Beide deskundigen adviseren het SBO; de route is gevolgd.")

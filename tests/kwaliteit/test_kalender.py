@@ -45,7 +45,7 @@ def test_what_is_due_this_month_and_next(personas):
                           "Basisondersteuning: zelfevaluatie scholen (POS)"}
     assert mei == {"Financieel jaarverslag en infographic", "Risicolijst"}
     assert april["Financieel jaarverslag en infographic"]["link"] == reverse("kwaliteit:verslagen") + "?soort=jaarverslag"
-    assert april["Financiële rapportages (T-rapportages)"]["link"] is None  # the finance page has not landed
+    assert april["Financiële rapportages (T-rapportages)"]["link"] == reverse("financien:t_rapportages")
     assert all(r["status"] == MomentStatus.OPEN for r in april.values())
 
 
