@@ -8,12 +8,20 @@ from django.utils.translation import gettext_lazy as _
 from arrangementen.querysets import BUDGET_BEHEERDERS
 from swv.choices import Rol
 from swv.home import registreer_menu, registreer_paneel
+from swv.meldingen import ongelezen, registreer_meldingbron
+
+
+def _ongelezen_meldingen(user):
+    from arrangementen.models import Melding
+
+    return Melding.objects.visible_to(user).ongelezen()
+
+
+registreer_meldingbron("arrangementen", _ongelezen_meldingen)
 
 
 def _ongelezen(request) -> int:
-    from arrangementen.models import Melding
-
-    return Melding.objects.visible_to(request.user).ongelezen().count()
+    return ongelezen(request, "arrangementen")
 
 
 def _school(request):

@@ -9,10 +9,11 @@ from swv.home import registreer_menu, registreer_paneel
 
 
 def _financien(request):
-    from financien.selectors.overzicht import financieel_overzicht, standaardjaar
+    from financien.selectors.overzicht import beschikbare_jaren, financieel_overzicht, standaardjaar
 
-    jaar = standaardjaar(request.user)
-    return {"jaar": jaar, "overzicht": financieel_overzicht(request.user, jaar=jaar)}
+    jaren = beschikbare_jaren(request.user)
+    jaar = standaardjaar(request.user, jaren)
+    return {"jaar": jaar, "overzicht": financieel_overzicht(request.user, jaar=jaar, jaren=jaren)}
 
 
 def _toewijzing(request):

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
 from swv.home import registreer_menu, registreer_paneel
+from swv.meldingen import ongelezen, registreer_meldingbron
 
 
 def _leerlingen_context(request):
@@ -55,10 +56,9 @@ registreer_menu(
 
 
 def _thuiszitters_context(request):
-    from leerlingen.selectors.meldingen import aantal_ongelezen
     from leerlingen.selectors.thuiszitters import kerncijfers
 
-    return {**kerncijfers(request.user), "ongelezen": aantal_ongelezen(request.user),
+    return {**kerncijfers(request.user), "ongelezen": ongelezen(request, "leerlingen"),
             "dashboard": bool(rollen_van(request) & {Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER}),
             "lijst": bool(rollen_van(request) & {Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER})}
 
@@ -86,3 +86,12 @@ registreer_menu(naam="thuiszitters_dashboard", url_name="leerlingen:thuiszitters
                 rollen=[Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER], volgorde=23)
 registreer_menu(naam="meldingen", url_name="leerlingen:meldingen", label=_("Notifications"),
                 rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER], volgorde=80)
+
+
+def _ongelezen_meldingen(user):
+    from leerlingen.models import Melding
+
+    return Melding.objects.visible_to(user).ongelezen()
+
+
+registreer_meldingbron("leerlingen", _ongelezen_meldingen)

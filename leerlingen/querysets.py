@@ -60,23 +60,25 @@ class LeerlingQuerySet(models.QuerySet):
         guardian tables (usually none: then no clause at all), cached on the user per request."""
         cache = getattr(user, "_swv_toegekende_leerlingen", None)
         if cache is None:
-            cache = {}
-            user._swv_toegekende_leerlingen = cache
-        if action not in cache:
+            # Both actions in one query: a page that checks "view" usually checks "change" too.
             from django.contrib.contenttypes.models import ContentType
             from guardian.models import GroupObjectPermission, UserObjectPermission
 
             from leerlingen.models import Leerling
 
             ct = ContentType.objects.get_for_model(Leerling)
-            codename = "view_leerling" if action == "view" else "change_leerling"
-            eigen = UserObjectPermission.objects.filter(user_id=user.pk, content_type=ct, permission__codename=codename)
+            codes = {"view_leerling": "view", "change_leerling": "change"}
+            velden = ("object_pk", "permission__codename")
+            eigen = UserObjectPermission.objects.filter(user_id=user.pk, content_type=ct, permission__codename__in=codes)
             groep = GroupObjectPermission.objects.filter(
-                group__in=user.groups.all(), content_type=ct, permission__codename=codename
+                group__in=user.groups.all(), content_type=ct, permission__codename__in=codes
             )
-            pks = eigen.values_list("object_pk", flat=True).union(groep.values_list("object_pk", flat=True))
-            cache[action] = sorted({int(pk) for pk in pks})
-        return cache[action]
+            gevonden: dict[str, set[int]] = {"view": set(), "change": set()}
+            for pk, codename in eigen.values_list(*velden).union(groep.values_list(*velden)):
+                gevonden[codes[codename]].add(int(pk))
+            cache = {actie: sorted(pks) for actie, pks in gevonden.items()}
+            user._swv_toegekende_leerlingen = cache
+        return cache["view" if action == "view" else "change"]
 
     def zoek(self, tekst: str) -> LeerlingQuerySet:
         """Find by (part of) first or last name; a name particle ("de", "van der") matches the infix.

@@ -57,6 +57,19 @@ def registreer_tijdlijnbron(func: Bron) -> Bron:
     return func
 
 
+def leerling_zichtbaar(leerling, user) -> bool:
+    """Whether ``user`` may see the pupil itself (not only part of its dossier). Remembered on the
+    pupil instance for that user, so the timeline view and its sources check it once per request."""
+    from leerlingen.models import Leerling
+
+    bekend = getattr(leerling, "_swv_zichtbaar_voor", None)
+    if bekend is not None and bekend[0] == user.pk:
+        return bekend[1]
+    zichtbaar = Leerling.objects.visible_to(user).filter(pk=leerling.pk).exists()
+    leerling._swv_zichtbaar_voor = (user.pk, zichtbaar)
+    return zichtbaar
+
+
 def tijdlijnbronnen() -> list[Bron]:
     return list(_BRONNEN)
 

@@ -12,19 +12,18 @@ from leerlingen.models import (
     Document,
     DossierStatusovergang,
     Inschrijving,
-    Leerling,
     OPPInstemming,
     OPPVersie,
     Overstap,
     Signaal,
 )
-from leerlingen.tijdlijn import TijdlijnItem, registreer_tijdlijnbron
+from leerlingen.tijdlijn import TijdlijnItem, leerling_zichtbaar, registreer_tijdlijnbron
 
 
 @registreer_tijdlijnbron
 def inschrijvingen(leerling, user):
     """Enrolments (for users who may see the pupil itself) and transfers."""
-    if Leerling.objects.visible_to(user).filter(pk=leerling.pk).exists():
+    if leerling_zichtbaar(leerling, user):
         for i in Inschrijving.objects.filter(leerling=leerling).select_related("school"):
             yield TijdlijnItem(
                 datum=i.begindatum, soort="inschrijving", soort_label=_("Enrolment"),

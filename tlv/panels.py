@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from swv.access import heeft_rol
 from swv.choices import Rol
 from swv.home import registreer_menu, registreer_paneel
+from swv.meldingen import ongelezen, registreer_meldingbron
 
 SCHOOL = (Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT)
 TLC = (Rol.TLC_LID, Rol.DB)
@@ -16,7 +17,7 @@ def _paneel(request):
     from tlv.choices import LOPENDE_AANVRAAG
 
     user = request.user
-    ctx = {"ongelezen": selectors.ongelezen_meldingen(user)}
+    ctx = {"ongelezen": ongelezen(request, "tlv")}
     if heeft_rol(user, *SCHOOL):
         ctx["lopend"] = selectors.tlv_lijst(user).filter(status__in=LOPENDE_AANVRAAG).count()
     if heeft_rol(user, *TLC):
@@ -39,3 +40,12 @@ registreer_menu(
     naam="tlv_kengetallen", url_name="tlv:kengetallen", label=_("TLV key figures"),
     rollen=[Rol.TLC_LID, Rol.AC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BESTUURDER], volgorde=33,
 )
+
+
+def _ongelezen_meldingen(user):
+    from tlv.models import TLVMelding
+
+    return TLVMelding.objects.visible_to(user).ongelezen()
+
+
+registreer_meldingbron("tlv", _ongelezen_meldingen)

@@ -309,6 +309,3 @@ def tlv_pijplijn(user, filters) -> dict:
 def meldingen(user) -> QuerySet:
     return TLVMelding.objects.visible_to(user).select_related("tlv").order_by("-aangemaakt", "-pk")
 
-
-def ongelezen_meldingen(user) -> int:
-    return TLVMelding.objects.visible_to(user).ongelezen().count()

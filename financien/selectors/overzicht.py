@@ -22,11 +22,15 @@ def standaardjaar(user, jaren: list[int] | None = None) -> int:
     return max((j for j in jaren if j <= vandaag), default=jaren[0])
 
 
-def financieel_overzicht(user, *, jaar: int) -> dict | None:
+def financieel_overzicht(user, *, jaar: int, jaren: list[int] | None = None) -> dict | None:
     """Totals per block (budget, actual to date, forecast), the month the actuals run to, the
     reserve position of the year and its judgement against the thresholds; ``None`` without rights
-    or without a budget for ``jaar``. Fixed number of queries."""
-    if not mag_lezen(user) or not Begroting.objects.filter(jaar=jaar).exists():
+    or without a budget for ``jaar`` (``jaren``: the budget years, when the caller has them already).
+    Fixed number of queries."""
+    if not mag_lezen(user):
+        return None
+    heeft_begroting = jaar in jaren if jaren is not None else Begroting.objects.filter(jaar=jaar).exists()
+    if not heeft_begroting:
         return None
     regels, maanden = jaarregels(jaar)
     reserve = next((p for p in reserveposities() if p.jaar == jaar), None)

@@ -34,7 +34,7 @@ class OverzichtView(LezenMixin, TemplateView):
         user = self.request.user
         jaren = beschikbare_jaren(user)
         jaar = _jaar(self.request, standaardjaar(user, jaren))
-        overzicht = financieel_overzicht(user, jaar=jaar)
+        overzicht = financieel_overzicht(user, jaar=jaar, jaren=jaren)
         ctx.update(jaar=jaar, jaren=jaren, overzicht=overzicht)
         if overzicht:
             ctx["grafiek"] = grafieken.blokgrafiek(overzicht["totalen"], "grafiek-blokken")

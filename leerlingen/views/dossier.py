@@ -18,7 +18,7 @@ from leerlingen.models import Document, Dossier, DossierSectie, Interventie, Lee
 from leerlingen.selectors import dossier as selectors
 from leerlingen.services import dossier as services
 from leerlingen.services.document import document_toevoegen
-from leerlingen.tijdlijn import tijdlijn
+from leerlingen.tijdlijn import leerling_zichtbaar, tijdlijn
 from leerlingen.views.basis import ActieFormView
 from swv.access import RolVereistMixin, scholen, zichtbaar_of_404
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
@@ -289,8 +289,7 @@ class TijdlijnView(LoginRequiredMixin, View):
         user = request.user
         leerling = Leerling.objects.filter(uuid=uuid).first()
         if leerling is None or not (
-            Leerling.objects.visible_to(user).filter(pk=leerling.pk).exists()
-            or Dossier.objects.visible_to(user).filter(leerling=leerling).exists()
+            leerling_zichtbaar(leerling, user) or Dossier.objects.visible_to(user).filter(leerling=leerling).exists()
         ):
             raise Http404
         protocol.log_tijdlijn_bekeken(gebruiker=user, leerling=leerling, request=request)
