@@ -10,11 +10,6 @@ def kleine_aantallen_drempel() -> int:
     return int(getattr(settings, "SWV_KLEINE_AANTALLEN_DREMPEL", 5))
 
 
-def upload_max_bytes() -> int:
-    """Largest accepted upload; the platform setting is ``UPLOAD_MAX_BYTES`` (env SWV_UPLOAD_MAX_BYTES)."""
-    return int(getattr(settings, "SWV_UPLOAD_MAX_BYTES", getattr(settings, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024)))
-
-
 def evaluatiemaanden() -> tuple[int, ...]:
     """Default evaluation moments of a new jaarplan: June and October (seed 003)."""
     return tuple(getattr(settings, "KWALITEIT_EVALUATIEMAANDEN", (6, 10)))

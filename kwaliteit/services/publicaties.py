@@ -17,7 +17,7 @@ from kwaliteit.choices import DocumentSoort, Doelgroep, PublicatieStatus, Rappor
 from kwaliteit.models import OprBesluit, Publicatie, RapportVersie
 from kwaliteit.services.fouten import KwaliteitFout
 from kwaliteit.services.historie import statuswijziging_vastleggen
-from kwaliteit.uploads import valideer_upload
+from leerlingen.uploads import valideer_upload
 from swv.access import heeft_rol
 from swv.choices import Rol
 
@@ -93,13 +93,13 @@ def publiceren_van_upload(
     if not titel.strip():
         raise KwaliteitFout(_("Give the document a title."))
     try:
-        soort = valideer_upload(bestand)
+        info = valideer_upload(bestand)
     except ValidationError as fout:
         raise KwaliteitFout(fout.messages[0])
     bestand.seek(0)
     inhoud = bestand.read()
     return _publiceer(
-        inhoud=inhoud, bestandsnaam=bestand.name.rsplit("/", 1)[-1][:200], mimetype=soort.mimetype, door=door,
+        inhoud=inhoud, bestandsnaam=bestand.name.rsplit("/", 1)[-1][:200], mimetype=info.inhoudstype, door=door,
         velden=velden, titel=titel.strip(), documentsoort=documentsoort, jaar=jaar, toelichting=toelichting,
     )
 

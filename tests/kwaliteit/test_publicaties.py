@@ -106,9 +106,9 @@ def test_allowed_uploads(personas, naam, inhoud, mimetype):
 
 @pytest.mark.parametrize("naam, inhoud, melding", [
     ("osp.exe", b"MZ\x90\x00", "niet toegestaan"),
-    ("osp.pdf", PNG, "past niet bij de extensie .pdf"),
-    ("osp.docx", office("xlsx"), "past niet bij de extensie .docx"),
-    ("osp.pdf", b"<html><script>alert(1)</script>", "past niet bij de extensie"),
+    ("osp.pdf", PNG, "zegt PDF, maar de inhoud is PNG"),
+    ("osp.docx", office("xlsx"), r"zegt Word \(DOCX\), maar de inhoud is Excel \(XLSX\)"),
+    ("osp.pdf", b"<html><script>alert(1)</script>", "geen geldig PDF-bestand"),
     ("leeg.pdf", b"", "leeg"),
 ])
 def test_refused_uploads(personas, naam, inhoud, melding):
@@ -242,7 +242,7 @@ def test_publishing_through_the_forms(client, personas, vastgesteld):
         "bestand": upload("osp.pdf", PNG), "documentsoort": "osp", "jaar": 2025, "titel": "OSP", "doelgroepen": ["openbaar"],
         "bevestiging": "on",
     })
-    assert "past niet bij de extensie .pdf" in response.content.decode() and Publicatie.objects.count() == 1
+    assert "zegt PDF, maar de inhoud is PNG" in response.content.decode() and Publicatie.objects.count() == 1
     response = client.post(reverse("publicaties:nieuw"), {
         "bestand": upload("osp.pdf", PDF), "documentsoort": "osp", "jaar": 2025, "titel": "OSP", "doelgroepen": ["openbaar"],
     })

@@ -137,7 +137,7 @@ def test_expert_advice_rules(wereld, concept, wijziging, melding):
 
 def test_a_file_that_is_not_what_its_name_says_is_refused(wereld, concept):
     nep = SimpleUploadedFile("advies.pdf", b"MZ\x90\x00 dit is geen pdf", content_type="application/pdf")
-    with pytest.raises(TLVFout, match="komt niet overeen"):
+    with pytest.raises(TLVFout, match="geen geldig PDF-bestand"):
         aanvraag.deskundigenadvies_vastleggen(
             door=wereld.alice, tlv=concept, volgorde=1, naam="X", kwalificatie="psycholoog", datum=vandaag(),
             advies="a", conclusie="positief", bestand=nep,
