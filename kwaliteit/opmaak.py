@@ -3,7 +3,8 @@
 In everything the portal publishes (OPR, ALV/RvT, public) a count from 1 up to the threshold
 (``SWV_KLEINE_AANTALLEN_DREMPEL``, default 5) is shown as "< 5", and a percentage computed from
 such a count as "*" (with a footnote): small numbers identify children in a small region
-(REPORTING.md). Zero is shown: it identifies no one. The dashboard (internal, aggregate) shows
+(REPORTING.md); so is any other value derived from such a count (a rate, a median) that names
+it as its ``teller``. Zero is shown: it identifies no one. The dashboard (internal, aggregate) shows
 exact values; the generators of published output call these functions with ``onderdrukken=True``.
 """
 
@@ -43,7 +44,8 @@ def formatteer(waarde, soort: str, *, onderdrukken: bool = False, teller=None) -
         return "–"
     if onderdrukken and soort == "aantal" and is_klein(waarde):
         return onderdrukt_label()
-    if onderdrukken and soort == "percentage" and is_klein(teller):
+    if onderdrukken and soort != "aantal" and is_klein(teller):
+        # A percentage, rate or median derived from a small count would reveal what "< 5" hides.
         return ONDERDRUKT_PERCENTAGE
     if soort == "aantal":
         return _getal(int(waarde), 0)
@@ -80,7 +82,7 @@ def heeft_onderdrukking(tabel: Tabel) -> bool:
         for kolom in tabel.kolommen:
             if kolom.soort == "aantal" and is_klein(rij.get(kolom.sleutel)):
                 return True
-            if kolom.soort == "percentage" and kolom.teller and is_klein(rij.get(kolom.teller)):
+            if kolom.soort != "aantal" and kolom.teller and is_klein(rij.get(kolom.teller)):
                 return True
     return False
 

@@ -1,12 +1,25 @@
-"""Helpers for key-figure selectors (also for the other apps' selectors): rates per 1,000 pupils,
-the pupil count of a scope, and quartiles computed in the database."""
+"""Helpers for key-figure selectors (also for the other apps' selectors): percentages and rates per
+1,000 pupils, the pupil count of a scope, durations in days and quartiles computed in the database."""
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
-from django.db.models import Aggregate, FloatField, Max, QuerySet, Sum
+from django.db.models import (
+    Aggregate,
+    DateField,
+    F,
+    FloatField,
+    Func,
+    IntegerField,
+    Max,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast
 
 from swv.models import Leerlingtelling
 
@@ -18,14 +31,41 @@ def per_duizend(teller: int | None, noemer: int | None) -> Decimal | None:
     return (Decimal(teller) * 1000 / Decimal(noemer)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+def percentage(teller: int | None, noemer: int | None) -> Decimal | None:
+    """``teller`` as a percentage of ``noemer``, two decimals; None when there is no denominator."""
+    if teller is None or not noemer:
+        return None
+    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
 def leerlingen_in_scope(user, filters) -> int | None:
     """Pupils at the latest count date of the period in the user's filtered scope (the denominator
-    of rates like thuiszitters per 1,000 pupils). One query."""
-    scholen = filters.scholen(user)
-    laatste = Leerlingtelling.objects.filter(school__in=scholen, teldatum__lte=filters.einde).aggregate(t=Max("teldatum"))["t"]
-    if laatste is None:
+    of rates like thuiszitters per 1,000 pupils); None without any count. One query (the latest
+    count date is a subquery)."""
+    tellingen = Leerlingtelling.objects.filter(school__in=filters.scholen(user))
+    laatste = tellingen.filter(teldatum__lte=filters.einde).order_by("-teldatum").values("teldatum")[:1]
+    rij = tellingen.filter(teldatum=Subquery(laatste)).aggregate(n=Sum("aantal"), t=Max("teldatum"))
+    if rij["t"] is None:
         return None
-    return Leerlingtelling.objects.filter(school__in=scholen, teldatum=laatste).aggregate(n=Sum("aantal"))["n"] or 0
+    return rij["n"] or 0
+
+
+class DagenSinds(Func):
+    """Whole days from a date field to ``datum`` (``datum - veld``) as an integer, in SQL: the age of
+    a case on a reference date, e.g. to take its quartiles with ``kwartielen``."""
+
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+    output_field = IntegerField()
+
+    def __init__(self, datum, veld: str, **extra):
+        super().__init__(Cast(Value(datum), DateField()), F(veld), **extra)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(
+            compiler, connection, template="CAST(JULIANDAY(%(expressions)s) AS INTEGER)", arg_joiner=") - JULIANDAY(",
+            **extra_context,
+        )
 
 
 class Percentiel(Aggregate):

@@ -20,7 +20,8 @@ from django.utils.translation import gettext_lazy as _
 from kwaliteit.choices import Domein
 
 #: Column / value kinds. ``aantal`` is a count of pupils or cases: suppressed below the threshold in
-#: published output; ``percentage`` may name its ``teller`` (the count it derives from).
+#: published output; ``percentage`` (or another value derived from a count: a rate, a median) may
+#: name its ``teller``, the count it derives from, and is then hidden with it.
 SOORTEN = {"tekst", "aantal", "getal", "percentage", "bedrag", "dagen", "datum"}
 
 
@@ -29,7 +30,7 @@ class Kolom:
     sleutel: str
     label: Any
     soort: str = "tekst"
-    teller: str | None = None  # for a percentage: the row's count it is computed from
+    teller: str | None = None  # for a derived value (percentage, rate): the row's count it comes from
 
     def __post_init__(self):
         if self.soort not in SOORTEN:
@@ -63,7 +64,7 @@ class Kerncijfer:
     waarde: Decimal | int | None
     soort: str = "aantal"
     toelichting: Any = ""
-    teller: int | None = None  # for a percentage: the count behind it (suppression)
+    teller: int | None = None  # for a derived value (percentage, rate): the count behind it (suppression)
 
 
 @dataclass
@@ -110,7 +111,7 @@ Selector = Callable[[Any, Any], Uitkomst]
 class Kengetal:
     """A registered key figure. ``indicatoren`` declares (without computing) which headline values
     the jaarplan may use as a live indicator value; ``drilldown(filters)`` returns the URL of the
-    scoped list behind the tile (or None)."""
+    scoped list behind the tile (or None), named ``drilldown_label`` (default: the schools behind it)."""
 
     sleutel: str
     titel: Any
@@ -121,6 +122,7 @@ class Kengetal:
     indicatoren: tuple[tuple[str, Any], ...] = ()
     drilldown: Callable[[Any], str | None] | None = None
     bron: Any = ""
+    drilldown_label: Any = ""
 
     @property
     def beschikbaar(self) -> bool:
@@ -140,7 +142,7 @@ _REGISTER: dict[str, Kengetal] = {}
 
 def registreer_kengetal(
     *, sleutel: str, titel, domein: str, selector: Selector | None = None, volgorde: int = 50, beschrijving="",
-    indicatoren: dict | None = None, drilldown=None, bron="",
+    indicatoren: dict | None = None, drilldown=None, bron="", drilldown_label="",
 ) -> Kengetal:
     """Register a key figure. A real selector replaces a placeholder of the same key (and keeps the
     placeholder's declared indicators unless it declares its own); a placeholder never replaces a
@@ -154,7 +156,7 @@ def registreer_kengetal(
         indicatoren = dict(bestaand.indicatoren)
     kengetal = Kengetal(
         sleutel=sleutel, titel=titel, domein=domein, selector=selector, volgorde=volgorde, beschrijving=beschrijving,
-        indicatoren=tuple((indicatoren or {}).items()), drilldown=drilldown, bron=bron,
+        indicatoren=tuple((indicatoren or {}).items()), drilldown=drilldown, bron=bron, drilldown_label=drilldown_label,
     )
     _REGISTER[sleutel] = kengetal
     return kengetal

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -33,7 +33,8 @@ from leerlingen.models import (
     Signaal,
     StemVanHetKind,
 )
-from swv.access import school_ids
+from leerlingen.selectors.thuiszitters import mag_tellen
+from swv.access import bestuur_ids, heeft_rol, school_ids
 from swv.choices import Rol
 
 
@@ -212,6 +213,31 @@ def kengetallen(user, *, school=None, sinds: date | None = None) -> dict:
         "opps_vastgesteld": opp_cijfers["totaal"],
         "opps_met_instemming": opp_cijfers["met_instemming"],
     }
+
+
+def mdo_hoorrecht_tellingen(user, *, scholen, begin: date, einde: date) -> list[dict]:
+    """Held MDOs (``gehouden_op`` from ``begin`` to ``einde``) at ``scholen``, counted per kind of
+    meeting and per how the child's voice was recorded (hoorrecht), for aggregate tiles: one GROUP BY
+    query, counts only, no pupil.
+
+    Counting follows the thuiszitter tiles (``mag_tellen``): the DB and beleidsmedewerker count the
+    whole SWV, a bestuurder the board's schools (REPORTING.md: aggregates), others nothing. An MDO
+    counts at the school that held it. Rows: ``{"soort", "gehoord" (None: no voice recorded),
+    "wijze", "reden_niet_gehoord", "aantal"}``.
+    """
+    if not mag_tellen(user):
+        return []
+    qs = MDO.objects.gehouden().filter(school__in=scholen, gehouden_op__gte=begin, gehouden_op__lte=einde)
+    if not heeft_rol(user, Rol.DB, Rol.BELEIDSMEDEWERKER):
+        qs = qs.filter(school__bestuur_id__in=bestuur_ids(user, [Rol.BESTUURDER]))
+    return list(
+        qs.values(
+            "soort", gehoord=F("stem_van_het_kind__gehoord"), wijze=F("stem_van_het_kind__wijze"),
+            reden_niet_gehoord=F("stem_van_het_kind__reden_niet_gehoord"),
+        )
+        .annotate(aantal=Count("pk"))
+        .order_by()
+    )
 
 
 def _schooljaar_begin(d: date) -> date:

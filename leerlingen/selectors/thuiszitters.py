@@ -30,6 +30,14 @@ from swv.choices import Rol
 from swv.models import Leerlingtelling, School
 
 FILTERS = ("soort", "school", "bestuur", "kring", "gemeente", "signaal", "stap", "zoek")
+#: Who counts cases in aggregate tiles (``visible_to(user, "tellen")``): the DB and beleidsmedewerker
+#: the whole SWV, a bestuurder the board's schools.
+TELLEN_ROLLEN = (Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER)
+
+
+def mag_tellen(user) -> bool:
+    """Whether the user counts cases in aggregate tiles at all (others get no numbers, not zeros)."""
+    return heeft_rol(user, *TELLEN_ROLLEN)
 
 
 def heeft_opp(leerling: Leerling) -> bool:
@@ -246,7 +254,7 @@ def thuiszitters_tegels(user, *, datum: date | None = None, school=None, bestuur
     quartiles; new and closed per month; zorgplicht open / past 6 / past 10 weeks; pupils at the
     latest teldatum for the rate per 1,000.
     """
-    if not heeft_rol(user, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER):
+    if not mag_tellen(user):
         return None
     datum = datum or timezone.localdate()
     filters = {"school": school, "bestuur": bestuur, "kring": kring, "gemeente": gemeente}

@@ -91,7 +91,7 @@ def test_export_has_the_same_numbers_as_the_selector(client, personas, scholen):
 def test_export_of_an_unknown_or_placeholder_key_figure_is_404(client, personas):
     client.force_login(personas.dirk)
     assert client.get(reverse("kwaliteit:kengetal_export", args=["bestaat-niet"])).status_code == 404
-    assert client.get(reverse("kwaliteit:kengetal_export", args=["thuiszitters"])).status_code == 404
+    assert client.get(reverse("kwaliteit:kengetal_export", args=["financien_reserve"])).status_code == 404
 
 
 def test_the_drill_down_lists_the_schools_behind_a_figure(client, personas, scholen):
