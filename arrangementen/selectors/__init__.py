@@ -12,7 +12,12 @@ from arrangementen.selectors.aanvragen import (
     werkvoorraad,
 )
 from arrangementen.selectors.geld import arrangementen_budgetbeslag, budgetoverzicht, budgetsignalen
-from arrangementen.selectors.jaarverslag import jaarverslag_aantallen, jaarverslag_evaluaties, jaarverslag_geld
+from arrangementen.selectors.jaarverslag import (
+    jaarverslag_aantallen,
+    jaarverslag_evaluaties,
+    jaarverslag_geld,
+    jaarverslag_uitvoering,
+)
 
 __all__ = [
     "aanvraag_pagina",
@@ -23,6 +28,7 @@ __all__ = [
     "jaarverslag_aantallen",
     "jaarverslag_evaluaties",
     "jaarverslag_geld",
+    "jaarverslag_uitvoering",
     "mdo_uitkomsten_zonder_aanvraag",
     "van_leerling",
     "werklijst_beoordelaar",

@@ -6,6 +6,11 @@ Signatures (for the reporting app's key figures): ``jaarverslag_aantallen(user, 
 school year that starts on 1 August of ``jaar``. Aggregates only; users without an allowed role
 get empty results. DB, beleidsmedewerker and controller count every submitted request; an AC
 member counts the requests the AC assesses.
+
+For the reporting app's key figures, ``jaarverslag_aantallen``, ``jaarverslag_evaluaties`` and
+``jaarverslag_uitvoering`` also take ``periode=(begin, eind)`` (dates, both included) instead of
+``jaar``, and ``scholen`` (a School queryset, used as a subquery) to count only those schools'
+requests; ``scholen`` narrows what the user may count, it never widens it.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,20 +54,29 @@ def mag_jaarverslag_zien(user) -> bool:
     return heeft_rol(user, *SWV_BREED, Rol.AC_LID)
 
 
-def _aanvragen(user):
+def _aanvragen(user, scholen=None):
     if heeft_rol(user, *SWV_BREED):
-        return Aanvraag.objects.exclude(status=AanvraagStatus.CONCEPT)
-    if heeft_rol(user, Rol.AC_LID):
-        return Aanvraag.objects.visible_to(user)
-    return Aanvraag.objects.none()
+        qs = Aanvraag.objects.exclude(status=AanvraagStatus.CONCEPT)
+    elif heeft_rol(user, Rol.AC_LID):
+        qs = Aanvraag.objects.visible_to(user)
+    else:
+        return Aanvraag.objects.none()
+    return qs if scholen is None else qs.filter(school__in=scholen)
 
 
 def schooljaar_grenzen(jaar: int) -> tuple[date, date]:
     return date(jaar, 8, 1), date(jaar + 1, 7, 31)
 
 
-def _momenten(jaar: int) -> tuple[datetime, datetime]:
-    begin, eind = schooljaar_grenzen(jaar)
+def _periode(jaar: int | None, periode: tuple[date, date] | None) -> tuple[date, date]:
+    if periode is not None:
+        return periode
+    if jaar is None:
+        raise TypeError("Give jaar or periode.")
+    return schooljaar_grenzen(jaar)
+
+
+def _momenten(begin: date, eind: date) -> tuple[datetime, datetime]:
     tz = timezone.get_current_timezone()
     return datetime.combine(begin, time.min, tz), datetime.combine(eind, time.max, tz)
 
@@ -82,11 +96,11 @@ UITKOMSTEN = (
 )
 
 
-def jaarverslag_aantallen(user, *, jaar: int) -> dict:
+def jaarverslag_aantallen(user, *, jaar: int | None = None, periode: tuple[date, date] | None = None, scholen=None) -> dict:
     """Requests submitted in the school year, by type, by school and by outcome (one query)."""
-    van, tot = _momenten(jaar)
+    van, tot = _momenten(*_periode(jaar, periode))
     rijen = (
-        _aanvragen(user)
+        _aanvragen(user, scholen)
         .filter(ingediend_op__range=(van, tot))
         .values("arrangementtype__naam", "school__naam", "status", "besluit__soort")
         .annotate(n=Count("pk"))
@@ -120,11 +134,13 @@ def jaarverslag_aantallen(user, *, jaar: int) -> dict:
     }
 
 
-def jaarverslag_evaluaties(user, *, jaar: int) -> dict:
+def jaarverslag_evaluaties(
+    user, *, jaar: int | None = None, periode: tuple[date, date] | None = None, scholen=None
+) -> dict:
     """Evaluations recorded in the school year: goals reached, conclusions and the countable
     answers of the parents' and the child's questionnaires (a fixed number of queries)."""
-    begin, eind = schooljaar_grenzen(jaar)
-    qs = Evaluatie.objects.filter(aanvraag__in=_aanvragen(user), datum__range=(begin, eind))
+    begin, eind = _periode(jaar, periode)
+    qs = Evaluatie.objects.filter(aanvraag__in=_aanvragen(user, scholen), datum__range=(begin, eind))
     vragen = [
         ("doelen_bereikt", _("Goals reached"), DoelenBereikt.choices),
         ("conclusie", _("Conclusion"), Conclusie.choices),
@@ -162,6 +178,43 @@ def jaarverslag_evaluaties(user, *, jaar: int) -> dict:
         "gemiddeld_cijfer_ouders": round(Decimal(cijfer), 1) if cijfer is not None else None,
         "verdelingen": verdelingen,
         "tabel": tabel,
+    }
+
+
+#: States of an arrangement that has started (it ran, or runs, in its granted period).
+GESTARTE_STATUSSEN = (AanvraagStatus.LOPEND, AanvraagStatus.GEEVALUEERD, AanvraagStatus.AFGESLOTEN)
+
+
+def jaarverslag_uitvoering(
+    user, *, jaar: int | None = None, periode: tuple[date, date] | None = None, scholen=None
+) -> dict:
+    """Arrangements running in the period (started, with a granted period that overlaps it, not
+    closed before it) and arrangements evaluated in it (an evaluation dated in the period), per
+    type and per school (one query). Keys are names, like ``jaarverslag_aantallen``'s tables."""
+    begin, eind = _periode(jaar, periode)
+    lopend = Q(status__in=GESTARTE_STATUSSEN, begindatum__lte=eind, einddatum__gte=begin) & (
+        Q(afgesloten_op__isnull=True) | Q(afgesloten_op__gte=begin)
+    )
+    geevalueerd = Q(Exists(Evaluatie.objects.filter(aanvraag=OuterRef("pk"), datum__range=(begin, eind))))
+    rijen = (
+        _aanvragen(user, scholen)
+        .filter(lopend | geevalueerd)
+        .values("arrangementtype__naam", "school__naam")
+        .annotate(lopend=Count("pk", filter=lopend), geevalueerd=Count("pk", filter=geevalueerd))
+        .order_by()
+    )
+    per_type: dict[str, Counter] = defaultdict(Counter)
+    per_school: dict[str, Counter] = defaultdict(Counter)
+    totaal: Counter = Counter()
+    for r in rijen:
+        for doel in (per_type[r["arrangementtype__naam"]], per_school[r["school__naam"]], totaal):
+            doel["lopend"] += r["lopend"]
+            doel["geevalueerd"] += r["geevalueerd"]
+    return {
+        "lopend": totaal["lopend"],
+        "geevalueerd": totaal["geevalueerd"],
+        "per_type": {naam: dict(c) for naam, c in per_type.items()},
+        "per_school": {naam: dict(c) for naam, c in per_school.items()},
     }
 
 

@@ -26,7 +26,7 @@ from kwaliteit.kengetallen.register import (
 )
 
 #: Modules that register key figures, in order; placeholders first, so real selectors replace them.
-BRONNEN = ["nog_niet_beschikbaar", "leerlingen", "thuiszitters", "mdo"]
+BRONNEN = ["nog_niet_beschikbaar", "leerlingen", "thuiszitters", "mdo", "arrangementen", "financien"]
 
 for _bron in BRONNEN:
     import_module(f"kwaliteit.kengetallen.{_bron}")
