@@ -13,8 +13,9 @@ from swv.choices import Rol
 
 
 def leesrollen() -> tuple[str, ...]:
-    """Roles that read all of finance (FINANCE.md: DB reads; the controller maintains it)."""
-    return tuple(getattr(settings, "FINANCIEN_LEESROLLEN", (Rol.CONTROLLER, Rol.DB)))
+    """Roles that read all of finance (FINANCE.md: DB reads; the controller maintains it; REPORTING.md:
+    the beleidsmedewerker sees the whole SWV including finance, e.g. for the jaarverslag)."""
+    return tuple(getattr(settings, "FINANCIEN_LEESROLLEN", (Rol.CONTROLLER, Rol.DB, Rol.BELEIDSMEDEWERKER)))
 
 
 def beheerrollen() -> tuple[str, ...]:

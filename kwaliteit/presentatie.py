@@ -54,5 +54,5 @@ def presenteer(kengetal: Kengetal, uitkomst: Uitkomst, filters, *, onderdrukken:
             for i, t in enumerate(uitkomst.tabellen)
         ],
         svg=grafieken.svg(grafiek, f"grafiek-{kengetal.sleutel}"),
-        drilldown=None if onderdrukken else kengetal.drilldown_url(filters),
+        drilldown=None if onderdrukken or not uitkomst.doorklikbaar else kengetal.drilldown_url(filters),
     )

@@ -34,7 +34,7 @@ from arrangementen.choices import (
     Smiley,
 )
 from arrangementen.models import Aanvraag, Besluit, Evaluatie, Realisatie
-from swv.access import heeft_rol
+from swv.access import bestuur_ids, heeft_rol
 from swv.choices import Rol
 
 
@@ -59,6 +59,8 @@ def _aanvragen(user, scholen=None):
         qs = Aanvraag.objects.exclude(status=AanvraagStatus.CONCEPT)
     elif heeft_rol(user, Rol.AC_LID):
         qs = Aanvraag.objects.visible_to(user)
+    elif bestuur_ids(user):  # a bestuurder: aggregates of the board's schools (REPORTING.md)
+        qs = Aanvraag.objects.exclude(status=AanvraagStatus.CONCEPT).filter(school__bestuur_id__in=bestuur_ids(user))
     else:
         return Aanvraag.objects.none()
     return qs if scholen is None else qs.filter(school__in=scholen)

@@ -4,8 +4,9 @@ the money committed by granted arrangements against the arrangement budget.
 Both read the arrangements app's own selectors (the AC annual report data and the budget position),
 narrowed to the period and to ``filters.scholen(user)``. Who may count what is the arrangements
 app's rule, not ours: the annual report data for the SWV-wide roles and the AC
-(``mag_jaarverslag_zien``), budgets for ``BUDGET_LEZERS``. Anyone else (a bestuurder) gets an empty
-outcome that says why, never zeros that look like facts.
+(``mag_jaarverslag_zien``), budgets for ``BUDGET_LEZERS``; a bestuurder gets the counts of the
+board's schools (no budgets). Anyone else gets an empty outcome that says why, never zeros that
+look like facts.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from arrangementen.selectors.geld import Budgetpositie
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.filters import schooljaar_van
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
-from swv.access import heeft_rol
+from swv.access import bestuur_ids, heeft_rol
 
 NUL = Decimal("0.00")
 
@@ -79,7 +80,7 @@ STATUS_VOETNOOT = _(
     "Requested: requests submitted in the period, and what became of them (granted includes granted in part). "
     "Running: arrangements under way in the period. Evaluated: arrangements with an evaluation in the period."
 )
-GEEN_RECHT_ARRANGEMENTEN = _("Arrangement figures are shown to the partnership's staff and the arrangements committee only.")
+GEEN_RECHT_ARRANGEMENTEN = _("Arrangement figures are shown to the partnership's staff, the arrangements committee and the boards only.")
 
 
 @kengetal(
@@ -96,7 +97,10 @@ def arrangementen(user, filters) -> Uitkomst:
         Kerncijfer("aangevraagd", _("requests submitted"), None), Kerncijfer("toegekend", _("granted (in full or in part)"), None),
         Kerncijfer("lopend", _("arrangements running"), None), Kerncijfer("geevalueerd", _("arrangements evaluated"), None),
     ]
-    if not ac.mag_jaarverslag_zien(user):
+    # The SWV-wide roles and the AC read the annual report data; a bestuurder gets the aggregates of
+    # the board's schools (REPORTING.md), without the link to the SWV-wide annual report page.
+    doorklikbaar = ac.mag_jaarverslag_zien(user)
+    if not (doorklikbaar or bestuur_ids(user)):
         return Uitkomst(kerncijfers=kerncijfers, toelichting=GEEN_RECHT_ARRANGEMENTEN)
     selectie = {"periode": (filters.begin, filters.einde), "scholen": filters.scholen(user)}
     aantallen = ac.jaarverslag_aantallen(user, **selectie)
@@ -137,7 +141,8 @@ def arrangementen(user, filters) -> Uitkomst:
         soort="staaf", titel=_("Requests submitted per arrangement type"), labels=[str(r["naam"]) for r in per_type],
         reeksen=[Reeks(_("Requested"), [r["aangevraagd"] for r in per_type])],
     )
-    return Uitkomst(kerncijfers=kerncijfers, tabellen=tabellen, grafiek=grafiek if aantallen["totaal"] else None)
+    return Uitkomst(kerncijfers=kerncijfers, tabellen=tabellen, grafiek=grafiek if aantallen["totaal"] else None,
+                    doorklikbaar=doorklikbaar)
 
 
 # --- money committed against the budget -----------------------------------------------------------

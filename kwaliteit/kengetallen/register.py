@@ -95,6 +95,8 @@ class Uitkomst:
     grafiek: Grafiek | None = None
     toelichting: Any = ""
     bron_beschikbaar: bool = True
+    #: False when the user may see these aggregates but not the list behind them (no drill-down link).
+    doorklikbaar: bool = True
 
     @property
     def leeg(self) -> bool:

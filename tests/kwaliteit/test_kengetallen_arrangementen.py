@@ -118,8 +118,15 @@ def test_the_controller_counts_like_the_db_and_the_ac_only_what_it_assesses(pers
         "aangevraagd": 3, "toegekend": 1, "lopend": 1, "geevalueerd": 1}
 
 
-def test_the_bestuurder_gets_no_arrangement_figures_but_is_told_why(personas, aanvragen):
-    uitkomst = bereken("arrangementen", personas.bert)
+def test_the_bestuurder_counts_the_boards_schools_only_without_the_swv_wide_drilldown(personas, aanvragen):
+    uitkomst = bereken("arrangementen", personas.bert)  # board Noord: school A and the SBO
+    assert waarden(uitkomst) == {"aangevraagd": 3, "toegekend": 1, "lopend": 1, "geevalueerd": 1}
+    assert set(rijen(uitkomst, 1)) == {"Basisschool A", "SBO De Brug"}
+    assert uitkomst.doorklikbaar is False
+
+
+def test_a_role_without_arrangement_rights_gets_no_figures_but_is_told_why(personas, aanvragen):
+    uitkomst = bereken("arrangementen", personas.olga)
     assert uitkomst.leeg and uitkomst.bron_beschikbaar and uitkomst.toelichting
     assert uitkomst.tabellen == [] and uitkomst.grafiek is None
 
