@@ -130,7 +130,7 @@ def test_counts_masked_by_duo_are_left_out_and_said(personas, scholen):
 
 
 def test_placeholders_have_no_data_and_say_so(personas):
-    for sleutel in ("tlv_aanvragen", "thuiszitters", "arrangementen", "mdo_hoorrecht", "financien_reserve"):
+    for sleutel in ("thuiszitters", "arrangementen", "mdo_hoorrecht", "financien_reserve"):
         kengetal = get_kengetal(sleutel)
         assert not kengetal.beschikbaar
         assert kengetal.bereken(personas.dirk, F2025).bron_beschikbaar is False
