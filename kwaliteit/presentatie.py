@@ -36,9 +36,10 @@ class Weergave:
         return self.uitkomst.leeg
 
 
-def presenteer(kengetal: Kengetal, uitkomst: Uitkomst, filters, *, onderdrukken: bool = False) -> Weergave:
+def presenteer(kengetal: Kengetal, uitkomst: Uitkomst, filters, *, onderdrukken: bool = False, user=None) -> Weergave:
     """The display form of ``uitkomst``; with ``onderdrukken`` (published output) counts below the
-    threshold read "< 5", derived percentages "*", charts leave them out and rows have no links."""
+    threshold read "< 5", derived percentages "*", charts leave them out and rows have no links.
+    ``user`` decides whether a role-bound drill-down link is offered."""
     grafiek = grafiek_onderdrukt(uitkomst.grafiek) if onderdrukken else uitkomst.grafiek
     return Weergave(
         kengetal=kengetal,
@@ -54,5 +55,5 @@ def presenteer(kengetal: Kengetal, uitkomst: Uitkomst, filters, *, onderdrukken:
             for i, t in enumerate(uitkomst.tabellen)
         ],
         svg=grafieken.svg(grafiek, f"grafiek-{kengetal.sleutel}"),
-        drilldown=None if onderdrukken or not uitkomst.doorklikbaar else kengetal.drilldown_url(filters),
+        drilldown=None if onderdrukken else kengetal.drilldown_url(filters, user),
     )

@@ -2,7 +2,8 @@
 finance contract's aggregate, which holds no pupil data).
 
 Contracts for other apps (docs/tlv.md): ``tlv_aantallen_voor_bekostiging`` and
-``tlvs_voor_bekostiging`` (finance), ``tlv_kengetallen`` and ``tlv_pijplijn`` (reporting).
+``tlvs_voor_bekostiging`` (finance), ``tlv_kengetallen``, ``tlv_actief_op_einde`` and ``tlv_pijplijn``
+(reporting).
 """
 
 from __future__ import annotations
@@ -200,13 +201,22 @@ class Periode:
 
 def _scope(user, filters) -> QuerySet:
     """TLVs behind the key figures: the user's aggregate scope narrowed by the organisation filters
-    of ``filters`` (any object with ``bestuur_id``/``kring_id``/``gemeente_id``/``school_id``)."""
+    of ``filters`` (any object with ``bestuur_id``/``kring_id``/``gemeente_id``/``school_id``, and
+    optionally ``soorten``: school types, as the reporting app's ``Filters`` has). Every filter
+    applies to the requesting school."""
     qs = TLV.objects.visible_to(user, "aggregaat")
     for attr, veld in (("bestuur_id", "bestuur_id"), ("kring_id", "kring_id"), ("gemeente_id", "gemeente_id"), ("school_id", "id")):
         waarde = getattr(filters, attr, None)
         if waarde:
             qs = qs.filter(**{f"aanvragende_school__{veld}": waarde})
+    soorten = getattr(filters, "soorten", None)
+    if soorten:
+        qs = qs.filter(aanvragende_school__soort__in=soorten)
     return qs
+
+
+def _actief_per_soort(qs: QuerySet, peildatum: date) -> list[dict]:
+    return list(qs.actief_op(peildatum).values("soort", "categorie").annotate(aantal=Count("pk")).order_by("soort", "categorie"))
 
 
 def _spreiding(waarden: list[int]) -> dict:
@@ -248,7 +258,6 @@ def tlv_kengetallen(user, filters) -> dict:
     per_soort = Counter((b["soort"], b["categorie"]) for b in afgegeven)
     leeftijden = Counter(min(_leeftijd(a["leerling__geboortedatum"], a["eerst_ingediend_op"]), 13) for a in aanvragen)
     mei_juli = sum(1 for a in aanvragen if a["eerst_ingediend_op"].month in (5, 6, 7))
-    actief = qs.actief_op(einde).values("soort", "categorie").annotate(aantal=Count("pk")).order_by("soort", "categorie")
     return {
         "aanvragen": len(aanvragen),
         "afgegeven": len(afgegeven),
@@ -268,13 +277,20 @@ def tlv_kengetallen(user, filters) -> dict:
             for k, n in Counter(a["aanvragende_school__bestuur__naam"] for a in aanvragen).most_common()
         ],
         "aandeel_mei_juli": round(100 * mei_juli / len(aanvragen), 1) if aanvragen else None,
+        "aanvragen_mei_juli": mei_juli,
         "verlengingen": sum(1 for b in afgegeven if b["route"] == Route.VERLENGING),
         "rechtstreeks": sum(1 for b in afgegeven if b["route"] == Route.RECHTSTREEKS),
         "terugplaatsingen": qs.filter(
             beeindigingsreden=Beeindigingsreden.TERUGGEPLAATST, beeindigd_op__range=(begin, einde)
         ).count(),
-        "actief_op_einde": list(actief),
+        "actief_op_einde": _actief_per_soort(qs, einde),
     }
+
+
+def tlv_actief_op_einde(user, filters) -> list[dict]:
+    """CONTRACT (reporting): ``actief_op_einde`` of ``tlv_kengetallen`` on its own, in one query:
+    TLVs active on ``filters.einde`` per soort and category [{soort, categorie, aantal}]."""
+    return _actief_per_soort(_scope(user, filters), filters.einde)
 
 
 def tlv_pijplijn(user, filters) -> dict:

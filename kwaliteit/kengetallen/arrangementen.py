@@ -28,6 +28,7 @@ from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.filters import schooljaar_van
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
 from swv.access import bestuur_ids, heeft_rol
+from swv.choices import Rol
 
 NUL = Decimal("0.00")
 
@@ -89,6 +90,7 @@ GEEN_RECHT_ARRANGEMENTEN = _("Arrangement figures are shown to the partnership's
     indicatoren={"aangevraagd": _("requested"), "toegekend": _("granted"), "lopend": _("running"),
                  "geevalueerd": _("evaluated")},
     drilldown=lambda f: f"{reverse('arrangementen:jaarverslag')}?jaar={_schooljaar(f)}",
+    drilldown_rollen=(*ac.SWV_BREED, Rol.AC_LID),  # who may open the annual report page
 )
 def arrangementen(user, filters) -> Uitkomst:
     """Three queries: requests submitted and their outcome, arrangements running and evaluated,
@@ -99,8 +101,7 @@ def arrangementen(user, filters) -> Uitkomst:
     ]
     # The SWV-wide roles and the AC read the annual report data; a bestuurder gets the aggregates of
     # the board's schools (REPORTING.md), without the link to the SWV-wide annual report page.
-    doorklikbaar = ac.mag_jaarverslag_zien(user)
-    if not (doorklikbaar or bestuur_ids(user)):
+    if not (ac.mag_jaarverslag_zien(user) or bestuur_ids(user)):
         return Uitkomst(kerncijfers=kerncijfers, toelichting=GEEN_RECHT_ARRANGEMENTEN)
     selectie = {"periode": (filters.begin, filters.einde), "scholen": filters.scholen(user)}
     aantallen = ac.jaarverslag_aantallen(user, **selectie)
@@ -141,8 +142,7 @@ def arrangementen(user, filters) -> Uitkomst:
         soort="staaf", titel=_("Requests submitted per arrangement type"), labels=[str(r["naam"]) for r in per_type],
         reeksen=[Reeks(_("Requested"), [r["aangevraagd"] for r in per_type])],
     )
-    return Uitkomst(kerncijfers=kerncijfers, tabellen=tabellen, grafiek=grafiek if aantallen["totaal"] else None,
-                    doorklikbaar=doorklikbaar)
+    return Uitkomst(kerncijfers=kerncijfers, tabellen=tabellen, grafiek=grafiek if aantallen["totaal"] else None)
 
 
 # --- money committed against the budget -----------------------------------------------------------
@@ -165,7 +165,7 @@ GEEN_RECHT_BUDGET = _("Arrangement budgets are shown to the controller, the DB, 
     sleutel="arrangementen_budget", titel=_("Arrangement money committed against budget"), domein=Domein.ARRANGEMENTEN,
     volgorde=20, bron=_("arrangements"), beschrijving=_("Cost committed by granted arrangements against the budget."),
     indicatoren={"benut_pct": _("budget committed (%)")},
-    drilldown=lambda f: _budget_link(f.einde.year, f.kring_id),
+    drilldown=lambda f: _budget_link(f.einde.year, f.kring_id), drilldown_rollen=BUDGET_LEZERS,
 )
 def arrangementen_budget(user, filters) -> Uitkomst:
     """The calendar year of the period's end (budgets and commitments are kept per calendar year).

@@ -18,6 +18,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from kwaliteit.choices import Domein
+from swv.access import heeft_rol
 
 #: Column / value kinds. ``aantal`` is a count of pupils or cases: suppressed below the threshold in
 #: published output; ``percentage`` (or another value derived from a count: a rate, a median) may
@@ -95,8 +96,6 @@ class Uitkomst:
     grafiek: Grafiek | None = None
     toelichting: Any = ""
     bron_beschikbaar: bool = True
-    #: False when the user may see these aggregates but not the list behind them (no drill-down link).
-    doorklikbaar: bool = True
 
     @property
     def leeg(self) -> bool:
@@ -113,7 +112,9 @@ Selector = Callable[[Any, Any], Uitkomst]
 class Kengetal:
     """A registered key figure. ``indicatoren`` declares (without computing) which headline values
     the jaarplan may use as a live indicator value; ``drilldown(filters)`` returns the URL of the
-    scoped list behind the tile (or None), named ``drilldown_label`` (default: the schools behind it)."""
+    scoped list behind the tile (or None), shown as ``drilldown_label`` and, when
+    ``drilldown_rollen`` is set, only to users with one of those roles (the page behind it
+    answers 404 to anyone else)."""
 
     sleutel: str
     titel: Any
@@ -125,6 +126,7 @@ class Kengetal:
     drilldown: Callable[[Any], str | None] | None = None
     bron: Any = ""
     drilldown_label: Any = ""
+    drilldown_rollen: frozenset[str] = frozenset()
 
     @property
     def beschikbaar(self) -> bool:
@@ -135,8 +137,12 @@ class Kengetal:
             return Uitkomst(bron_beschikbaar=False)
         return self.selector(user, filters)
 
-    def drilldown_url(self, filters) -> str | None:
-        return self.drilldown(filters) if (self.drilldown and self.beschikbaar) else None
+    def drilldown_url(self, filters, user=None) -> str | None:
+        if not (self.drilldown and self.beschikbaar):
+            return None
+        if self.drilldown_rollen and not (user is not None and heeft_rol(user, *self.drilldown_rollen)):
+            return None
+        return self.drilldown(filters)
 
 
 _REGISTER: dict[str, Kengetal] = {}
@@ -144,7 +150,7 @@ _REGISTER: dict[str, Kengetal] = {}
 
 def registreer_kengetal(
     *, sleutel: str, titel, domein: str, selector: Selector | None = None, volgorde: int = 50, beschrijving="",
-    indicatoren: dict | None = None, drilldown=None, bron="", drilldown_label="",
+    indicatoren: dict | None = None, drilldown=None, bron="", drilldown_label="", drilldown_rollen=(),
 ) -> Kengetal:
     """Register a key figure. A real selector replaces a placeholder of the same key (and keeps the
     placeholder's declared indicators unless it declares its own); a placeholder never replaces a
@@ -158,7 +164,8 @@ def registreer_kengetal(
         indicatoren = dict(bestaand.indicatoren)
     kengetal = Kengetal(
         sleutel=sleutel, titel=titel, domein=domein, selector=selector, volgorde=volgorde, beschrijving=beschrijving,
-        indicatoren=tuple((indicatoren or {}).items()), drilldown=drilldown, bron=bron, drilldown_label=drilldown_label,
+        indicatoren=tuple((indicatoren or {}).items()), drilldown=drilldown, bron=bron,
+        drilldown_label=drilldown_label, drilldown_rollen=frozenset(drilldown_rollen),
     )
     _REGISTER[sleutel] = kengetal
     return kengetal

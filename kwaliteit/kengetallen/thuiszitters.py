@@ -25,6 +25,7 @@ from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Ta
 from leerlingen import conf
 from leerlingen.models import Thuiszittercasus
 from leerlingen.selectors.thuiszitters import mag_tellen, thuiszitters_actief_op, zorgplicht_open_op
+from swv.choices import Rol
 
 TELLEN = Thuiszittercasus.THUISZITTER_SOORTEN
 
@@ -82,6 +83,7 @@ def _niet_geteld(kerncijfers: list[tuple[str, Any, str]]) -> Uitkomst:
     indicatoren={"actief": _("active cases"), "per_1000": _("per 1,000 pupils"),
                  "ouder_dan_3_maanden": _("cases older than 3 months")},
     drilldown=_thuiszitters_link, drilldown_label=_("Thuiszitters and zorgplicht in figures"),
+    drilldown_rollen=(Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER),
 )
 def thuiszitters(user, filters) -> Uitkomst:
     """Thuiszitters active on the reference date, per 1,000 pupils, their duration, new and closed in
@@ -182,6 +184,7 @@ def _zorgplicht_link(filters) -> str:
     bron=_("thuiszitters"), beschrijving=_("Duty-of-care cases past 6 and past 10 weeks."),
     indicatoren={"over_6_weken": _("past 6 weeks"), "over_10_weken": _("past 10 weeks")},
     drilldown=_zorgplicht_link, drilldown_label=_("Zorgplicht cases"),
+    drilldown_rollen=(Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER),
 )
 def zorgplicht(user, filters) -> Uitkomst:
     """Zorgplicht cases open on the reference date, and those open for more than the decision term

@@ -15,7 +15,7 @@ def dashboard_tegels(user, filters: Filters) -> list[dict]:
     """Per domain its tiles: every registered key figure computed once for ``filters``."""
     domeinen = []
     for waarde, label in Domein.choices:
-        tegels: list[Weergave] = [presenteer(k, k.bereken(user, filters), filters) for k in alle_kengetallen(waarde)]
+        tegels: list[Weergave] = [presenteer(k, k.bereken(user, filters), filters, user=user) for k in alle_kengetallen(waarde)]
         if tegels:
             domeinen.append({"domein": waarde, "label": label, "tegels": tegels})
     return domeinen

@@ -64,3 +64,17 @@ def pdf_tekst(inhoud: bytes) -> str:
 @pytest.fixture
 def jaarverslag(personas, scholen, django_capture_on_commit_callbacks):
     return maak_versie(django_capture_on_commit_callbacks, soort="jaarverslag", jaar=2025, door=personas.dirk)
+
+
+@pytest.fixture
+def plaatshouder():
+    """A key figure whose source app has not landed (every real app has registered its selectors):
+    registered for the test, removed afterwards."""
+    from kwaliteit.choices import Domein
+    from kwaliteit.kengetallen import get_kengetal, registreer_kengetal
+    from kwaliteit.kengetallen.register import _REGISTER
+
+    registreer_kengetal(sleutel="test_plaatshouder", titel="Testplaatshouder", domein=Domein.TLV, volgorde=99,
+                        bron="testbron", indicatoren={"aantal": "aantal"}, drilldown=lambda f: "/ergens/")
+    yield get_kengetal("test_plaatshouder")
+    _REGISTER.pop("test_plaatshouder", None)

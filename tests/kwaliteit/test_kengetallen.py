@@ -10,7 +10,6 @@ import pytest
 
 from kwaliteit.kengetallen import Filters, Uitkomst, get_kengetal, indicator_waarde, registreer_kengetal
 from kwaliteit.kengetallen.hulp import kwartielen, leerlingen_in_scope, per_duizend
-from kwaliteit.kengetallen.register import _REGISTER
 from swv.models import Leerlingtelling
 from tests.kwaliteit.factories import T2024, T2025, tellingen
 
@@ -129,30 +128,30 @@ def test_counts_masked_by_duo_are_left_out_and_said(personas, scholen):
     assert "1" in str(uitkomst.kerncijfers[0].toelichting)
 
 
-def test_placeholders_have_no_data_and_say_so(personas):
-    for sleutel in ("tlv_aanvragen",):
-        kengetal = get_kengetal(sleutel)
-        assert not kengetal.beschikbaar
-        assert kengetal.bereken(personas.dirk, F2025).bron_beschikbaar is False
-        assert kengetal.drilldown_url(F2025) is None
+def test_placeholders_have_no_data_and_say_so(personas, plaatshouder):
+    assert not plaatshouder.beschikbaar
+    assert plaatshouder.bereken(personas.dirk, F2025).bron_beschikbaar is False
+    assert plaatshouder.drilldown_url(F2025, personas.dirk) is None
 
 
-def test_a_real_selector_replaces_a_placeholder_and_keeps_its_indicators(personas):
-    oud = _REGISTER["thuiszitters"]
-    try:
-        def selector(user, filters):
-            from kwaliteit.kengetallen import Kerncijfer
+def test_every_key_figure_of_reporting_md_has_a_real_selector():
+    from kwaliteit.kengetallen.nog_niet_beschikbaar import PLAATSHOUDERS
 
-            return Uitkomst(kerncijfers=[Kerncijfer("actief", "actief", 3)])
+    assert all(get_kengetal(p["sleutel"]).beschikbaar for p in PLAATSHOUDERS)
 
-        registreer_kengetal(sleutel="thuiszitters", titel="Thuiszitters", domein="thuiszitters", selector=selector)
-        assert get_kengetal("thuiszitters").beschikbaar
-        assert dict(get_kengetal("thuiszitters").indicatoren)["actief"]
-        # A placeholder registered later does not undo it.
-        registreer_kengetal(sleutel="thuiszitters", titel="Plaatshouder", domein="thuiszitters")
-        assert indicator_waarde(personas.dirk, F2025, "thuiszitters:actief") == 3
-    finally:
-        _REGISTER["thuiszitters"] = oud
+
+def test_a_real_selector_replaces_a_placeholder_and_keeps_its_indicators(personas, plaatshouder):
+    def selector(user, filters):
+        from kwaliteit.kengetallen import Kerncijfer
+
+        return Uitkomst(kerncijfers=[Kerncijfer("aantal", "aantal", 3)])
+
+    registreer_kengetal(sleutel="test_plaatshouder", titel="Echt", domein="tlv", selector=selector)
+    assert get_kengetal("test_plaatshouder").beschikbaar
+    assert dict(get_kengetal("test_plaatshouder").indicatoren)["aantal"]
+    # A placeholder registered later does not undo it.
+    registreer_kengetal(sleutel="test_plaatshouder", titel="Plaatshouder", domein="tlv")
+    assert indicator_waarde(personas.dirk, F2025, "test_plaatshouder:aantal") == 3
 
 
 def test_indicator_values_are_computed_once_per_key_figure(personas, scholen, django_assert_num_queries):

@@ -122,7 +122,8 @@ def test_the_bestuurder_counts_the_boards_schools_only_without_the_swv_wide_dril
     uitkomst = bereken("arrangementen", personas.bert)  # board Noord: school A and the SBO
     assert waarden(uitkomst) == {"aangevraagd": 3, "toegekend": 1, "lopend": 1, "geevalueerd": 1}
     assert set(rijen(uitkomst, 1)) == {"Basisschool A", "SBO De Brug"}
-    assert uitkomst.doorklikbaar is False
+    assert get_kengetal("arrangementen").drilldown_url(SCHOOLJAAR, personas.bert) is None
+    assert get_kengetal("arrangementen").drilldown_url(SCHOOLJAAR, personas.dirk)
 
 
 def test_a_role_without_arrangement_rights_gets_no_figures_but_is_told_why(personas, aanvragen):

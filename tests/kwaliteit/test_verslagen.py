@@ -65,10 +65,13 @@ def test_the_jaarverslag_shows_the_progress_of_the_plan(personas, scholen, djang
 
 
 def test_the_tlc_annual_report_is_honestly_empty_without_tlv_data(personas, django_capture_on_commit_callbacks):
+    # The TLV key figures are registered (kwaliteit/kengetallen/tlv.py): no TLVs means no data for
+    # the period, not a module that is not in use. With TLVs: tests/kwaliteit/test_kengetallen_tlv.py.
     versie = maak_versie(django_capture_on_commit_callbacks, soort="tlc_jaarverslag", jaar=2025, door=personas.tim)
     tekst = inhoud(versie)
-    assert "Jaarverslag TLC 2025-2026" in tekst
-    assert "Het portaal bevat nog geen gegevens voor dit verslag" in tekst and "TLV-aanvragen en besluiten" in tekst
+    assert "Jaarverslag TLC 2025-2026" in tekst and "TLV-aanvragen en besluiten" in tekst
+    assert "Het portaal bevat nog geen gegevens voor dit verslag" not in tekst
+    assert tekst.count("Geen gegevens over deze periode.") == 3  # requests, waiting time, SO per category
 
 
 def test_the_ac_annual_report_and_the_jaarplan_pdf(personas, django_capture_on_commit_callbacks):
