@@ -55,11 +55,14 @@ def mag_jaarverslag_zien(user) -> bool:
 
 
 def _aanvragen(user, scholen=None):
+    """The requests ``user`` may count. The annual report (``scholen`` None) is for the SWV-wide roles
+    and the AC; a caller that narrows to ``scholen`` (the dashboard's tiles) also gets a bestuurder's
+    counts, limited to the board's schools (REPORTING.md: aggregates for the board's schools)."""
     if heeft_rol(user, *SWV_BREED):
         qs = Aanvraag.objects.exclude(status=AanvraagStatus.CONCEPT)
     elif heeft_rol(user, Rol.AC_LID):
         qs = Aanvraag.objects.visible_to(user)
-    elif bestuur_ids(user):  # a bestuurder: aggregates of the board's schools (REPORTING.md)
+    elif scholen is not None and bestuur_ids(user):
         qs = Aanvraag.objects.exclude(status=AanvraagStatus.CONCEPT).filter(school__bestuur_id__in=bestuur_ids(user))
     else:
         return Aanvraag.objects.none()

@@ -11,13 +11,20 @@ from kwaliteit.presentatie import Weergave, presenteer
 from swv.models import Bestuur, Gemeente, Kring, Leerlingtelling, School
 
 
-def dashboard_tegels(user, filters: Filters) -> list[dict]:
-    """Per domain its tiles: every registered key figure computed once for ``filters``."""
+def dashboard_tegels(user, filters: Filters, *, berekenen: set[str] | None = None) -> list[dict]:
+    """Per domain its tiles, each registered key figure computed once for ``filters``. Only the
+    domains in ``berekenen`` (all when None) are computed; the others come back with ``tegels``
+    None, for the page to load them separately (one request per domain keeps every request within
+    the dashboard's query budget, whatever the number of apps that register key figures)."""
     domeinen = []
     for waarde, label in Domein.choices:
-        tegels: list[Weergave] = [presenteer(k, k.bereken(user, filters), filters, user=user) for k in alle_kengetallen(waarde)]
-        if tegels:
-            domeinen.append({"domein": waarde, "label": label, "tegels": tegels})
+        kengetallen = alle_kengetallen(waarde)
+        if not kengetallen:
+            continue
+        tegels: list[Weergave] | None = None
+        if berekenen is None or waarde in berekenen:
+            tegels = [presenteer(k, k.bereken(user, filters), filters, user=user) for k in kengetallen]
+        domeinen.append({"domein": waarde, "label": label, "tegels": tegels})
     return domeinen
 
 

@@ -12,6 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from kwaliteit import conf
+from kwaliteit.choices import Domein
 from kwaliteit.excel import uitkomst_naar_xlsx
 from kwaliteit.forms import DashboardFilterForm
 from kwaliteit.kengetallen import get_kengetal
@@ -39,20 +40,39 @@ class DashboardBasis(LoginRequiredMixin, RolVereistMixin):
 
 
 class DashboardView(DashboardBasis, TemplateView):
+    """The page computes one domain's tiles (``?domein=``, by default the first) and lets htmx load
+    each other domain with its own request (``?domein=x`` with ``HX-Request``: that section only).
+    Without JavaScript every other section offers a link that opens the page with it computed."""
+
     template_name = "kwaliteit/dashboard.html"
 
+    def gekozen_domein(self) -> str:
+        domein = self.request.GET.get("domein", "")
+        return domein if domein in Domein.values else Domein.values[0]
+
+    def alleen_sectie(self) -> bool:
+        return bool(self.request.htmx) and "domein" in self.request.GET
+
     def get_template_names(self):
+        if self.alleen_sectie():
+            return ["kwaliteit/partials/_dashboard_domein.html"]
         return ["kwaliteit/partials/_dashboard_tegels.html"] if self.request.htmx else [self.template_name]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         form = self.filterformulier()
         filters = form.filters()
+        gekozen = self.gekozen_domein()
+        domeinen = selectors.dashboard_tegels(self.request.user, filters, berekenen={gekozen})
         ctx.update(
             form=form, filters=filters, querystring=filters.querystring(),
-            omschrijving=self.omschrijving(form, filters),
-            domeinen=selectors.dashboard_tegels(self.request.user, filters),
+            omschrijving=self.omschrijving(form, filters), domeinen=domeinen,
         )
+        if self.alleen_sectie():
+            d = next((d for d in domeinen if d["domein"] == gekozen), None)
+            if d is None:
+                raise Http404
+            ctx["d"] = d
         return ctx
 
 

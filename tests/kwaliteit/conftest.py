@@ -74,7 +74,7 @@ def plaatshouder():
     from kwaliteit.kengetallen import get_kengetal, registreer_kengetal
     from kwaliteit.kengetallen.register import _REGISTER
 
-    registreer_kengetal(sleutel="test_plaatshouder", titel="Testplaatshouder", domein=Domein.TLV, volgorde=99,
+    registreer_kengetal(sleutel="test_plaatshouder", titel="Testplaatshouder", domein=Domein.LEERLINGEN, volgorde=99,
                         bron="testbron", indicatoren={"aantal": "aantal"}, drilldown=lambda f: "/ergens/")
     yield get_kengetal("test_plaatshouder")
     _REGISTER.pop("test_plaatshouder", None)

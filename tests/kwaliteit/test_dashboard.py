@@ -111,12 +111,46 @@ def _meet(client, django_assert_max_num_queries, user):
     return len(q.captured_queries)
 
 
+DOMEINEN = ["leerlingen", "tlv", "arrangementen", "thuiszitters", "mdo", "financien"]
+
+
 @pytest.mark.parametrize("persona", ["dirk", "bert"])
 def test_the_dashboard_query_count_does_not_grow_with_the_data(client, personas, scholen, persona, django_assert_max_num_queries):
+    """The page (with its first domain) and every domain's own request stay within 25 queries."""
     user = getattr(personas, persona)
-    weinig = _meet(client, django_assert_max_num_queries, user)
+
+    def meet_alles():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        aantallen = [_meet(client, django_assert_max_num_queries, user)]
+        for domein in DOMEINEN:
+            with CaptureQueriesContext(connection) as q:
+                antwoord = client.get(DASHBOARD, {"schooljaar": 2025, "kring": "", "domein": domein}, HTTP_HX_REQUEST="true")
+                assert antwoord.status_code == 200
+            aantallen.append(len(q.captured_queries))
+        return aantallen
+
+    weinig = meet_alles()
     for i in range(27):
         school = SchoolFactory(swv=personas.swv, kring=personas.kring, bestuur=personas.school_a.bestuur)
         tellingen(school, {T2024: 100 + i, T2025: 110 + i})
-    veel = _meet(client, django_assert_max_num_queries, user)
-    assert weinig == veel <= 25
+    veel = meet_alles()
+    assert weinig == veel and max(veel) <= 25, (weinig, veel)
+
+
+def test_the_page_computes_one_domain_and_loads_the_others_separately(client, personas, scholen):
+    client.force_login(personas.dirk)
+    html = client.get(DASHBOARD, {"schooljaar": 2025}).content.decode()
+    assert 'data-kengetal="leerlingen_per_soort:totaal"' in html and "TLV-aanvragen en besluiten" not in html
+    # htmx loads the TLV section on its own; without JavaScript a link opens the page with it computed.
+    assert 'hx-get="/kwaliteit/dashboard/?schooljaar=2025&amp;domein=tlv"' in html
+    assert 'href="/kwaliteit/dashboard/?schooljaar=2025&amp;domein=tlv#sectie-tlv"' in html
+    sectie = client.get(DASHBOARD, {"schooljaar": 2025, "domein": "tlv"}, HTTP_HX_REQUEST="true").content.decode()
+    assert sectie.strip().startswith('<section class="kwaliteit-domein" id="sectie-tlv"') and "<html" not in sectie
+    assert "TLV-aanvragen en besluiten" in sectie and "aria-busy" not in sectie
+    volledig = client.get(DASHBOARD, {"schooljaar": 2025, "domein": "tlv"}).content.decode()
+    assert "TLV-aanvragen en besluiten" in volledig and 'data-kengetal="leerlingen_per_soort:totaal"' not in volledig
+    # An unknown domain is the first one.
+    onbekend = client.get(DASHBOARD, {"schooljaar": 2025, "domein": "onzin"}).content.decode()
+    assert 'data-kengetal="leerlingen_per_soort:totaal"' in onbekend

@@ -186,7 +186,7 @@ def test_committed_against_the_budget_of_the_whole_partnership(personas, budget)
     kring = rijen(uitkomst, 1)["Kring Leiden"]
     assert (kring["beschikbaar"], kring["toegekend"], kring["gerealiseerd"]) == (50000, 10000, 2500)
     assert all(k.soort in ("bedrag", "percentage") for k in uitkomst.kerncijfers)
-    assert "jaar=2026" in get_kengetal("arrangementen_budget").drilldown_url(SCHOOLJAAR)
+    assert "jaar=2026" in get_kengetal("arrangementen_budget").drilldown_url(SCHOOLJAAR, personas.dirk)
     assert per_school["Basisschool A"]["_link"].endswith(f"jaar=2026&kring={personas.kring.pk}")
 
 

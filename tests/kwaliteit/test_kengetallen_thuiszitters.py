@@ -170,7 +170,7 @@ def test_published_output_hides_small_counts_and_what_derives_from_them(personas
 
 def test_the_tile_links_to_the_thuiszitter_dashboard_and_agrees_with_the_export(client, personas, casussen, zorgplicht_casussen):
     client.force_login(personas.dirk)
-    html = client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025}).content.decode()
+    html = client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": "thuiszitters"}).content.decode()
     tegel = dict(re.findall(r'data-kengetal="([^"]+)">([^<]*)<', html))
     assert f'{reverse("leerlingen:thuiszitters_dashboard")}?datum=2026-07-31' in html
     assert reverse("leerlingen:zorgplicht") in html
@@ -187,7 +187,7 @@ def test_the_tile_links_to_the_thuiszitter_dashboard_and_agrees_with_the_export(
 
 def test_the_bestuurders_dashboard_shows_the_boards_figures(client, personas, casussen):
     client.force_login(personas.bert)
-    html = client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025}).content.decode()
+    html = client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": "thuiszitters"}).content.decode()
     tegel = dict(re.findall(r'data-kengetal="([^"]+)">([^<]*)<', html))
     assert tegel["thuiszitters:actief"] == "2" and tegel["thuiszitters:per_1000"] == "6,2"
 
