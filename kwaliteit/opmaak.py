@@ -96,14 +96,17 @@ def grafiek_onderdrukt(grafiek: Grafiek | None) -> Grafiek | None:
     if grafiek is None:
         return None
     reeksen = [
-        replace(r, waarden=[None if (r.soort == "aantal" and is_klein(w)) else w for w in r.waarden])
+        replace(r, waarden=[
+            None if (r.soort == "aantal" and is_klein(w)) or (r.tellers is not None and is_klein(t)) else w
+            for w, t in zip(r.waarden, r.tellers or [None] * len(r.waarden), strict=True)
+        ])
         for r in grafiek.reeksen
     ]
     return replace(grafiek, reeksen=reeksen)
 
 
 def voetnoot_onderdrukking() -> str:
-    return _("%(label)s: fewer than %(n)s, not shown to protect privacy; *: percentage based on fewer than %(n)s.") % {
+    return _("%(label)s: fewer than %(n)s, not shown to protect privacy; *: percentage, rate or median based on fewer than %(n)s.") % {
         "label": onderdrukt_label(), "n": kleine_aantallen_drempel()
     }
 

@@ -74,6 +74,9 @@ class Reeks:
     waarden: list[float | int | Decimal | None]
     soort: str = "aantal"
     gestippeld: bool = False  # e.g. the national comparison line
+    #: For values derived from a count (a median per school): that count per value, so published
+    #: output leaves out a value whose count is below the threshold.
+    tellers: list[int | None] | None = None
 
 
 @dataclass

@@ -154,15 +154,16 @@ def wachttijd_plaatsing(user, filters) -> Uitkomst:
         Kerncijfer("mediaan", _("median waiting time (days)"), _decimaal(totaal["mediaan"]), "dagen",
                    _("quartiles %(q1)s – %(q3)s days") % {
                        "q1": formatteer(_decimaal(totaal["p25"]), "dagen"), "q3": formatteer(_decimaal(totaal["p75"]), "dagen")}
-                   if totaal["aantal"] else ""),
+                   if totaal["aantal"] else "", teller=totaal["aantal"]),
         Kerncijfer("geplaatst", _("placements"), totaal["aantal"], "aantal"),
         Kerncijfer("wachtend", _("issued, not placed yet"), wachtend, "aantal"),
     ]
     tabel = Tabel(
         titel=_("Waiting time per special school (days)"),
         kolommen=[
-            Kolom("school", _("School")), Kolom("aantal", _("Placed"), "aantal"), Kolom("mediaan", _("Median"), "dagen"),
-            Kolom("p25", _("First quartile"), "dagen"), Kolom("p75", _("Third quartile"), "dagen"),
+            Kolom("school", _("School")), Kolom("aantal", _("Placed"), "aantal"),
+            Kolom("mediaan", _("Median"), "dagen", teller="aantal"),
+            Kolom("p25", _("First quartile"), "dagen", teller="aantal"), Kolom("p75", _("Third quartile"), "dagen", teller="aantal"),
             Kolom("wachtend", _("Still waiting"), "aantal"),
         ],
         rijen=[
@@ -178,7 +179,7 @@ def wachttijd_plaatsing(user, filters) -> Uitkomst:
     geplaatst = [r for r in tabel.rijen if r["aantal"]]
     grafiek = Grafiek(
         soort="staaf", titel=_("Median waiting time per special school (days)"), labels=[str(r["school"]) for r in geplaatst],
-        reeksen=[Reeks(_("Median"), [r["mediaan"] for r in geplaatst], "dagen")],
+        reeksen=[Reeks(_("Median"), [r["mediaan"] for r in geplaatst], "dagen", tellers=[r["aantal"] for r in geplaatst])],
     )
     return Uitkomst(kerncijfers=kerncijfers, tabellen=[tabel], grafiek=grafiek if geplaatst else None)
 
