@@ -165,13 +165,14 @@ GEEN_RECHT_BUDGET = _("Arrangement budgets are shown to the controller, the DB, 
     sleutel="arrangementen_budget", titel=_("Arrangement money committed against budget"), domein=Domein.ARRANGEMENTEN,
     volgorde=20, bron=_("arrangements"), beschrijving=_("Cost committed by granted arrangements against the budget."),
     indicatoren={"benut_pct": _("budget committed (%)")},
-    drilldown=lambda f: _budget_link(f.einde.year, f.kring_id), drilldown_rollen=BUDGET_LEZERS,
+    drilldown=lambda f: _budget_link(f.peildatum.year, f.kring_id), drilldown_rollen=BUDGET_LEZERS,
 )
 def arrangementen_budget(user, filters) -> Uitkomst:
-    """The calendar year of the period's end (budgets and commitments are kept per calendar year).
+    """The calendar year of the period's reference date, its end or today while it runs (budgets
+    and commitments are kept per calendar year).
     Three queries: budget lines, commitments per school (``Budgetpositie``), and the selected
     schools with what was realised."""
-    jaar = filters.einde.year
+    jaar = filters.peildatum.year
     kerncijfers = [
         Kerncijfer("beschikbaar", _("available"), None, "bedrag"), Kerncijfer("toegekend", _("committed"), None, "bedrag"),
         Kerncijfer("gerealiseerd", _("realised"), None, "bedrag"), Kerncijfer("benut_pct", _("budget committed (%)"), None, "percentage"),

@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from swv.access import bestuur_ids, heeft_rol
 from swv.choices import Rol, Soort
@@ -83,6 +84,12 @@ class Filters:
         if met_soort and self.soort:
             qs = qs.filter(soort__in=self.soorten)
         return qs
+
+    @property
+    def peildatum(self) -> date:
+        """The period's reference date: its end, or today while the period runs (a running school
+        year's money is this calendar year's, not next year's budget)."""
+        return min(self.einde, timezone.localdate())
 
     def querydict(self) -> dict[str, str]:
         """The dashboard form's GET parameters for these filters (for links and exports)."""

@@ -65,12 +65,12 @@ def _geld(regel) -> dict[str, Any]:
     sleutel="financien_begroting", titel=_("Budget against actuals"), domein=Domein.FINANCIEN, volgorde=10,
     bron=_("finance"), beschrijving=_("Budget, actuals and forecast per budget line."),
     indicatoren={"realisatie_pct": _("actuals as share of budget (%)")},
-    drilldown=lambda f: f"{reverse('financien:overzicht')}?jaar={f.einde.year}", drilldown_rollen=conf.leesrollen(),
+    drilldown=lambda f: f"{reverse('financien:overzicht')}?jaar={f.peildatum.year}", drilldown_rollen=conf.leesrollen(),
 )
 def financien_begroting(user, filters) -> Uitkomst:
     """Budget, actuals to date and forecast per block and per line of the year (the finance app's
     ``jaarregels``: four queries). The indicator is the costs' actuals as a share of their budget."""
-    jaar = filters.einde.year
+    jaar = filters.peildatum.year
     kerncijfers = [
         Kerncijfer("begroting_lasten", _("costs budgeted"), None, "bedrag"),
         Kerncijfer("realisatie_lasten", _("costs actual to date"), None, "bedrag"),
@@ -147,7 +147,7 @@ def financien_reserve(user, filters) -> Uitkomst:
     number of years, since a year's reserve carries over from the one before)."""
     from kwaliteit.opmaak import formatteer
 
-    jaar = filters.einde.year
+    jaar = filters.peildatum.year
     kerncijfers = [
         Kerncijfer("reserve_pct", _("reserve as share of income (%)"), None, "percentage"),
         Kerncijfer("reserve", _("Reserve at year end"), None, "bedrag"),

@@ -16,7 +16,6 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, F, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kwaliteit.choices import Domein
@@ -32,7 +31,7 @@ TELLEN = Thuiszittercasus.THUISZITTER_SOORTEN
 
 def peildatum(filters) -> date:
     """The end of the period, or today while the period runs."""
-    return min(filters.einde, timezone.localdate())
+    return filters.peildatum
 
 
 def _datum_tekst(datum: date) -> str:
