@@ -2,29 +2,15 @@
 most 20 queries, on the largest SWV with ten school years of arrangements: ``demo_swv --schaal groot``).
 
 Each entry has ``label``, ``url`` (a callable ``ctx -> str`` over the bench context: demo users per
-role, school A) and ``rol``. ``swv.bench.BenchPagina`` is used when the platform has it.
+role, school A) and ``rol``. Entries are ``swv.bench.BenchPagina``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
 from django.urls import reverse
 
+from swv.bench import BenchPagina
 from swv.choices import Rol
-
-try:  # the platform's bench registry (when merged); the same fields otherwise
-    from swv.bench import BenchPagina
-except ImportError:  # pragma: no cover - depends on the platform version
-
-    @dataclass(frozen=True)
-    class BenchPagina:  # type: ignore[no-redef]
-        label: str
-        url: Any
-        rol: str
-        max_ms_p95: float = 150.0
-        max_queries: int = 20
 
 
 def _aanvraag_van_school_a(ctx) -> str:

@@ -1,8 +1,8 @@
 """Benchmark pages of the finance app (wired into ``manage.py bench`` through ``BENCH_PAGINAS``).
 
-Each entry is (label, url name or ``callable(ctx) -> url``, role). ``meten()`` measures them
-directly (p95 server time and queries per page) and ``pdf_tijd()`` the T-rapportage PDF, for
-``docs/financien.md`` until the platform's bench command exists:
+Each entry is a ``swv.bench.BenchPagina`` (label, ``callable(ctx) -> url``, role), measured by
+``manage.py bench``; ``meten()`` measures the same pages with CPU time as well and ``pdf_tijd()`` the
+T-rapportage PDF, for ``docs/financien.md``:
 
     .venv/bin/python manage.py shell -c "from financien.bench import meten; meten()"
 """
@@ -15,6 +15,7 @@ import time
 from django.urls import reverse
 from django.utils import timezone
 
+from swv.bench import BenchPagina
 from swv.choices import Rol
 
 
@@ -37,18 +38,18 @@ def _import_url(ctx=None) -> str:
 
 
 BENCH_PAGINAS = [
-    ("Financiën: overzicht", "financien:overzicht", Rol.CONTROLLER),
-    ("Financiën: parameters", lambda ctx: reverse("financien:parameters_jaar", args=[_jaar()]), Rol.CONTROLLER),
-    ("Financiën: meerjarenbegroting", "financien:begroting", Rol.CONTROLLER),
-    ("Financiën: begroting jaar", lambda ctx: reverse("financien:begroting_jaar", args=[_jaar()]), Rol.CONTROLLER),
-    ("Financiën: realisatie", "financien:realisatie", Rol.CONTROLLER),
-    ("Financiën: import (voorbeeld)", _import_url, Rol.CONTROLLER),
-    ("Financiën: toewijzing (alle besturen)", lambda ctx: reverse("financien:toewijzing_jaar", args=[_jaar()]), Rol.CONTROLLER),
-    ("Financiën: toewijzing (eigen bestuur)", lambda ctx: reverse("financien:toewijzing_jaar", args=[_jaar()]), Rol.BESTUURDER),
-    ("Financiën: afdrachten SO/SBO", lambda ctx: reverse("financien:afdrachten_jaar", args=[_jaar()]), Rol.DB),
-    ("Financiën: reserves", "financien:reserves", Rol.DB),
-    ("Financiën: T-rapportages", "financien:t_rapportages", Rol.CONTROLLER),
-    ("Financiën: T-rapportage (concept)", _rapport_url, Rol.CONTROLLER),
+    BenchPagina("Financiën: overzicht", lambda ctx: reverse("financien:overzicht"), Rol.CONTROLLER),
+    BenchPagina("Financiën: parameters", lambda ctx: reverse("financien:parameters_jaar", args=[_jaar()]), Rol.CONTROLLER),
+    BenchPagina("Financiën: meerjarenbegroting", lambda ctx: reverse("financien:begroting"), Rol.CONTROLLER),
+    BenchPagina("Financiën: begroting jaar", lambda ctx: reverse("financien:begroting_jaar", args=[_jaar()]), Rol.CONTROLLER),
+    BenchPagina("Financiën: realisatie", lambda ctx: reverse("financien:realisatie"), Rol.CONTROLLER),
+    BenchPagina("Financiën: import (voorbeeld)", _import_url, Rol.CONTROLLER),
+    BenchPagina("Financiën: toewijzing (alle besturen)", lambda ctx: reverse("financien:toewijzing_jaar", args=[_jaar()]), Rol.CONTROLLER),
+    BenchPagina("Financiën: toewijzing (eigen bestuur)", lambda ctx: reverse("financien:toewijzing_jaar", args=[_jaar()]), Rol.BESTUURDER),
+    BenchPagina("Financiën: afdrachten SO/SBO", lambda ctx: reverse("financien:afdrachten_jaar", args=[_jaar()]), Rol.DB),
+    BenchPagina("Financiën: reserves", lambda ctx: reverse("financien:reserves"), Rol.DB),
+    BenchPagina("Financiën: T-rapportages", lambda ctx: reverse("financien:t_rapportages"), Rol.CONTROLLER),
+    BenchPagina("Financiën: T-rapportage (concept)", _rapport_url, Rol.CONTROLLER),
 ]
 
 
@@ -64,11 +65,12 @@ def meten(herhalingen: int = 30, uitvoer=print) -> list[dict]:
     if "testserver" not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     resultaten = []
-    for label, doel, rol in BENCH_PAGINAS:
+    for pagina in BENCH_PAGINAS:
+        label, rol = pagina.label, pagina.rol
         gebruiker = Lidmaatschap.objects.filter(rol=rol, gebruiker__is_demo=True).select_related("gebruiker").first().gebruiker
         client = Client()
         client.force_login(gebruiker)
-        url = reverse(doel) if isinstance(doel, str) else doel(None)
+        url = pagina.url(None)
         client.get(url)  # warm-up
         tijden, cpu, queries = [], [], 0
         for _ in range(herhalingen):

@@ -23,8 +23,9 @@ def _toewijzing(request):
     return {"jaar": jaar, "toewijzing": toewijzing_voor(request.user, jaar=jaar)}
 
 
+# The finance summary (budget, forecast, reserve over the years) is loaded with its own request.
 registreer_paneel(naam="financien", template="financien/partials/_paneel.html", rollen=conf.leesrollen(),
-                  context=_financien, volgorde=30)
+                  context=_financien, volgorde=30, uitgesteld=True, titel=_("Finance"))
 registreer_paneel(naam="financien_toewijzing", template="financien/partials/_paneel_toewijzing.html",
                   rollen=[Rol.BESTUURDER], context=_toewijzing, volgorde=30)
 registreer_menu(naam="financien", url_name="financien:overzicht", label=_("Finance"), rollen=conf.leesrollen(), volgorde=60)

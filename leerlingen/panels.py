@@ -41,6 +41,9 @@ registreer_paneel(
     naam="dossier_werklijst",
     template="leerlingen/partials/_werklijst.html",
     rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT],
+    # A consulent's worklist spans a whole kring: loaded with its own request (swv.home).
+    uitgesteld=True,
+    titel=_("My worklist"),
     context=_werklijst_context,
     volgorde=15,
 )

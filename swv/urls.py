@@ -6,6 +6,7 @@ from swv import views
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("paneel/<slug:naam>/", views.PaneelView.as_view(), name="paneel"),
     path("register/", views.SchoolRegisterView.as_view(), name="register"),
     path("register/export/", views.RegisterExportView.as_view(), name="register_export"),
     path("scholen/<uuid:uuid>/", views.SchoolDetailView.as_view(), name="school_detail"),

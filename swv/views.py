@@ -19,7 +19,7 @@ from django.views.generic import DetailView, TemplateView
 from swv import selectors
 from swv.access import RolVereistMixin, ScopedObjectMixin, rollen, zichtbaar_of_404
 from swv.choices import Rol, Soort
-from swv.home import panelen_voor
+from swv.home import paneel_voor, panelen_voor
 from swv.models import Gemeente, Kring, School, WorkerHartslag
 from swv.taken import taak_starten, taken_zichtbaar_voor
 
@@ -32,6 +32,22 @@ class HomeView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["panelen"] = panelen_voor(self.request, rollen(self.request.user))
+        return ctx
+
+
+class PaneelView(LoginRequiredMixin, TemplateView):
+    """One home-page panel on its own: htmx loads a deferred panel into the home page with it (the
+    panel's markup only); without JavaScript it is a page of its own. 404 outside the panel's roles."""
+
+    def get_template_names(self):
+        return ["swv/partials/_paneel.html"] if self.request.htmx else ["swv/paneel.html"]
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        paneel = paneel_voor(self.request, kwargs["naam"], rollen(self.request.user))
+        if paneel is None:
+            raise Http404
+        ctx["paneel"] = paneel
         return ctx
 
 

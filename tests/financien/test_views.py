@@ -223,9 +223,7 @@ def test_finance_pages_stay_within_the_query_budget_whatever_the_data_size(clien
         nieuw = rapportage_services.t_rapportage_starten(door=personas.carla, jaar=2026, t_nummer=3)
     rapportage_services._regels_vastleggen(nieuw)
     url = PAGINAS[pagina](nieuw)
-    # The home page adds up the panels of every app the controller reads (platform, arrangement
-    # budget, finance, calendar): a larger, still fixed, budget.
-    with django_assert_max_num_queries(25 if url == "/" else 20):
+    with django_assert_max_num_queries(20):
         veel = _aantal_queries(client, url)
     assert veel == weinig, (url, weinig, veel)
 

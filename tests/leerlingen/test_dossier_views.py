@@ -178,13 +178,15 @@ def test_the_worklist_shows_my_mdos_agreements_and_quiet_dossiers(client, person
     stil = DossierFactory(school=personas.school_a, regievoerder=personas.alice)
     Dossier.objects.filter(pk=stil.pk).update(laatste_activiteit=timezone.now() - timedelta(days=200))
     client.force_login(personas.alice)
-    html = client.get(reverse("home")).content.decode()
-    assert "Mijn werklijst" in html
+    assert reverse("paneel", args=["dossier_werklijst"]) in client.get(reverse("home")).content.decode()
+    werklijst = reverse("paneel", args=["dossier_werklijst"])
+    html = client.get(werklijst, HTTP_HX_REQUEST="true").content.decode()
+    assert "Mijn werklijst" in html and "<html" not in html
     assert "Verlopen afspraak" in html and "Binnenkort afspraak" in html
     assert reverse("leerlingen:dossier_detail", args=[stil.uuid]) in html
     assert reverse("leerlingen:mdo_detail", args=[mdo.uuid]) in html
     client.force_login(personas.charlie)
-    html = client.get(reverse("home")).content.decode()
+    html = client.get(werklijst).content.decode()  # without JavaScript: the panel's own page
     assert "Mijn komende overleggen" in html and "Verlopen afspraak" in html
     assert reverse("leerlingen:dossier_detail", args=[stil.uuid]) not in html
 

@@ -38,7 +38,7 @@ def _veel_data(personas, n_scholen: int, n_leerlingen: int):
         LeerlingFactory(school=personas.school_a)
 
 
-@pytest.mark.parametrize("persona", ["alice", "charlie", "dirk", "bert", "olga", "lotte"])
+@pytest.mark.parametrize("persona", ["alice", "charlie", "dirk", "bert", "olga", "lotte", "carla", "bea", "tim", "anna"])
 def test_home_register_and_pupil_list_use_a_bounded_number_of_queries(client, personas, persona, django_assert_max_num_queries):
     _veel_data(personas, 3, 3)
     client.force_login(getattr(personas, persona))
@@ -82,3 +82,33 @@ def test_the_health_page_reports_a_missing_worker(client, settings):
     response = client.get(reverse("gezondheid"), {"format": "json"})
     assert response.status_code == 503
     assert response.json()["checks"]["worker"]["ok"] is False
+
+
+def test_a_deferred_panel_loads_with_its_own_request_and_only_for_its_roles(client, personas):
+    paneel = reverse("paneel", args=["dossier_werklijst"])
+    client.force_login(personas.alice)
+    home = client.get(reverse("home")).content.decode()
+    assert f'hx-get="{paneel}"' in home and 'aria-busy="true"' in home  # the home page shows its heading only
+    assert f'href="{paneel}"' in home  # and a link for browsers without JavaScript
+    fragment = client.get(paneel, HTTP_HX_REQUEST="true")
+    assert fragment.status_code == 200 and "<html" not in fragment.content.decode()
+    assert "<html" in client.get(paneel).content.decode()
+    assert client.get(reverse("paneel", args=["bestaat-niet"])).status_code == 404
+    client.force_login(personas.olga)  # an OPR member has no worklist
+    assert client.get(paneel).status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["alice", "charlie", "dirk", "carla"])
+def test_deferred_panels_stay_within_the_query_budget(client, personas, persona, django_assert_max_num_queries):
+    from swv.access import rollen
+    from swv.home import _PANELEN
+
+    _veel_data(personas, 3, 3)
+    user = getattr(personas, persona)
+    client.force_login(user)
+    client.get(reverse("home"))
+    uitgesteld = [p.naam for p in _PANELEN if p.uitgesteld and p.rollen & rollen(user)]
+    assert uitgesteld
+    for naam in uitgesteld:
+        with django_assert_max_num_queries(20):
+            assert client.get(reverse("paneel", args=[naam]), HTTP_HX_REQUEST="true").status_code == 200
