@@ -13,8 +13,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from django.utils import formats
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from kwaliteit.conf import kleine_aantallen_drempel
@@ -33,9 +34,17 @@ def onderdrukt_label(drempel: int | None = None) -> str:
 
 
 def _getal(waarde, decimalen: int) -> str:
-    # Django's number_format cuts off decimals; round half up first (2.18 -> 2.2, as people expect).
+    # Rounded half up (2.18 -> 2.2, as people expect), grouped by thousands, with the active language's
+    # separators (the same text as Django's number_format, without its cost per cell in large tables).
     afgerond = Decimal(waarde).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
-    return formats.number_format(afgerond, decimal_pos=decimalen, use_l10n=True, force_grouping=True)
+    return f"{afgerond:,.{decimalen}f}".translate(_scheidingstekens(translation.get_language()))
+
+
+@lru_cache(maxsize=16)
+def _scheidingstekens(taal: str | None) -> dict[int, str]:
+    """``str.translate`` table from Python's "1,234.5" to the language's grouping and decimal signs."""
+    return str.maketrans({",": str(formats.get_format("THOUSAND_SEPARATOR", taal)),
+                          ".": str(formats.get_format("DECIMAL_SEPARATOR", taal))})
 
 
 def formatteer(waarde, soort: str, *, onderdrukken: bool = False, teller=None) -> str:
