@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from swv import selectors
+from swv.access import school_ids
 from swv.choices import Rol
 from swv.home import registreer_menu, registreer_paneel
 
@@ -12,9 +13,16 @@ def _mijn_scholen(request):
     return {"scholen": scholen, "titel_rol": "school"} if scholen else None
 
 
+#: A consulent may serve a whole kring (hundreds of schools): the home page lists the first ones.
+CONSULENT_SCHOLEN_OP_HOME = 12
+
+
 def _toegewezen_scholen(request):
-    scholen = selectors.scholen_van(request.user, [Rol.CONSULENT])
-    return {"scholen": scholen, "titel_rol": "consulent"} if scholen else None
+    scholen = selectors.scholen_van(request.user, [Rol.CONSULENT], limiet=CONSULENT_SCHOLEN_OP_HOME)
+    if not scholen:
+        return None
+    totaal = len(school_ids(request.user, [Rol.CONSULENT]))
+    return {"scholen": scholen, "titel_rol": "consulent", "meer": max(totaal - len(scholen), 0), "totaal": totaal}
 
 
 def _swv_overzicht(request):

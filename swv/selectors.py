@@ -13,12 +13,13 @@ def laatste_teldatum():
     return Leerlingtelling.objects.order_by("-teldatum").values_list("teldatum", flat=True).first()
 
 
-def scholen_van(user, rollen) -> list[School]:
-    """The user's schools for the given roles, with their latest pupil count (two queries)."""
+def scholen_van(user, rollen, *, limiet: int | None = None) -> list[School]:
+    """The user's schools for the given roles (the first ``limiet`` by name), with their latest pupil
+    count (two queries)."""
     ids = school_ids(user, rollen)
-    return list(
-        School.objects.visible_to(user).filter(pk__in=ids).met_laatste_telling().select_related("gemeente", "kring", "bestuur")
-    )
+    qs = (School.objects.visible_to(user).filter(pk__in=ids).met_laatste_telling()
+          .select_related("gemeente", "kring", "bestuur").order_by("naam"))
+    return list(qs[:limiet] if limiet else qs)
 
 
 def swv_kerncijfers(user) -> dict:

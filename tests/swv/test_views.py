@@ -112,3 +112,15 @@ def test_deferred_panels_stay_within_the_query_budget(client, personas, persona,
     for naam in uitgesteld:
         with django_assert_max_num_queries(20):
             assert client.get(reverse("paneel", args=[naam]), HTTP_HX_REQUEST="true").status_code == 200
+
+
+def test_a_consulent_of_many_schools_sees_the_first_ones_and_a_link_to_the_register(client, personas):
+    from swv.choices import Rol
+    from swv.models import Lidmaatschap
+
+    for i in range(14):
+        Lidmaatschap.objects.create(gebruiker=personas.charlie, rol=Rol.CONSULENT,
+                                    school=SchoolFactory(swv=personas.swv, naam=f"Extra school {i:02d}"))
+    client.force_login(personas.charlie)
+    html = client.get(reverse("home")).content.decode()
+    assert html.count("Extra school") <= 12 and "Alle scholen in het register" in html and "en nog" in html
