@@ -50,7 +50,7 @@ BENCH_PAGINAS = [
     BenchPagina("Financiën: reserves", lambda ctx: reverse("financien:reserves"), Rol.DB),
     BenchPagina("Financiën: T-rapportages", lambda ctx: reverse("financien:t_rapportages"), Rol.CONTROLLER),
     BenchPagina("Financiën: T-rapportage (concept)", _rapport_url, Rol.CONTROLLER),
-    BenchPagina("Start: financiën (paneel)", lambda ctx: reverse("paneel", args=["financien"]), Rol.DB),
+    BenchPagina("Start: financiën (paneel)", lambda ctx: reverse("paneel", args=["financien"]), Rol.DB, htmx=True),
 ]
 
 

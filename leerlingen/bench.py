@@ -42,7 +42,7 @@ BENCH_PAGINAS = [
     BenchPagina("Dossiers: overzicht SWV-breed (DB)", _url("leerlingen:dossier_lijst"), Rol.DB),
     BenchPagina("Dossier: detail (ib-er)", _dossier_url, Rol.IB_ER),
     BenchPagina("Leerling: tijdlijn (ib-er)", _tijdlijn_url, Rol.IB_ER),
-    # The worklist is a deferred home panel: its own request (the page form, a superset of htmx's).
-    BenchPagina("Start: werklijst (ib-er)", _url("paneel", "dossier_werklijst"), Rol.IB_ER),
-    BenchPagina("Start: werklijst (consulent, hele kring)", _url("paneel", "dossier_werklijst"), Rol.CONSULENT),
+    # The worklist is a deferred home panel: its own request, as htmx loads it into the home page.
+    BenchPagina("Start: werklijst (ib-er)", _url("paneel", "dossier_werklijst"), Rol.IB_ER, htmx=True),
+    BenchPagina("Start: werklijst (consulent, hele kring)", _url("paneel", "dossier_werklijst"), Rol.CONSULENT, htmx=True),
 ]

@@ -22,6 +22,7 @@ class BenchPagina:
     rol: str
     max_ms_p95: float = 150.0
     max_queries: int = 20
+    htmx: bool = False  # requested as htmx does (``HX-Request``): a fragment loaded into a page
 
 
 @dataclass

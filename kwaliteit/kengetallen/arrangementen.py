@@ -148,8 +148,9 @@ def arrangementen(user, filters) -> Uitkomst:
 # --- money committed against the budget -----------------------------------------------------------
 
 
-def _budget_link(jaar: int, kring_id: int | None = None) -> str:
-    return f"{reverse('arrangementen:budget')}?jaar={jaar}" + (f"&kring={kring_id}" if kring_id else "")
+def _budget_link(jaar: int, kring_id: int | None = None, *, basis: str | None = None) -> str:
+    basis = basis or reverse("arrangementen:budget")
+    return f"{basis}?jaar={jaar}" + (f"&kring={kring_id}" if kring_id else "")
 
 
 def _binnen_kring(filters) -> bool:
@@ -173,6 +174,7 @@ def arrangementen_budget(user, filters) -> Uitkomst:
     Three queries: budget lines, commitments per school (``Budgetpositie``), and the selected
     schools with what was realised."""
     jaar = filters.peildatum.year
+    budget_url = reverse("arrangementen:budget")  # once, not per row
     kerncijfers = [
         Kerncijfer("beschikbaar", _("available"), None, "bedrag"), Kerncijfer("toegekend", _("committed"), None, "bedrag"),
         Kerncijfer("gerealiseerd", _("realised"), None, "bedrag"), Kerncijfer("benut_pct", _("budget committed (%)"), None, "percentage"),
@@ -201,7 +203,7 @@ def arrangementen_budget(user, filters) -> Uitkomst:
         per_school.append({
             "naam": s["naam"], "kring": s["kring__naam"] or "", "beschikbaar": eigen, "toegekend": toegekend,
             "gerealiseerd": realisatie, "resterend": None if eigen is None else eigen - toegekend,
-            "benut_pct": _pct(toegekend, eigen), "_link": _budget_link(jaar, s["kring_id"]),
+            "benut_pct": _pct(toegekend, eigen), "_link": _budget_link(jaar, s["kring_id"], basis=budget_url),
         })
     per_kring: list[dict[str, Any]] = []
     if _binnen_kring(filters):
@@ -213,7 +215,7 @@ def arrangementen_budget(user, filters) -> Uitkomst:
             per_kring.append({
                 "naam": kring["naam"], "beschikbaar": budget, "toegekend": toegekend, "gerealiseerd": kring["gerealiseerd"],
                 "resterend": None if budget is None else budget - toegekend, "benut_pct": _pct(toegekend, budget),
-                "_link": _budget_link(jaar, kring_id),
+                "_link": _budget_link(jaar, kring_id, basis=budget_url),
             })
 
     eigen_budgetten = [r["beschikbaar"] for r in per_school if r["beschikbaar"] is not None]
