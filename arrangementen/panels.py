@@ -10,24 +10,13 @@ from swv.choices import Rol
 from swv.home import registreer_menu, registreer_paneel
 from swv.meldingen import ongelezen, registreer_meldingbron
 
-
-def _ongelezen_meldingen(user):
-    from arrangementen.models import Melding
-
-    return Melding.objects.visible_to(user).ongelezen()
-
-
-registreer_meldingbron("arrangementen", _ongelezen_meldingen)
-
-
-def _ongelezen(request) -> int:
-    return ongelezen(request, "arrangementen")
+registreer_meldingbron("arrangementen", "arrangementen.Melding")
 
 
 def _school(request):
     from arrangementen.selectors import werklijst_school
 
-    return {**werklijst_school(request.user), "ongelezen": _ongelezen(request)}
+    return {**werklijst_school(request.user), "ongelezen": ongelezen(request, "arrangementen")}
 
 
 def _directeur(request):
@@ -40,7 +29,7 @@ def _directeur(request):
 def _beoordelaar(request):
     from arrangementen.selectors import werklijst_beoordelaar
 
-    return {**werklijst_beoordelaar(request.user), "ongelezen": _ongelezen(request)}
+    return {**werklijst_beoordelaar(request.user), "ongelezen": ongelezen(request, "arrangementen")}
 
 
 def _budget(request):

@@ -127,14 +127,3 @@ class BudgetQuerySet(models.QuerySet):
 
 class RealisatieQuerySet(BudgetQuerySet):
     """Realised costs name a request by its number (no pupil data): the budget's readers see them."""
-
-
-class MeldingQuerySet(models.QuerySet):
-    def visible_to(self, user, action: str = "view"):
-        """A notification is its recipient's only."""
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        return self.filter(ontvanger=user)
-
-    def ongelezen(self):
-        return self.filter(gelezen_op__isnull=True)

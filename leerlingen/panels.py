@@ -90,11 +90,4 @@ registreer_menu(naam="thuiszitters_dashboard", url_name="leerlingen:thuiszitters
 registreer_menu(naam="meldingen", url_name="leerlingen:meldingen", label=_("Notifications"),
                 rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER], volgorde=80)
 
-
-def _ongelezen_meldingen(user):
-    from leerlingen.models import Melding
-
-    return Melding.objects.visible_to(user).ongelezen()
-
-
-registreer_meldingbron("leerlingen", _ongelezen_meldingen)
+registreer_meldingbron("leerlingen", "leerlingen.Melding")

@@ -169,16 +169,6 @@ class RisicolijstregelQuerySet(models.QuerySet):
         return self.filter(school_id__in=ids) if ids else self.none()
 
 
-class MeldingQuerySet(models.QuerySet):
-    def visible_to(self, user, action: str = "view"):
-        if not (user and user.is_authenticated and user.is_active) or action not in {"view", "change"}:
-            return self.none()
-        return self.filter(ontvanger=user)
-
-    def ongelezen(self):
-        return self.filter(gelezen_op__isnull=True)
-
-
 class LadderstapQuerySet(models.QuerySet):
     """The de-escalatieladder is configuration, not pupil data: every account may read it;
     the beleidsmedewerker (and the beheerder) maintain it."""

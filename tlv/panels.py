@@ -41,11 +41,4 @@ registreer_menu(
     rollen=[Rol.TLC_LID, Rol.AC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BESTUURDER], volgorde=33,
 )
 
-
-def _ongelezen_meldingen(user):
-    from tlv.models import TLVMelding
-
-    return TLVMelding.objects.visible_to(user).ongelezen()
-
-
-registreer_meldingbron("tlv", _ongelezen_meldingen)
+registreer_meldingbron("tlv", "tlv.TLVMelding")

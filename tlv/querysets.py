@@ -130,14 +130,3 @@ class BezwaarOnderdeelQuerySet(models.QuerySet):
         from tlv.models import Bezwaar
 
         return self.filter(bezwaar__in=Bezwaar.objects.visible_to(user, action))
-
-
-class MeldingQuerySet(models.QuerySet):
-    def visible_to(self, user, action: str = "view"):
-        """A notification is its recipient's only."""
-        if not (user and user.is_authenticated and user.is_active):
-            return self.none()
-        return self.filter(ontvanger=user)
-
-    def ongelezen(self):
-        return self.filter(gelezen_op__isnull=True)

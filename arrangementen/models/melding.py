@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from arrangementen.choices import Meldingsoort, Verzendstatus
-from arrangementen.querysets import MeldingQuerySet
+from swv.meldingen import MeldingQuerySet
 
 
 class Melding(models.Model):

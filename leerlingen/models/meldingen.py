@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from leerlingen.querysets_thuiszitters import MeldingQuerySet
+from swv.meldingen import MeldingQuerySet
 
 
 class Melding(models.Model):

@@ -9,8 +9,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from swv.meldingen import MeldingQuerySet
 from tlv.choices import Meldingsoort
-from tlv.querysets import MeldingQuerySet
 
 
 class TLVMelding(models.Model):
