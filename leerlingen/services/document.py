@@ -41,16 +41,30 @@ def document_toevoegen(
     if soort not in Documentsoort.values:
         raise DossierFout(_("Choose the kind of document."))
     try:
-        info = valideer_upload(bestand)
+        document = document_bewaren(
+            door=door, leerling=leerling, dossier=dossier, school=school, soort=soort, titel=titel.strip(), bestand=bestand
+        )
     except ValidationError as exc:
         raise DossierFout(exc.messages[0]) from None
+    if dossier is not None:
+        activiteit_registreren(dossier)
+    return document
+
+
+def document_bewaren(
+    *, door, leerling: Leerling, dossier: Dossier | None, school, soort: str, titel: str, bestand, toegestaan=None
+) -> Document:
+    """Check an upload (``valideer_upload``: a Dutch ``ValidationError`` otherwise) and store it as a
+    ``Document``: the file in the private storage, then its row; no orphan file when the row fails.
+    The caller has checked the user's rights (``document_toevoegen`` does, other apps do their own)."""
+    info = valideer_upload(bestand, toegestaan=toegestaan)
     document = Document(
         leerling=leerling,
         dossier=dossier,
         school=school,
         soort=soort,
-        titel=titel.strip(),
-        oorspronkelijke_naam=(bestand.name or "")[-255:],
+        titel=titel[:200],
+        oorspronkelijke_naam=(bestand.name or "").rsplit("/", 1)[-1][-255:],
         inhoudstype=info.inhoudstype,
         extensie=info.extensie,
         grootte=info.grootte,
@@ -64,6 +78,4 @@ def document_toevoegen(
         # Do not leave an orphan file in the private storage when the row cannot be written.
         document.bestand.storage.delete(document.bestand.name)
         raise
-    if dossier is not None:
-        activiteit_registreren(dossier)
     return document
