@@ -26,9 +26,8 @@ from arrangementen.selectors import jaarverslag as ac
 from arrangementen.selectors.geld import Budgetpositie
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.filters import schooljaar_van
-from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
+from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
 from swv.access import bestuur_ids, heeft_rol
-from swv.choices import Rol
 
 NUL = Decimal("0.00")
 
@@ -90,7 +89,7 @@ GEEN_RECHT_ARRANGEMENTEN = _("Arrangement figures are shown to the partnership's
     indicatoren={"aangevraagd": _("requested"), "toegekend": _("granted"), "lopend": _("running"),
                  "geevalueerd": _("evaluated")},
     drilldown=lambda f: f"{reverse('arrangementen:jaarverslag')}?jaar={_schooljaar(f)}",
-    drilldown_rollen=(*ac.SWV_BREED, Rol.AC_LID),  # who may open the annual report page
+    drilldown_voor=ac.mag_jaarverslag_zien,  # who may open the annual report page
 )
 def arrangementen(user, filters) -> Uitkomst:
     """Three queries: requests submitted and their outcome, arrangements running and evaluated,
@@ -166,7 +165,7 @@ GEEN_RECHT_BUDGET = _("Arrangement budgets are shown to the controller, the DB, 
     sleutel="arrangementen_budget", titel=_("Arrangement money committed against budget"), domein=Domein.ARRANGEMENTEN,
     volgorde=20, bron=_("arrangements"), beschrijving=_("Cost committed by granted arrangements against the budget."),
     indicatoren={"benut_pct": _("budget committed (%)")},
-    drilldown=lambda f: _budget_link(f.peildatum.year, f.kring_id), drilldown_rollen=BUDGET_LEZERS,
+    drilldown=lambda f: _budget_link(f.peildatum.year, f.kring_id), drilldown_voor=voor_rollen(*BUDGET_LEZERS),
 )
 def arrangementen_budget(user, filters) -> Uitkomst:
     """The calendar year of the period's reference date, its end or today while it runs (budgets

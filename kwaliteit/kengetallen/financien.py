@@ -16,7 +16,6 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from financien import conf
 from financien.berekening import jaarregels, totalen
 from financien.choices import Blok
 from financien.querysets import mag_lezen
@@ -65,7 +64,7 @@ def _geld(regel) -> dict[str, Any]:
     sleutel="financien_begroting", titel=_("Budget against actuals"), domein=Domein.FINANCIEN, volgorde=10,
     bron=_("finance"), beschrijving=_("Budget, actuals and forecast per budget line."),
     indicatoren={"realisatie_pct": _("actuals as share of budget (%)")},
-    drilldown=lambda f: f"{reverse('financien:overzicht')}?jaar={f.peildatum.year}", drilldown_rollen=conf.leesrollen(),
+    drilldown=lambda f: f"{reverse('financien:overzicht')}?jaar={f.peildatum.year}", drilldown_voor=mag_lezen,
 )
 def financien_begroting(user, filters) -> Uitkomst:
     """Budget, actuals to date and forecast per block and per line of the year (the finance app's
@@ -139,7 +138,7 @@ def _basis(positie) -> str:
     sleutel="financien_reserve", titel=_("Reserve against the signalling value"), domein=Domein.FINANCIEN, volgorde=20,
     bron=_("finance"), beschrijving=_("Reserve position against the signalling value (3.5%) and the minimum (3%)."),
     indicatoren={"reserve_pct": _("reserve as share of income (%)")},
-    drilldown=lambda f: reverse("financien:reserves"), drilldown_rollen=conf.leesrollen(),
+    drilldown=lambda f: reverse("financien:reserves"), drilldown_voor=mag_lezen,
 )
 def financien_reserve(user, filters) -> Uitkomst:
     """The general reserve at the end of the year against the signalling value and the minimum, with

@@ -115,9 +115,9 @@ Selector = Callable[[Any, Any], Uitkomst]
 class Kengetal:
     """A registered key figure. ``indicatoren`` declares (without computing) which headline values
     the jaarplan may use as a live indicator value; ``drilldown(filters)`` returns the URL of the
-    scoped list behind the tile (or None), shown as ``drilldown_label`` and, when
-    ``drilldown_rollen`` is set, only to users with one of those roles (the page behind it
-    answers 404 to anyone else)."""
+    scoped list behind the tile (or None), shown as ``drilldown_label`` and, when ``drilldown_voor``
+    is set, only to users for whom it is true: the source app's own rule of who may open that page
+    (which answers 404 to anyone else), or ``voor_rollen(...)``."""
 
     sleutel: str
     titel: Any
@@ -129,7 +129,7 @@ class Kengetal:
     drilldown: Callable[[Any], str | None] | None = None
     bron: Any = ""
     drilldown_label: Any = ""
-    drilldown_rollen: frozenset[str] = frozenset()
+    drilldown_voor: Callable[[Any], bool] | None = None
 
     @property
     def beschikbaar(self) -> bool:
@@ -143,9 +143,14 @@ class Kengetal:
     def drilldown_url(self, filters, user=None) -> str | None:
         if not (self.drilldown and self.beschikbaar):
             return None
-        if self.drilldown_rollen and not (user is not None and heeft_rol(user, *self.drilldown_rollen)):
+        if self.drilldown_voor is not None and not (user is not None and self.drilldown_voor(user)):
             return None
         return self.drilldown(filters)
+
+
+def voor_rollen(*rollen: str) -> Callable[[Any], bool]:
+    """A ``drilldown_voor`` for users holding one of ``rollen``."""
+    return lambda user: heeft_rol(user, *rollen)
 
 
 _REGISTER: dict[str, Kengetal] = {}
@@ -153,7 +158,7 @@ _REGISTER: dict[str, Kengetal] = {}
 
 def registreer_kengetal(
     *, sleutel: str, titel, domein: str, selector: Selector | None = None, volgorde: int = 50, beschrijving="",
-    indicatoren: dict | None = None, drilldown=None, bron="", drilldown_label="", drilldown_rollen=(),
+    indicatoren: dict | None = None, drilldown=None, bron="", drilldown_label="", drilldown_voor=None,
 ) -> Kengetal:
     """Register a key figure. A real selector replaces a placeholder of the same key (and keeps the
     placeholder's declared indicators unless it declares its own); a placeholder never replaces a
@@ -168,7 +173,7 @@ def registreer_kengetal(
     kengetal = Kengetal(
         sleutel=sleutel, titel=titel, domein=domein, selector=selector, volgorde=volgorde, beschrijving=beschrijving,
         indicatoren=tuple((indicatoren or {}).items()), drilldown=drilldown, bron=bron,
-        drilldown_label=drilldown_label, drilldown_rollen=frozenset(drilldown_rollen),
+        drilldown_label=drilldown_label, drilldown_voor=drilldown_voor,
     )
     _REGISTER[sleutel] = kengetal
     return kengetal

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.hulp import DagenSinds, kwartielen, leerlingen_in_scope, per_duizend
-from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
+from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
 from leerlingen import conf
 from leerlingen.models import Thuiszittercasus
 from leerlingen.selectors.thuiszitters import mag_tellen, thuiszitters_actief_op, zorgplicht_open_op
@@ -82,7 +82,7 @@ def _niet_geteld(kerncijfers: list[tuple[str, Any, str]]) -> Uitkomst:
     indicatoren={"actief": _("active cases"), "per_1000": _("per 1,000 pupils"),
                  "ouder_dan_3_maanden": _("cases older than 3 months")},
     drilldown=_thuiszitters_link, drilldown_label=_("Thuiszitters and zorgplicht in figures"),
-    drilldown_rollen=(Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER),
+    drilldown_voor=voor_rollen(Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER),
 )
 def thuiszitters(user, filters) -> Uitkomst:
     """Thuiszitters active on the reference date, per 1,000 pupils, their duration, new and closed in
@@ -183,7 +183,7 @@ def _zorgplicht_link(filters) -> str:
     bron=_("thuiszitters"), beschrijving=_("Duty-of-care cases past 6 and past 10 weeks."),
     indicatoren={"over_6_weken": _("past 6 weeks"), "over_10_weken": _("past 10 weeks")},
     drilldown=_zorgplicht_link, drilldown_label=_("Zorgplicht cases"),
-    drilldown_rollen=(Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER),
+    drilldown_voor=voor_rollen(Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER),
 )
 def zorgplicht(user, filters) -> Uitkomst:
     """Zorgplicht cases open on the reference date, and those open for more than the decision term

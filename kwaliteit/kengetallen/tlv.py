@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kwaliteit.choices import Domein
-from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
+from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
 from kwaliteit.opmaak import formatteer
 from swv.choices import Rol
 from tlv import selectors as tlv_selectors
@@ -74,7 +74,7 @@ def _leeg(kerncijfers: list[Kerncijfer], tabellen: list[Tabel]) -> Uitkomst:
     indicatoren={"aanvragen": _("requests"), "afgegeven": _("issued"), "afgewezen": _("refused"),
                  "doorlooptijd": _("average processing time (days)"), "aandeel_mei_juli": _("share requested in May-July (%)")},
     drilldown=_afgegeven_in_periode, drilldown_label=_("TLVs issued in this period in the TLV register"),
-    drilldown_rollen=REGISTER_ROLLEN,
+    drilldown_voor=voor_rollen(*REGISTER_ROLLEN),
 )
 def tlv_aanvragen(user, filters) -> Uitkomst:
     """``tlv_kengetallen``: requests (first submitted in the period), decisions (decided in the
@@ -142,7 +142,7 @@ def tlv_aanvragen(user, filters) -> Uitkomst:
     bron=_("TLV register"), beschrijving=_("Days from issuing the TLV to the placement date: median and spread."),
     indicatoren={"mediaan": _("median waiting time (days)")},
     drilldown=_afgegeven_in_periode, drilldown_label=_("TLVs issued in this period in the TLV register"),
-    drilldown_rollen=REGISTER_ROLLEN,
+    drilldown_voor=voor_rollen(*REGISTER_ROLLEN),
 )
 def wachttijd_plaatsing(user, filters) -> Uitkomst:
     """``tlv_pijplijn``: for the TLVs issued in the period, the days to placement per S(B)O school
@@ -189,7 +189,7 @@ def wachttijd_plaatsing(user, filters) -> Uitkomst:
     bron=_("TLV register"), beschrijving=_("SO participation per category (low, medium, high) from the active TLVs."),
     indicatoren={"laag": _("category low"), "midden": _("category medium"), "hoog": _("category high")},
     drilldown=lambda f: _register_link(f, soort=TLVSoort.SO.value, actief_op=f.einde.isoformat()),
-    drilldown_label=_("The active SO TLVs in the TLV register"), drilldown_rollen=REGISTER_ROLLEN,
+    drilldown_label=_("The active SO TLVs in the TLV register"), drilldown_voor=voor_rollen(*REGISTER_ROLLEN),
 )
 def so_per_categorie(user, filters) -> Uitkomst:
     """``tlv_actief_op_einde``: SO TLVs in force on the last day of the period, per funding

@@ -103,8 +103,10 @@ def test_who_may_not_read_finance_gets_no_figures_but_an_explanation(personas, f
 
 def test_finance_follows_the_roles_finance_is_configured_for(personas, financien, settings):
     assert waarden(bereken("financien_reserve", personas.bea))["reserve_pct"] == Decimal("8.33")
+    assert get_kengetal("financien_reserve").drilldown_url(SCHOOLJAAR, personas.bea)
     settings.FINANCIEN_LEESROLLEN = (Rol.CONTROLLER, Rol.DB)
     assert bereken("financien_reserve", personas.bea).leeg
+    assert get_kengetal("financien_reserve").drilldown_url(SCHOOLJAAR, personas.bea) is None  # finance's own rule
     assert waarden(bereken("financien_begroting", personas.carla))["realisatie_pct"] == Decimal("48.5")
 
 
