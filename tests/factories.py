@@ -129,4 +129,9 @@ def totp_code(secret: str) -> str:
     from allauth.mfa import app_settings
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
+    # The portal accepts only the current period's code (MFA_TOTP_TOLERANCE 0), as a user's app shows
+    # it; a code read in the last seconds of a period would expire before the form reaches the server.
+    over = app_settings.TOTP_PERIOD - time.time() % app_settings.TOTP_PERIOD
+    if over < 3:
+        time.sleep(over + 0.1)
     return format_hotp_value(hotp_value(secret, int(time.time()) // app_settings.TOTP_PERIOD))
