@@ -49,8 +49,11 @@ test: setup lint check-translations
 test-fast: setup
 	$(VENV)/bin/pytest -m "not e2e"
 
+APPS := swv leerlingen arrangementen tlv financien kwaliteit
+
 lint:
-	$(VENV)/bin/ruff check swv leerlingen arrangementen tlv financien kwaliteit tests
+	$(VENV)/bin/ruff check $(APPS) tests scripts
+	$(VENV)/bin/ruff format --check $(APPS) tests scripts
 	$(VENV)/bin/mypy
 
 # Regenerate the Dutch catalogue after changing UI texts; then translate the new entries.

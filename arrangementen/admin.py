@@ -40,11 +40,29 @@ class StatusovergangInline(admin.TabularInline):
 class AanvraagAdmin(SimpleHistoryAdmin):
     """Requests by number; pupils are not searchable here (no names in lists)."""
 
-    list_display = ["nummer", "arrangementtype", "school", "status", "begindatum", "einddatum", "gevraagd_bedrag", "toegekend_bedrag"]
+    list_display = [
+        "nummer",
+        "arrangementtype",
+        "school",
+        "status",
+        "begindatum",
+        "einddatum",
+        "gevraagd_bedrag",
+        "toegekend_bedrag",
+    ]
     list_filter = ["status", "arrangementtype", "beoordelaar"]
     list_select_related = ["arrangementtype", "school"]
     search_fields = ["nummer"]
-    raw_id_fields = ["leerling", "school", "dossier", "mdo", "mdo_uitkomst", "vorige", "directeur_akkoord_door", "aangemaakt_door"]
+    raw_id_fields = [
+        "leerling",
+        "school",
+        "dossier",
+        "mdo",
+        "mdo_uitkomst",
+        "vorige",
+        "directeur_akkoord_door",
+        "aangemaakt_door",
+    ]
     readonly_fields = ["nummer", "status", "versie", "toegekend_bedrag"]
     inlines = [StatusovergangInline]
 

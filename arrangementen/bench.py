@@ -25,12 +25,18 @@ def _aanvraag_van_school_a(ctx) -> str:
 
 
 BENCH_PAGINAS = [
-    BenchPagina("Arrangementen: werkvoorraad consulent", lambda c: reverse("arrangementen:werkvoorraad"), Rol.CONSULENT),
-    BenchPagina("Arrangementen: werkvoorraad AC (hele SWV)", lambda c: reverse("arrangementen:werkvoorraad"), Rol.AC_LID),
+    BenchPagina(
+        "Arrangementen: werkvoorraad consulent", lambda c: reverse("arrangementen:werkvoorraad"), Rol.CONSULENT
+    ),
+    BenchPagina(
+        "Arrangementen: werkvoorraad AC (hele SWV)", lambda c: reverse("arrangementen:werkvoorraad"), Rol.AC_LID
+    ),
     BenchPagina("Arrangementen: budgetoverzicht", lambda c: reverse("arrangementen:budget"), Rol.CONTROLLER),
     BenchPagina("Arrangementen: lijst ib-er", lambda c: reverse("arrangementen:lijst"), Rol.IB_ER),
     BenchPagina("Arrangementen: lijst DB (hele SWV)", lambda c: reverse("arrangementen:lijst"), Rol.DB),
     BenchPagina("Arrangementen: aanvraag", _aanvraag_van_school_a, Rol.IB_ER, max_queries=30),
     # A report page (every school of the SWV in one table): its own, wider budget.
-    BenchPagina("Arrangementen: AC-jaarverslag", lambda c: reverse("arrangementen:jaarverslag"), Rol.AC_LID, max_ms_p95=300),
+    BenchPagina(
+        "Arrangementen: AC-jaarverslag", lambda c: reverse("arrangementen:jaarverslag"), Rol.AC_LID, max_ms_p95=300
+    ),
 ]

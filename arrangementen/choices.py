@@ -25,18 +25,31 @@ class AanvraagStatus(models.TextChoices):
 #: (Tuples, not sets: constraints built from them must keep one order for migrations.)
 #: States in which a request still occupies its period (for the no-overlap rule).
 BEZETTENDE_STATUSSEN = (
-    AanvraagStatus.CONCEPT, AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEOORDELING,
-    AanvraagStatus.AANVULLING_GEVRAAGD, AanvraagStatus.TOEGEKEND, AanvraagStatus.LOPEND,
-    AanvraagStatus.GEEVALUEERD, AanvraagStatus.AFGESLOTEN,
+    AanvraagStatus.CONCEPT,
+    AanvraagStatus.INGEDIEND,
+    AanvraagStatus.IN_BEOORDELING,
+    AanvraagStatus.AANVULLING_GEVRAAGD,
+    AanvraagStatus.TOEGEKEND,
+    AanvraagStatus.LOPEND,
+    AanvraagStatus.GEEVALUEERD,
+    AanvraagStatus.AFGESLOTEN,
 )
 #: States in which the granted amount commits budget.
-BESLAG_STATUSSEN = (AanvraagStatus.TOEGEKEND, AanvraagStatus.LOPEND, AanvraagStatus.GEEVALUEERD, AanvraagStatus.AFGESLOTEN)
+BESLAG_STATUSSEN = (
+    AanvraagStatus.TOEGEKEND,
+    AanvraagStatus.LOPEND,
+    AanvraagStatus.GEEVALUEERD,
+    AanvraagStatus.AFGESLOTEN,
+)
 #: States an assessor works on (the work queue).
 TE_BEOORDELEN_STATUSSEN = (AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEOORDELING, AanvraagStatus.AANVULLING_GEVRAAGD)
 #: States from which the school may withdraw the request.
 INTREKBARE_STATUSSEN = (
-    AanvraagStatus.CONCEPT, AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEOORDELING,
-    AanvraagStatus.AANVULLING_GEVRAAGD, AanvraagStatus.TOEGEKEND,
+    AanvraagStatus.CONCEPT,
+    AanvraagStatus.INGEDIEND,
+    AanvraagStatus.IN_BEOORDELING,
+    AanvraagStatus.AANVULLING_GEVRAAGD,
+    AanvraagStatus.TOEGEKEND,
 )
 
 

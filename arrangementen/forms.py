@@ -37,12 +37,17 @@ class DatumInput(forms.DateInput):
 
 
 def _tekst(label, *, required=False, rows=3, help_text=""):
-    return forms.CharField(label=label, required=required, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows}))
+    return forms.CharField(
+        label=label, required=required, help_text=help_text, widget=forms.Textarea(attrs={"rows": rows})
+    )
 
 
 def _ja_nee(label):
     return forms.TypedChoiceField(
-        label=label, choices=[("1", _("yes")), ("0", _("no"))], coerce=lambda v: v == "1", widget=forms.RadioSelect,
+        label=label,
+        choices=[("1", _("yes")), ("0", _("no"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
     )
 
 
@@ -53,30 +58,47 @@ class AanvraagForm(forms.Form):
     idempotentiesleutel = forms.UUIDField(widget=forms.HiddenInput, required=False)
     versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
     arrangementtype = forms.ModelChoiceField(
-        label=_("Arrangement type"), queryset=Arrangementtype.objects.none(), empty_label=_("Choose a type"),
+        label=_("Arrangement type"),
+        queryset=Arrangementtype.objects.none(),
+        empty_label=_("Choose a type"),
         help_text=_("From the partnership's catalogue."),
     )
     ondersteuningsbehoefte = _tekst(_("Support need the arrangement answers"), rows=4)
-    doelen = _tekst(_("Goals (SMART)"), rows=4, help_text=_("Specific, measurable, achievable, realistic and time-bound."))
+    doelen = _tekst(
+        _("Goals (SMART)"), rows=4, help_text=_("Specific, measurable, achievable, realistic and time-bound.")
+    )
     inzet_wat = _tekst(_("What will be done"))
     inzet_wie = forms.CharField(label=_("Who provides it"), required=False, max_length=200)
-    uren_per_week = forms.DecimalField(label=_("Hours per week"), required=False, max_digits=5, decimal_places=2,
-                                       min_value=Decimal("0"), max_value=Decimal("40"))
+    uren_per_week = forms.DecimalField(
+        label=_("Hours per week"),
+        required=False,
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal("0"),
+        max_value=Decimal("40"),
+    )
     begindatum = forms.DateField(label=_("Start date"), widget=DatumInput())
     einddatum = forms.DateField(label=_("End date"), widget=DatumInput())
-    kostenwijze = forms.ChoiceField(label=_("Cost based on"), choices=Kostenwijze.choices, widget=forms.RadioSelect,
-                                    initial=Kostenwijze.TARIEF)
+    kostenwijze = forms.ChoiceField(
+        label=_("Cost based on"), choices=Kostenwijze.choices, widget=forms.RadioSelect, initial=Kostenwijze.TARIEF
+    )
     bijdrage_school = forms.DecimalField(
-        label=_("School's contribution (€)"), required=False, **BEDRAG,
+        label=_("School's contribution (€)"),
+        required=False,
+        **BEDRAG,
         help_text=_("Leave empty to use the catalogue's funding split."),
     )
     bijdrage_gemeente = forms.DecimalField(
-        label=_("Municipality's contribution for youth care (€)"), required=False, **BEDRAG,
+        label=_("Municipality's contribution for youth care (€)"),
+        required=False,
+        **BEDRAG,
         help_text=_("Leave empty to use the catalogue's funding split."),
     )
     ouders_visie = _tekst(_("The parents' view"))
     ouders_toestemming = forms.BooleanField(label=_("The parents consent to this request"), required=False)
-    ouders_toestemming_datum = forms.DateField(label=_("Date of the parents' consent"), required=False, widget=DatumInput())
+    ouders_toestemming_datum = forms.DateField(
+        label=_("Date of the parents' consent"), required=False, widget=DatumInput()
+    )
     kind_visie = _tekst(_("The child's view"))
     kind_visie_ontbreekt = _tekst(_("If the child's view is missing: why"), rows=2)
 
@@ -128,22 +150,54 @@ class AanvraagForm(forms.Form):
     def inhoud(self) -> Aanvraaginhoud:
         d = self.cleaned_data
         return Aanvraaginhoud(
-            begindatum=d["begindatum"], einddatum=d["einddatum"],
-            **{k: d.get(k) or "" for k in ("ondersteuningsbehoefte", "doelen", "inzet_wat", "inzet_wie", "ouders_visie",
-                                           "kind_visie", "kind_visie_ontbreekt")},
-            uren_per_week=d.get("uren_per_week"), kostenwijze=d["kostenwijze"], begrotingsregels=d["begrotingsregels"],
-            bijdrage_school=d.get("bijdrage_school"), bijdrage_gemeente=d.get("bijdrage_gemeente"),
+            begindatum=d["begindatum"],
+            einddatum=d["einddatum"],
+            **{
+                k: d.get(k) or ""
+                for k in (
+                    "ondersteuningsbehoefte",
+                    "doelen",
+                    "inzet_wat",
+                    "inzet_wie",
+                    "ouders_visie",
+                    "kind_visie",
+                    "kind_visie_ontbreekt",
+                )
+            },
+            uren_per_week=d.get("uren_per_week"),
+            kostenwijze=d["kostenwijze"],
+            begrotingsregels=d["begrotingsregels"],
+            bijdrage_school=d.get("bijdrage_school"),
+            bijdrage_gemeente=d.get("bijdrage_gemeente"),
             ouders_toestemming=d.get("ouders_toestemming", False),
-            ouders_toestemming_datum=d.get("ouders_toestemming_datum"), evaluatiedata=d["evaluatiedata"],
+            ouders_toestemming_datum=d.get("ouders_toestemming_datum"),
+            evaluatiedata=d["evaluatiedata"],
         )
 
     @staticmethod
     def initial_van(aanvraag) -> dict:
-        initial = {veld: getattr(aanvraag, veld) for veld in (
-            "arrangementtype", "ondersteuningsbehoefte", "doelen", "inzet_wat", "inzet_wie", "uren_per_week", "begindatum",
-            "einddatum", "kostenwijze", "bijdrage_school", "bijdrage_gemeente", "ouders_visie", "ouders_toestemming",
-            "ouders_toestemming_datum", "kind_visie", "kind_visie_ontbreekt", "versie",
-        )}
+        initial = {
+            veld: getattr(aanvraag, veld)
+            for veld in (
+                "arrangementtype",
+                "ondersteuningsbehoefte",
+                "doelen",
+                "inzet_wat",
+                "inzet_wie",
+                "uren_per_week",
+                "begindatum",
+                "einddatum",
+                "kostenwijze",
+                "bijdrage_school",
+                "bijdrage_gemeente",
+                "ouders_visie",
+                "ouders_toestemming",
+                "ouders_toestemming_datum",
+                "kind_visie",
+                "kind_visie_ontbreekt",
+                "versie",
+            )
+        }
         for i, regel in enumerate(aanvraag.begrotingsregels.all()[:BEGROTINGSREGELS], start=1):
             initial[f"regel_{i}_omschrijving"], initial[f"regel_{i}_bedrag"] = regel.omschrijving, regel.bedrag
         momenten = aanvraag.evaluatiemomenten.filter(evaluatie__isnull=True).order_by("datum")[:EVALUATIEMOMENTEN]
@@ -158,15 +212,18 @@ class VraagForm(forms.Form):
 
 class AntwoordForm(forms.Form):
     antwoord = _tekst(
-        _("Your answer"), required=True, rows=5,
+        _("Your answer"),
+        required=True,
+        rows=5,
         help_text=_("Change the request itself first where needed; then answer the question here."),
     )
 
 
 class AdviesForm(forms.Form):
     soort = forms.ChoiceField(label=_("Advice to the committee"), choices=Adviessoort.choices, widget=forms.RadioSelect)
-    bedrag = forms.DecimalField(label=_("Proposed amount (€)"), required=False, **BEDRAG,
-                                help_text=_("Empty: the amount requested."))
+    bedrag = forms.DecimalField(
+        label=_("Proposed amount (€)"), required=False, **BEDRAG, help_text=_("Empty: the amount requested.")
+    )
     motivering = _tekst(_("Reasons"), required=True, rows=5)
 
 
@@ -175,7 +232,8 @@ class BesluitForm(forms.Form):
 
     TOEKENNEN, AFWIJZEN = "toekennen", "afwijzen"
     besluit = forms.ChoiceField(
-        label=_("Decision"), widget=forms.RadioSelect,
+        label=_("Decision"),
+        widget=forms.RadioSelect,
         choices=[(TOEKENNEN, _("Grant (less money or a shorter period is a partial grant)")), (AFWIJZEN, _("Refuse"))],
     )
     bedrag = forms.DecimalField(label=_("Amount granted (€)"), required=False, **BEDRAG)
@@ -183,7 +241,9 @@ class BesluitForm(forms.Form):
     einddatum = forms.DateField(label=_("Granted until"), required=False, widget=DatumInput())
     voorwaarden = _tekst(_("Conditions"))
     motivering = _tekst(
-        _("Reasons"), rows=5, help_text=_("Required when refusing or granting less than was asked; they go into the letter.")
+        _("Reasons"),
+        rows=5,
+        help_text=_("Required when refusing or granting less than was asked; they go into the letter."),
     )
 
     def clean(self):
@@ -206,7 +266,8 @@ class AfrondenForm(forms.Form):
 
     AFSLUITEN, VERLENGEN, TLV = "afsluiten", "verlengen", "tlv"
     keuze = forms.ChoiceField(
-        label=_("What happens now?"), widget=forms.RadioSelect,
+        label=_("What happens now?"),
+        widget=forms.RadioSelect,
         choices=[
             (AFSLUITEN, _("Close the arrangement")),
             (VERLENGEN, _("Extend it: make a linked follow-up request")),
@@ -214,10 +275,10 @@ class AfrondenForm(forms.Form):
         ],
     )
     resultaat = forms.ChoiceField(
-        label=_("Result (when closing)"), required=False,
-        choices=[("", _("Choose a result"))] + [
-            (k, v) for k, v in Afsluitresultaat.choices if k not in (Afsluitresultaat.VERLENGD, Afsluitresultaat.TLV)
-        ],
+        label=_("Result (when closing)"),
+        required=False,
+        choices=[("", _("Choose a result"))]
+        + [(k, v) for k, v in Afsluitresultaat.choices if k not in (Afsluitresultaat.VERLENGD, Afsluitresultaat.TLV)],
     )
     einddatum = forms.DateField(label=_("End date of the extension"), required=False, widget=DatumInput())
     toelichting = _tekst(_("Explanation"))
@@ -238,15 +299,18 @@ class AfrondenForm(forms.Form):
 
 
 def _schaal(label, keuzes, required=False):
-    return forms.TypedChoiceField(label=label, choices=keuzes, coerce=int, required=required, empty_value=None,
-                                  widget=forms.RadioSelect)
+    return forms.TypedChoiceField(
+        label=label, choices=keuzes, coerce=int, required=required, empty_value=None, widget=forms.RadioSelect
+    )
 
 
 class EvaluatieForm(forms.Form):
     """The school's evaluation and the short questionnaires of parents and child."""
 
     datum = forms.DateField(label=_("Date of the evaluation"), widget=DatumInput())
-    doelen_bereikt = forms.ChoiceField(label=_("Were the goals reached?"), choices=DoelenBereikt.choices, widget=forms.RadioSelect)
+    doelen_bereikt = forms.ChoiceField(
+        label=_("Were the goals reached?"), choices=DoelenBereikt.choices, widget=forms.RadioSelect
+    )
     conclusie = forms.ChoiceField(label=_("Conclusion"), choices=Conclusie.choices, widget=forms.RadioSelect)
     toelichting = _tekst(_("The school's evaluation"), required=True, rows=5)
 
@@ -254,26 +318,36 @@ class EvaluatieForm(forms.Form):
     ouders_reden_niet = _tekst(_("If not: why"), rows=2)
     ouders_betrokken = _schaal(_("We were involved enough in the arrangement"), Schaal5.choices)
     ouders_geholpen = _schaal(_("The support helped our child"), Schaal5.choices)
-    ouders_cijfer = forms.IntegerField(label=_("Grade for the arrangement (1-10)"), required=False, min_value=1, max_value=10)
-    ouders_doorgaan = forms.ChoiceField(label=_("Should the support continue?"), choices=JaNeeWeetNiet.choices,
-                                        required=False, widget=forms.RadioSelect)
+    ouders_cijfer = forms.IntegerField(
+        label=_("Grade for the arrangement (1-10)"), required=False, min_value=1, max_value=10
+    )
+    ouders_doorgaan = forms.ChoiceField(
+        label=_("Should the support continue?"), choices=JaNeeWeetNiet.choices, required=False, widget=forms.RadioSelect
+    )
     ouders_opmerking = _tekst(_("Remarks of the parents"), rows=2)
 
     kind_ingevuld = _ja_nee(_("Did the child answer the questionnaire?"))
     kind_reden_niet = _tekst(_("If not: why"), rows=2)
     kind_fijn = _schaal(_("How was the extra help?"), Smiley.choices)
     kind_geleerd = _schaal(_("Did you learn from it?"), Smiley.choices)
-    kind_doorgaan = forms.ChoiceField(label=_("Do you want it to go on?"), choices=JaNeeWeetNiet.choices,
-                                      required=False, widget=forms.RadioSelect)
+    kind_doorgaan = forms.ChoiceField(
+        label=_("Do you want it to go on?"), choices=JaNeeWeetNiet.choices, required=False, widget=forms.RadioSelect
+    )
     kind_opmerking = _tekst(_("What the child said, in their own words"), rows=2)
 
     def clean(self):
         data = super().clean()
         for wie, velden, bericht in (
-            ("ouders", ("ouders_betrokken", "ouders_geholpen", "ouders_cijfer", "ouders_doorgaan"),
-             _("Answer this question, or record that the parents did not answer.")),
-            ("kind", ("kind_fijn", "kind_geleerd", "kind_doorgaan"),
-             _("Answer this question, or record that the child did not answer.")),
+            (
+                "ouders",
+                ("ouders_betrokken", "ouders_geholpen", "ouders_cijfer", "ouders_doorgaan"),
+                _("Answer this question, or record that the parents did not answer."),
+            ),
+            (
+                "kind",
+                ("kind_fijn", "kind_geleerd", "kind_doorgaan"),
+                _("Answer this question, or record that the child did not answer."),
+            ),
         ):
             if data.get(f"{wie}_ingevuld") is True:
                 for veld in velden:
@@ -305,7 +379,9 @@ class BudgetForm(forms.Form):
     jaar = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     niveau = forms.ChoiceField(label=_("Budget for"), choices=NIVEAUS, widget=forms.RadioSelect, initial="swv")
     kring = forms.ModelChoiceField(label=_("Cluster (kring)"), queryset=Kring.objects.order_by("naam"), required=False)
-    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.actief().order_by("naam"), required=False)
+    school = forms.ModelChoiceField(
+        label=_("School"), queryset=School.objects.actief().order_by("naam"), required=False
+    )
     bedrag = forms.DecimalField(label=_("Amount available (€)"), **BEDRAG)
     toelichting = _tekst(_("Explanation"), rows=2)
 
@@ -327,5 +403,7 @@ class RealisatieForm(forms.Form):
 class ImportForm(forms.Form):
     bestand = forms.FileField(
         label=_("Export of the accounting system (CSV or Excel)"),
-        help_text=_("Columns: aanvraagnummer, jaar, bedrag and optionally omschrijving. All rows are imported, or none."),
+        help_text=_(
+            "Columns: aanvraagnummer, jaar, bedrag and optionally omschrijving. All rows are imported, or none."
+        ),
     )

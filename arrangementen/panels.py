@@ -40,18 +40,53 @@ def _budget(request):
     return {"totaal": totaal, "jaar": jaar} if totaal else None
 
 
-registreer_paneel(naam="arrangementen_school", template="arrangementen/partials/_paneel_school.html",
-                  rollen=[Rol.IB_ER], context=_school, volgorde=30)
-registreer_paneel(naam="arrangementen_directeur", template="arrangementen/partials/_paneel_directeur.html",
-                  rollen=[Rol.DIRECTEUR], context=_directeur, volgorde=30)
-registreer_paneel(naam="arrangementen_beoordelaar", template="arrangementen/partials/_paneel_beoordelaar.html",
-                  rollen=[Rol.CONSULENT, Rol.AC_LID], context=_beoordelaar, volgorde=30)
-registreer_paneel(naam="arrangementen_budget", template="arrangementen/partials/_paneel_budget.html",
-                  rollen=list(BUDGET_BEHEERDERS), context=_budget, volgorde=30)
+registreer_paneel(
+    naam="arrangementen_school",
+    template="arrangementen/partials/_paneel_school.html",
+    rollen=[Rol.IB_ER],
+    context=_school,
+    volgorde=30,
+)
+registreer_paneel(
+    naam="arrangementen_directeur",
+    template="arrangementen/partials/_paneel_directeur.html",
+    rollen=[Rol.DIRECTEUR],
+    context=_directeur,
+    volgorde=30,
+)
+registreer_paneel(
+    naam="arrangementen_beoordelaar",
+    template="arrangementen/partials/_paneel_beoordelaar.html",
+    rollen=[Rol.CONSULENT, Rol.AC_LID],
+    context=_beoordelaar,
+    volgorde=30,
+)
+registreer_paneel(
+    naam="arrangementen_budget",
+    template="arrangementen/partials/_paneel_budget.html",
+    rollen=list(BUDGET_BEHEERDERS),
+    context=_budget,
+    volgorde=30,
+)
 
-registreer_menu(naam="arrangementen", url_name="arrangementen:lijst", label=_("Arrangements"), volgorde=20,
-                rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT, Rol.AC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER])
-registreer_menu(naam="arrangementen_werkvoorraad", url_name="arrangementen:werkvoorraad", label=_("Work queue"),
-                rollen=[Rol.CONSULENT, Rol.AC_LID], volgorde=21)
-registreer_menu(naam="arrangementen_budget", url_name="arrangementen:budget", label=_("Arrangement budget"),
-                rollen=[Rol.CONTROLLER, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.AC_LID], volgorde=22)
+registreer_menu(
+    naam="arrangementen",
+    url_name="arrangementen:lijst",
+    label=_("Arrangements"),
+    volgorde=20,
+    rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT, Rol.AC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER],
+)
+registreer_menu(
+    naam="arrangementen_werkvoorraad",
+    url_name="arrangementen:werkvoorraad",
+    label=_("Work queue"),
+    rollen=[Rol.CONSULENT, Rol.AC_LID],
+    volgorde=21,
+)
+registreer_menu(
+    naam="arrangementen_budget",
+    url_name="arrangementen:budget",
+    label=_("Arrangement budget"),
+    rollen=[Rol.CONTROLLER, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.AC_LID],
+    volgorde=22,
+)

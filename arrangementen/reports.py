@@ -24,7 +24,11 @@ def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     """
     besluit = (
         Besluit.objects.select_related(
-            "aanvraag__leerling", "aanvraag__school", "aanvraag__arrangementtype", "genomen_door", "aanvraag__school__swv"
+            "aanvraag__leerling",
+            "aanvraag__school",
+            "aanvraag__arrangementtype",
+            "genomen_door",
+            "aanvraag__school__swv",
         )
         .filter(pk=taak.parameters.get("besluit_id"))
         .first()

@@ -18,20 +18,31 @@ def arrangementen(leerling, user):
         url = reverse("arrangementen:detail", args=[a.uuid])
         if a.ingediend_op:
             yield TijdlijnItem(
-                datum=a.ingediend_op, soort="arrangement", soort_label=_("Arrangement"), url=url,
-                titel=_("Arrangement requested: %(type)s (%(nummer)s)") % {"type": a.arrangementtype.naam, "nummer": a.nummer},
+                datum=a.ingediend_op,
+                soort="arrangement",
+                soort_label=_("Arrangement"),
+                url=url,
+                titel=_("Arrangement requested: %(type)s (%(nummer)s)")
+                % {"type": a.arrangementtype.naam, "nummer": a.nummer},
             )
         besluit = getattr(a, "besluit", None)
         if besluit is not None:
             yield TijdlijnItem(
-                datum=besluit.datum, soort="arrangement", soort_label=_("Arrangement"), url=url,
-                titel=_("Decision on %(nummer)s: %(besluit)s") % {"nummer": a.nummer, "besluit": besluit.get_soort_display()},
+                datum=besluit.datum,
+                soort="arrangement",
+                soort_label=_("Arrangement"),
+                url=url,
+                titel=_("Decision on %(nummer)s: %(besluit)s")
+                % {"nummer": a.nummer, "besluit": besluit.get_soort_display()},
             )
     for e in Evaluatie.objects.filter(aanvraag__in=aanvragen).select_related("aanvraag"):
         yield TijdlijnItem(
-            datum=e.datum, soort="arrangement", soort_label=_("Arrangement"),
+            datum=e.datum,
+            soort="arrangement",
+            soort_label=_("Arrangement"),
             url=reverse("arrangementen:detail", args=[e.aanvraag.uuid]),
-            titel=_("Arrangement %(nummer)s evaluated: %(conclusie)s") % {"nummer": e.aanvraag.nummer, "conclusie": e.get_conclusie_display()},
+            titel=_("Arrangement %(nummer)s evaluated: %(conclusie)s")
+            % {"nummer": e.aanvraag.nummer, "conclusie": e.get_conclusie_display()},
         )
 
 

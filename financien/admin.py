@@ -42,7 +42,11 @@ class JaarparametersAdmin(SimpleHistoryAdmin):
         return super().has_change_permission(request, obj) and _wijzigbaar(obj)
 
     def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and _wijzigbaar(obj) and (obj is None or not obj.t_rapportages.exists())
+        return (
+            super().has_delete_permission(request, obj)
+            and _wijzigbaar(obj)
+            and (obj is None or not obj.t_rapportages.exists())
+        )
 
     def save_model(self, request, obj, form, change):
         obj.revisie += 1 if change else 0

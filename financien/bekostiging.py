@@ -62,7 +62,9 @@ class Leerlingaantallen:
         return self.gebruikte_teldatum is not None and self.gebruikte_teldatum != self.gevraagde_teldatum
 
 
-def prognose(aantallen: dict[str, int], *, gevraagd: date, gebruikt: date | None, groei: Decimal, gemaskeerd: int = 0) -> Leerlingaantallen:
+def prognose(
+    aantallen: dict[str, int], *, gevraagd: date, gebruikt: date | None, groei: Decimal, gemaskeerd: int = 0
+) -> Leerlingaantallen:
     """Counts of ``gebruikt`` carried forward to ``gevraagd`` with ``groei`` % per whole year."""
     if gebruikt is None:
         return Leerlingaantallen(gevraagde_teldatum=gevraagd, gebruikte_teldatum=None)
@@ -125,7 +127,11 @@ class Afdrachtregel:
     def label(self) -> str:
         if self.soort == "SBO":
             return "SBO"
-        return f"SO {SoCategorie(self.categorie).label}" if self.categorie in SoCategorie.values else f"SO {self.categorie}"
+        return (
+            f"SO {SoCategorie(self.categorie).label}"
+            if self.categorie in SoCategorie.values
+            else f"SO {self.categorie}"
+        )
 
 
 def so_afdracht(aantallen: dict[tuple[str, str], int], parameters) -> list[Afdrachtregel]:
@@ -156,14 +162,18 @@ def _sbo_drempel(aantal: int, leerlingen: Decimal, p) -> Afdrachtregel:
     boven = max(Decimal(aantal) - grens, NUL)
     deelname = (Decimal(aantal) * 100 / leerlingen) if leerlingen else NUL
     uitleg = _("Participation %(deelname)s %% against a threshold of %(drempel)s %%: %(boven)s pupils above it.") % {
-        "deelname": deelname.quantize(CENT), "drempel": p.sbo_drempel_percentage, "boven": boven.quantize(CENT),
+        "deelname": deelname.quantize(CENT),
+        "drempel": p.sbo_drempel_percentage,
+        "boven": boven.quantize(CENT),
     }
     return Afdrachtregel("SBO", "", aantal, p.sbo_tarief, afronden(boven * p.sbo_tarief), uitleg)
 
 
 def _sbo_per_tlv(aantal: int, leerlingen: Decimal, p) -> Afdrachtregel:
     """Since 2023: DUO settles every SBO pupil directly with the SWV that issued the TLV."""
-    return Afdrachtregel("SBO", "", aantal, p.sbo_tarief, afronden(aantal * p.sbo_tarief), _("Every SBO TLV is deducted."))
+    return Afdrachtregel(
+        "SBO", "", aantal, p.sbo_tarief, afronden(aantal * p.sbo_tarief), _("Every SBO TLV is deducted.")
+    )
 
 
 SBO_STRATEGIEEN: dict[str, SboStrategie] = {

@@ -39,14 +39,28 @@ def _import_url(ctx=None) -> str:
 
 BENCH_PAGINAS = [
     BenchPagina("Financiën: overzicht", lambda ctx: reverse("financien:overzicht"), Rol.CONTROLLER),
-    BenchPagina("Financiën: parameters", lambda ctx: reverse("financien:parameters_jaar", args=[_jaar()]), Rol.CONTROLLER),
+    BenchPagina(
+        "Financiën: parameters", lambda ctx: reverse("financien:parameters_jaar", args=[_jaar()]), Rol.CONTROLLER
+    ),
     BenchPagina("Financiën: meerjarenbegroting", lambda ctx: reverse("financien:begroting"), Rol.CONTROLLER),
-    BenchPagina("Financiën: begroting jaar", lambda ctx: reverse("financien:begroting_jaar", args=[_jaar()]), Rol.CONTROLLER),
+    BenchPagina(
+        "Financiën: begroting jaar", lambda ctx: reverse("financien:begroting_jaar", args=[_jaar()]), Rol.CONTROLLER
+    ),
     BenchPagina("Financiën: realisatie", lambda ctx: reverse("financien:realisatie"), Rol.CONTROLLER),
     BenchPagina("Financiën: import (voorbeeld)", _import_url, Rol.CONTROLLER),
-    BenchPagina("Financiën: toewijzing (alle besturen)", lambda ctx: reverse("financien:toewijzing_jaar", args=[_jaar()]), Rol.CONTROLLER),
-    BenchPagina("Financiën: toewijzing (eigen bestuur)", lambda ctx: reverse("financien:toewijzing_jaar", args=[_jaar()]), Rol.BESTUURDER),
-    BenchPagina("Financiën: afdrachten SO/SBO", lambda ctx: reverse("financien:afdrachten_jaar", args=[_jaar()]), Rol.DB),
+    BenchPagina(
+        "Financiën: toewijzing (alle besturen)",
+        lambda ctx: reverse("financien:toewijzing_jaar", args=[_jaar()]),
+        Rol.CONTROLLER,
+    ),
+    BenchPagina(
+        "Financiën: toewijzing (eigen bestuur)",
+        lambda ctx: reverse("financien:toewijzing_jaar", args=[_jaar()]),
+        Rol.BESTUURDER,
+    ),
+    BenchPagina(
+        "Financiën: afdrachten SO/SBO", lambda ctx: reverse("financien:afdrachten_jaar", args=[_jaar()]), Rol.DB
+    ),
     BenchPagina("Financiën: reserves", lambda ctx: reverse("financien:reserves"), Rol.DB),
     BenchPagina("Financiën: T-rapportages", lambda ctx: reverse("financien:t_rapportages"), Rol.CONTROLLER),
     BenchPagina("Financiën: T-rapportage (concept)", _rapport_url, Rol.CONTROLLER),
@@ -68,7 +82,9 @@ def meten(herhalingen: int = 30, uitvoer=print) -> list[dict]:
     resultaten = []
     for pagina in BENCH_PAGINAS:
         label, rol = pagina.label, pagina.rol
-        gebruiker = Lidmaatschap.objects.filter(rol=rol, gebruiker__is_demo=True).select_related("gebruiker").first().gebruiker
+        gebruiker = (
+            Lidmaatschap.objects.filter(rol=rol, gebruiker__is_demo=True).select_related("gebruiker").first().gebruiker
+        )
         client = Client()
         client.force_login(gebruiker)
         url = pagina.url(None)
@@ -85,11 +101,18 @@ def meten(herhalingen: int = 30, uitvoer=print) -> list[dict]:
         tijden.sort()
         cpu.sort()
         p95 = int(0.95 * (len(tijden) - 1))
-        rij = {"pagina": label, "p95_ms": round(tijden[p95], 1), "mediaan_ms": round(statistics.median(tijden), 1),
-               "cpu_p95_ms": round(cpu[p95], 1), "queries": queries}
+        rij = {
+            "pagina": label,
+            "p95_ms": round(tijden[p95], 1),
+            "mediaan_ms": round(statistics.median(tijden), 1),
+            "cpu_p95_ms": round(cpu[p95], 1),
+            "queries": queries,
+        }
         resultaten.append(rij)
-        uitvoer(f"{label:42} p95 {rij['p95_ms']:7.1f} ms  mediaan {rij['mediaan_ms']:7.1f} ms  "
-                f"cpu-p95 {rij['cpu_p95_ms']:7.1f} ms  {queries:3d} queries")
+        uitvoer(
+            f"{label:42} p95 {rij['p95_ms']:7.1f} ms  mediaan {rij['mediaan_ms']:7.1f} ms  "
+            f"cpu-p95 {rij['cpu_p95_ms']:7.1f} ms  {queries:3d} queries"
+        )
     return resultaten
 
 

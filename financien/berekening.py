@@ -43,6 +43,7 @@ from swv.models import Leerlingtelling, School
 
 # --- parameters -------------------------------------------------------------------------------
 
+
 def parameters_voor(jaar: int) -> Jaarparameters | None:
     """The current parameter version of ``jaar``."""
     return Jaarparameters.objects.actueel().filter(jaar=jaar).first()
@@ -54,6 +55,7 @@ def is_bevroren(jaar: int) -> bool:
 
 
 # --- pupil counts -----------------------------------------------------------------------------
+
 
 def gebruikte_teldatum(teldatum: date) -> date | None:
     """The count of ``teldatum`` itself, or else the latest count before it."""
@@ -85,6 +87,7 @@ def bekostiging_voor(parameters: Jaarparameters) -> tuple[Leerlingaantallen, Bek
 
 # --- SO / SBO deductions from the TLV register ------------------------------------------------
 
+
 @dataclass
 class Afdrachtprognose:
     """What the active TLVs cost a year: SO per category and SBO by the year's rule."""
@@ -115,14 +118,20 @@ class Afdrachtprognose:
         return sum(r.aantal for r in self.regels)
 
 
-def afdrachtprognose(parameters: Jaarparameters, *, vandaag: date, leerlingen: Leerlingaantallen | None = None) -> Afdrachtprognose:
+def afdrachtprognose(
+    parameters: Jaarparameters, *, vandaag: date, leerlingen: Leerlingaantallen | None = None
+) -> Afdrachtprognose:
     """Active TLVs on the count date (or today, while the count date lies ahead) x the year's rates."""
     peildatum = min(parameters.teldatum, vandaag)
     leerlingen = leerlingen or leerlingaantallen(parameters.teldatum, parameters.prognose_groei)
     aantallen = bronnen.tlv_aantallen(peildatum=peildatum)
     prognose_ = Afdrachtprognose(
-        jaar=parameters.jaar, parameters=parameters, peildatum=peildatum,
-        peildatum_is_vandaag=peildatum != parameters.teldatum, leerlingen=leerlingen, aanwezig=aantallen is not None,
+        jaar=parameters.jaar,
+        parameters=parameters,
+        peildatum=peildatum,
+        peildatum_is_vandaag=peildatum != parameters.teldatum,
+        leerlingen=leerlingen,
+        aanwezig=aantallen is not None,
     )
     if aantallen is not None:
         prognose_.so = so_afdracht(aantallen, parameters)
@@ -131,6 +140,7 @@ def afdrachtprognose(parameters: Jaarparameters, *, vandaag: date, leerlingen: L
 
 
 # --- allocation to schools --------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class SchoolRef:
@@ -209,22 +219,38 @@ def toewijzing(parameters: Jaarparameters, *, bestuur_ids: set[int] | None = Non
     telling = Leerlingtelling.objects.filter(school=OuterRef("pk"), teldatum=gebruikt)
     scholen = (
         School.objects.filter(actief=True, soort__in=soorten)
-        .annotate(telling_aantal=Subquery(telling.values("aantal")[:1]), telling_gemaskeerd=Subquery(telling.values("minder_dan_vijf")[:1]))
+        .annotate(
+            telling_aantal=Subquery(telling.values("aantal")[:1]),
+            telling_gemaskeerd=Subquery(telling.values("minder_dan_vijf")[:1]),
+        )
         .order_by("bestuur__naam", "naam")
     )
     if bestuur_ids is not None:
         scholen = scholen.filter(bestuur_id__in=bestuur_ids)
-    scholen = scholen.values("pk", "naam", "vestigingscode", "soort", "bestuur_id", "bestuur__naam", "bestuur__nummer",
-                             "telling_aantal", "telling_gemaskeerd")
-    budgetten = list(parameters.arrangementenbudgetten.select_related("school", "kring").order_by("kring__naam", "school__naam"))
+    scholen = scholen.values(
+        "pk",
+        "naam",
+        "vestigingscode",
+        "soort",
+        "bestuur_id",
+        "bestuur__naam",
+        "bestuur__nummer",
+        "telling_aantal",
+        "telling_gemaskeerd",
+    )
+    budgetten = list(
+        parameters.arrangementenbudgetten.select_related("school", "kring").order_by("kring__naam", "school__naam")
+    )
     per_school = {b.school_id: b.bedrag for b in budgetten if b.school_id}
     besturen: dict[int, Bestuurstoewijzing] = {}
     basis = afronden(parameters.basisbedrag_per_school)
     for rij in scholen:
         aantal = rij["telling_aantal"]
         regel = Schooltoewijzing(
-            school=SchoolRef(rij["pk"], rij["naam"], rij["vestigingscode"], rij["soort"]), aantal=aantal,
-            gemaskeerd=bool(rij["telling_gemaskeerd"]), basis=basis,
+            school=SchoolRef(rij["pk"], rij["naam"], rij["vestigingscode"], rij["soort"]),
+            aantal=aantal,
+            gemaskeerd=bool(rij["telling_gemaskeerd"]),
+            basis=basis,
             per_leerling=afronden((aantal or 0) * parameters.bedrag_per_leerling),
             arrangementen=per_school.get(rij["pk"], NUL),
         )
@@ -235,10 +261,13 @@ def toewijzing(parameters: Jaarparameters, *, bestuur_ids: set[int] | None = Non
             )
         bestuur.scholen.append(regel)
     kringen = [b for b in budgetten if b.kring_id] if bestuur_ids is None else []
-    return Toewijzing(parameters=parameters, gebruikte_teldatum=gebruikt, besturen=list(besturen.values()), kringbudgetten=kringen)
+    return Toewijzing(
+        parameters=parameters, gebruikte_teldatum=gebruikt, besturen=list(besturen.values()), kringbudgetten=kringen
+    )
 
 
 # --- budget and actuals per line --------------------------------------------------------------
+
 
 @dataclass
 class Regel:
@@ -265,7 +294,9 @@ def verwerkte_maanden(jaar: int) -> list[int]:
 def jaarregels(jaar: int, tot_en_met_maand: int | None = None) -> tuple[list[Regel], int]:
     """Every line with a budget or actuals in ``jaar`` (three queries); returns the lines and the
     month the actuals run to (the last processed month, or ``tot_en_met_maand``)."""
-    realisatie_qs = Realisatieregel.objects.filter(realisatie_import__status=ImportStatus.VERWERKT, realisatie_import__jaar=jaar)
+    realisatie_qs = Realisatieregel.objects.filter(
+        realisatie_import__status=ImportStatus.VERWERKT, realisatie_import__jaar=jaar
+    )
     if tot_en_met_maand is None:
         tot_en_met_maand = RealisatieImport.objects.verwerkt().filter(jaar=jaar).aggregate(m=Max("maand"))["m"] or 0
     else:
@@ -341,6 +372,7 @@ def totalen(regels) -> Totalen:
 
 # --- reserves ---------------------------------------------------------------------------------
 
+
 @dataclass
 class Reservepositie:
     jaar: int
@@ -393,16 +425,25 @@ def reserveposities() -> list[Reservepositie]:
     begrotingen = list(Begroting.objects.order_by("jaar"))
     jaren = [b.jaar for b in begrotingen]
     begroot: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for jaar, post_id, bedrag in Begrotingsbedrag.objects.filter(begroting__jaar__in=jaren).values_list("begroting__jaar", "post_id", "bedrag"):
+    for jaar, post_id, bedrag in Begrotingsbedrag.objects.filter(begroting__jaar__in=jaren).values_list(
+        "begroting__jaar", "post_id", "bedrag"
+    ):
         begroot[jaar][post_id] = bedrag
     gerealiseerd: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for rij in (
-        Realisatieregel.objects.filter(realisatie_import__status=ImportStatus.VERWERKT, realisatie_import__jaar__in=jaren)
-        .values("realisatie_import__jaar", "post_id").annotate(s=Sum("bedrag"))
+        Realisatieregel.objects.filter(
+            realisatie_import__status=ImportStatus.VERWERKT, realisatie_import__jaar__in=jaren
+        )
+        .values("realisatie_import__jaar", "post_id")
+        .annotate(s=Sum("bedrag"))
     ):
         gerealiseerd[rij["realisatie_import__jaar"]][rij["post_id"]] = rij["s"]
     maanden = dict(
-        RealisatieImport.objects.verwerkt().filter(jaar__in=jaren).values("jaar").annotate(m=Max("maand")).values_list("jaar", "m")
+        RealisatieImport.objects.verwerkt()
+        .filter(jaar__in=jaren)
+        .values("jaar")
+        .annotate(m=Max("maand"))
+        .values_list("jaar", "m")
     )
     blok_van = dict(Begrotingspost.objects.values_list("pk", "blok"))
     params = {p.jaar: p for p in Jaarparameters.objects.actueel().filter(jaar__in=jaren)}
@@ -428,8 +469,14 @@ def reserveposities() -> list[Reservepositie]:
             begin, bekend = NUL, False
         p = params.get(jaar)
         positie = Reservepositie(
-            jaar=jaar, basis="realisatie" if m >= 12 else "prognose" if m else "begroting", maanden=m,
-            begin=begin, begin_bekend=bekend, baten=baten, lasten=lasten, dotatie=dotatie,
+            jaar=jaar,
+            basis="realisatie" if m >= 12 else "prognose" if m else "begroting",
+            maanden=m,
+            begin=begin,
+            begin_bekend=bekend,
+            baten=baten,
+            lasten=lasten,
+            dotatie=dotatie,
             signaleringswaarde=p.signaleringswaarde_percentage if p else conf.signaleringswaarde_standaard(),
             minimum=p.minimum_reserve_percentage if p else conf.minimum_reserve_standaard(),
         )
@@ -439,6 +486,7 @@ def reserveposities() -> list[Reservepositie]:
 
 
 # --- budget lines computed from the parameters ------------------------------------------------
+
 
 def bedragen_uit_parameters(parameters: Jaarparameters, *, vandaag: date) -> dict[str, Decimal | None]:
     """The amount of every computed basis for the year; ``None`` where the source is absent."""
@@ -453,6 +501,8 @@ def bedragen_uit_parameters(parameters: Jaarparameters, *, vandaag: date) -> dic
         Grondslag.VEREVENING: bekostiging.verevening,
         Grondslag.SO_AFDRACHT: afdracht.so_totaal if afdracht.aanwezig else None,
         Grondslag.SBO_AFDRACHT: afdracht.sbo.bedrag if afdracht.aanwezig and afdracht.sbo else None,
-        Grondslag.BASISONDERSTEUNING: sum((b.basis + b.per_leerling for b in verdeling.besturen), NUL) if heeft_telling else None,
+        Grondslag.BASISONDERSTEUNING: sum((b.basis + b.per_leerling for b in verdeling.besturen), NUL)
+        if heeft_telling
+        else None,
         Grondslag.ARRANGEMENTENBUDGET: sum((b.bedrag for b in parameters.arrangementenbudgetten.all()), NUL),
     }

@@ -67,7 +67,6 @@ def bron_vervangen(sleutel: tuple[str, str], functie: Callable | None) -> Iterat
             _VERVANGEN[sleutel] = oud
 
 
-
 def tlv_aantallen(*, peildatum: date) -> dict[tuple[str, str], int] | None:
     """Active TLVs per (soort, categorie) on ``peildatum``; ``None`` when the TLV register is absent."""
     functie = zoek_bron(*TLV_AANTALLEN)

@@ -36,14 +36,29 @@ from swv.models import Kring
 
 #: Seed 002's 2015-16 costs per pupil (BO + SBO = 19,777) for the lines entered by hand.
 SEED_PER_LEERLING = {
-    "1.05": Decimal("52908") / 19777, "1.06": Decimal("120000") / 19777, "1.07": Decimal("8200") / 19777,
-    "2.01": Decimal("104000") / 19777, "2.02": Decimal("48000") / 19777, "2.03": Decimal("702900") / 19777,
-    "2.04": Decimal("65000") / 19777, "2.05": Decimal("40000") / 19777, "2.06": Decimal("40000") / 19777,
-    "2.07": Decimal("2000") / 19777, "2.08": Decimal("30000") / 19777, "2.09": Decimal("35000") / 19777,
-    "2.10": Decimal("200000") / 19777, "2.11": Decimal("5000") / 19777, "2.12": Decimal("10000") / 19777,
-    "3.02": Decimal("52908") / 19777, "3.03": Decimal("148000") / 19777, "3.04": Decimal("80000") / 19777,
-    "4.02": Decimal("165000") / 19777, "5.03": Decimal("100000") / 19777, "5.04": Decimal("8200") / 19777,
-    "5.05": Decimal("655878") / 19777, "6.01": Decimal("25000") / 19777,
+    "1.05": Decimal("52908") / 19777,
+    "1.06": Decimal("120000") / 19777,
+    "1.07": Decimal("8200") / 19777,
+    "2.01": Decimal("104000") / 19777,
+    "2.02": Decimal("48000") / 19777,
+    "2.03": Decimal("702900") / 19777,
+    "2.04": Decimal("65000") / 19777,
+    "2.05": Decimal("40000") / 19777,
+    "2.06": Decimal("40000") / 19777,
+    "2.07": Decimal("2000") / 19777,
+    "2.08": Decimal("30000") / 19777,
+    "2.09": Decimal("35000") / 19777,
+    "2.10": Decimal("200000") / 19777,
+    "2.11": Decimal("5000") / 19777,
+    "2.12": Decimal("10000") / 19777,
+    "3.02": Decimal("52908") / 19777,
+    "3.03": Decimal("148000") / 19777,
+    "3.04": Decimal("80000") / 19777,
+    "4.02": Decimal("165000") / 19777,
+    "5.03": Decimal("100000") / 19777,
+    "5.04": Decimal("8200") / 19777,
+    "5.05": Decimal("655878") / 19777,
+    "6.01": Decimal("25000") / 19777,
 }
 #: Seed 002 / issue 5: SO 1.54 % of pupils, categories low / medium / high about 1.21 / 0.17 / 0.17 %.
 SO_AANDEEL = {"laag": Decimal("0.0121"), "midden": Decimal("0.0017"), "hoog": Decimal("0.0017")}
@@ -60,14 +75,22 @@ TOELICHTINGEN = {
 
 def _parameters(jaar: int, index: Decimal) -> dict:
     return {
-        "teldatum": date(jaar - 1, 2, 1), "prognose_groei": Decimal("-1.00"),
-        "tarief_lichte_personeel": afronden(Decimal("149.29") * index), "tarief_lichte_materieel": afronden(Decimal("7.48") * index),
-        "tarief_zware": afronden(Decimal("324.80") * index), "verevening": NUL,
-        "so_tarief_laag": afronden(Decimal("7900") * index), "so_tarief_midden": afronden(Decimal("16300") * index),
-        "so_tarief_hoog": afronden(Decimal("19600") * index), "sbo_regel": SboRegel.PER_TLV,
-        "sbo_drempel_percentage": Decimal("2.00"), "sbo_tarief": afronden(Decimal("4380") * index),
-        "basisbedrag_per_school": afronden(Decimal("2500") * index), "bedrag_per_leerling": afronden(Decimal("100") * index),
-        "signaleringswaarde_percentage": conf.signaleringswaarde_standaard(), "minimum_reserve_percentage": conf.minimum_reserve_standaard(),
+        "teldatum": date(jaar - 1, 2, 1),
+        "prognose_groei": Decimal("-1.00"),
+        "tarief_lichte_personeel": afronden(Decimal("149.29") * index),
+        "tarief_lichte_materieel": afronden(Decimal("7.48") * index),
+        "tarief_zware": afronden(Decimal("324.80") * index),
+        "verevening": NUL,
+        "so_tarief_laag": afronden(Decimal("7900") * index),
+        "so_tarief_midden": afronden(Decimal("16300") * index),
+        "so_tarief_hoog": afronden(Decimal("19600") * index),
+        "sbo_regel": SboRegel.PER_TLV,
+        "sbo_drempel_percentage": Decimal("2.00"),
+        "sbo_tarief": afronden(Decimal("4380") * index),
+        "basisbedrag_per_school": afronden(Decimal("2500") * index),
+        "bedrag_per_leerling": afronden(Decimal("100") * index),
+        "signaleringswaarde_percentage": conf.signaleringswaarde_standaard(),
+        "minimum_reserve_percentage": conf.minimum_reserve_standaard(),
     }
 
 
@@ -89,7 +112,9 @@ def _begroting_vullen(begroting: Begroting, params: Jaarparameters, vandaag: dat
         if post.grondslag == Grondslag.HANDMATIG:
             bedragen[code] = afronden(SEED_PER_LEERLING.get(code, NUL) * pupils * index)
         elif post.grondslag == Grondslag.SO_AFDRACHT and waarden[post.grondslag] is None:
-            bedragen[code] = afronden(sum((pupils * aandeel * params.so_tarieven[c] for c, aandeel in SO_AANDEEL.items()), NUL))
+            bedragen[code] = afronden(
+                sum((pupils * aandeel * params.so_tarieven[c] for c, aandeel in SO_AANDEEL.items()), NUL)
+            )
         elif post.grondslag == Grondslag.SBO_AFDRACHT and waarden[post.grondslag] is None:
             bedragen[code] = afronden(pupils * SBO_AANDEEL * params.sbo_tarief)
         elif post.grondslag != Grondslag.ARRANGEMENTENBUDGET:
@@ -100,7 +125,9 @@ def _begroting_vullen(begroting: Begroting, params: Jaarparameters, vandaag: dat
     kringen = list(Kring.objects.order_by("naam"))
     if kringen and not params.arrangementenbudgetten.exists():
         deel = afronden(ruimte / len(kringen))
-        Arrangementenbudget.objects.bulk_create([Arrangementenbudget(parameters=params, kring=k, bedrag=deel) for k in kringen])
+        Arrangementenbudget.objects.bulk_create(
+            [Arrangementenbudget(parameters=params, kring=k, bedrag=deel) for k in kringen]
+        )
     arr = posten.get("4.01")
     if arr is not None:
         bedragen["4.01"] = sum((b.bedrag for b in params.arrangementenbudgetten.all()), NUL)
@@ -117,20 +144,43 @@ def _maand_importeren(jaar: int, maand: int, begroting: Begroting, door, rng) ->
         spreiding = Decimal("1.00") if post.blok == Blok.BATEN else Decimal(str(round(rng.uniform(0.86, 1.14), 3)))
         maandbedrag = afronden(bedrag.bedrag / 12 * spreiding)
         if maandbedrag:
-            rijen.append({"rekening": _rekening(post), "post_id": post.pk, "post": f"{post.code} {post.naam}",
-                          "omschrijving": f"{post.naam} {maand:02d}-{jaar}", "bedrag": str(maandbedrag), "fouten": []})
+            rijen.append(
+                {
+                    "rekening": _rekening(post),
+                    "post_id": post.pk,
+                    "post": f"{post.code} {post.naam}",
+                    "omschrijving": f"{post.naam} {maand:02d}-{jaar}",
+                    "bedrag": str(maandbedrag),
+                    "fouten": [],
+                }
+            )
     for i, rij in enumerate(rijen, start=2):
         rij["regelnummer"] = i
     totaal = sum((Decimal(r["bedrag"]) for r in rijen), NUL)
     invoer = RealisatieImport.objects.create(
-        jaar=jaar, maand=maand, status=ImportStatus.VERWERKT, bestandsnaam=f"grootboek-{jaar}-{maand:02d}.csv", voorbeeld=rijen,
-        aantal_regels=len(rijen), totaal=totaal, ingelezen_door=door, verwerkt_op=timezone.now(),
+        jaar=jaar,
+        maand=maand,
+        status=ImportStatus.VERWERKT,
+        bestandsnaam=f"grootboek-{jaar}-{maand:02d}.csv",
+        voorbeeld=rijen,
+        aantal_regels=len(rijen),
+        totaal=totaal,
+        ingelezen_door=door,
+        verwerkt_op=timezone.now(),
     )
-    Realisatieregel.objects.bulk_create([
-        Realisatieregel(realisatie_import=invoer, regelnummer=r["regelnummer"], post_id=r["post_id"], rekening=r["rekening"],
-                        omschrijving=r["omschrijving"], bedrag=Decimal(r["bedrag"]))
-        for r in rijen
-    ])
+    Realisatieregel.objects.bulk_create(
+        [
+            Realisatieregel(
+                realisatie_import=invoer,
+                regelnummer=r["regelnummer"],
+                post_id=r["post_id"],
+                rekening=r["rekening"],
+                omschrijving=r["omschrijving"],
+                bedrag=Decimal(r["bedrag"]),
+            )
+            for r in rijen
+        ]
+    )
 
 
 def _perioden(vandaag: date) -> list[tuple[int, int]]:
@@ -150,12 +200,16 @@ def demo_financien(ctx: DemoContext) -> str:
     if not Begrotingspost.objects.exists():
         begroting_services.standaard_posten_aanmaken(door=controller)
     for post in Begrotingspost.objects.all():
-        Rekeningkoppeling.objects.get_or_create(rekening=_rekening(post), defaults={"post": post, "omschrijving": post.naam})
+        Rekeningkoppeling.objects.get_or_create(
+            rekening=_rekening(post), defaults={"post": post, "omschrijving": post.naam}
+        )
     jaren = [vandaag.year - 1, vandaag.year, vandaag.year + 1]
     for jaar in jaren:
         params = Jaarparameters.objects.actueel().filter(jaar=jaar).first()
         if params is None:
-            params = Jaarparameters.objects.create(jaar=jaar, aangemaakt_door=controller, **_parameters(jaar, Decimal("1.02") ** (jaar - 2014)))
+            params = Jaarparameters.objects.create(
+                jaar=jaar, aangemaakt_door=controller, **_parameters(jaar, Decimal("1.02") ** (jaar - 2014))
+            )
         if not Begroting.objects.filter(jaar=jaar).exists():
             begroting = Begroting.objects.create(jaar=jaar)
             _begroting_vullen(begroting, params, vandaag)
@@ -187,5 +241,7 @@ def demo_financien(ctx: DemoContext) -> str:
             rapportage_services.t_rapportage_opbouwen(rapport=rapport)
         rapporten += 1
     regels, _ = jaarregels(vandaag.year)
-    return (f"Financiën: parameters en begroting {jaren[0]}-{jaren[-1]}, {maanden} maanden realisatie, "
-            f"{rapporten} T-rapportage(s), {len(regels)} begrotingsposten.")
+    return (
+        f"Financiën: parameters en begroting {jaren[0]}-{jaren[-1]}, {maanden} maanden realisatie, "
+        f"{rapporten} T-rapportage(s), {len(regels)} begrotingsposten."
+    )

@@ -20,8 +20,13 @@ JAAR_MIN, JAAR_MAX = 2000, 2100
 
 def _jaarveld(**kwargs):
     return forms.IntegerField(
-        label=_("Year"), min_value=JAAR_MIN, max_value=JAAR_MAX,
-        error_messages={"min_value": _("Enter a year from 2000 to 2100."), "max_value": _("Enter a year from 2000 to 2100.")},
+        label=_("Year"),
+        min_value=JAAR_MIN,
+        max_value=JAAR_MAX,
+        error_messages={
+            "min_value": _("Enter a year from 2000 to 2100."),
+            "max_value": _("Enter a year from 2000 to 2100."),
+        },
         **kwargs,
     )
 
@@ -67,14 +72,39 @@ class BedragField(forms.DecimalField):
 
 class JaarparametersForm(forms.ModelForm):
     GROEPEN = [
-        (_("Funding by DUO"), ["teldatum", "prognose_groei", "tarief_lichte_personeel", "tarief_lichte_materieel", "tarief_zware", "verevening"]),
-        (_("SO and SBO deductions"), ["so_tarief_laag", "so_tarief_midden", "so_tarief_hoog", "sbo_regel", "sbo_drempel_percentage", "sbo_tarief"]),
-        (_("Allocation keys of the partnership"), ["basisbedrag_per_school", "bedrag_per_leerling", "toewijzing_ook_sbo"]),
+        (
+            _("Funding by DUO"),
+            [
+                "teldatum",
+                "prognose_groei",
+                "tarief_lichte_personeel",
+                "tarief_lichte_materieel",
+                "tarief_zware",
+                "verevening",
+            ],
+        ),
+        (
+            _("SO and SBO deductions"),
+            [
+                "so_tarief_laag",
+                "so_tarief_midden",
+                "so_tarief_hoog",
+                "sbo_regel",
+                "sbo_drempel_percentage",
+                "sbo_tarief",
+            ],
+        ),
+        (
+            _("Allocation keys of the partnership"),
+            ["basisbedrag_per_school", "bedrag_per_leerling", "toewijzing_ook_sbo"],
+        ),
         (_("Reserve"), ["signaleringswaarde_percentage", "minimum_reserve_percentage"]),
     ]
 
     reden = forms.CharField(
-        label=_("Reason for the change"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Reason for the change"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Required when a final T-rapportage of this year exists: the change then becomes a new version."),
     )
     revisie = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
@@ -90,8 +120,13 @@ class JaarparametersForm(forms.ModelForm):
         self.jaar = jaar
         for naam, veld in list(self.fields.items()):
             if isinstance(veld, forms.DecimalField):
-                self.fields[naam] = BedragField(label=veld.label, help_text=veld.help_text, required=veld.required,
-                                                max_digits=veld.max_digits, decimal_places=veld.decimal_places)
+                self.fields[naam] = BedragField(
+                    label=veld.label,
+                    help_text=veld.help_text,
+                    required=veld.required,
+                    max_digits=veld.max_digits,
+                    decimal_places=veld.decimal_places,
+                )
         self.fields["teldatum"].localize = False
         self.fields["teldatum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
 
@@ -108,9 +143,20 @@ class JaarparametersForm(forms.ModelForm):
         data = super().clean()
         minimum, signalering = data.get("minimum_reserve_percentage"), data.get("signaleringswaarde_percentage")
         if minimum is not None and signalering is not None and minimum > signalering:
-            self.add_error("minimum_reserve_percentage", _("The minimum reserve cannot be higher than the signalling value."))
-        for veld in ("tarief_lichte_personeel", "tarief_lichte_materieel", "tarief_zware", "so_tarief_laag", "so_tarief_midden",
-                     "so_tarief_hoog", "sbo_tarief", "basisbedrag_per_school", "bedrag_per_leerling"):
+            self.add_error(
+                "minimum_reserve_percentage", _("The minimum reserve cannot be higher than the signalling value.")
+            )
+        for veld in (
+            "tarief_lichte_personeel",
+            "tarief_lichte_materieel",
+            "tarief_zware",
+            "so_tarief_laag",
+            "so_tarief_midden",
+            "so_tarief_hoog",
+            "sbo_tarief",
+            "basisbedrag_per_school",
+            "bedrag_per_leerling",
+        ):
             if data.get(veld) is not None and data[veld] < 0:
                 self.add_error(veld, _("A rate or amount cannot be negative."))
         for veld in ("sbo_drempel_percentage", "signaleringswaarde_percentage", "minimum_reserve_percentage"):
@@ -144,14 +190,24 @@ class NieuweJaarparametersForm(JaarparametersForm):
 
 class ArrangementenbudgetForm(forms.Form):
     school = forms.ModelChoiceField(
-        label=_("School"), queryset=School.objects.filter(actief=True).order_by("naam"), required=False,
+        label=_("School"),
+        queryset=School.objects.filter(actief=True).order_by("naam"),
+        required=False,
         empty_label=_("(none: a cluster)"),
     )
     kring = forms.ModelChoiceField(
-        label=_("Cluster"), queryset=Kring.objects.order_by("naam"), required=False, empty_label=_("(none: a school)"),
+        label=_("Cluster"),
+        queryset=Kring.objects.order_by("naam"),
+        required=False,
+        empty_label=_("(none: a school)"),
     )
-    bedrag = BedragField(label=_("Amount"), max_digits=12, decimal_places=2, min_value=0,
-                         error_messages={"min_value": _("The amount cannot be negative.")})
+    bedrag = BedragField(
+        label=_("Amount"),
+        max_digits=12,
+        decimal_places=2,
+        min_value=0,
+        error_messages={"min_value": _("The amount cannot be negative.")},
+    )
 
     def clean(self):
         data = super().clean()
@@ -176,14 +232,19 @@ class BegrotingspostForm(forms.ModelForm):
 
 class NieuweBegrotingForm(forms.Form):
     jaar = _jaarveld()
-    kopieer_vorig_jaar = forms.BooleanField(label=_("Start from the previous year's amounts"), required=False, initial=True)
+    kopieer_vorig_jaar = forms.BooleanField(
+        label=_("Start from the previous year's amounts"), required=False, initial=True
+    )
 
 
 class BegrotingForm(RevisieMixin):
     """All amounts of one year at once: one field per budget line."""
 
     reserve_begin = BedragField(
-        label=_("General reserve on 1 January"), required=False, max_digits=12, decimal_places=2,
+        label=_("General reserve on 1 January"),
+        required=False,
+        max_digits=12,
+        decimal_places=2,
         help_text=_("Leave empty to carry over the previous year's end position."),
     )
     toelichting = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -193,21 +254,29 @@ class BegrotingForm(RevisieMixin):
         self.posten = posten
         for post in posten:
             self.fields[f"post_{post.pk}"] = BedragField(
-                label=f"{post.code} {post.naam}", required=False, max_digits=12, decimal_places=2, initial=bedragen.get(post.pk),
+                label=f"{post.code} {post.naam}",
+                required=False,
+                max_digits=12,
+                decimal_places=2,
+                initial=bedragen.get(post.pk),
             )
 
     def bedragen(self) -> dict[int, Decimal]:
-        return {p.pk: self.cleaned_data[f"post_{p.pk}"] for p in self.posten if self.cleaned_data.get(f"post_{p.pk}") is not None}
+        return {
+            p.pk: self.cleaned_data[f"post_{p.pk}"]
+            for p in self.posten
+            if self.cleaned_data.get(f"post_{p.pk}") is not None
+        }
 
     def veld_van(self, post):
         return self[f"post_{post.pk}"]
 
 
-
-
 class MaandKeuze(forms.TypedChoiceField):
     def __init__(self, **kwargs):
-        super().__init__(choices=lambda: [(m, date_format(date(2000, m, 1), "F")) for m in range(1, 13)], coerce=int, **kwargs)
+        super().__init__(
+            choices=lambda: [(m, date_format(date(2000, m, 1), "F")) for m in range(1, 13)], coerce=int, **kwargs
+        )
 
 
 class RealisatieUploadForm(forms.Form):
@@ -266,12 +335,18 @@ class ToelichtingForm(RevisieMixin):
         self.regels = regels
         for r in regels:
             self.fields[f"prognose_{r.pk}"] = BedragField(
-                label=_("Forecast %(code)s") % {"code": r.code}, max_digits=12, decimal_places=2, initial=r.prognose,
+                label=_("Forecast %(code)s") % {"code": r.code},
+                max_digits=12,
+                decimal_places=2,
+                initial=r.prognose,
                 error_messages={"required": _("Enter a forecast.")},
             )
             self.fields[f"toelichting_{r.pk}"] = forms.CharField(
-                label=_("Explanation %(code)s") % {"code": r.code}, required=False, initial=r.toelichting,
-                widget=forms.Textarea(attrs={"rows": 2}), max_length=2000,
+                label=_("Explanation %(code)s") % {"code": r.code},
+                required=False,
+                initial=r.toelichting,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                max_length=2000,
             )
 
     def toelichtingen(self) -> dict[int, str]:
@@ -282,5 +357,3 @@ class ToelichtingForm(RevisieMixin):
 
     def rijen(self):
         return [(r, self[f"prognose_{r.pk}"], self[f"toelichting_{r.pk}"]) for r in self.regels]
-
-

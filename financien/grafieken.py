@@ -48,8 +48,15 @@ def _legenda(reeksen: list[str], y: int, x: int = LABELBREEDTE) -> list[str]:
     return delen
 
 
-def staven(id_: str, titel: str, beschrijving: str, labels: list[str], reeksen: list[tuple[str, list[Decimal]]],
-           *, formaat=lambda w: euro(w, 0)) -> Grafiek:
+def staven(
+    id_: str,
+    titel: str,
+    beschrijving: str,
+    labels: list[str],
+    reeksen: list[tuple[str, list[Decimal]]],
+    *,
+    formaat=lambda w: euro(w, 0),
+) -> Grafiek:
     """Horizontal grouped bars: one group per label, one bar per series (negative values show as 0)."""
     n = max(len(reeksen), 1)
     groep = 14 * n + 14
@@ -66,7 +73,9 @@ def staven(id_: str, titel: str, beschrijving: str, labels: list[str], reeksen: 
             waarde = Decimal(waarden[i])
             lengte = float(max(waarde, Decimal(0)) / grootste) * ruimte
             y = y0 + 6 + j * 14
-            inhoud.append(f'<rect x="{LABELBREEDTE}" y="{y}" width="{lengte:.1f}" height="12" fill="{KLEUREN[j % len(KLEUREN)]}"/>')
+            inhoud.append(
+                f'<rect x="{LABELBREEDTE}" y="{y}" width="{lengte:.1f}" height="12" fill="{KLEUREN[j % len(KLEUREN)]}"/>'
+            )
             inhoud.append(
                 f'<text x="{LABELBREEDTE + lengte + 4:.1f}" y="{y + 10}" font-size="10" fill="#1a1a1a">{escape(formaat(waarde))}</text>'
             )
@@ -91,8 +100,14 @@ def reservegrafiek(id_: str, titel: str, beschrijving: str, posities, *, labels:
     for naam, teken in (
         (labels["reserve"], f'<rect x="{{x}}" y="6" width="12" height="12" fill="{KLEUREN[0]}"/>'),
         (labels["buiten"], f'<rect x="{{x}}" y="6" width="12" height="12" fill="{KLEUREN[2]}"/>'),
-        (labels["signaleringswaarde"], f'<line x1="{{x}}" y1="12" x2="{{x2}}" y2="12" stroke="{signaal}" stroke-width="3" stroke-dasharray="6 3"/>'),
-        (labels["minimum"], f'<line x1="{{x}}" y1="12" x2="{{x2}}" y2="12" stroke="{minimum}" stroke-width="3" stroke-dasharray="6 3"/>'),
+        (
+            labels["signaleringswaarde"],
+            f'<line x1="{{x}}" y1="12" x2="{{x2}}" y2="12" stroke="{signaal}" stroke-width="3" stroke-dasharray="6 3"/>',
+        ),
+        (
+            labels["minimum"],
+            f'<line x1="{{x}}" y1="12" x2="{{x2}}" y2="12" stroke="{minimum}" stroke-width="3" stroke-dasharray="6 3"/>',
+        ),
     ):
         inhoud.append(teken.format(x=x, x2=x + 20))
         inhoud.append(f'<text x="{x + 24}" y="16" font-size="11" fill="#1a1a1a">{escape(naam)}</text>')
@@ -102,23 +117,40 @@ def reservegrafiek(id_: str, titel: str, beschrijving: str, posities, *, labels:
         x = 70 + i * stap
         breedte = min(60.0, stap * 0.5)
         kleur = KLEUREN[0] if positie.oordeel == "binnen" else KLEUREN[2]
-        inhoud.append(f'<rect x="{x:.1f}" y="{y_van(pct):.1f}" width="{breedte:.1f}" height="{onder - y_van(pct):.1f}" fill="{kleur}"/>')
+        inhoud.append(
+            f'<rect x="{x:.1f}" y="{y_van(pct):.1f}" width="{breedte:.1f}" height="{onder - y_van(pct):.1f}" fill="{kleur}"/>'
+        )
         midden = x + breedte / 2
-        inhoud.append(f'<text x="{midden:.1f}" y="{onder + 16}" font-size="12" text-anchor="middle" fill="#1a1a1a">{positie.jaar}</text>')
-        inhoud.append(f'<text x="{midden:.1f}" y="{onder + 32}" font-size="11" text-anchor="middle" fill="#1a1a1a">{escape(procent(positie.percentage))}</text>')
+        inhoud.append(
+            f'<text x="{midden:.1f}" y="{onder + 16}" font-size="12" text-anchor="middle" fill="#1a1a1a">{positie.jaar}</text>'
+        )
+        inhoud.append(
+            f'<text x="{midden:.1f}" y="{onder + 32}" font-size="11" text-anchor="middle" fill="#1a1a1a">{escape(procent(positie.percentage))}</text>'
+        )
         for waarde, kleur_lijn in ((positie.signaleringswaarde, signaal), (positie.minimum, minimum)):
             inhoud.append(
                 f'<line x1="{x - stap * 0.2:.1f}" y1="{y_van(waarde):.1f}" x2="{x + breedte + stap * 0.2:.1f}" y2="{y_van(waarde):.1f}" '
                 f'stroke="{kleur_lijn}" stroke-width="3" stroke-dasharray="6 3"/>'
             )
-    kolommen = [labels["jaar"], labels["reserve_bedrag"], labels["reserve"], labels["signaleringswaarde"], labels["minimum"]]
-    rijen = [[str(p.jaar), euro(p.eind, 0), procent(p.percentage), procent(p.signaleringswaarde), procent(p.minimum)] for p in posities]
+    kolommen = [
+        labels["jaar"],
+        labels["reserve_bedrag"],
+        labels["reserve"],
+        labels["signaleringswaarde"],
+        labels["minimum"],
+    ]
+    rijen = [
+        [str(p.jaar), euro(p.eind, 0), procent(p.percentage), procent(p.signaleringswaarde), procent(p.minimum)]
+        for p in posities
+    ]
     return Grafiek(id_, titel, beschrijving, _svg(id_, titel, beschrijving, hoogte, inhoud), kolommen, rijen)
 
 
 def aantallen(id_: str, titel: str, beschrijving: str, labels: list[str], waarden: list, reeks: str) -> Grafiek:
     """Horizontal bars of counts (pupils, TLVs)."""
-    return staven(id_, titel, beschrijving, labels, [(reeks, [Decimal(w or 0) for w in waarden])], formaat=lambda w: getal(w))
+    return staven(
+        id_, titel, beschrijving, labels, [(reeks, [Decimal(w or 0) for w in waarden])], formaat=lambda w: getal(w)
+    )
 
 
 def blokgrafiek(totalen, id_: str) -> Grafiek:
@@ -127,11 +159,15 @@ def blokgrafiek(totalen, id_: str) -> Grafiek:
 
     blokken = totalen.blokken
     return staven(
-        id_, _("Budget, actual to date and forecast per block"),
+        id_,
+        _("Budget, actual to date and forecast per block"),
         _("Horizontal bars per block of the budget: budget, actual to date and forecast for the year, in euros."),
         [b.label for b in blokken],
-        [(_("Budget"), [b.begroting for b in blokken]), (_("Actual to date"), [b.realisatie for b in blokken]),
-         (_("Forecast"), [b.prognose for b in blokken])],
+        [
+            (_("Budget"), [b.begroting for b in blokken]),
+            (_("Actual to date"), [b.realisatie for b in blokken]),
+            (_("Forecast"), [b.prognose for b in blokken]),
+        ],
     )
 
 
@@ -140,10 +176,18 @@ def reserve_tegen_drempels(posities, id_: str) -> Grafiek:
     from django.utils.translation import gettext as _
 
     return reservegrafiek(
-        id_, _("Reserve against the thresholds"),
-        _("Bars of the general reserve at each year end as a percentage of total income, with the signalling value and the minimum as dashed lines."),
+        id_,
+        _("Reserve against the thresholds"),
+        _(
+            "Bars of the general reserve at each year end as a percentage of total income, with the signalling value and the minimum as dashed lines."
+        ),
         posities,
-        labels={"reserve": _("Reserve as a share of income"), "buiten": _("Outside the thresholds"),
-                "signaleringswaarde": _("Signalling value"), "minimum": _("Minimum"), "jaar": _("Year"),
-                "reserve_bedrag": _("Reserve at year end")},
+        labels={
+            "reserve": _("Reserve as a share of income"),
+            "buiten": _("Outside the thresholds"),
+            "signaleringswaarde": _("Signalling value"),
+            "minimum": _("Minimum"),
+            "jaar": _("Year"),
+            "reserve_bedrag": _("Reserve at year end"),
+        },
     )

@@ -170,13 +170,20 @@ def controleer(rijen, *, jaar: int, maand: int, koppelingen: dict[str, tuple[int
         rekening = str(waarden.get("rekening") or "").strip()
         if rekening.endswith(".0") and rekening[:-2].isdigit():  # Excel stores account numbers as numbers
             rekening = rekening[:-2]
-        regel = Importregel(regelnummer=nummer, rekening=rekening, omschrijving=str(waarden.get("omschrijving") or "").strip()[:300], bedrag=None)
+        regel = Importregel(
+            regelnummer=nummer,
+            rekening=rekening,
+            omschrijving=str(waarden.get("omschrijving") or "").strip()[:300],
+            bedrag=None,
+        )
         if not rekening:
             regel.fouten.append(_("The ledger account is missing."))
         elif rekening in koppelingen:
             regel.post_id, regel.post = koppelingen[rekening]
         else:
-            regel.fouten.append(_("Ledger account %(rekening)s is not mapped to a budget line.") % {"rekening": rekening})
+            regel.fouten.append(
+                _("Ledger account %(rekening)s is not mapped to a budget line.") % {"rekening": rekening}
+            )
         ruw = waarden.get("bedrag")
         try:
             regel.bedrag = str(lees_bedrag(ruw))
@@ -195,7 +202,8 @@ def controleer(rijen, *, jaar: int, maand: int, koppelingen: dict[str, tuple[int
                 datum = lees_datum(ruwe_datum)
                 if (datum.year, datum.month) != (jaar, maand):
                     regel.fouten.append(
-                        _("The booking date %(datum)s is not in %(maand)s.") % {"datum": formats.date_format(datum, "j F Y"), "maand": maandnaam}
+                        _("The booking date %(datum)s is not in %(maand)s.")
+                        % {"datum": formats.date_format(datum, "j F Y"), "maand": maandnaam}
                     )
             except ValueError:
                 regel.fouten.append(_("%(datum)s is not a date (use for example 31-01-2026).") % {"datum": ruwe_datum})

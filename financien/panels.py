@@ -24,10 +24,29 @@ def _toewijzing(request):
 
 
 # The finance summary (budget, forecast, reserve over the years) is loaded with its own request.
-registreer_paneel(naam="financien", template="financien/partials/_paneel.html", rollen=conf.leesrollen(),
-                  context=_financien, volgorde=30, uitgesteld=True, titel=_("Finance"))
-registreer_paneel(naam="financien_toewijzing", template="financien/partials/_paneel_toewijzing.html",
-                  rollen=[Rol.BESTUURDER], context=_toewijzing, volgorde=30)
-registreer_menu(naam="financien", url_name="financien:overzicht", label=_("Finance"), rollen=conf.leesrollen(), volgorde=60)
-registreer_menu(naam="financien_toewijzing", url_name="financien:toewijzing", label=_("Allocation"),
-                rollen=[Rol.BESTUURDER], volgorde=60)
+registreer_paneel(
+    naam="financien",
+    template="financien/partials/_paneel.html",
+    rollen=conf.leesrollen(),
+    context=_financien,
+    volgorde=30,
+    uitgesteld=True,
+    titel=_("Finance"),
+)
+registreer_paneel(
+    naam="financien_toewijzing",
+    template="financien/partials/_paneel_toewijzing.html",
+    rollen=[Rol.BESTUURDER],
+    context=_toewijzing,
+    volgorde=30,
+)
+registreer_menu(
+    naam="financien", url_name="financien:overzicht", label=_("Finance"), rollen=conf.leesrollen(), volgorde=60
+)
+registreer_menu(
+    naam="financien_toewijzing",
+    url_name="financien:toewijzing",
+    label=_("Allocation"),
+    rollen=[Rol.BESTUURDER],
+    volgorde=60,
+)

@@ -28,7 +28,9 @@ def kengetallen_bepalen(rapport: TRapportage, *, vandaag: date) -> dict:
     params = rapport.parameters
     data: dict = {
         "ontbrekende_maanden": ontbrekende_maanden(rapport.jaar, rapport.tot_en_met_maand),
-        "parameters": None, "leerlingen": None, "tlv": None,
+        "parameters": None,
+        "leerlingen": None,
+        "tlv": None,
     }
     if params is not None:
         data["parameters"] = {"versie": params.versie, "teldatum": params.teldatum.isoformat()}
@@ -37,7 +39,8 @@ def kengetallen_bepalen(rapport: TRapportage, *, vandaag: date) -> dict:
             "gevraagde_teldatum": leerlingen.gevraagde_teldatum.isoformat(),
             "gebruikte_teldatum": leerlingen.gebruikte_teldatum.isoformat() if leerlingen.gebruikte_teldatum else None,
             "prognosejaren": leerlingen.prognosejaren,
-            "bao": _d(leerlingen.bao.quantize(Decimal("1"))), "sbo": _d(leerlingen.sbo.quantize(Decimal("1"))),
+            "bao": _d(leerlingen.bao.quantize(Decimal("1"))),
+            "sbo": _d(leerlingen.sbo.quantize(Decimal("1"))),
             "so": _d(leerlingen.so.quantize(Decimal("1"))),
         }
         afdracht = afdrachtprognose(params, vandaag=vandaag, leerlingen=leerlingen)
@@ -45,14 +48,23 @@ def kengetallen_bepalen(rapport: TRapportage, *, vandaag: date) -> dict:
             "aanwezig": afdracht.aanwezig,
             "peildatum": afdracht.peildatum.isoformat(),
             "regels": [
-                {"label": str(r.label), "soort": r.soort, "categorie": r.categorie, "aantal": r.aantal, "tarief": _d(r.tarief), "bedrag": _d(r.bedrag)}
+                {
+                    "label": str(r.label),
+                    "soort": r.soort,
+                    "categorie": r.categorie,
+                    "aantal": r.aantal,
+                    "tarief": _d(r.tarief),
+                    "bedrag": _d(r.bedrag),
+                }
                 for r in afdracht.regels
             ],
             "totaal": _d(afdracht.totaal) if afdracht.aanwezig else None,
         }
     beslag = bronnen.arrangementen_beslag(jaar=rapport.jaar)
     begroot = sum(
-        Begrotingsbedrag.objects.filter(begroting__jaar=rapport.jaar, post__blok=Blok.ARRANGEMENTEN).values_list("bedrag", flat=True),
+        Begrotingsbedrag.objects.filter(begroting__jaar=rapport.jaar, post__blok=Blok.ARRANGEMENTEN).values_list(
+            "bedrag", flat=True
+        ),
         NUL,
     )
     data["arrangementen"] = {
@@ -64,8 +76,18 @@ def kengetallen_bepalen(rapport: TRapportage, *, vandaag: date) -> dict:
     }
     posities = [p for p in reserveposities() if p.jaar <= rapport.jaar]
     data["reserve"] = [
-        {"jaar": p.jaar, "basis": p.basis, "begin": _d(p.begin), "baten": _d(p.baten), "lasten": _d(p.lasten), "dotatie": _d(p.dotatie),
-         "signaleringswaarde": _d(p.signaleringswaarde), "minimum": _d(p.minimum), "begin_bekend": p.begin_bekend, "maanden": p.maanden}
+        {
+            "jaar": p.jaar,
+            "basis": p.basis,
+            "begin": _d(p.begin),
+            "baten": _d(p.baten),
+            "lasten": _d(p.lasten),
+            "dotatie": _d(p.dotatie),
+            "signaleringswaarde": _d(p.signaleringswaarde),
+            "minimum": _d(p.minimum),
+            "begin_bekend": p.begin_bekend,
+            "maanden": p.maanden,
+        }
         for p in posities
     ]
     return data
@@ -73,9 +95,16 @@ def kengetallen_bepalen(rapport: TRapportage, *, vandaag: date) -> dict:
 
 def _positie(d: dict) -> Reservepositie:
     return Reservepositie(
-        jaar=d["jaar"], basis=d["basis"], maanden=d["maanden"], begin=Decimal(d["begin"]), begin_bekend=d["begin_bekend"],
-        baten=Decimal(d["baten"]), lasten=Decimal(d["lasten"]), dotatie=Decimal(d["dotatie"]),
-        signaleringswaarde=Decimal(d["signaleringswaarde"]), minimum=Decimal(d["minimum"]),
+        jaar=d["jaar"],
+        basis=d["basis"],
+        maanden=d["maanden"],
+        begin=Decimal(d["begin"]),
+        begin_bekend=d["begin_bekend"],
+        baten=Decimal(d["baten"]),
+        lasten=Decimal(d["lasten"]),
+        dotatie=Decimal(d["dotatie"]),
+        signaleringswaarde=Decimal(d["signaleringswaarde"]),
+        minimum=Decimal(d["minimum"]),
     )
 
 
@@ -84,7 +113,11 @@ def _met_datums(k: dict) -> dict:
     import copy
 
     k = copy.deepcopy(k)
-    for deel, velden in (("leerlingen", ("gevraagde_teldatum", "gebruikte_teldatum")), ("tlv", ("peildatum",)), ("parameters", ("teldatum",))):
+    for deel, velden in (
+        ("leerlingen", ("gevraagde_teldatum", "gebruikte_teldatum")),
+        ("tlv", ("peildatum",)),
+        ("parameters", ("teldatum",)),
+    ):
         for veld in velden:
             if k.get(deel) and k[deel].get(veld):
                 k[deel][veld] = date.fromisoformat(k[deel][veld])
@@ -114,16 +147,22 @@ def rapport_weergave(rapport: TRapportage, *, voor_pdf: bool = False) -> dict:
         labels_a = [_("Pupils BO"), _("Pupils SBO"), _("Pupils SO")]
         waarden = [leerlingen["bao"], leerlingen["sbo"], leerlingen["so"]]
         grafiek_aantallen = grafieken.aantallen(
-            f"{prefix}grafiek-leerlingen", _("Pupils behind the money"),
+            f"{prefix}grafiek-leerlingen",
+            _("Pupils behind the money"),
             _("Horizontal bars of the pupils per kind of school at the count date used for funding."),
-            labels_a, waarden, _("Pupils"),
+            labels_a,
+            waarden,
+            _("Pupils"),
         )
     grafiek_tlv = None
     if tlv and tlv["aanwezig"]:
         grafiek_tlv = grafieken.aantallen(
-            f"{prefix}grafiek-tlv", _("Active TLVs behind the deductions"),
+            f"{prefix}grafiek-tlv",
+            _("Active TLVs behind the deductions"),
             _("Horizontal bars of the active TLVs per kind and category on the reference date."),
-            [r["label"] for r in tlv["regels"]], [r["aantal"] for r in tlv["regels"]], _("TLVs"),
+            [r["label"] for r in tlv["regels"]],
+            [r["aantal"] for r in tlv["regels"]],
+            _("TLVs"),
         )
     return {
         "rapport": rapport,

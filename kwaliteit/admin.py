@@ -95,7 +95,15 @@ class KalenderMomentAdmin(SimpleHistoryAdmin):
 
 @admin.register(LandelijkCijfer)
 class LandelijkCijferAdmin(SimpleHistoryAdmin):
-    list_display = ["teldatum", "leerlingen_bo", "leerlingen_sbo", "leerlingen_so", "deelname_sbo", "deelname_so", "bron"]
+    list_display = [
+        "teldatum",
+        "leerlingen_bo",
+        "leerlingen_sbo",
+        "leerlingen_so",
+        "deelname_sbo",
+        "deelname_so",
+        "bron",
+    ]
 
 
 class RapportVersieInline(admin.TabularInline):
@@ -127,7 +135,16 @@ class RapportVersieAdmin(SimpleHistoryAdmin):
 class PublicatieAdmin(SimpleHistoryAdmin):
     """Publications are frozen: read-only here; publish and withdraw in the app."""
 
-    list_display = ["titel", "documentsoort", "jaar", "voor_opr", "voor_alv_rvt", "openbaar", "status", "gepubliceerd_op"]
+    list_display = [
+        "titel",
+        "documentsoort",
+        "jaar",
+        "voor_opr",
+        "voor_alv_rvt",
+        "openbaar",
+        "status",
+        "gepubliceerd_op",
+    ]
     list_filter = ["documentsoort", "status"]
     readonly_fields = [f.name for f in Publicatie._meta.fields]
 

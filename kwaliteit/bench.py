@@ -26,13 +26,31 @@ BENCH_PAGINAS = [
     BenchPagina("Dashboard bestuurder", lambda c: reverse("kwaliteit:dashboard"), Rol.BESTUURDER, max_queries=25),
     # Every other domain of the dashboard is its own request, as htmx loads it into the page; and the
     # page without JavaScript, opened with that domain computed (a superset: the page and its form).
-    *[BenchPagina(f"Dashboard DB, deel {domein} (htmx)", lambda c, d=domein: reverse("kwaliteit:dashboard") + f"?domein={d}",
-                  Rol.DB, max_queries=25, htmx=True) for domein in ("tlv", "arrangementen", "thuiszitters", "mdo", "financien")],
-    BenchPagina("Dashboard DB, deel arrangementen (zonder JavaScript)",
-                lambda c: reverse("kwaliteit:dashboard") + "?domein=arrangementen", Rol.DB, max_queries=25),
-    BenchPagina("Dashboard export (Excel)", lambda c: reverse("kwaliteit:kengetal_export", args=["leerlingen_per_bestuur"]),
-                Rol.DB, max_queries=25),
-    BenchPagina("Dashboard scholen (drill-down)", lambda c: reverse("kwaliteit:dashboard_scholen"), Rol.DB, max_queries=25),
+    *[
+        BenchPagina(
+            f"Dashboard DB, deel {domein} (htmx)",
+            lambda c, d=domein: reverse("kwaliteit:dashboard") + f"?domein={d}",
+            Rol.DB,
+            max_queries=25,
+            htmx=True,
+        )
+        for domein in ("tlv", "arrangementen", "thuiszitters", "mdo", "financien")
+    ],
+    BenchPagina(
+        "Dashboard DB, deel arrangementen (zonder JavaScript)",
+        lambda c: reverse("kwaliteit:dashboard") + "?domein=arrangementen",
+        Rol.DB,
+        max_queries=25,
+    ),
+    BenchPagina(
+        "Dashboard export (Excel)",
+        lambda c: reverse("kwaliteit:kengetal_export", args=["leerlingen_per_bestuur"]),
+        Rol.DB,
+        max_queries=25,
+    ),
+    BenchPagina(
+        "Dashboard scholen (drill-down)", lambda c: reverse("kwaliteit:dashboard_scholen"), Rol.DB, max_queries=25
+    ),
     BenchPagina("Jaarplan", _jaarplan, Rol.BELEIDSMEDEWERKER, max_queries=25),
     BenchPagina("Kwaliteitskalender", lambda c: reverse("kwaliteit:kalender"), Rol.DB),
     BenchPagina("Verslagen", lambda c: reverse("kwaliteit:verslagen"), Rol.DB),

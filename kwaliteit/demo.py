@@ -16,41 +16,118 @@ from swv.demo import DemoContext, demo_stap
 #: Seed 003 (Noord-Kennemerland 2025), shortened: (ambition, [(code, goal, result, indicator, direction, baseline,
 #: target, key figure, standards, themes, [(action, by whom, budget)])]).
 AMBITIES = [
-    ("Hoorrecht: kinderen worden gehoord in de beslissingen die hen aangaan", [
-        ("1a", "Hoorrecht realiseren (de stem van het kind)",
-         "In ieder MDO en bij de inzet van extra ondersteuning wordt de stem van het kind gehoord en vastgelegd.",
-         "Aandeel MDO's met de stem van het kind", Richting.NIET_LAGER, None, Decimal("90"), "mdo_hoorrecht:aandeel_stem_kind",
-         ["BKA1", "RPO1"], ["Hoorrecht: de stem van het kind"],
-         [("Masterclass per werkgebied om hoorrecht te agenderen", "Scholen, schoolbesturen, consulent", Decimal("4000")),
-          ("De consulent checkt in ieder MDO of het kind gehoord is", "Consulenten", None)]),
-    ]),
-    ("Inclusief en passend onderwijs: kinderen gaan zo thuisnabij mogelijk naar school", [
-        ("2a", "Terugdringen van het deelnamepercentage S(B)O",
-         "Het aantal verwijzingen naar het SO is kleiner of gelijk aan de landelijke norm; het aantal TLV-aanvragen neemt af.",
-         "Deelnamepercentage SO min het landelijk percentage", Richting.NIET_HOGER, None, Decimal("0"),
-         "deelnamepercentage:so_min_landelijk", ["RPO1", "RPO3"], ["Minder leerlingen in SBO en SO; thuisnabij onderwijs"],
-         [("Herijkte TLV-procedure in werking met ingang van schooljaar 2025-2026", "TLC, consulenten", None),
-          ("Voor ieder MDO de logische navolgbaarheid van de ondersteuningsroute belichten", "Scholen, consulenten", None)]),
-        ("2e", "Schoolaanwezigheid blijft hoog; het aantal thuiszitters blijft gelijk of daalt",
-         "Door de voorzieningen in het SO daalt het aantal leerlingen dat thuis komt te zitten.",
-         "Actieve thuiszittersdossiers", Richting.NIET_HOGER, None, Decimal("0"), "thuiszitters:actief",
-         ["RPO1", "RPO2"], ["Geen thuiszitters: een dekkend netwerk"],
-         [("De-escalatieladder hanteren en twee keer per jaar de uitstroom evalueren", "Beleidsmedewerker, leerrecht", Decimal("2500"))]),
-    ]),
-    ("De norm voor basis- en extra ondersteuning is vertaald naar het SOP van alle scholen", [
-        ("3a", "Scholen bieden de ondersteuning zoals beschreven in het SOP",
-         "Elke school heeft een geactualiseerd SOP met de landelijke normen voor basisondersteuning.",
-         "Aandeel scholen met een geactualiseerd SOP (%)", Richting.NIET_LAGER, None, Decimal("100"), "",
-         ["BKA2", "BKA3"], ["Inclusieve en adaptieve praktijken in de werkgebieden"],
-         [("Twee bijeenkomsten per jaar voor beleidsmedewerkers van besturen en consulenten", "Beleidsmedewerker", Decimal("1500"))]),
-    ]),
+    (
+        "Hoorrecht: kinderen worden gehoord in de beslissingen die hen aangaan",
+        [
+            (
+                "1a",
+                "Hoorrecht realiseren (de stem van het kind)",
+                "In ieder MDO en bij de inzet van extra ondersteuning wordt de stem van het kind gehoord en vastgelegd.",
+                "Aandeel MDO's met de stem van het kind",
+                Richting.NIET_LAGER,
+                None,
+                Decimal("90"),
+                "mdo_hoorrecht:aandeel_stem_kind",
+                ["BKA1", "RPO1"],
+                ["Hoorrecht: de stem van het kind"],
+                [
+                    (
+                        "Masterclass per werkgebied om hoorrecht te agenderen",
+                        "Scholen, schoolbesturen, consulent",
+                        Decimal("4000"),
+                    ),
+                    ("De consulent checkt in ieder MDO of het kind gehoord is", "Consulenten", None),
+                ],
+            ),
+        ],
+    ),
+    (
+        "Inclusief en passend onderwijs: kinderen gaan zo thuisnabij mogelijk naar school",
+        [
+            (
+                "2a",
+                "Terugdringen van het deelnamepercentage S(B)O",
+                "Het aantal verwijzingen naar het SO is kleiner of gelijk aan de landelijke norm; het aantal TLV-aanvragen neemt af.",
+                "Deelnamepercentage SO min het landelijk percentage",
+                Richting.NIET_HOGER,
+                None,
+                Decimal("0"),
+                "deelnamepercentage:so_min_landelijk",
+                ["RPO1", "RPO3"],
+                ["Minder leerlingen in SBO en SO; thuisnabij onderwijs"],
+                [
+                    ("Herijkte TLV-procedure in werking met ingang van schooljaar 2025-2026", "TLC, consulenten", None),
+                    (
+                        "Voor ieder MDO de logische navolgbaarheid van de ondersteuningsroute belichten",
+                        "Scholen, consulenten",
+                        None,
+                    ),
+                ],
+            ),
+            (
+                "2e",
+                "Schoolaanwezigheid blijft hoog; het aantal thuiszitters blijft gelijk of daalt",
+                "Door de voorzieningen in het SO daalt het aantal leerlingen dat thuis komt te zitten.",
+                "Actieve thuiszittersdossiers",
+                Richting.NIET_HOGER,
+                None,
+                Decimal("0"),
+                "thuiszitters:actief",
+                ["RPO1", "RPO2"],
+                ["Geen thuiszitters: een dekkend netwerk"],
+                [
+                    (
+                        "De-escalatieladder hanteren en twee keer per jaar de uitstroom evalueren",
+                        "Beleidsmedewerker, leerrecht",
+                        Decimal("2500"),
+                    )
+                ],
+            ),
+        ],
+    ),
+    (
+        "De norm voor basis- en extra ondersteuning is vertaald naar het SOP van alle scholen",
+        [
+            (
+                "3a",
+                "Scholen bieden de ondersteuning zoals beschreven in het SOP",
+                "Elke school heeft een geactualiseerd SOP met de landelijke normen voor basisondersteuning.",
+                "Aandeel scholen met een geactualiseerd SOP (%)",
+                Richting.NIET_LAGER,
+                None,
+                Decimal("100"),
+                "",
+                ["BKA2", "BKA3"],
+                ["Inclusieve en adaptieve praktijken in de werkgebieden"],
+                [
+                    (
+                        "Twee bijeenkomsten per jaar voor beleidsmedewerkers van besturen en consulenten",
+                        "Beleidsmedewerker",
+                        Decimal("1500"),
+                    )
+                ],
+            ),
+        ],
+    ),
 ]
 
 JUNI_REFLECTIES = {
-    "1a": (EvaluatieStatus.OP_KOERS, "De masterclasses zijn in zes van de acht werkgebieden gegeven; de andere twee volgen in september."),
-    "2a": (EvaluatieStatus.AANDACHT, "Het SO-percentage ligt boven het landelijke; de herijkte TLV-procedure start na de zomer."),
-    "2e": (EvaluatieStatus.AANDACHT, "Nog geen registratie in het portaal; de cijfers komen uit de risicolijst van mei."),
-    "3a": (EvaluatieStatus.OP_KOERS, "Twee derde van de scholen heeft het SOP bijgewerkt; de rest volgt voor augustus."),
+    "1a": (
+        EvaluatieStatus.OP_KOERS,
+        "De masterclasses zijn in zes van de acht werkgebieden gegeven; de andere twee volgen in september.",
+    ),
+    "2a": (
+        EvaluatieStatus.AANDACHT,
+        "Het SO-percentage ligt boven het landelijke; de herijkte TLV-procedure start na de zomer.",
+    ),
+    "2e": (
+        EvaluatieStatus.AANDACHT,
+        "Nog geen registratie in het portaal; de cijfers komen uit de risicolijst van mei.",
+    ),
+    "3a": (
+        EvaluatieStatus.OP_KOERS,
+        "Twee derde van de scholen heeft het SOP bijgewerkt; de rest volgt voor augustus.",
+    ),
 }
 
 
@@ -74,9 +151,11 @@ def _jaarplan(ctx: DemoContext) -> Jaarplan:
         return plan
     beleid, db = ctx.gebruikers[Rol.BELEIDSMEDEWERKER], ctx.gebruikers[Rol.DB]
     plan = s.jaarplan_aanmaken(
-        jaar=jaar, titel=f"Jaarplan {jaar}", door=beleid,
+        jaar=jaar,
+        titel=f"Jaarplan {jaar}",
+        door=beleid,
         inleiding="Het jaarplan vertaalt het ondersteuningsplan naar doelen voor dit jaar. Twee keer per jaar, in juni en "
-                  "oktober, reflecteren we op de voortgang.",
+        "oktober, reflecteren we op de voortgang.",
     )
     standaarden = {s_.code: s_ for s_ in Inspectiestandaard.objects.all()}
     themas = {t.naam: t for t in OspThema.objects.all()}
@@ -85,10 +164,18 @@ def _jaarplan(ctx: DemoContext) -> Jaarplan:
         ambitie = s.ambitie_opslaan(jaarplan=plan, nummer=nummer, titel=titel, door=beleid)
         for code, doel_titel, resultaat, indicator, richting, nul, streef, kengetal, stds, thms, acties in doelen:
             doel = s.doel_opslaan(
-                ambitie=ambitie, code=code, titel=doel_titel, beoogd_resultaat=resultaat, indicator=indicator,
-                richting=richting, nulmeting=nul, streefwaarde=streef, kengetal=kengetal,
+                ambitie=ambitie,
+                code=code,
+                titel=doel_titel,
+                beoogd_resultaat=resultaat,
+                indicator=indicator,
+                richting=richting,
+                nulmeting=nul,
+                streefwaarde=streef,
+                kengetal=kengetal,
                 inspectiestandaarden=[standaarden[c] for c in stds if c in standaarden],
-                osp_themas=[themas[t] for t in thms if t in themas], door=beleid,
+                osp_themas=[themas[t] for t in thms if t in themas],
+                door=beleid,
             )
             for omschrijving, door_wie, budget in acties:
                 s.actie_opslaan(doel=doel, omschrijving=omschrijving, door_wie=door_wie, budget=budget, door=beleid)
@@ -104,12 +191,17 @@ def _kalender(ctx: DemoContext) -> int:
 
     n = 0
     for item in KalenderItem.objects.filter(actief=True):
-        if item.is_verwacht_in(ctx.vandaag.year, ctx.vandaag.month) and not item.momenten.filter(
-            jaar=ctx.vandaag.year, maand=ctx.vandaag.month
-        ).exists():
+        if (
+            item.is_verwacht_in(ctx.vandaag.year, ctx.vandaag.month)
+            and not item.momenten.filter(jaar=ctx.vandaag.year, maand=ctx.vandaag.month).exists()
+        ):
             kalendermoment_bijwerken(
-                item=item, jaar=ctx.vandaag.year, maand=ctx.vandaag.month, status=MomentStatus.IN_VOORBEREIDING,
-                opmerking="Opzet besproken in het MT.", door=ctx.gebruikers[Rol.BELEIDSMEDEWERKER],
+                item=item,
+                jaar=ctx.vandaag.year,
+                maand=ctx.vandaag.month,
+                status=MomentStatus.IN_VOORBEREIDING,
+                opmerking="Opzet besproken in het MT.",
+                door=ctx.gebruikers[Rol.BELEIDSMEDEWERKER],
             )
             n += 1
     return n
@@ -132,16 +224,23 @@ def _jaarverslag(ctx: DemoContext) -> str:
     publicatie = Publicatie.objects.filter(bron_versie=versie, voor_opr=True).first()
     if publicatie is None:
         publicatie = publicaties.publiceren_van_versie(
-            versie=versie, doelgroepen=[Doelgroep.OPR, Doelgroep.ALV_RVT], door=db,
+            versie=versie,
+            doelgroepen=[Doelgroep.OPR, Doelgroep.ALV_RVT],
+            door=db,
             toelichting="Het jaarverslag met infographic, zoals vastgesteld door de directeur-bestuurder.",
         )
     # The demo OPR member is the OPR's secretary and has recorded that the OPR took note of it.
-    opr.user_permissions.add(Permission.objects.get(codename="oprbesluit_vastleggen", content_type__app_label="kwaliteit"))
+    opr.user_permissions.add(
+        Permission.objects.get(codename="oprbesluit_vastleggen", content_type__app_label="kwaliteit")
+    )
     opr = type(opr).objects.get(pk=opr.pk)
     if not publicatie.opr_besluiten.exists():
         publicaties.oprbesluit_vastleggen(
-            publicatie=publicatie, besluit=OprBesluitSoort.KENNISGENOMEN, datum=ctx.vandaag,
-            opmerkingen="Besproken in de OPR-vergadering; vragen over het SO-percentage zijn beantwoord.", door=opr,
+            publicatie=publicatie,
+            besluit=OprBesluitSoort.KENNISGENOMEN,
+            datum=ctx.vandaag,
+            opmerkingen="Besproken in de OPR-vergadering; vragen over het SO-percentage zijn beantwoord.",
+            door=opr,
         )
     return f"Jaarverslag {jaar}: versie {versie.nummer} vastgesteld en gepubliceerd aan de OPR."
 

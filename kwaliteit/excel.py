@@ -13,8 +13,14 @@ from django.utils.translation import gettext as _
 
 from kwaliteit.kengetallen.register import Kengetal, Uitkomst
 
-FORMATEN = {"percentage": "0.00", "bedrag": "#,##0.00", "aantal": "#,##0", "getal": "#,##0.##", "dagen": "0.0",
-            "datum": "dd-mm-yyyy"}
+FORMATEN = {
+    "percentage": "0.00",
+    "bedrag": "#,##0.00",
+    "aantal": "#,##0",
+    "getal": "#,##0.##",
+    "dagen": "0.0",
+    "datum": "dd-mm-yyyy",
+}
 
 
 def _celwaarde(waarde):

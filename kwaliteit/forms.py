@@ -25,9 +25,13 @@ class DashboardFilterForm(forms.Form):
     """Period and organisation filters of the dashboard; the choices are limited to the user's scope."""
 
     schooljaar = forms.TypedChoiceField(label=_("School year"), coerce=int)
-    bestuur = forms.ModelChoiceField(label=_("School board"), queryset=None, required=False, empty_label=_("All school boards"))
+    bestuur = forms.ModelChoiceField(
+        label=_("School board"), queryset=None, required=False, empty_label=_("All school boards")
+    )
     kring = forms.ModelChoiceField(label=_("Cluster"), queryset=None, required=False, empty_label=_("All clusters"))
-    gemeente = forms.ModelChoiceField(label=_("Municipality"), queryset=None, required=False, empty_label=_("All municipalities"))
+    gemeente = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=None, required=False, empty_label=_("All municipalities")
+    )
     school = forms.ModelChoiceField(label=_("School"), queryset=None, required=False, empty_label=_("All schools"))
     soort = forms.ChoiceField(label=_("Type"), choices=SOORT_KEUZES, required=False)
 
@@ -36,7 +40,12 @@ class DashboardFilterForm(forms.Form):
         self.vandaag = vandaag or timezone.localdate()
         self.fields["schooljaar"].choices = _schooljaren(self.vandaag)
         self.fields["schooljaar"].initial = schooljaar_van(self.vandaag)
-        for veld, sleutel in (("bestuur", "besturen"), ("kring", "kringen"), ("gemeente", "gemeenten"), ("school", "scholen")):
+        for veld, sleutel in (
+            ("bestuur", "besturen"),
+            ("kring", "kringen"),
+            ("gemeente", "gemeenten"),
+            ("school", "scholen"),
+        ):
             self.fields[veld].queryset = keuzes[sleutel]
         for field in self.fields.values():
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
@@ -64,7 +73,10 @@ class DashboardFilterForm(forms.Form):
 
         return Filters.voor_schooljaar(
             data.get("schooljaar") or schooljaar_van(self.vandaag),
-            bestuur_id=pk("bestuur"), kring_id=pk("kring"), gemeente_id=pk("gemeente"), school_id=pk("school"),
+            bestuur_id=pk("bestuur"),
+            kring_id=pk("kring"),
+            gemeente_id=pk("gemeente"),
+            school_id=pk("school"),
             soort=data.get("soort") or "",
         )
 
@@ -95,23 +107,32 @@ class AmbitieForm(forms.Form):
 class DoelForm(VersieForm):
     ambitie = forms.ModelChoiceField(label=_("Ambition"), queryset=None, empty_label=None)
     code = forms.RegexField(
-        label=_("Code"), regex=r"^[0-9]{1,2}[a-zA-Z]?$", max_length=3, help_text=_("A number with a letter, e.g. 2a."),
+        label=_("Code"),
+        regex=r"^[0-9]{1,2}[a-zA-Z]?$",
+        max_length=3,
+        help_text=_("A number with a letter, e.g. 2a."),
         error_messages={"invalid": _("Use a number with at most one letter, for example 2a.")},
     )
     titel = forms.CharField(label=_("Goal"), max_length=300)
     beoogd_resultaat = forms.CharField(label=_("Intended (measurable) result"), widget=forms.Textarea)
     indicator = forms.CharField(label=_("Indicator"), max_length=300, required=False)
-    richting = forms.ChoiceField(label=_("Target direction"), choices=[("", _("none"))] + Richting.choices, required=False)
+    richting = forms.ChoiceField(
+        label=_("Target direction"), choices=[("", _("none"))] + Richting.choices, required=False
+    )
     nulmeting = forms.DecimalField(label=_("Baseline"), max_digits=12, decimal_places=2, required=False)
     streefwaarde = forms.DecimalField(label=_("Target value"), max_digits=12, decimal_places=2, required=False)
     kengetal = forms.ChoiceField(label=_("Live value from key figure"), required=False)
     inspectiestandaarden = forms.ModelMultipleChoiceField(
-        label=_("Inspection standards"), queryset=Inspectiestandaard.objects.order_by("code"),
-        widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Inspection standards"),
+        queryset=Inspectiestandaard.objects.order_by("code"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
     osp_themas = forms.ModelMultipleChoiceField(
-        label=_("Support plan themes"), queryset=OspThema.objects.filter(actief=True).order_by("naam"),
-        widget=forms.CheckboxSelectMultiple, required=False,
+        label=_("Support plan themes"),
+        queryset=OspThema.objects.filter(actief=True).order_by("naam"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     def __init__(self, *args, jaarplan, **kwargs):
@@ -157,8 +178,19 @@ class KalenderItemForm(forms.ModelForm):
     class Meta:
         model = KalenderItem
         fields = [
-            "product", "doelgroep", "doel", "eigenaar", "frequentie", "maanden", "wanneer", "interval_jaren",
-            "referentiejaar", "portaal_product", "herinneren_rol", "volgorde", "actief",
+            "product",
+            "doelgroep",
+            "doel",
+            "eigenaar",
+            "frequentie",
+            "maanden",
+            "wanneer",
+            "interval_jaren",
+            "referentiejaar",
+            "portaal_product",
+            "herinneren_rol",
+            "volgorde",
+            "actief",
         ]
 
     def clean(self):
@@ -179,7 +211,9 @@ class RapportGenererenForm(forms.Form):
 
 class DoelgroepenMixin(forms.Form):
     doelgroepen = forms.MultipleChoiceField(
-        label=_("Publish to"), choices=Doelgroep.choices, widget=forms.CheckboxSelectMultiple,
+        label=_("Publish to"),
+        choices=Doelgroep.choices,
+        widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one audience.")},
     )
 
@@ -223,5 +257,13 @@ class OprBesluitForm(forms.Form):
 class LandelijkCijferForm(forms.ModelForm):
     class Meta:
         model = LandelijkCijfer
-        fields = ["teldatum", "leerlingen_bo", "leerlingen_sbo", "leerlingen_so", "deelname_sbo", "deelname_so", "opmerking"]
+        fields = [
+            "teldatum",
+            "leerlingen_bo",
+            "leerlingen_sbo",
+            "leerlingen_so",
+            "deelname_sbo",
+            "deelname_so",
+            "opmerking",
+        ]
         widgets = {"teldatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

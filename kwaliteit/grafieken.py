@@ -55,7 +55,9 @@ def _legenda(grafiek: Grafiek, y: int) -> list[str]:
     for i, reeks in enumerate(grafiek.reeksen):
         kleur = KLEUREN[i % len(KLEUREN)]
         streep = ' stroke-dasharray="6 4"' if reeks.gestippeld else ""
-        delen.append(f'<line x1="{x}" y1="{y - 4}" x2="{x + 22}" y2="{y - 4}" stroke="{kleur}" stroke-width="3"{streep}/>')
+        delen.append(
+            f'<line x1="{x}" y1="{y - 4}" x2="{x + 22}" y2="{y - 4}" stroke="{kleur}" stroke-width="3"{streep}/>'
+        )
         naam = escape(reeks.naam)
         delen.append(f'<text x="{x + 28}" y="{y}" font-size="12" fill="#1a1a1a">{naam}</text>')
         x += 40 + 7 * len(str(reeks.naam))
@@ -81,13 +83,19 @@ def lijngrafiek(grafiek: Grafiek, ident: str) -> SafeString:
     t = 0.0
     while t <= top + 1e-9:
         y = py(t)
-        delen.append(f'<line x1="{links}" y1="{y:.1f}" x2="{BREEDTE - rechts}" y2="{y:.1f}" stroke="#d0d0d0" stroke-width="1"/>')
-        delen.append(f'<text x="{links - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#1a1a1a">{escape(_as_tekst(t, grafiek.eenheid))}</text>')
+        delen.append(
+            f'<line x1="{links}" y1="{y:.1f}" x2="{BREEDTE - rechts}" y2="{y:.1f}" stroke="#d0d0d0" stroke-width="1"/>'
+        )
+        delen.append(
+            f'<text x="{links - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#1a1a1a">{escape(_as_tekst(t, grafiek.eenheid))}</text>'
+        )
         t += stap
     elke = max(1, math.ceil(n / 10))
     for i, label in enumerate(grafiek.labels):
         if i % elke == 0 or i == n - 1:
-            delen.append(f'<text x="{px(i):.1f}" y="{boven + binnen_h + 18}" font-size="11" text-anchor="middle" fill="#1a1a1a">{escape(label)}</text>')
+            delen.append(
+                f'<text x="{px(i):.1f}" y="{boven + binnen_h + 18}" font-size="11" text-anchor="middle" fill="#1a1a1a">{escape(label)}</text>'
+            )
     for r, reeks in enumerate(grafiek.reeksen):
         kleur = KLEUREN[r % len(KLEUREN)]
         streep = ' stroke-dasharray="6 4"' if reeks.gestippeld else ""
@@ -115,7 +123,9 @@ def staafgrafiek(grafiek: Grafiek, ident: str) -> SafeString:
     for i, label in enumerate(grafiek.labels):
         y = 12 + i * rij
         kort = label if len(label) <= 30 else label[:29] + "…"
-        delen.append(f'<text x="{links - 8}" y="{y + 15}" font-size="12" text-anchor="end" fill="#1a1a1a">{escape(kort)}</text>')
+        delen.append(
+            f'<text x="{links - 8}" y="{y + 15}" font-size="12" text-anchor="end" fill="#1a1a1a">{escape(kort)}</text>'
+        )
         w = waarden[i] if i < len(waarden) else None
         if w is None:
             delen.append(f'<text x="{links + 4}" y="{y + 15}" font-size="12" fill="#1a1a1a">–</text>')
@@ -123,7 +133,9 @@ def staafgrafiek(grafiek: Grafiek, ident: str) -> SafeString:
         lengte = max(1.0, binnen_b * float(w) / top)
         delen.append(f'<rect x="{links}" y="{y + 3}" width="{lengte:.1f}" height="{rij - 8}" fill="{KLEUREN[0]}"/>')
         tekst = _as_tekst(float(w), grafiek.eenheid) if grafiek.eenheid == "%" else formatteer(w, "aantal")
-        delen.append(f'<text x="{links + lengte + 6:.1f}" y="{y + 15}" font-size="12" fill="#1a1a1a">{escape(tekst)}</text>')
+        delen.append(
+            f'<text x="{links + lengte + 6:.1f}" y="{y + 15}" font-size="12" fill="#1a1a1a">{escape(tekst)}</text>'
+        )
     delen.append("</svg>")
     return mark_safe("".join(delen))
 

@@ -43,8 +43,12 @@ def _getal(waarde, decimalen: int) -> str:
 @lru_cache(maxsize=16)
 def _scheidingstekens(taal: str | None) -> dict[int, str]:
     """``str.translate`` table from Python's "1,234.5" to the language's grouping and decimal signs."""
-    return str.maketrans({",": str(formats.get_format("THOUSAND_SEPARATOR", taal)),
-                          ".": str(formats.get_format("DECIMAL_SEPARATOR", taal))})
+    return str.maketrans(
+        {
+            ",": str(formats.get_format("THOUSAND_SEPARATOR", taal)),
+            ".": str(formats.get_format("DECIMAL_SEPARATOR", taal)),
+        }
+    )
 
 
 def formatteer(waarde, soort: str, *, onderdrukken: bool = False, teller=None) -> str:
@@ -76,11 +80,13 @@ def tabel_cellen(tabel: Tabel, *, onderdrukken: bool = False) -> list[list[dict]
         cellen = []
         for i, kolom in enumerate(tabel.kolommen):
             teller = rij.get(kolom.teller) if kolom.teller else None
-            cellen.append({
-                "tekst": formatteer(rij.get(kolom.sleutel), kolom.soort, onderdrukken=onderdrukken, teller=teller),
-                "numeriek": kolom.numeriek,
-                "link": rij.get("_link") if i == 0 and not onderdrukken else None,
-            })
+            cellen.append(
+                {
+                    "tekst": formatteer(rij.get(kolom.sleutel), kolom.soort, onderdrukken=onderdrukken, teller=teller),
+                    "numeriek": kolom.numeriek,
+                    "link": rij.get("_link") if i == 0 and not onderdrukken else None,
+                }
+            )
         rijen.append(cellen)
     return rijen
 
@@ -105,17 +111,19 @@ def grafiek_onderdrukt(grafiek: Grafiek | None) -> Grafiek | None:
     if grafiek is None:
         return None
     reeksen = [
-        replace(r, waarden=[
-            None if (r.soort == "aantal" and is_klein(w)) or (r.tellers is not None and is_klein(t)) else w
-            for w, t in zip(r.waarden, r.tellers or [None] * len(r.waarden), strict=True)
-        ])
+        replace(
+            r,
+            waarden=[
+                None if (r.soort == "aantal" and is_klein(w)) or (r.tellers is not None and is_klein(t)) else w
+                for w, t in zip(r.waarden, r.tellers or [None] * len(r.waarden), strict=True)
+            ],
+        )
         for r in grafiek.reeksen
     ]
     return replace(grafiek, reeksen=reeksen)
 
 
 def voetnoot_onderdrukking() -> str:
-    return _("%(label)s: fewer than %(n)s, not shown to protect privacy; *: percentage, rate or median based on fewer than %(n)s.") % {
-        "label": onderdrukt_label(), "n": kleine_aantallen_drempel()
-    }
-
+    return _(
+        "%(label)s: fewer than %(n)s, not shown to protect privacy; *: percentage, rate or median based on fewer than %(n)s."
+    ) % {"label": onderdrukt_label(), "n": kleine_aantallen_drempel()}

@@ -23,18 +23,33 @@ def _kalender(request):
 
 registreer_paneel(naam="opr", template="kwaliteit/panelen/_opr.html", rollen=[Rol.OPR_LID], context=_opr, volgorde=10)
 registreer_paneel(
-    naam="kwaliteitskalender", template="kwaliteit/panelen/_kalender.html", rollen=conf.KALENDER_LEZEN,
-    context=_kalender, volgorde=30,
+    naam="kwaliteitskalender",
+    template="kwaliteit/panelen/_kalender.html",
+    rollen=conf.KALENDER_LEZEN,
+    context=_kalender,
+    volgorde=30,
 )
 
-registreer_menu(naam="dashboard", url_name="kwaliteit:dashboard", label=_("Dashboard"), rollen=conf.DASHBOARD_ROLLEN, volgorde=20)
-registreer_menu(naam="jaarplan", url_name="kwaliteit:jaarplannen", label=_("Annual plan"), rollen=conf.JAARPLAN_LEZEN, volgorde=30)
-registreer_menu(naam="kalender", url_name="kwaliteit:kalender", label=_("Calendar"), rollen=conf.KALENDER_LEZEN, volgorde=31)
 registreer_menu(
-    naam="verslagen", url_name="kwaliteit:verslagen", label=_("Reports"),
-    rollen=conf.SWV_BREED | {Rol.TLC_LID, Rol.AC_LID}, volgorde=32,
+    naam="dashboard", url_name="kwaliteit:dashboard", label=_("Dashboard"), rollen=conf.DASHBOARD_ROLLEN, volgorde=20
 )
 registreer_menu(
-    naam="publicaties", url_name="publicaties:overzicht", label=_("Publications"),
-    rollen=conf.SWV_BREED | {Rol.OPR_LID, Rol.BESTUURDER}, volgorde=40,
+    naam="jaarplan", url_name="kwaliteit:jaarplannen", label=_("Annual plan"), rollen=conf.JAARPLAN_LEZEN, volgorde=30
+)
+registreer_menu(
+    naam="kalender", url_name="kwaliteit:kalender", label=_("Calendar"), rollen=conf.KALENDER_LEZEN, volgorde=31
+)
+registreer_menu(
+    naam="verslagen",
+    url_name="kwaliteit:verslagen",
+    label=_("Reports"),
+    rollen=conf.SWV_BREED | {Rol.TLC_LID, Rol.AC_LID},
+    volgorde=32,
+)
+registreer_menu(
+    naam="publicaties",
+    url_name="publicaties:overzicht",
+    label=_("Publications"),
+    rollen=conf.SWV_BREED | {Rol.OPR_LID, Rol.BESTUURDER},
+    volgorde=40,
 )

@@ -29,15 +29,20 @@ class TabelWeergave:
         rijen: list[str] = []
         for rij in self.cellen:
             eerste, *overige = rij
-            kop = (format_html('<a class="utrecht-link" href="{}">{}</a>', eerste["link"], eerste["tekst"])
-                   if eerste.get("link") else conditional_escape(eerste["tekst"]))
+            kop = (
+                format_html('<a class="utrecht-link" href="{}">{}</a>', eerste["link"], eerste["tekst"])
+                if eerste.get("link")
+                else conditional_escape(eerste["tekst"])
+            )
             cellen = "".join(
                 f'<td class="utrecht-table__cell{NUMERIEK if c.get("numeriek") else ""}">{escape(c["tekst"])}</td>'
                 for c in overige
             )
-            rijen.append(mark_safe(  # noqa: S308 - built from escaped parts only
-                f'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{kop}</th>{cellen}</tr>'
-            ))
+            rijen.append(
+                mark_safe(  # noqa: S308 - built from escaped parts only
+                    f'<tr class="utrecht-table__row"><th class="utrecht-table__header-cell" scope="row">{kop}</th>{cellen}</tr>'
+                )
+            )
         return rijen
 
 
@@ -68,13 +73,21 @@ def presenteer(kengetal: Kengetal, uitkomst: Uitkomst, filters, *, onderdrukken:
         kengetal=kengetal,
         uitkomst=uitkomst,
         kerncijfers=[
-            {"label": k.label, "tekst": kerncijfer_tekst(k, onderdrukken=onderdrukken), "toelichting": k.toelichting,
-             "sleutel": k.sleutel}
+            {
+                "label": k.label,
+                "tekst": kerncijfer_tekst(k, onderdrukken=onderdrukken),
+                "toelichting": k.toelichting,
+                "sleutel": k.sleutel,
+            }
             for k in uitkomst.kerncijfers
         ],
         tabellen=[
-            TabelWeergave(tabel=t, cellen=tabel_cellen(t, onderdrukken=onderdrukken),
-                          onderdrukt=onderdrukken and heeft_onderdrukking(t), index=i)
+            TabelWeergave(
+                tabel=t,
+                cellen=tabel_cellen(t, onderdrukken=onderdrukken),
+                onderdrukt=onderdrukken and heeft_onderdrukking(t),
+                index=i,
+            )
             for i, t in enumerate(uitkomst.tabellen)
         ],
         svg=grafieken.svg(grafiek, f"grafiek-{kengetal.sleutel}"),

@@ -23,8 +23,11 @@ class JaarplanQuerySet(models.QuerySet):
     def visible_to(self, user, action: str = "view") -> JaarplanQuerySet:
         from kwaliteit import conf
 
-        toegestaan = {"view": conf.JAARPLAN_LEZEN, "change": conf.JAARPLAN_BEWERKEN,
-                      "vaststellen": conf.JAARPLAN_VASTSTELLEN}.get(action, ())
+        toegestaan = {
+            "view": conf.JAARPLAN_LEZEN,
+            "change": conf.JAARPLAN_BEWERKEN,
+            "vaststellen": conf.JAARPLAN_VASTSTELLEN,
+        }.get(action, ())
         return self if _mag(user, toegestaan) else self.none()
 
 

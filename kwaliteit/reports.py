@@ -31,7 +31,9 @@ def _genereer(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     rapport = versie.rapport
     with translation.override("nl"):
         voortgang(5, _("Collecting the key figures"))
-        context = verslag_inhoud(rapport=rapport, versie_nummer=versie.nummer, user=versie.aangemaakt_door, voortgang=voortgang)
+        context = verslag_inhoud(
+            rapport=rapport, versie_nummer=versie.nummer, user=versie.aangemaakt_door, voortgang=voortgang
+        )
         voortgang(70, _("Designing the PDF"))
         pdf = render_to_pdf(TEMPLATES[rapport.soort], context)
         voortgang(95, _("Saving"))

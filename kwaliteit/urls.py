@@ -23,8 +23,16 @@ urlpatterns = [
     path("jaarplan/<uuid:uuid>/doelen/<uuid:doel>/", jaarplan.DoelView.as_view(), name="doel_bewerken"),
     path("jaarplan/<uuid:uuid>/doelen/<uuid:doel>/acties/nieuw/", jaarplan.ActieView.as_view(), name="actie_nieuw"),
     path("jaarplan/<uuid:uuid>/acties/<uuid:actie>/", jaarplan.ActieView.as_view(), name="actie_bewerken"),
-    path("jaarplan/<uuid:uuid>/acties/<uuid:actie>/verwijderen/", jaarplan.ActieVerwijderenView.as_view(), name="actie_verwijderen"),
-    path("jaarplan/<uuid:uuid>/doelen/<uuid:doel>/evaluatie/<uuid:moment>/", jaarplan.EvaluatieView.as_view(), name="evaluatie"),
+    path(
+        "jaarplan/<uuid:uuid>/acties/<uuid:actie>/verwijderen/",
+        jaarplan.ActieVerwijderenView.as_view(),
+        name="actie_verwijderen",
+    ),
+    path(
+        "jaarplan/<uuid:uuid>/doelen/<uuid:doel>/evaluatie/<uuid:moment>/",
+        jaarplan.EvaluatieView.as_view(),
+        name="evaluatie",
+    ),
     path("kalender/", kalender.KalenderView.as_view(), name="kalender"),
     path("kalender/nieuw/", kalender.KalenderItemView.as_view(), name="kalender_nieuw"),
     path("kalender/<uuid:uuid>/", kalender.KalenderItemView.as_view(), name="kalender_bewerken"),
@@ -33,7 +41,13 @@ urlpatterns = [
     path("verslagen/genereren/", verslagen.VerslagGenererenView.as_view(), name="verslag_genereren"),
     path("verslagen/<uuid:uuid>/", verslagen.VerslagDetailView.as_view(), name="verslag"),
     path("verslagen/versies/<uuid:uuid>/download/", verslagen.VersieDownloadView.as_view(), name="versie_download"),
-    path("verslagen/versies/<uuid:uuid>/vaststellen/", verslagen.VersieVaststellenView.as_view(), name="versie_vaststellen"),
+    path(
+        "verslagen/versies/<uuid:uuid>/vaststellen/",
+        verslagen.VersieVaststellenView.as_view(),
+        name="versie_vaststellen",
+    ),
     path("verslagen/versies/<uuid:uuid>/intrekken/", verslagen.VersieIntrekkenView.as_view(), name="versie_intrekken"),
-    path("verslagen/versies/<uuid:uuid>/publiceren/", verslagen.VersiePublicerenView.as_view(), name="versie_publiceren"),
+    path(
+        "verslagen/versies/<uuid:uuid>/publiceren/", verslagen.VersiePublicerenView.as_view(), name="versie_publiceren"
+    ),
 ]

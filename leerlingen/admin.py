@@ -144,7 +144,15 @@ class OverstapAdmin(SimpleHistoryAdmin):
 class LeerlingimportAdmin(SimpleHistoryAdmin):
     """Imports: counts and status only; the rows (with BSNs) are not shown."""
 
-    list_display = ["bestandsnaam", "school", "status", "aantal_nieuw", "aantal_bijgewerkt", "aantal_afgewezen", "aangemaakt"]
+    list_display = [
+        "bestandsnaam",
+        "school",
+        "status",
+        "aantal_nieuw",
+        "aantal_bijgewerkt",
+        "aantal_afgewezen",
+        "aangemaakt",
+    ]
     list_filter = ["status"]
     exclude = ["regels"]
     raw_id_fields = ["school", "aangemaakt_door"]
@@ -156,6 +164,8 @@ class MDOOnderdeelAdmin(SimpleHistoryAdmin):
 
     def get_raw_id_fields(self, request):
         return [f.name for f in self.model._meta.fields if f.is_relation]
+
+
 # --- Thuiszitters, zorgplicht, risicolijst and notifications (issue 6) ---
 from leerlingen.models import (  # noqa: E402
     Ketenpartner,

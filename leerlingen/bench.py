@@ -44,5 +44,7 @@ BENCH_PAGINAS = [
     BenchPagina("Leerling: tijdlijn (ib-er)", _tijdlijn_url, Rol.IB_ER),
     # The worklist is a deferred home panel: its own request, as htmx loads it into the home page.
     BenchPagina("Start: werklijst (ib-er)", _url("paneel", "dossier_werklijst"), Rol.IB_ER, htmx=True),
-    BenchPagina("Start: werklijst (consulent, hele kring)", _url("paneel", "dossier_werklijst"), Rol.CONSULENT, htmx=True),
+    BenchPagina(
+        "Start: werklijst (consulent, hele kring)", _url("paneel", "dossier_werklijst"), Rol.CONSULENT, htmx=True
+    ),
 ]

@@ -35,7 +35,11 @@ BENCH_PAGINAS = [
     ("Thuiszitters: tegels (DB)", "leerlingen:thuiszitters_dashboard", Rol.DB),
     ("Thuiszitters: tegels (bestuurder)", "leerlingen:thuiszitters_dashboard", Rol.BESTUURDER),
     ("Thuiszitters: lijst actief vandaag (beleid)", "leerlingen:thuiszitters", Rol.BELEIDSMEDEWERKER),
-    ("Thuiszitters: lijst alle casussen (beleid)", lambda ctx: reverse("leerlingen:thuiszitters") + "?status=alle", Rol.BELEIDSMEDEWERKER),
+    (
+        "Thuiszitters: lijst alle casussen (beleid)",
+        lambda ctx: reverse("leerlingen:thuiszitters") + "?status=alle",
+        Rol.BELEIDSMEDEWERKER,
+    ),
     ("Thuiszitters: lijst (consulent)", "leerlingen:thuiszitters", Rol.CONSULENT),
     ("Thuiszitters: casus (beleid)", _actieve_casus, Rol.BELEIDSMEDEWERKER),
     ("Zorgplicht: lijst (ib-er)", "leerlingen:zorgplicht", Rol.IB_ER),

@@ -33,6 +33,8 @@ def upload_max_bytes() -> int:
 def import_max_regels() -> int:
     """Largest pupil import file, in rows."""
     return getattr(settings, "SWV_IMPORT_MAX_REGELS", 2000)
+
+
 # --- Thuiszitters, zorgplicht and risicolijst (PROCESSES.md sections 5 and 6) ---
 
 
@@ -48,13 +50,18 @@ def zorgplicht_verlenging_weken() -> int:
 
 def zorgplicht_herinnering_dagen() -> tuple[int, ...]:
     """Days before each deadline at which school, board and consulent are warned (and once when passed)."""
-    return tuple(sorted({int(d) for d in getattr(settings, "SWV_ZORGPLICHT_HERINNERING_DAGEN", (14, 7)) if int(d) > 0},
-                        reverse=True))
+    return tuple(
+        sorted(
+            {int(d) for d in getattr(settings, "SWV_ZORGPLICHT_HERINNERING_DAGEN", (14, 7)) if int(d) > 0}, reverse=True
+        )
+    )
 
 
 def zorgplicht_herinnering_rollen() -> tuple[str, ...]:
     """Who is warned: staff of the school (ib-er, directeur, consulent) and the board's bestuurder."""
-    return tuple(getattr(settings, "SWV_ZORGPLICHT_HERINNERING_ROLLEN", ("ib_er", "directeur", "consulent", "bestuurder")))
+    return tuple(
+        getattr(settings, "SWV_ZORGPLICHT_HERINNERING_ROLLEN", ("ib_er", "directeur", "consulent", "bestuurder"))
+    )
 
 
 def thuiszitters_aanbod_termijn_weken() -> int:

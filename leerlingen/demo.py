@@ -18,17 +18,61 @@ VOORNAMEN = (
     "Mats Amira Ties Lina Boaz Nova Olivier Julie Floris Hanna Jurre Lara Joep Eva Dex Vera Quinn Fatima Owen"
 ).split()
 ACHTERNAMEN = [
-    ("", "Jansen"), ("de", "Vries"), ("van den", "Berg"), ("van", "Dijk"), ("", "Bakker"), ("", "Janssen"),
-    ("", "Visser"), ("", "Smit"), ("", "Meijer"), ("de", "Boer"), ("", "Mulder"), ("de", "Groot"),
-    ("", "Bos"), ("", "Vos"), ("", "Peters"), ("", "Hendriks"), ("van", "Leeuwen"), ("", "Dekker"),
-    ("", "Brouwer"), ("de", "Wit"), ("", "Dijkstra"), ("", "Smits"), ("de", "Graaf"), ("van der", "Meer"),
-    ("van der", "Linden"), ("", "Kok"), ("", "Jacobs"), ("de", "Haan"), ("", "Vermeulen"), ("van den", "Heuvel"),
-    ("van der", "Veen"), ("van den", "Broek"), ("de", "Bruijn"), ("de", "Jong"), ("", "Schouten"), ("van", "Beek"),
-    ("", "Willems"), ("van", "Vliet"), ("", "Hoekstra"), ("", "Maas"), ("", "Verhoeven"), ("", "Koster"),
-    ("van", "Dam"), ("", "Prins"), ("", "Blom"), ("", "Huisman"), ("", "Yılmaz"), ("", "El Amrani"),
-    ("", "Kaya"), ("", "Bouzid"), ("", "Nguyen"), ("", "Şahin"), ("", "Pinas"), ("", "Kartosen"),
+    ("", "Jansen"),
+    ("de", "Vries"),
+    ("van den", "Berg"),
+    ("van", "Dijk"),
+    ("", "Bakker"),
+    ("", "Janssen"),
+    ("", "Visser"),
+    ("", "Smit"),
+    ("", "Meijer"),
+    ("de", "Boer"),
+    ("", "Mulder"),
+    ("de", "Groot"),
+    ("", "Bos"),
+    ("", "Vos"),
+    ("", "Peters"),
+    ("", "Hendriks"),
+    ("van", "Leeuwen"),
+    ("", "Dekker"),
+    ("", "Brouwer"),
+    ("de", "Wit"),
+    ("", "Dijkstra"),
+    ("", "Smits"),
+    ("de", "Graaf"),
+    ("van der", "Meer"),
+    ("van der", "Linden"),
+    ("", "Kok"),
+    ("", "Jacobs"),
+    ("de", "Haan"),
+    ("", "Vermeulen"),
+    ("van den", "Heuvel"),
+    ("van der", "Veen"),
+    ("van den", "Broek"),
+    ("de", "Bruijn"),
+    ("de", "Jong"),
+    ("", "Schouten"),
+    ("van", "Beek"),
+    ("", "Willems"),
+    ("van", "Vliet"),
+    ("", "Hoekstra"),
+    ("", "Maas"),
+    ("", "Verhoeven"),
+    ("", "Koster"),
+    ("van", "Dam"),
+    ("", "Prins"),
+    ("", "Blom"),
+    ("", "Huisman"),
+    ("", "Yılmaz"),
+    ("", "El Amrani"),
+    ("", "Kaya"),
+    ("", "Bouzid"),
+    ("", "Nguyen"),
+    ("", "Şahin"),
+    ("", "Pinas"),
+    ("", "Kartosen"),
 ]
-
 
 
 def _bsn_reeks(start: int):
@@ -42,7 +86,9 @@ def _bsn_reeks(start: int):
 
 def maak_leerlingen(swv, rng: random.Random, vandaag: date, fractie: float = 1.0) -> int:
     """Fictitious pupils per school, as many as the school's latest DUO count (times ``fractie``)."""
-    laatste = Leerlingtelling.objects.filter(school__swv=swv).order_by("-teldatum").values_list("teldatum", flat=True).first()
+    laatste = (
+        Leerlingtelling.objects.filter(school__swv=swv).order_by("-teldatum").values_list("teldatum", flat=True).first()
+    )
     tellingen = dict(
         Leerlingtelling.objects.filter(school__swv=swv, teldatum=laatste).values_list("school_id", "aantal")
     )
@@ -63,17 +109,26 @@ def maak_leerlingen(swv, rng: random.Random, vandaag: date, fractie: float = 1.0
             bsn = next(bsns)
             while bsn in bezet:
                 bsn = next(bsns)
-            leerlingen.append(Leerling(
-                voornaam=rng.choice(VOORNAMEN), tussenvoegsel=tussen, achternaam=achter,
-                geboortedatum=date(geboortejaar, rng.randint(1, 12), rng.randint(1, 28)), bsn=bsn,
-            ))
+            leerlingen.append(
+                Leerling(
+                    voornaam=rng.choice(VOORNAMEN),
+                    tussenvoegsel=tussen,
+                    achternaam=achter,
+                    geboortedatum=date(geboortejaar, rng.randint(1, 12), rng.randint(1, 28)),
+                    bsn=bsn,
+                )
+            )
             groepen.append(groep)
         Leerling.objects.bulk_create(leerlingen, batch_size=2000)
         Inschrijving.objects.bulk_create(
             [
                 Inschrijving(
-                    leerling=leerling, school=school, groep=groep,
-                    begindatum=date(schooljaar - groep + 1, 8, 20) if groep > 1 else vandaag - timedelta(days=rng.randint(20, 90)),
+                    leerling=leerling,
+                    school=school,
+                    groep=groep,
+                    begindatum=date(schooljaar - groep + 1, 8, 20)
+                    if groep > 1
+                    else vandaag - timedelta(days=rng.randint(20, 90)),
                 )
                 for leerling, groep in zip(leerlingen, groepen, strict=True)
             ],
@@ -83,7 +138,6 @@ def maak_leerlingen(swv, rng: random.Random, vandaag: date, fractie: float = 1.0
     return totaal
 
 
-
 @demo_stap(volgorde=10)
 def demo_leerlingen(ctx: DemoContext) -> str:
     aantal = maak_leerlingen(ctx.swv, ctx.rng, ctx.vandaag, ctx.fractie)
@@ -91,7 +145,9 @@ def demo_leerlingen(ctx: DemoContext) -> str:
     leerkracht = ctx.gebruikers[Rol.LEERKRACHT]
     if not leerkracht.gekoppelde_leerlingen.exists():
         ids = list(
-            Leerling.objects.filter(inschrijvingen__school=ctx.school_a, inschrijvingen__groep=5).values_list("pk", flat=True)[:25]
+            Leerling.objects.filter(inschrijvingen__school=ctx.school_a, inschrijvingen__groep=5).values_list(
+                "pk", flat=True
+            )[:25]
         )
         leerkracht.gekoppelde_leerlingen.add(*ids)
     return f"Leerlingen: {aantal} fictieve leerlingen aangemaakt."

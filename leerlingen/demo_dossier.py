@@ -98,7 +98,9 @@ def _ib_er_van(school: School, ctx: DemoContext, cache: dict) -> Gebruiker:
         if nieuw:
             user.set_unusable_password()
             user.save(update_fields=["password"])
-            Lidmaatschap.objects.create(gebruiker=user, rol=Rol.IB_ER, school=school, begindatum=ctx.vandaag - timedelta(days=400))
+            Lidmaatschap.objects.create(
+                gebruiker=user, rol=Rol.IB_ER, school=school, begindatum=ctx.vandaag - timedelta(days=400)
+            )
         cache[school.pk] = user
     return cache[school.pk]
 
@@ -159,25 +161,44 @@ def demo_dossiers(ctx: DemoContext) -> str | None:
     for d in dossiers:
         ib = d.regievoerder
         geopend_om = timezone.make_aware(datetime.combine(d.geopend_op, time(9)))
-        overgangen.append(DossierStatusovergang(dossier=d, van="", naar=DossierStatus.OPEN, door=ib, op=geopend_om, reden=d.aanleiding))
+        overgangen.append(
+            DossierStatusovergang(
+                dossier=d, van="", naar=DossierStatus.OPEN, door=ib, op=geopend_om, reden=d.aanleiding
+            )
+        )
         for _ in range(rng.randint(1, 2)):
             categorie, tekst = rng.choice(SIGNALEN)
             signalen.append(
                 Signaal(
-                    leerling_id=d.leerling_id, dossier=d, school_id=d.school_id,
+                    leerling_id=d.leerling_id,
+                    dossier=d,
+                    school_id=d.school_id,
                     datum=d.geopend_op - timedelta(days=rng.randint(0, 40)),
                     melder=rng.choice([Melder.LEERKRACHT, Melder.LEERKRACHT, Melder.OUDERS]),
-                    categorie=categorie, omschrijving=tekst, vastgelegd_door=ib,
+                    categorie=categorie,
+                    omschrijving=tekst,
+                    vastgelegd_door=ib,
                 )
             )
         for sectie in rng.sample(list(SECTIES), rng.randint(3, len(SECTIES))):
             secties.append(
-                DossierSectie(dossier=d, sectie=sectie, tekst=SECTIES[sectie], school_id=d.school_id, bijgewerkt_door=ib, bijgewerkt_op=geopend_om)
+                DossierSectie(
+                    dossier=d,
+                    sectie=sectie,
+                    tekst=SECTIES[sectie],
+                    school_id=d.school_id,
+                    bijgewerkt_door=ib,
+                    bijgewerkt_op=geopend_om,
+                )
             )
         interventies.append(
             Interventie(
-                dossier=d, school_id=d.school_id, omschrijving="Extra leesinstructie in de kleine groep, 3x per week",
-                doel="Leestempo +10 woorden per minuut", uitvoerder="Onderwijsassistent", startdatum=d.geopend_op,
+                dossier=d,
+                school_id=d.school_id,
+                omschrijving="Extra leesinstructie in de kleine groep, 3x per week",
+                doel="Leestempo +10 woorden per minuut",
+                uitvoerder="Onderwijsassistent",
+                startdatum=d.geopend_op,
                 einddatum=d.geopend_op + timedelta(days=84),
                 evaluatie="Vooruitgang zichtbaar, doel nog niet gehaald." if rng.random() < 0.6 else "",
                 vastgelegd_door=ib,
@@ -189,36 +210,54 @@ def demo_dossiers(ctx: DemoContext) -> str | None:
             gehouden_op = _werkdag(gehouden_op)
             mdos.append(
                 MDO(
-                    dossier=d, school_id=d.school_id, soort=rng.choice([MDOSoort.MDO, MDOSoort.OT]), status=MDOStatus.GEHOUDEN,
+                    dossier=d,
+                    school_id=d.school_id,
+                    soort=rng.choice([MDOSoort.MDO, MDOSoort.OT]),
+                    status=MDOStatus.GEHOUDEN,
                     begint_om=timezone.make_aware(datetime.combine(gehouden_op, time(rng.choice([9, 13, 15]), 0))),
-                    locatie="Kamer van de ib-er", agenda="1. Opening\n2. Stand van zaken\n3. Wat zegt het kind?\n4. Afspraken",
+                    locatie="Kamer van de ib-er",
+                    agenda="1. Opening\n2. Stand van zaken\n3. Wat zegt het kind?\n4. Afspraken",
                     verslag="Besproken zijn de resultaten van de interventie en de observaties in de klas. "
                     "Ouders en school zijn het eens over de vervolgstappen.",
-                    gehouden_op=gehouden_op, verslag_door=ib, gepland_door=ib,
+                    gehouden_op=gehouden_op,
+                    verslag_door=ib,
+                    gepland_door=ib,
                 )
             )
         if d.status == DossierStatus.OPEN and rng.random() < 0.3:
             dag = _werkdag(vandaag + timedelta(days=rng.randint(1, 35)))
             mdos.append(
                 MDO(
-                    dossier=d, school_id=d.school_id, soort=MDOSoort.MDO, status=MDOStatus.GEPLAND,
+                    dossier=d,
+                    school_id=d.school_id,
+                    soort=MDOSoort.MDO,
+                    status=MDOStatus.GEPLAND,
                     begint_om=timezone.make_aware(datetime.combine(dag, time(rng.choice([8, 10, 14]), 30))),
-                    locatie="Kamer van de ib-er", agenda="1. Evaluatie handelingsplan\n2. Stem van het kind\n3. Vervolg",
+                    locatie="Kamer van de ib-er",
+                    agenda="1. Evaluatie handelingsplan\n2. Stem van het kind\n3. Vervolg",
                     gepland_door=ib,
                 )
             )
             d.status = DossierStatus.IN_BEHANDELING_MDO
         if rng.random() < 0.3:
             opps.append(OPP(dossier=d))
-    Dossier.objects.bulk_update([d for d in dossiers if d.status == DossierStatus.IN_BEHANDELING_MDO], ["status"], batch_size=1000)
+    Dossier.objects.bulk_update(
+        [d for d in dossiers if d.status == DossierStatus.IN_BEHANDELING_MDO], ["status"], batch_size=1000
+    )
     for d in dossiers:
         if d.status == DossierStatus.IN_BEHANDELING_MDO:
-            overgangen.append(DossierStatusovergang(dossier=d, van=DossierStatus.OPEN, naar=d.status, door=d.regievoerder, op=nu))
+            overgangen.append(
+                DossierStatusovergang(dossier=d, van=DossierStatus.OPEN, naar=d.status, door=d.regievoerder, op=nu)
+            )
         elif d.status == DossierStatus.AFGESLOTEN:
             overgangen.append(
                 DossierStatusovergang(
-                    dossier=d, van=DossierStatus.OPEN, naar=d.status, door=d.regievoerder,
-                    op=timezone.make_aware(datetime.combine(d.afgesloten_op, time(16))), reden=d.get_afsluitreden_display(),
+                    dossier=d,
+                    van=DossierStatus.OPEN,
+                    naar=d.status,
+                    door=d.regievoerder,
+                    op=timezone.make_aware(datetime.combine(d.afgesloten_op, time(16))),
+                    reden=d.get_afsluitreden_display(),
                 )
             )
     bulk_create_with_history(overgangen, DossierStatusovergang, batch_size=2000, default_date=nu)
@@ -233,22 +272,44 @@ def demo_dossiers(ctx: DemoContext) -> str | None:
     deelnemers, stemmen, uitkomsten, afspraken = [], [], [], []
     for m in mdos:
         ib = m.gepland_door
-        deelnemers.append(MDODeelnemer(mdo=m, gebruiker=ib, rol=Deelnemersrol.IB_ER, aanwezig=m.status == MDOStatus.GEHOUDEN or None))
-        deelnemers.append(MDODeelnemer(mdo=m, naam="Ouder van de leerling", rol=Deelnemersrol.OUDER, aanwezig=m.status == MDOStatus.GEHOUDEN or None))
+        deelnemers.append(
+            MDODeelnemer(mdo=m, gebruiker=ib, rol=Deelnemersrol.IB_ER, aanwezig=m.status == MDOStatus.GEHOUDEN or None)
+        )
+        deelnemers.append(
+            MDODeelnemer(
+                mdo=m,
+                naam="Ouder van de leerling",
+                rol=Deelnemersrol.OUDER,
+                aanwezig=m.status == MDOStatus.GEHOUDEN or None,
+            )
+        )
         if m.school_id == ctx.school_a.pk:
-            deelnemers.append(MDODeelnemer(mdo=m, gebruiker=consulent, rol=Deelnemersrol.CONSULENT, aanwezig=m.status == MDOStatus.GEHOUDEN or None))
+            deelnemers.append(
+                MDODeelnemer(
+                    mdo=m,
+                    gebruiker=consulent,
+                    rol=Deelnemersrol.CONSULENT,
+                    aanwezig=m.status == MDOStatus.GEHOUDEN or None,
+                )
+            )
         if rng.random() < 0.4:
-            deelnemers.append(MDODeelnemer(mdo=m, naam="Jeugd- en gezinswerker", organisatie="Jeugdteam", rol=Deelnemersrol.JEUGD_GEZINSWERKER))
+            deelnemers.append(
+                MDODeelnemer(
+                    mdo=m, naam="Jeugd- en gezinswerker", organisatie="Jeugdteam", rol=Deelnemersrol.JEUGD_GEZINSWERKER
+                )
+            )
         if m.status != MDOStatus.GEHOUDEN:
             continue
         if rng.random() < 0.85:
             zei, wil = rng.choice(STEMMEN)
-            stemmen.append(StemVanHetKind(mdo=m, gehoord=True, wijze=rng.choice(list(StemWijze.values)), wat_zei_kind=zei, wat_wil_kind=wil))
+            stemmen.append(
+                StemVanHetKind(
+                    mdo=m, gehoord=True, wijze=rng.choice(list(StemWijze.values)), wat_zei_kind=zei, wat_wil_kind=wil
+                )
+            )
         else:
             stemmen.append(StemVanHetKind(mdo=m, gehoord=False, reden_niet_gehoord=StemNietGehoordReden.TE_JONG))
-        soorten = rng.choices(
-            list(Uitkomstsoort.values), weights=[50, 20, 15, 10, 5], k=rng.randint(1, 2)
-        )
+        soorten = rng.choices(list(Uitkomstsoort.values), weights=[50, 20, 15, 10, 5], k=rng.randint(1, 2))
         for soort in dict.fromkeys(soorten):
             uitkomsten.append(MDOUitkomst(mdo=m, soort=soort))
         for _ in range(rng.randint(1, 2)):
@@ -256,8 +317,18 @@ def demo_dossiers(ctx: DemoContext) -> str | None:
             klaar = uiterlijk < vandaag and rng.random() < 0.6
             afspraken.append(
                 Afspraak(
-                    dossier=m.dossier, mdo=m, school_id=m.school_id, uiterlijk=uiterlijk,
-                    omschrijving=rng.choice(["Handelingsplan bijstellen", "Observatie in de klas", "Gesprek met ouders plannen", "Aanmelden bij het jeugdteam"]),
+                    dossier=m.dossier,
+                    mdo=m,
+                    school_id=m.school_id,
+                    uiterlijk=uiterlijk,
+                    omschrijving=rng.choice(
+                        [
+                            "Handelingsplan bijstellen",
+                            "Observatie in de klas",
+                            "Gesprek met ouders plannen",
+                            "Aanmelden bij het jeugdteam",
+                        ]
+                    ),
                     uitvoerder=ib if rng.random() < 0.6 else None,
                     uitvoerder_naam="" if rng.random() < 0.6 else "Leerkracht groep",
                     status=AfspraakStatus.AFGEROND if klaar else AfspraakStatus.OPEN,
@@ -279,33 +350,57 @@ def demo_dossiers(ctx: DemoContext) -> str | None:
         vastgesteld = rng.random() < 0.8
         versies.append(
             OPPVersie(
-                opp=opp, versienummer=1, school_id=d.school_id,
+                opp=opp,
+                versienummer=1,
+                school_id=d.school_id,
                 status=OPPStatus.VASTGESTELD if vastgesteld else OPPStatus.CONCEPT,
-                uitstroomniveau=rng.choice([Uitstroomniveau.VMBO_BASIS, Uitstroomniveau.VMBO_KADER, Uitstroomniveau.PRAKTIJKONDERWIJS, Uitstroomniveau.VMBO_GT]),
+                uitstroomniveau=rng.choice(
+                    [
+                        Uitstroomniveau.VMBO_BASIS,
+                        Uitstroomniveau.VMBO_KADER,
+                        Uitstroomniveau.PRAKTIJKONDERWIJS,
+                        Uitstroomniveau.VMBO_GT,
+                    ]
+                ),
                 onderbouwing="Op basis van de leerontwikkeling van de afgelopen twee jaar en het capaciteitenonderzoek.",
                 doelen="Technisch lezen: AVI M6. Rekenen: tafels tot 10 geautomatiseerd. Werkhouding: 20 minuten zelfstandig.",
                 handelingsdeel="Dagelijks 20 minuten extra leesinstructie; wekelijkse begeleiding door de ambulant begeleider.",
-                opgesteld_door=d.regievoerder, vastgesteld_op=min(vandaag, d.geopend_op + timedelta(days=30)) if vastgesteld else None,
+                opgesteld_door=d.regievoerder,
+                vastgesteld_op=min(vandaag, d.geopend_op + timedelta(days=30)) if vastgesteld else None,
                 vastgesteld_door=d.regievoerder if vastgesteld else None,
             )
         )
     versies = bulk_create_with_history(versies, OPPVersie, batch_size=2000, default_date=nu)
     instemmingen = []
-    for v in OPPVersie.objects.filter(opp__dossier__school__swv=ctx.swv, status=OPPStatus.VASTGESTELD).select_related("opgesteld_door"):
+    for v in OPPVersie.objects.filter(opp__dossier__school__swv=ctx.swv, status=OPPStatus.VASTGESTELD).select_related(
+        "opgesteld_door"
+    ):
         if rng.random() < 0.85:
             instemmingen.append(
                 OPPInstemming(
-                    versie=v, besluit=Instemmingsbesluit.INGESTEMD, ouder_naam="Ouder van de leerling",
-                    ouder_relatie=rng.choice(list(Ouderrelatie.values)), datum=v.vastgesteld_op,
-                    wijze=rng.choice(list(Instemmingswijze.values)), vastgelegd_door=v.opgesteld_door,
+                    versie=v,
+                    besluit=Instemmingsbesluit.INGESTEMD,
+                    ouder_naam="Ouder van de leerling",
+                    ouder_relatie=rng.choice(list(Ouderrelatie.values)),
+                    datum=v.vastgesteld_op,
+                    wijze=rng.choice(list(Instemmingswijze.values)),
+                    vastgelegd_door=v.opgesteld_door,
                 )
             )
     bulk_create_with_history(instemmingen, OPPInstemming, batch_size=2000, default_date=nu)
     for d in Dossier.objects.filter(school__in=[ctx.school_a, ctx.school_b]).select_related("regievoerder")[:12]:
         doc = Document(
-            leerling_id=d.leerling_id, dossier=d, school_id=d.school_id, soort=Documentsoort.ONDERZOEK,
-            titel="Verslag capaciteitenonderzoek", oorspronkelijke_naam="onderzoek.pdf", inhoudstype="application/pdf",
-            extensie="pdf", grootte=len(PDF), sha256="", geupload_door=d.regievoerder,
+            leerling_id=d.leerling_id,
+            dossier=d,
+            school_id=d.school_id,
+            soort=Documentsoort.ONDERZOEK,
+            titel="Verslag capaciteitenonderzoek",
+            oorspronkelijke_naam="onderzoek.pdf",
+            inhoudstype="application/pdf",
+            extensie="pdf",
+            grootte=len(PDF),
+            sha256="",
+            geupload_door=d.regievoerder,
         )
         doc.bestand.save(f"{doc.uuid}.pdf", ContentFile(PDF), save=False)
         doc.save()

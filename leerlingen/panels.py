@@ -61,9 +61,12 @@ registreer_menu(
 def _thuiszitters_context(request):
     from leerlingen.selectors.thuiszitters import kerncijfers
 
-    return {**kerncijfers(request.user), "ongelezen": ongelezen(request, "leerlingen"),
-            "dashboard": bool(rollen_van(request) & {Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER}),
-            "lijst": bool(rollen_van(request) & {Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER})}
+    return {
+        **kerncijfers(request.user),
+        "ongelezen": ongelezen(request, "leerlingen"),
+        "dashboard": bool(rollen_van(request) & {Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER}),
+        "lijst": bool(rollen_van(request) & {Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER}),
+    }
 
 
 def rollen_van(request) -> set:
@@ -79,15 +82,40 @@ registreer_paneel(
     context=_thuiszitters_context,
     volgorde=25,
 )
-registreer_menu(naam="thuiszitters", url_name="leerlingen:thuiszitters", label=_("Thuiszitters"),
-                rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER], volgorde=20)
-registreer_menu(naam="zorgplicht", url_name="leerlingen:zorgplicht", label=_("Zorgplicht"),
-                rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER, Rol.DB, Rol.BELEIDSMEDEWERKER], volgorde=21)
-registreer_menu(naam="risicolijst", url_name="leerlingen:risicolijst", label=_("Risk list"),
-                rollen=[Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER], volgorde=22)
-registreer_menu(naam="thuiszitters_dashboard", url_name="leerlingen:thuiszitters_dashboard", label=_("Thuiszitters in figures"),
-                rollen=[Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER], volgorde=23)
-registreer_menu(naam="meldingen", url_name="leerlingen:meldingen", label=_("Notifications"),
-                rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER], volgorde=80)
+registreer_menu(
+    naam="thuiszitters",
+    url_name="leerlingen:thuiszitters",
+    label=_("Thuiszitters"),
+    rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER],
+    volgorde=20,
+)
+registreer_menu(
+    naam="zorgplicht",
+    url_name="leerlingen:zorgplicht",
+    label=_("Zorgplicht"),
+    rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER, Rol.DB, Rol.BELEIDSMEDEWERKER],
+    volgorde=21,
+)
+registreer_menu(
+    naam="risicolijst",
+    url_name="leerlingen:risicolijst",
+    label=_("Risk list"),
+    rollen=[Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER],
+    volgorde=22,
+)
+registreer_menu(
+    naam="thuiszitters_dashboard",
+    url_name="leerlingen:thuiszitters_dashboard",
+    label=_("Thuiszitters in figures"),
+    rollen=[Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER],
+    volgorde=23,
+)
+registreer_menu(
+    naam="meldingen",
+    url_name="leerlingen:meldingen",
+    label=_("Notifications"),
+    rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER],
+    volgorde=80,
+)
 
 registreer_meldingbron("leerlingen", "leerlingen.Melding")

@@ -29,7 +29,9 @@ def _log(*, gebruiker, gebeurtenis: str, obj, leerling, request, actie=Toegangsl
 
 
 def log_dossier_bekeken(*, gebruiker, dossier, request=None) -> Toegangslog:
-    return _log(gebruiker=gebruiker, gebeurtenis="dossier_bekeken", obj=dossier, leerling=dossier.leerling, request=request)
+    return _log(
+        gebruiker=gebruiker, gebeurtenis="dossier_bekeken", obj=dossier, leerling=dossier.leerling, request=request
+    )
 
 
 def log_mdo_bekeken(*, gebruiker, mdo, request=None) -> Toegangslog:
@@ -38,7 +40,10 @@ def log_mdo_bekeken(*, gebruiker, mdo, request=None) -> Toegangslog:
 
 def log_opp_bekeken(*, gebruiker, oppversie, request=None) -> Toegangslog:
     return _log(
-        gebruiker=gebruiker, gebeurtenis="opp_bekeken", obj=oppversie, leerling=oppversie.opp.dossier.leerling,
+        gebruiker=gebruiker,
+        gebeurtenis="opp_bekeken",
+        obj=oppversie,
+        leerling=oppversie.opp.dossier.leerling,
         request=request,
     )
 
@@ -49,7 +54,10 @@ def log_tijdlijn_bekeken(*, gebruiker, leerling, request=None) -> Toegangslog:
 
 def log_geschiedenis_bekeken(*, gebruiker, dossier, request=None) -> Toegangslog:
     return _log(
-        gebruiker=gebruiker, gebeurtenis="dossiergeschiedenis_bekeken", obj=dossier, leerling=dossier.leerling,
+        gebruiker=gebruiker,
+        gebeurtenis="dossiergeschiedenis_bekeken",
+        obj=dossier,
+        leerling=dossier.leerling,
         request=request,
     )
 
@@ -57,6 +65,10 @@ def log_geschiedenis_bekeken(*, gebruiker, dossier, request=None) -> Toegangslog
 def log_dossiers_bekeken(*, gebruiker, aantal: int, request=None) -> Toegangslog:
     """A list of dossiers (the school overview): the number of records, not their content."""
     return Toegangslog.objects.create(
-        gebruiker=gebruiker, actie=Toegangslog.Actie.BEKEKEN, gebeurtenis="dossierlijst_bekeken",
-        objecttype="leerlingen.Dossier", route=_route(request), aantal=aantal,
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.BEKEKEN,
+        gebeurtenis="dossierlijst_bekeken",
+        objecttype="leerlingen.Dossier",
+        route=_route(request),
+        aantal=aantal,
     )

@@ -69,7 +69,9 @@ class LeerlingQuerySet(models.QuerySet):
             ct = ContentType.objects.get_for_model(Leerling)
             codes = {"view_leerling": "view", "change_leerling": "change"}
             velden = ("object_pk", "permission__codename")
-            eigen = UserObjectPermission.objects.filter(user_id=user.pk, content_type=ct, permission__codename__in=codes)
+            eigen = UserObjectPermission.objects.filter(
+                user_id=user.pk, content_type=ct, permission__codename__in=codes
+            )
             groep = GroupObjectPermission.objects.filter(
                 group__in=user.groups.all(), content_type=ct, permission__codename__in=codes
             )

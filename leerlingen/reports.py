@@ -42,13 +42,20 @@ def thuiszitters_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     with translation.override("nl"):
         rijen = [
             {
-                "Achternaam": c.leerling.achternaam, "Voornaam": c.leerling.voornaam,
-                "Geboortedatum": c.leerling.geboortedatum, "School": c.school.naam if c.school else "",
-                "Gemeente": c.gemeente.naam, "Soort": c.get_soort_display(), "Reden": c.get_reden_display(),
-                "Sinds": c.sinds, "Duur (weken)": (datum - c.sinds).days // 7,
+                "Achternaam": c.leerling.achternaam,
+                "Voornaam": c.leerling.voornaam,
+                "Geboortedatum": c.leerling.geboortedatum,
+                "School": c.school.naam if c.school else "",
+                "Gemeente": c.gemeente.naam,
+                "Soort": c.get_soort_display(),
+                "Reden": c.get_reden_display(),
+                "Sinds": c.sinds,
+                "Duur (weken)": (datum - c.sinds).days // 7,
                 "Boven termijn 3 maanden": "ja" if c.signaal_termijn else "nee",
-                "OPP": "ja" if c.heeft_opp else "nee", "Onderwijs (uur/week)": float(c.onderwijs_uren),
-                "Stap de-escalatieladder": str(c.huidige_stap), "Volgende actie": c.volgende_actie,
+                "OPP": "ja" if c.heeft_opp else "nee",
+                "Onderwijs (uur/week)": float(c.onderwijs_uren),
+                "Stap de-escalatieladder": str(c.huidige_stap),
+                "Volgende actie": c.volgende_actie,
                 "Datum volgende actie": c.volgende_actie_datum,
             }
             for c in thuiszitters_lijst(user, datum=datum, status="actief", **filters).iterator(chunk_size=500)
@@ -75,11 +82,17 @@ def risicolijst_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     voortgang(10, "Ronde ophalen")
     ronde, regels = _ronde_en_regels(taak)
     with translation.override("nl"):
+
         def rij(r):
             return {
-                "School": r.school_naam, "Achternaam": r.leerling.achternaam, "Voornaam": r.leerling.voornaam,
-                "Geboortedatum": r.leerling.geboortedatum, "Op de lijst sinds": r.sinds, "Reden": r.reden,
-                "Afgesproken actie": r.afgesproken_actie, "Thuiszittercasus": "ja" if r.thuiszitter else "nee",
+                "School": r.school_naam,
+                "Achternaam": r.leerling.achternaam,
+                "Voornaam": r.leerling.voornaam,
+                "Geboortedatum": r.leerling.geboortedatum,
+                "Op de lijst sinds": r.sinds,
+                "Reden": r.reden,
+                "Afgesproken actie": r.afgesproken_actie,
+                "Thuiszittercasus": "ja" if r.thuiszitter else "nee",
                 "Vergeleken met vorige ronde": r.get_vergelijking_display(),
             }
 
@@ -99,12 +112,15 @@ def risicolijst_pdf(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     ronde, regels = _ronde_en_regels(taak)
     voortgang(40, "PDF opmaken")
     with translation.override("nl"):
-        inhoud = render_to_pdf("pdf/risicolijst.html", {
-            "ronde": ronde,
-            "maand": date_format(date(ronde.jaar, ronde.maand, 1), "F Y"),
-            "op_lijst": [r for r in regels if r.vergelijking != "af"],
-            "af": [r for r in regels if r.vergelijking == "af"],
-            "gemaakt": timezone.localtime(),
-        })
+        inhoud = render_to_pdf(
+            "pdf/risicolijst.html",
+            {
+                "ronde": ronde,
+                "maand": date_format(date(ronde.jaar, ronde.maand, 1), "F Y"),
+                "op_lijst": [r for r in regels if r.vergelijking != "af"],
+                "af": [r for r in regels if r.vergelijking == "af"],
+                "gemaakt": timezone.localtime(),
+            },
+        )
     voortgang(95, "Opslaan")
     return f"risicolijst-{ronde.jaar}-{ronde.maand:02d}.pdf", inhoud

@@ -95,7 +95,9 @@ def valideer_upload(bestand, *, toegestaan: dict[str, tuple[str, str]] | None = 
         )
     if toegestaan.get(echt, (None,))[0] != toegestaan[extensie][0]:
         raise ValidationError(
-            _("The file's name says %(naam_type)s but its content is %(echt_type)s. Save it in the right format and try again.")
+            _(
+                "The file's name says %(naam_type)s but its content is %(echt_type)s. Save it in the right format and try again."
+            )
             % {"naam_type": toegestaan[extensie][1], "echt_type": TOEGESTAAN[echt][1]},
             code="vermomd",
         )

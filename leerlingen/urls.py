@@ -28,9 +28,19 @@ urlpatterns += [
     path("dossiers/<uuid:uuid>/afsluiten/", dossier_views.DossierAfsluitenView.as_view(), name="dossier_afsluiten"),
     path("dossiers/<uuid:uuid>/heropenen/", dossier_views.DossierHeropenenView.as_view(), name="dossier_heropenen"),
     path("dossiers/<uuid:uuid>/geschiedenis/", dossier_views.GeschiedenisView.as_view(), name="dossier_geschiedenis"),
-    path("dossiers/<uuid:uuid>/secties/<str:sectie>/", dossier_views.SectieBewerkenView.as_view(), name="sectie_bewerken"),
-    path("dossiers/<uuid:uuid>/interventies/nieuw/", dossier_views.InterventieNieuwView.as_view(), name="interventie_nieuw"),
-    path("interventies/<uuid:uuid>/evalueren/", dossier_views.InterventieEvaluerenView.as_view(), name="interventie_evalueren"),
+    path(
+        "dossiers/<uuid:uuid>/secties/<str:sectie>/", dossier_views.SectieBewerkenView.as_view(), name="sectie_bewerken"
+    ),
+    path(
+        "dossiers/<uuid:uuid>/interventies/nieuw/",
+        dossier_views.InterventieNieuwView.as_view(),
+        name="interventie_nieuw",
+    ),
+    path(
+        "interventies/<uuid:uuid>/evalueren/",
+        dossier_views.InterventieEvaluerenView.as_view(),
+        name="interventie_evalueren",
+    ),
     path("dossiers/<uuid:uuid>/documenten/nieuw/", dossier_views.DocumentNieuwView.as_view(), name="document_nieuw"),
     path("documenten/<uuid:uuid>/", dossier_views.DocumentDownloadView.as_view(), name="document_download"),
     path("dossiers/<uuid:uuid>/opp/nieuw/", mdo_views.OPPNieuwView.as_view(), name="opp_nieuw"),

@@ -43,7 +43,11 @@ BENCH_PAGINAS = [
     BenchPagina("Scholenregister gefilterd (SO)", lambda c: reverse("register") + "?soort=SO", Rol.DB),
     BenchPagina("School", lambda c: reverse("school_detail", args=[c.school_a.uuid]), Rol.IB_ER),
     BenchPagina("Leerlingenlijst ib-er", lambda c: reverse("leerlingen:lijst"), Rol.IB_ER, max_ms_p95=100),
-    BenchPagina("Leerling zoeken ib-er", lambda c: reverse("leerlingen:lijst") + "?zoek=jan", Rol.IB_ER, max_ms_p95=100),
-    BenchPagina("Leerling zoeken DB (hele SWV)", lambda c: reverse("leerlingen:lijst") + "?zoek=jan", Rol.DB, max_ms_p95=100),
+    BenchPagina(
+        "Leerling zoeken ib-er", lambda c: reverse("leerlingen:lijst") + "?zoek=jan", Rol.IB_ER, max_ms_p95=100
+    ),
+    BenchPagina(
+        "Leerling zoeken DB (hele SWV)", lambda c: reverse("leerlingen:lijst") + "?zoek=jan", Rol.DB, max_ms_p95=100
+    ),
     BenchPagina("Leerling", lambda c: reverse("leerlingen:detail", args=[c.extra["leerling_a"].uuid]), Rol.IB_ER),
 ]

@@ -69,7 +69,11 @@ def maak_kringen(swv: Samenwerkingsverband) -> int:
     """One kring per gemeente (Leiden: the clusters above); schools without a kring are assigned."""
     n = 0
     for school in School.objects.filter(swv=swv, kring__isnull=True).select_related("gemeente"):
-        naam = LEIDEN_KRINGEN.get(school.gemeente.naam, f"Kring {school.gemeente.naam}") if swv.code == "PO2801" else f"Kring {school.gemeente.naam}"
+        naam = (
+            LEIDEN_KRINGEN.get(school.gemeente.naam, f"Kring {school.gemeente.naam}")
+            if swv.code == "PO2801"
+            else f"Kring {school.gemeente.naam}"
+        )
         kring, _ = Kring.objects.get_or_create(swv=swv, naam=naam)
         school.kring = kring
         school.save(update_fields=["kring"])
@@ -79,7 +83,9 @@ def maak_kringen(swv: Samenwerkingsverband) -> int:
 
 def _kies_scholen(swv) -> tuple[School, School]:
     bo = list(
-        School.objects.filter(swv=swv, soort=Soort.BO, actief=True).met_laatste_telling().order_by("-laatste_aantal", "vestigingscode")
+        School.objects.filter(swv=swv, soort=Soort.BO, actief=True)
+        .met_laatste_telling()
+        .order_by("-laatste_aantal", "vestigingscode")
     )
     # School A: a large BO school; school B: a BO school of another board.
     a = bo[0]
@@ -110,7 +116,9 @@ def maak_demo_gebruikers(swv, school_a: School, school_b: School, vandaag: date)
     gebruikers = {}
     kring_scholen = list(School.objects.filter(kring=school_a.kring, actief=True)) if school_a.kring_id else [school_a]
     for email, voornaam, achternaam, rol, scope in DEMO_ACCOUNTS:
-        user, _ = Gebruiker.objects.get_or_create(email=email, defaults={"voornaam": voornaam, "achternaam": achternaam})
+        user, _ = Gebruiker.objects.get_or_create(
+            email=email, defaults={"voornaam": voornaam, "achternaam": achternaam}
+        )
         user.is_demo = True
         user.is_staff = user.is_superuser = rol == Rol.BEHEERDER
         user.set_password(DEMO_WACHTWOORD)
@@ -123,11 +131,16 @@ def maak_demo_gebruikers(swv, school_a: School, school_b: School, vandaag: date)
             elif scope == "kring_a":
                 for s in kring_scholen:
                     Lidmaatschap.objects.create(
-                        gebruiker=user, rol=rol, school=s, begindatum=schooljaar_begin,
+                        gebruiker=user,
+                        rol=rol,
+                        school=s,
+                        begindatum=schooljaar_begin,
                         einddatum=date(schooljaar_begin.year + 1, 7, 31),
                     )
             elif scope == "bestuur_a":
-                Lidmaatschap.objects.create(gebruiker=user, rol=rol, bestuur=school_a.bestuur, begindatum=schooljaar_begin)
+                Lidmaatschap.objects.create(
+                    gebruiker=user, rol=rol, bestuur=school_a.bestuur, begindatum=schooljaar_begin
+                )
             else:
                 Lidmaatschap.objects.create(gebruiker=user, rol=rol, begindatum=schooljaar_begin)
         gebruikers[rol if scope != "b" else "ib_er_b"] = user

@@ -147,9 +147,7 @@ def _lees_csv(pad: Path, encoding: str, verplicht: list[str]) -> list[tuple[int,
                 if not any(v.strip() for v in waarden):
                     continue
                 if len(waarden) != len(kop):
-                    raise DuoImportFout(
-                        pad.name, regelnr, "-", f"{len(waarden)} velden gevonden, {len(kop)} verwacht"
-                    )
+                    raise DuoImportFout(pad.name, regelnr, "-", f"{len(waarden)} velden gevonden, {len(kop)} verwacht")
                 rijen.append((regelnr, {k: v.strip() for k, v in zip(kop, waarden)}))
             return rijen
     except UnicodeDecodeError as exc:
@@ -224,13 +222,24 @@ def lees_bronnen(map_: Path, swv_code: str) -> list[SchoolRij]:
 
     # Historical counts (and the list of SBO/SO vestigingen).
     historisch = _lees_csv(
-        map_ / HISTORISCH, "utf-8-sig",
-        ["INSTELLINGSCODE", "VESTIGINGSCODE", "NAAM_VESTIGING", "SOORT_VESTIGING", "BEVOEGD_GEZAG_NUMMER",
-         "GEMEENTECODE_VESTIGING", "GEMEENTENAAM_VESTIGING", "DENOMINATIE_VESTIGING"],
+        map_ / HISTORISCH,
+        "utf-8-sig",
+        [
+            "INSTELLINGSCODE",
+            "VESTIGINGSCODE",
+            "NAAM_VESTIGING",
+            "SOORT_VESTIGING",
+            "BEVOEGD_GEZAG_NUMMER",
+            "GEMEENTECODE_VESTIGING",
+            "GEMEENTENAAM_VESTIGING",
+            "DENOMINATIE_VESTIGING",
+        ],
     )
-    jaar_kolommen = sorted(
-        (int(k.split("_")[1]), k) for k in historisch[0][1] if re.fullmatch(r"LEERLINGEN_[0-9]{4}", k)
-    ) if historisch else []
+    jaar_kolommen = (
+        sorted((int(k.split("_")[1]), k) for k in historisch[0][1] if re.fullmatch(r"LEERLINGEN_[0-9]{4}", k))
+        if historisch
+        else []
+    )
     if not jaar_kolommen:
         raise DuoImportFout(HISTORISCH, 1, "LEERLINGEN_YYYY", "geen kolommen met leerlingaantallen gevonden")
     laatste_kolom = jaar_kolommen[-1][1]
@@ -264,9 +273,21 @@ def lees_bronnen(map_: Path, swv_code: str) -> list[SchoolRij]:
     rijen: list[SchoolRij] = []
     # BO from DUO's address file.
     for regel, rij in _lees_csv(
-        map_ / ADRESSEN_BO, "cp1252",
-        ["BEVOEGD GEZAG NUMMER", "INSTELLINGSCODE", "VESTIGINGSCODE", "VESTIGINGSNAAM", "STRAATNAAM",
-         "HUISNUMMER-TOEVOEGING", "POSTCODE", "PLAATSNAAM", "GEMEENTENUMMER", "GEMEENTENAAM", "DENOMINATIE"],
+        map_ / ADRESSEN_BO,
+        "cp1252",
+        [
+            "BEVOEGD GEZAG NUMMER",
+            "INSTELLINGSCODE",
+            "VESTIGINGSCODE",
+            "VESTIGINGSNAAM",
+            "STRAATNAAM",
+            "HUISNUMMER-TOEVOEGING",
+            "POSTCODE",
+            "PLAATSNAAM",
+            "GEMEENTENUMMER",
+            "GEMEENTENAAM",
+            "DENOMINATIE",
+        ],
     ):
         code = _vestigingscode(ADRESSEN_BO, regel, "VESTIGINGSCODE", rij["VESTIGINGSCODE"])
         postcode = _postcode(ADRESSEN_BO, regel, "POSTCODE", rij["POSTCODE"])
@@ -274,34 +295,54 @@ def lees_bronnen(map_: Path, swv_code: str) -> list[SchoolRij]:
         bestuur = _bestuursnummer(ADRESSEN_BO, regel, "BEVOEGD GEZAG NUMMER", rij["BEVOEGD GEZAG NUMMER"])
         if not _hoort_bij(swv_code, postcode, rij["GEMEENTENAAM"], pc4_swv, gemeente_swvs):
             continue
-        rijen.append(SchoolRij(
-            vestigingscode=code, brin=rij["INSTELLINGSCODE"], naam=rij["VESTIGINGSNAAM"], soort=Soort.BO,
-            denominatie=rij["DENOMINATIE"], straat=rij["STRAATNAAM"], huisnummer=rij["HUISNUMMER-TOEVOEGING"],
-            postcode=postcode, plaats=naam_netjes(rij["PLAATSNAAM"]), internetadres=rij.get("INTERNETADRES", ""),
-            gemeente_code=gemeente, gemeente_naam=naam_netjes(rij["GEMEENTENAAM"]), bestuur_nummer=bestuur,
-            tellingen=tellingen.get(code, {}),
-        ))
+        rijen.append(
+            SchoolRij(
+                vestigingscode=code,
+                brin=rij["INSTELLINGSCODE"],
+                naam=rij["VESTIGINGSNAAM"],
+                soort=Soort.BO,
+                denominatie=rij["DENOMINATIE"],
+                straat=rij["STRAATNAAM"],
+                huisnummer=rij["HUISNUMMER-TOEVOEGING"],
+                postcode=postcode,
+                plaats=naam_netjes(rij["PLAATSNAAM"]),
+                internetadres=rij.get("INTERNETADRES", ""),
+                gemeente_code=gemeente,
+                gemeente_naam=naam_netjes(rij["GEMEENTENAAM"]),
+                bestuur_nummer=bestuur,
+                tellingen=tellingen.get(code, {}),
+            )
+        )
 
     # SBO, SO and SO/VSO from the historical file, with edugis addresses.
     for code, (regel, rij) in sorted(speciaal.items()):
         adres = edugis.get(code, (0, {}))[1]
-        postcode = _postcode(EDUGIS, edugis.get(code, (0,))[0], "postcode", adres.get("postcode") or "", verplicht=False)
+        postcode = _postcode(
+            EDUGIS, edugis.get(code, (0,))[0], "postcode", adres.get("postcode") or "", verplicht=False
+        )
         if not _hoort_bij(swv_code, postcode, rij["GEMEENTENAAM_VESTIGING"], pc4_swv, gemeente_swvs):
             continue
         huisnummer = "".join(str(adres.get(k) or "") for k in ("huisnummer", "huisletter"))
         if adres.get("huisnummertoevoeging"):
             huisnummer += f"-{adres['huisnummertoevoeging']}"
-        rijen.append(SchoolRij(
-            vestigingscode=code, brin=rij["INSTELLINGSCODE"], naam=rij["NAAM_VESTIGING"],
-            soort=SPECIALE_SOORTEN[rij["SOORT_VESTIGING"]], denominatie=rij["DENOMINATIE_VESTIGING"],
-            straat=adres.get("straat") or "", huisnummer=huisnummer, postcode=postcode,
-            plaats=naam_netjes(adres.get("plaats") or rij["GEMEENTENAAM_VESTIGING"]),
-            internetadres=adres.get("internetadres") or "",
-            gemeente_code=_gemeentecode(HISTORISCH, regel, "GEMEENTECODE_VESTIGING", rij["GEMEENTECODE_VESTIGING"]),
-            gemeente_naam=naam_netjes(rij["GEMEENTENAAM_VESTIGING"]),
-            bestuur_nummer=_bestuursnummer(HISTORISCH, regel, "BEVOEGD_GEZAG_NUMMER", rij["BEVOEGD_GEZAG_NUMMER"]),
-            tellingen=tellingen.get(code, {}),
-        ))
+        rijen.append(
+            SchoolRij(
+                vestigingscode=code,
+                brin=rij["INSTELLINGSCODE"],
+                naam=rij["NAAM_VESTIGING"],
+                soort=SPECIALE_SOORTEN[rij["SOORT_VESTIGING"]],
+                denominatie=rij["DENOMINATIE_VESTIGING"],
+                straat=adres.get("straat") or "",
+                huisnummer=huisnummer,
+                postcode=postcode,
+                plaats=naam_netjes(adres.get("plaats") or rij["GEMEENTENAAM_VESTIGING"]),
+                internetadres=adres.get("internetadres") or "",
+                gemeente_code=_gemeentecode(HISTORISCH, regel, "GEMEENTECODE_VESTIGING", rij["GEMEENTECODE_VESTIGING"]),
+                gemeente_naam=naam_netjes(rij["GEMEENTENAAM_VESTIGING"]),
+                bestuur_nummer=_bestuursnummer(HISTORISCH, regel, "BEVOEGD_GEZAG_NUMMER", rij["BEVOEGD_GEZAG_NUMMER"]),
+                tellingen=tellingen.get(code, {}),
+            )
+        )
     return rijen
 
 
@@ -329,12 +370,16 @@ def duo_importeren(*, map_: Path, swv_code: str, swv_naam: str | None = None) ->
                 nummer=rij.bestuur_nummer, naam=f"Bestuur {rij.bestuur_nummer}"
             )
 
-    bestaand = {s.vestigingscode: s for s in School.objects.filter(vestigingscode__in=[r.vestigingscode for r in rijen])}
+    bestaand = {
+        s.vestigingscode: s for s in School.objects.filter(vestigingscode__in=[r.vestigingscode for r in rijen])
+    }
     nieuw, bij_te_werken = [], []
     for rij in rijen:
         rapport.per_soort[rij.soort] = rapport.per_soort.get(rij.soort, 0) + 1
         waarden = {k: getattr(rij, k) for k in _SCHOOLVELDEN}
-        waarden.update(gemeente=gemeenten[rij.gemeente_code], bestuur=besturen[rij.bestuur_nummer], swv=swv, actief=True)
+        waarden.update(
+            gemeente=gemeenten[rij.gemeente_code], bestuur=besturen[rij.bestuur_nummer], swv=swv, actief=True
+        )
         school = bestaand.get(rij.vestigingscode)
         if school is None:
             nieuw.append(School(vestigingscode=rij.vestigingscode, **waarden))
@@ -351,9 +396,13 @@ def duo_importeren(*, map_: Path, swv_code: str, swv_naam: str | None = None) ->
     if nieuw:
         bulk_create_with_history(nieuw, School, batch_size=500)
     if bij_te_werken:
-        bulk_update_with_history(bij_te_werken, School, _SCHOOLVELDEN + ["gemeente", "bestuur", "swv", "actief"], batch_size=500)
+        bulk_update_with_history(
+            bij_te_werken, School, _SCHOOLVELDEN + ["gemeente", "bestuur", "swv", "actief"], batch_size=500
+        )
 
-    verdwenen = School.objects.filter(swv=swv, actief=True).exclude(vestigingscode__in=[r.vestigingscode for r in rijen])
+    verdwenen = School.objects.filter(swv=swv, actief=True).exclude(
+        vestigingscode__in=[r.vestigingscode for r in rijen]
+    )
     rapport.gedeactiveerd = sorted(verdwenen.values_list("vestigingscode", flat=True))
     for school in verdwenen:
         school.actief = False
@@ -370,7 +419,9 @@ def duo_importeren(*, map_: Path, swv_code: str, swv_naam: str | None = None) ->
             masker = aantal is None
             t = bestaande_tellingen.get((school.pk, teldatum))
             if t is None:
-                nieuwe_tellingen.append(Leerlingtelling(school=school, teldatum=teldatum, aantal=aantal, minder_dan_vijf=masker))
+                nieuwe_tellingen.append(
+                    Leerlingtelling(school=school, teldatum=teldatum, aantal=aantal, minder_dan_vijf=masker)
+                )
             elif t.aantal != aantal or t.minder_dan_vijf != masker:
                 t.aantal, t.minder_dan_vijf = aantal, masker
                 gewijzigde_tellingen.append(t)

@@ -32,15 +32,30 @@ _PANELEN: list[Paneel] = []
 
 
 def registreer_paneel(
-    *, naam: str, template: str, rollen: Iterable[str], context: Callable, volgorde: int = 50,
-    uitgesteld: bool = False, titel: Any = "",
+    *,
+    naam: str,
+    template: str,
+    rollen: Iterable[str],
+    context: Callable,
+    volgorde: int = 50,
+    uitgesteld: bool = False,
+    titel: Any = "",
 ) -> None:
     if any(p.naam == naam for p in _PANELEN):
         return
     if uitgesteld and not titel:
         raise ValueError(f"Deferred panel {naam!r} needs a titel")
-    _PANELEN.append(Paneel(naam=naam, template=template, rollen=frozenset(rollen), context=context, volgorde=volgorde,
-                           uitgesteld=uitgesteld, titel=titel))
+    _PANELEN.append(
+        Paneel(
+            naam=naam,
+            template=template,
+            rollen=frozenset(rollen),
+            context=context,
+            volgorde=volgorde,
+            uitgesteld=uitgesteld,
+            titel=titel,
+        )
+    )
     _PANELEN.sort(key=lambda p: (p.volgorde, p.naam))
 
 

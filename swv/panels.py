@@ -37,15 +37,32 @@ def _beheer(request):
     return {}
 
 
-registreer_paneel(naam="mijn_scholen", template="swv/panelen/_mijn_scholen.html",
-                  rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT], context=_mijn_scholen, volgorde=10)
-registreer_paneel(naam="toegewezen_scholen", template="swv/panelen/_mijn_scholen.html",
-                  rollen=[Rol.CONSULENT], context=_toegewezen_scholen, volgorde=11)
-registreer_paneel(naam="swv_overzicht", template="swv/panelen/_swv_overzicht.html",
-                  rollen=[Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BEHEERDER, Rol.TLC_LID, Rol.AC_LID],
-                  context=_swv_overzicht, volgorde=10)
-registreer_paneel(naam="bestuur", template="swv/panelen/_bestuur.html",
-                  rollen=[Rol.BESTUURDER], context=_bestuur, volgorde=10)
-registreer_paneel(naam="beheer", template="swv/panelen/_beheer.html", rollen=[Rol.BEHEERDER], context=_beheer, volgorde=90)
+registreer_paneel(
+    naam="mijn_scholen",
+    template="swv/panelen/_mijn_scholen.html",
+    rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT],
+    context=_mijn_scholen,
+    volgorde=10,
+)
+registreer_paneel(
+    naam="toegewezen_scholen",
+    template="swv/panelen/_mijn_scholen.html",
+    rollen=[Rol.CONSULENT],
+    context=_toegewezen_scholen,
+    volgorde=11,
+)
+registreer_paneel(
+    naam="swv_overzicht",
+    template="swv/panelen/_swv_overzicht.html",
+    rollen=[Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BEHEERDER, Rol.TLC_LID, Rol.AC_LID],
+    context=_swv_overzicht,
+    volgorde=10,
+)
+registreer_paneel(
+    naam="bestuur", template="swv/panelen/_bestuur.html", rollen=[Rol.BESTUURDER], context=_bestuur, volgorde=10
+)
+registreer_paneel(
+    naam="beheer", template="swv/panelen/_beheer.html", rollen=[Rol.BEHEERDER], context=_beheer, volgorde=90
+)
 
 registreer_menu(naam="register", url_name="register", label=_("School register"), rollen=list(Rol.values), volgorde=90)

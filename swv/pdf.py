@@ -28,7 +28,7 @@ def _lokale_fetcher():
             if parsed.scheme == "file":
                 path = unquote(parsed.path)
                 if path.startswith(settings.STATIC_URL):
-                    found = finders.find(path[len(settings.STATIC_URL):])
+                    found = finders.find(path[len(settings.STATIC_URL) :])
                     if not found:
                         raise ValueError(f"Static file not found for PDF: {path}")
                     url = Path(found).resolve().as_uri()

@@ -19,7 +19,9 @@ def _route(request: HttpRequest | None) -> str:
     return (match.view_name if match else request.path)[:200]
 
 
-def _schrijf(*, gebruiker, actie: str, gebeurtenis: str, obj=None, leerling_uuid=None, request=None, aantal=1) -> Toegangslog:
+def _schrijf(
+    *, gebruiker, actie: str, gebeurtenis: str, obj=None, leerling_uuid=None, request=None, aantal=1
+) -> Toegangslog:
     object_uuid = getattr(obj, "uuid", None) if obj is not None else None
     return Toegangslog.objects.create(
         gebruiker=gebruiker,
@@ -35,28 +37,45 @@ def _schrijf(*, gebruiker, actie: str, gebeurtenis: str, obj=None, leerling_uuid
 
 def log_leerling_bekeken(*, gebruiker, leerling, request: HttpRequest | None = None) -> Toegangslog:
     return _schrijf(
-        gebruiker=gebruiker, actie=Toegangslog.Actie.BEKEKEN, gebeurtenis="leerling_bekeken",
-        obj=leerling, leerling_uuid=leerling.uuid, request=request,
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.BEKEKEN,
+        gebeurtenis="leerling_bekeken",
+        obj=leerling,
+        leerling_uuid=leerling.uuid,
+        request=request,
     )
 
 
 def log_leerlingen_gezocht(*, gebruiker, aantal: int, request: HttpRequest | None = None) -> Toegangslog:
     return _schrijf(
-        gebruiker=gebruiker, actie=Toegangslog.Actie.GEZOCHT, gebeurtenis="leerlingen_gezocht",
-        request=request, aantal=aantal,
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.GEZOCHT,
+        gebeurtenis="leerlingen_gezocht",
+        request=request,
+        aantal=aantal,
     )
 
 
 def log_document_gedownload(*, gebruiker, document, leerling, request: HttpRequest | None = None) -> Toegangslog:
     return _schrijf(
-        gebruiker=gebruiker, actie=Toegangslog.Actie.GEDOWNLOAD, gebeurtenis="document_gedownload",
-        obj=document, leerling_uuid=leerling.uuid, request=request,
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.GEDOWNLOAD,
+        gebeurtenis="document_gedownload",
+        obj=document,
+        leerling_uuid=leerling.uuid,
+        request=request,
     )
 
 
-def log_export(*, gebruiker, gebeurtenis: str, aantal: int, obj=None, request: HttpRequest | None = None) -> Toegangslog:
+def log_export(
+    *, gebruiker, gebeurtenis: str, aantal: int, obj=None, request: HttpRequest | None = None
+) -> Toegangslog:
     """An export of pupil data (a register, a list): the number of records is logged, not their content."""
     return _schrijf(
-        gebruiker=gebruiker, actie=Toegangslog.Actie.GEEXPORTEERD, gebeurtenis=gebeurtenis,
-        obj=obj, request=request, aantal=aantal,
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.GEEXPORTEERD,
+        gebeurtenis=gebeurtenis,
+        obj=obj,
+        request=request,
+        aantal=aantal,
     )

@@ -17,24 +17,46 @@ def scholenregister_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]
 
     voortgang(5, "Scholen ophalen")
     scholen = list(
-        School.objects.select_related("gemeente", "bestuur", "kring").order_by("naam").values(
-            "vestigingscode", "naam", "soort", "denominatie", "straat", "huisnummer", "postcode", "plaats",
-            "gemeente__naam", "bestuur__nummer", "bestuur__naam", "kring__naam", "actief",
+        School.objects.select_related("gemeente", "bestuur", "kring")
+        .order_by("naam")
+        .values(
+            "vestigingscode",
+            "naam",
+            "soort",
+            "denominatie",
+            "straat",
+            "huisnummer",
+            "postcode",
+            "plaats",
+            "gemeente__naam",
+            "bestuur__nummer",
+            "bestuur__naam",
+            "kring__naam",
+            "actief",
         )
     )
     voortgang(40, "Leerlingtellingen ophalen")
     tellingen = list(
-        Leerlingtelling.objects.select_related("school").order_by("school__naam", "teldatum").values(
-            "school__vestigingscode", "teldatum", "aantal", "minder_dan_vijf"
-        )
+        Leerlingtelling.objects.select_related("school")
+        .order_by("school__naam", "teldatum")
+        .values("school__vestigingscode", "teldatum", "aantal", "minder_dan_vijf")
     )
     voortgang(70, "Werkmap opbouwen")
     register = pd.DataFrame(scholen).rename(
         columns={
-            "vestigingscode": "Vestigingscode", "naam": "Naam", "soort": "Soort", "denominatie": "Denominatie",
-            "straat": "Straat", "huisnummer": "Huisnummer", "postcode": "Postcode", "plaats": "Plaats",
-            "gemeente__naam": "Gemeente", "bestuur__nummer": "Bevoegd gezag", "bestuur__naam": "Bestuur",
-            "kring__naam": "Kring", "actief": "Actief",
+            "vestigingscode": "Vestigingscode",
+            "naam": "Naam",
+            "soort": "Soort",
+            "denominatie": "Denominatie",
+            "straat": "Straat",
+            "huisnummer": "Huisnummer",
+            "postcode": "Postcode",
+            "plaats": "Plaats",
+            "gemeente__naam": "Gemeente",
+            "bestuur__nummer": "Bevoegd gezag",
+            "bestuur__naam": "Bestuur",
+            "kring__naam": "Kring",
+            "actief": "Actief",
         }
     )
     telling = pd.DataFrame(tellingen)

@@ -17,8 +17,13 @@ def scholen_van(user, rollen, *, limiet: int | None = None) -> list[School]:
     """The user's schools for the given roles (the first ``limiet`` by name), with their latest pupil
     count (two queries)."""
     ids = school_ids(user, rollen)
-    qs = (School.objects.visible_to(user).filter(pk__in=ids).met_laatste_telling()
-          .select_related("gemeente", "kring", "bestuur").order_by("naam"))
+    qs = (
+        School.objects.visible_to(user)
+        .filter(pk__in=ids)
+        .met_laatste_telling()
+        .select_related("gemeente", "kring", "bestuur")
+        .order_by("naam")
+    )
     return list(qs[:limiet] if limiet else qs)
 
 
@@ -79,4 +84,3 @@ def register_lijst(user, *, zoek: str = "", soort: str = "", kring: str = "", ge
 
 def school_tellingen(school: School):
     return list(school.tellingen.order_by("teldatum"))
-

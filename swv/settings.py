@@ -106,7 +106,9 @@ DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 's
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file-backed test database lets a separate Celery worker process see the test data.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test_swv{env.str('SWV_TEST_DB_SUFFIX', default='')}.sqlite3")}
+    DATABASES["default"]["TEST"] = {
+        "NAME": str(VAR_DIR / f"test_swv{env.str('SWV_TEST_DB_SUFFIX', default='')}.sqlite3")
+    }
     # The embedded mode has a web process and worker processes writing at once: WAL lets readers
     # and one writer work together, IMMEDIATE transactions avoid lock-upgrade deadlocks.
     DATABASES["default"]["OPTIONS"] = {

@@ -79,7 +79,21 @@ def personas(db):
     p.anna = gebruiker_met_rol(Rol.AC_LID, email="anna@example.nl", voornaam="Anna")
     p.beheer = gebruiker_met_rol(Rol.BEHEERDER, email="beheer@example.nl", voornaam="Beheer", is_staff=True)
     # Like real accounts, every persona has set up two-factor authentication.
-    for naam in ("alice", "bob", "charlie", "dirk", "lotte", "dora", "bea", "carla", "bert", "olga", "tim", "anna", "beheer"):
+    for naam in (
+        "alice",
+        "bob",
+        "charlie",
+        "dirk",
+        "lotte",
+        "dora",
+        "bea",
+        "carla",
+        "bert",
+        "olga",
+        "tim",
+        "anna",
+        "beheer",
+    ):
         user = getattr(p, naam)
         user.totp_secret = tweefactor_activeren(user)
     return p
@@ -115,9 +129,26 @@ def celery_worker(transactional_db, settings):
     }
     log = open(ROOT / "var" / f"worker-{queue}.log", "w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "swv", "worker", "--pool=solo", "--concurrency=1",
-         "--without-heartbeat", "--without-gossip", "--without-mingle", "-Q", queue, "--loglevel=INFO"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "swv",
+            "worker",
+            "--pool=solo",
+            "--concurrency=1",
+            "--without-heartbeat",
+            "--without-gossip",
+            "--without-mingle",
+            "-Q",
+            queue,
+            "--loglevel=INFO",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:

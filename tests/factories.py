@@ -48,7 +48,9 @@ class KringFactory(factory.django.DjangoModelFactory):
 
 def _brin(n: int) -> str:
     letters = "ABCDEFGHJKLMNPRSTUVWXZ"
-    return f"{10 + n // len(letters) ** 2 % 90:02d}{letters[n // len(letters) % len(letters)]}{letters[n % len(letters)]}"
+    return (
+        f"{10 + n // len(letters) ** 2 % 90:02d}{letters[n // len(letters) % len(letters)]}{letters[n % len(letters)]}"
+    )
 
 
 class SchoolFactory(factory.django.DjangoModelFactory):

@@ -27,7 +27,16 @@ class OvergangInline(admin.TabularInline):
 
 @admin.register(TLV)
 class TLVAdmin(SimpleHistoryAdmin):
-    list_display = ["nummer", "status", "soort", "categorie", "aanvragende_school", "beoogde_school", "ingangsdatum", "einddatum"]
+    list_display = [
+        "nummer",
+        "status",
+        "soort",
+        "categorie",
+        "aanvragende_school",
+        "beoogde_school",
+        "ingangsdatum",
+        "einddatum",
+    ]
     list_filter = ["status", "soort", "categorie", "route"]
     list_select_related = ["aanvragende_school", "beoogde_school"]
     search_fields = ["nummer"]

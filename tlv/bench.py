@@ -74,8 +74,11 @@ def meten(herhalingen: int = 30, uit=print) -> dict:
                 tijden.append((time.perf_counter() - begin) * 1000)
             assert response.status_code == 200, (label, response.status_code)
         p95 = statistics.quantiles(tijden, n=20)[-1]
-        uitkomst[label] = {"p95_ms": round(p95, 1), "mediaan_ms": round(statistics.median(tijden), 1),
-                           "queries": len(queries.captured_queries)}
+        uitkomst[label] = {
+            "p95_ms": round(p95, 1),
+            "mediaan_ms": round(statistics.median(tijden), 1),
+            "queries": len(queries.captured_queries),
+        }
         uit(f"{label:28} p95 {p95:7.1f} ms  mediaan {statistics.median(tijden):7.1f} ms  {len(queries)} queries")
 
     client = Client(HTTP_ACCEPT_LANGUAGE="nl", HTTP_HOST="localhost")

@@ -33,8 +33,10 @@ def _tekst(*waarden) -> bool:
 
 
 def _advies_punt(tlv, advies, volgorde: int) -> Punt:
-    label = _("Expert advice 1 (orthopedagogue or psychologist)") if volgorde == 1 else _(
-        "Expert advice 2 (expertise matching the pupil's needs)"
+    label = (
+        _("Expert advice 1 (orthopedagogue or psychologist)")
+        if volgorde == 1
+        else _("Expert advice 2 (expertise matching the pupil's needs)")
     )
     sleutel = f"deskundige_{volgorde}"
     if advies is None:
@@ -55,7 +57,9 @@ def checklist(tlv, *, adviezen: dict | None = None) -> list[Punt]:
     punten: list[Punt] = []
 
     if tlv.soort == TLVSoort.SO and not tlv.voorgestelde_categorie:
-        punten.append(Punt("soort", _("Type and funding category"), False, _("Choose the proposed funding category for SO.")))
+        punten.append(
+            Punt("soort", _("Type and funding category"), False, _("Choose the proposed funding category for SO."))
+        )
     else:
         punten.append(Punt("soort", _("Type and funding category"), True))
 
@@ -63,15 +67,22 @@ def checklist(tlv, *, adviezen: dict | None = None) -> list[Punt]:
     if school is None:
         punten.append(Punt("school", _("Intended special school"), False, _("Choose the intended school.")))
     elif school.soort not in SCHOOLSOORTEN[tlv.soort]:
-        punten.append(Punt("school", _("Intended special school"), False, _("This school does not offer this type of education.")))
+        punten.append(
+            Punt("school", _("Intended special school"), False, _("This school does not offer this type of education."))
+        )
     else:
         punten.append(Punt("school", _("Intended special school"), True))
 
     if tlv.route != Route.VERLENGING:
         punten.append(
-            Punt("toelating", _("Admission statement of the intended school"),
-                 bool(tlv.toelating_datum) and _tekst(tlv.toelating_door),
-                 "" if tlv.toelating_datum and _tekst(tlv.toelating_door) else _("Record who stated on which date that the school can admit the pupil."))
+            Punt(
+                "toelating",
+                _("Admission statement of the intended school"),
+                bool(tlv.toelating_datum) and _tekst(tlv.toelating_door),
+                ""
+                if tlv.toelating_datum and _tekst(tlv.toelating_door)
+                else _("Record who stated on which date that the school can admit the pupil."),
+            )
         )
     if tlv.route == Route.RECHTSTREEKS:
         punten.append(Punt("rechtstreeks", _("Reason for direct entry (EMB)"), _tekst(tlv.rechtstreeks_toelichting)))
@@ -79,7 +90,9 @@ def checklist(tlv, *, adviezen: dict | None = None) -> list[Punt]:
         punten.append(Punt("duur", _("Proposed duration"), bool(tlv.voorgestelde_duur_maanden)))
     punten.append(Punt("redenen", _("Reasons for the request"), _tekst(tlv.redenen)))
     if tlv.route == Route.VERLENGING:
-        punten.append(Punt("evaluatie", _("Evaluation of the current TLV period"), _tekst(tlv.evaluatie_huidige_periode)))
+        punten.append(
+            Punt("evaluatie", _("Evaluation of the current TLV period"), _tekst(tlv.evaluatie_huidige_periode))
+        )
 
     if tlv.route != Route.RECHTSTREEKS:
         opp = tlv.opp_versie
@@ -96,17 +109,42 @@ def checklist(tlv, *, adviezen: dict | None = None) -> list[Punt]:
     punten.append(_advies_punt(tlv, adviezen.get(1), 1))
     punten.append(_advies_punt(tlv, adviezen.get(2), 2))
     if adviezen.get(1) and adviezen.get(2) and adviezen[1].naam.strip().lower() == adviezen[2].naam.strip().lower():
-        punten.append(Punt("onafhankelijk", _("Two different experts"), False, _("The two advices must come from two different experts.")))
+        punten.append(
+            Punt(
+                "onafhankelijk",
+                _("Two different experts"),
+                False,
+                _("The two advices must come from two different experts."),
+            )
+        )
 
     if not (_tekst(tlv.ouders_zienswijze) and tlv.ouders_instemming and tlv.ouders_instemming_datum):
-        punten.append(Punt("ouders", _("Parents' views and consent"), False, _("Record the parents' views, their consent (or the exception) and the date.")))
+        punten.append(
+            Punt(
+                "ouders",
+                _("Parents' views and consent"),
+                False,
+                _("Record the parents' views, their consent (or the exception) and the date."),
+            )
+        )
     elif tlv.ouders_instemming == OudersInstemming.UITZONDERING and not _tekst(tlv.ouders_uitzondering_toelichting):
-        punten.append(Punt("ouders", _("Parents' views and consent"), False, _("Explain why the request proceeds without the parents' consent.")))
+        punten.append(
+            Punt(
+                "ouders",
+                _("Parents' views and consent"),
+                False,
+                _("Explain why the request proceeds without the parents' consent."),
+            )
+        )
     else:
         punten.append(Punt("ouders", _("Parents' views and consent"), True))
 
     punten.append(
-        Punt("afspraken", _("Agreements on evaluation and return"), _tekst(tlv.evaluatieafspraken, tlv.terugkeerafspraken))
+        Punt(
+            "afspraken",
+            _("Agreements on evaluation and return"),
+            _tekst(tlv.evaluatieafspraken, tlv.terugkeerafspraken),
+        )
     )
     return punten
 

@@ -22,8 +22,14 @@ def document_opslaan(*, door, tlv, bestand, titel: str) -> Document:
     """Check an uploaded advice document and store it with the pupil (and the request's dossier)."""
     try:
         return document_bewaren(
-            door=door, leerling=tlv.leerling, dossier=tlv.dossier, school=tlv.aanvragende_school,
-            soort=Documentsoort.ONDERZOEK, titel=titel, bestand=bestand, toegestaan=TOEGESTAAN,
+            door=door,
+            leerling=tlv.leerling,
+            dossier=tlv.dossier,
+            school=tlv.aanvragende_school,
+            soort=Documentsoort.ONDERZOEK,
+            titel=titel,
+            bestand=bestand,
+            toegestaan=TOEGESTAAN,
         )
     except ValidationError as fout:
         raise TLVFout(fout.messages[0]) from fout

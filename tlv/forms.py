@@ -56,11 +56,15 @@ class TLVForm(forms.Form):
 class AanvraagStartenForm(TLVForm):
     """Start a request for a pupil of the ib-er's school who has an open dossier there."""
 
-    leerling = forms.ModelChoiceField(label=_("Pupil"), queryset=Leerling.objects.none(), empty_label=_("Choose a pupil"))
+    leerling = forms.ModelChoiceField(
+        label=_("Pupil"), queryset=Leerling.objects.none(), empty_label=_("Choose a pupil")
+    )
     soort = forms.ChoiceField(label=_("Type of special education"), choices=TLVSoort.choices, widget=forms.RadioSelect)
     route = forms.ChoiceField(
-        label=_("Route"), choices=[(Route.REGULIER, Route.REGULIER.label), (Route.RECHTSTREEKS, Route.RECHTSTREEKS.label)],
-        initial=Route.REGULIER, widget=forms.RadioSelect,
+        label=_("Route"),
+        choices=[(Route.REGULIER, Route.REGULIER.label), (Route.RECHTSTREEKS, Route.RECHTSTREEKS.label)],
+        initial=Route.REGULIER,
+        widget=forms.RadioSelect,
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -81,11 +85,14 @@ class AanvraagForm(TLVForm):
     versie = forms.IntegerField(widget=forms.HiddenInput)
     soort = forms.ChoiceField(label=_("Type of special education"), choices=TLVSoort.choices, widget=forms.RadioSelect)
     voorgestelde_categorie = forms.ChoiceField(
-        label=_("Proposed funding category (SO only)"), choices=[("", _("not applicable (SBO)")), *Categorie.choices],
+        label=_("Proposed funding category (SO only)"),
+        choices=[("", _("not applicable (SBO)")), *Categorie.choices],
         required=False,
     )
     beoogde_school = forms.ModelChoiceField(
-        label=_("Intended special school"), queryset=School.objects.none(), required=False,
+        label=_("Intended special school"),
+        queryset=School.objects.none(),
+        required=False,
         empty_label=_("Choose a school"),
     )
     toelating_datum = datumveld(_("Date the school stated it can admit the pupil"), required=False)
@@ -93,11 +100,16 @@ class AanvraagForm(TLVForm):
     toelating_toelichting = tekstveld(_("Admission statement (optional explanation)"), required=False)
     voorgestelde_ingangsdatum = datumveld(_("Proposed start date"), required=False)
     voorgestelde_duur_maanden = forms.IntegerField(
-        label=_("Proposed duration (months)"), required=False, min_value=1,
+        label=_("Proposed duration (months)"),
+        required=False,
+        min_value=1,
         error_messages={"min_value": _("At least 1 month.")},  # the maximum is a setting, checked by the service
     )
-    redenen = tekstveld(_("Reasons for the request"), required=False,
-                        help_text=_("Why can the pupil's needs not be met in regular education?"))
+    redenen = tekstveld(
+        _("Reasons for the request"),
+        required=False,
+        help_text=_("Why can the pupil's needs not be met in regular education?"),
+    )
     rechtstreeks_toelichting = tekstveld(_("Why the pupil enters special education directly (EMB)"), required=False)
     evaluatie_huidige_periode = tekstveld(_("Evaluation of the current TLV period"), required=False)
     opp_versie = forms.ModelChoiceField(label=_("Current OPP"), queryset=OPPVersie.objects.none(), required=False)
@@ -122,14 +134,24 @@ class AanvraagForm(TLVForm):
         self.fields["opp_versie"].queryset = OPPVersie.objects.filter(
             opp__dossier__in=dossiers, status=OPPStatus.VASTGESTELD
         )
-        self.fields["opp_versie"].label_from_instance = lambda v: _("OPP version %(n)s, adopted on %(d)s") % {
-            "n": v.versienummer, "d": f"{v.vastgesteld_op:%d-%m-%Y}"}
-        self.fields["mdo"].queryset = MDO.objects.filter(dossier__in=dossiers, status=MDOStatus.GEHOUDEN).order_by("-begint_om")
-        self.fields["mdo"].label_from_instance = lambda m: _("%(soort)s of %(d)s") % {
-            "soort": m.get_soort_display(), "d": f"{m.gehouden_op:%d-%m-%Y}"}
+        self.fields["opp_versie"].label_from_instance = lambda v: (
+            _("OPP version %(n)s, adopted on %(d)s") % {"n": v.versienummer, "d": f"{v.vastgesteld_op:%d-%m-%Y}"}
+        )
+        self.fields["mdo"].queryset = MDO.objects.filter(dossier__in=dossiers, status=MDOStatus.GEHOUDEN).order_by(
+            "-begint_om"
+        )
+        self.fields["mdo"].label_from_instance = lambda m: (
+            _("%(soort)s of %(d)s") % {"soort": m.get_soort_display(), "d": f"{m.gehouden_op:%d-%m-%Y}"}
+        )
         # Only the fields of this route.
         if tlv.route == Route.VERLENGING:
-            for veld in ("toelating_datum", "toelating_door", "toelating_toelichting", "mdo", "rechtstreeks_toelichting"):
+            for veld in (
+                "toelating_datum",
+                "toelating_door",
+                "toelating_toelichting",
+                "mdo",
+                "rechtstreeks_toelichting",
+            ):
                 del self.fields[veld]
         else:
             del self.fields["evaluatie_huidige_periode"]
@@ -143,17 +165,36 @@ class AanvraagForm(TLVForm):
         data = super().clean()
         if data.get("soort") == TLVSoort.SBO:
             data["voorgestelde_categorie"] = ""
-        if data.get("ouders_instemming") == OudersInstemming.UITZONDERING and not (data.get("ouders_uitzondering_toelichting") or "").strip():
-            self.add_error("ouders_uitzondering_toelichting", _("Explain why the request proceeds without the parents' consent."))
+        if (
+            data.get("ouders_instemming") == OudersInstemming.UITZONDERING
+            and not (data.get("ouders_uitzondering_toelichting") or "").strip()
+        ):
+            self.add_error(
+                "ouders_uitzondering_toelichting", _("Explain why the request proceeds without the parents' consent.")
+            )
         return data
 
     GROEPEN = (
         (_("Type and school"), ("soort", "voorgestelde_categorie", "beoogde_school")),
-        (_("Admission statement of the special school"), ("toelating_datum", "toelating_door", "toelating_toelichting")),
-        (_("The request"), ("voorgestelde_ingangsdatum", "voorgestelde_duur_maanden", "redenen", "rechtstreeks_toelichting",
-                            "evaluatie_huidige_periode")),
+        (
+            _("Admission statement of the special school"),
+            ("toelating_datum", "toelating_door", "toelating_toelichting"),
+        ),
+        (
+            _("The request"),
+            (
+                "voorgestelde_ingangsdatum",
+                "voorgestelde_duur_maanden",
+                "redenen",
+                "rechtstreeks_toelichting",
+                "evaluatie_huidige_periode",
+            ),
+        ),
         (_("OPP and MDO"), ("opp_versie", "mdo")),
-        (_("Parents"), ("ouders_zienswijze", "ouders_instemming", "ouders_instemming_datum", "ouders_uitzondering_toelichting")),
+        (
+            _("Parents"),
+            ("ouders_zienswijze", "ouders_instemming", "ouders_instemming_datum", "ouders_uitzondering_toelichting"),
+        ),
         (_("Agreements"), ("evaluatieafspraken", "terugkeerafspraken")),
     )
 
@@ -175,7 +216,9 @@ class DeskundigenadviesForm(TLVForm):
     naam = forms.CharField(label=_("Name of the expert"), max_length=200)
     kwalificatie = forms.ChoiceField(label=_("Qualification"), choices=Kwalificatie.choices)
     expertise = forms.CharField(
-        label=_("Expertise"), max_length=200, required=False,
+        label=_("Expertise"),
+        max_length=200,
+        required=False,
         help_text=_("For the second expert: the expertise that matches the pupil's needs."),
     )
     organisatie = forms.CharField(label=_("Organisation"), max_length=200, required=False)
@@ -183,7 +226,8 @@ class DeskundigenadviesForm(TLVForm):
     advies = tekstveld(_("Advice"))
     conclusie = forms.ChoiceField(label=_("Conclusion"), choices=Adviesconclusie.choices, widget=forms.RadioSelect)
     bestand = forms.FileField(
-        label=_("Advice document"), required=False,
+        label=_("Advice document"),
+        required=False,
         help_text=_("PDF, Word (DOCX), PNG or JPEG. Leave empty to keep the document already uploaded."),
     )
 
@@ -191,7 +235,9 @@ class DeskundigenadviesForm(TLVForm):
         super().__init__(*args, **kwargs)
         self.volgorde = volgorde
         if volgorde == 1:
-            self.fields["kwalificatie"].choices = [(k.value, k.label) for k in (Kwalificatie.ORTHOPEDAGOOG, Kwalificatie.PSYCHOLOOG)]
+            self.fields["kwalificatie"].choices = [
+                (k.value, k.label) for k in (Kwalificatie.ORTHOPEDAGOOG, Kwalificatie.PSYCHOLOOG)
+            ]
         else:
             self.fields["expertise"].required = True
         if not heeft_document:
@@ -210,12 +256,16 @@ class RedenForm(TLVForm):
 
 
 class AanvullingForm(TLVForm):
-    vraag = tekstveld(_("Which information is missing?"), help_text=_("The school sees this text and completes the request."))
+    vraag = tekstveld(
+        _("Which information is missing?"), help_text=_("The school sees this text and completes the request.")
+    )
 
 
 class ToetsForm(TLVForm):
     route_gevolgd = forms.BooleanField(label=_("The route of the support plan was followed"), required=False)
-    advies_consistent = forms.BooleanField(label=_("The advice of the experts, school and parents is consistent"), required=False)
+    advies_consistent = forms.BooleanField(
+        label=_("The advice of the experts, school and parents is consistent"), required=False
+    )
     documenten_compleet = forms.BooleanField(label=_("All required documents are present"), required=False)
     toelichting = tekstveld(_("Findings"), required=False)
     tlc_advies = tekstveld(_("Advice of the TLC to the director"), required=False)
@@ -236,11 +286,15 @@ class ToetsForm(TLVForm):
 
 class BesluitForm(TLVForm):
     besluit = forms.ChoiceField(label=_("Decision"), choices=Besluitsoort.choices, widget=forms.RadioSelect)
-    categorie = forms.ChoiceField(label=_("Funding category"), choices=[("", _("not applicable (SBO)")), *Categorie.choices], required=False)
+    categorie = forms.ChoiceField(
+        label=_("Funding category"), choices=[("", _("not applicable (SBO)")), *Categorie.choices], required=False
+    )
     ingangsdatum = datumveld(_("Start date"), required=False)
     einddatum = datumveld(_("End date"), required=False)
     geen_einddatum_reden = tekstveld(_("Why this TLV has no end date (direct entry, EMB)"), required=False)
-    motivering = tekstveld(_("Grounds of the decision"), help_text=_("Printed in the decision letter to the parents and the school."))
+    motivering = tekstveld(
+        _("Grounds of the decision"), help_text=_("Printed in the decision letter to the parents and the school.")
+    )
 
     def __init__(self, *args, tlv, **kwargs):
         super().__init__(*args, **kwargs)
@@ -267,14 +321,21 @@ class PlaatsingForm(TLVForm):
 
 
 class BeeindigenForm(TLVForm):
-    reden = forms.ChoiceField(label=_("Why does the TLV end?"), choices=[(r.value, r.label) for r in HANDMATIGE_BEEINDIGING], widget=forms.RadioSelect)
+    reden = forms.ChoiceField(
+        label=_("Why does the TLV end?"),
+        choices=[(r.value, r.label) for r in HANDMATIGE_BEEINDIGING],
+        widget=forms.RadioSelect,
+    )
     datum = datumveld(_("No longer applies from"))
     toelichting = tekstveld(_("Explanation"))
 
 
 class TerugkeerForm(TLVForm):
     datum = datumveld(_("Date of the review"))
-    deelnemers = tekstveld(_("Who reviewed"), help_text=_("For example: ib-er of the special school, consultant, ib-er of the referring school."))
+    deelnemers = tekstveld(
+        _("Who reviewed"),
+        help_text=_("For example: ib-er of the special school, consultant, ib-er of the referring school."),
+    )
     conclusie = forms.ChoiceField(label=_("Conclusion"), choices=Terugkeerconclusie.choices, widget=forms.RadioSelect)
     toelichting = tekstveld(_("Explanation"), required=False)
 
@@ -297,14 +358,20 @@ class AdviesVragenForm(TLVForm):
 class AdviesForm(TLVForm):
     hoorzitting_op = datumveld(_("Hearing held on"), required=False)
     advies_ontvangen_op = datumveld(_("Advice received on"))
-    advies_strekking = forms.ChoiceField(label=_("The committee advises"), choices=Bezwaarbeslissing.choices, widget=forms.RadioSelect)
+    advies_strekking = forms.ChoiceField(
+        label=_("The committee advises"), choices=Bezwaarbeslissing.choices, widget=forms.RadioSelect
+    )
     advies = tekstveld(_("Advice of the committee"))
 
 
 class BezwaarBeslissenForm(TLVForm):
-    beslissing = forms.ChoiceField(label=_("Decision on the objection"), choices=Bezwaarbeslissing.choices, widget=forms.RadioSelect)
+    beslissing = forms.ChoiceField(
+        label=_("Decision on the objection"), choices=Bezwaarbeslissing.choices, widget=forms.RadioSelect
+    )
     motivering = tekstveld(_("Grounds"), help_text=_("Printed in the letter to the objector."))
-    categorie = forms.ChoiceField(label=_("Revised funding category"), choices=[("", _("unchanged")), *Categorie.choices], required=False)
+    categorie = forms.ChoiceField(
+        label=_("Revised funding category"), choices=[("", _("unchanged")), *Categorie.choices], required=False
+    )
     ingangsdatum = datumveld(_("Start date (if the TLV is now issued)"), required=False)
     einddatum = datumveld(_("Revised end date"), required=False)
 
@@ -333,12 +400,20 @@ class RegisterFilterForm(forms.Form):
     """Filters of the register (GET); invalid values are ignored rather than shown as errors."""
 
     soort = forms.ChoiceField(label=_("Type"), choices=[("", _("All types")), *TLVSoort.choices], required=False)
-    categorie = forms.ChoiceField(label=_("Category"), choices=[("", _("All categories")), *Categorie.choices], required=False)
+    categorie = forms.ChoiceField(
+        label=_("Category"), choices=[("", _("All categories")), *Categorie.choices], required=False
+    )
     status = forms.ChoiceField(label=_("Status"), choices=[("", _("All statuses")), *TLVStatus.choices], required=False)
-    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none(), required=False, to_field_name="uuid",
-                                    empty_label=_("All schools"))
-    bestuur = forms.ModelChoiceField(label=_("School board"), queryset=Bestuur.objects.none(), required=False,
-                                     empty_label=_("All school boards"))
+    school = forms.ModelChoiceField(
+        label=_("School"),
+        queryset=School.objects.none(),
+        required=False,
+        to_field_name="uuid",
+        empty_label=_("All schools"),
+    )
+    bestuur = forms.ModelChoiceField(
+        label=_("School board"), queryset=Bestuur.objects.none(), required=False, empty_label=_("All school boards")
+    )
     afgegeven_van = datumveld(_("Issued from"), required=False)
     afgegeven_tot = datumveld(_("Issued until"), required=False)
     actief_op = datumveld(_("Active on"), required=False)
@@ -362,12 +437,15 @@ class RegisterFilterForm(forms.Form):
             else:
                 keuzes, leeg = [(str(w), t) for w, t in f.choices if w], f.choices[0][1]
             gekozen = data.get(veld, "")
-            lijsten.append({"veld": veld, "label": f.label, "leeg": leeg,
-                            "opties": [(w, t, w == gekozen) for w, t in keuzes]})
+            lijsten.append(
+                {"veld": veld, "label": f.label, "leeg": leeg, "opties": [(w, t, w == gekozen) for w, t in keuzes]}
+            )
         return lijsten
 
     def datumvelden(self) -> list[tuple]:
-        return [(v, self.fields[v].label, self.data.get(v, "")) for v in ("afgegeven_van", "afgegeven_tot", "actief_op")]
+        return [
+            (v, self.fields[v].label, self.data.get(v, "")) for v in ("afgegeven_van", "afgegeven_tot", "actief_op")
+        ]
 
     def filter(self) -> Registerfilter:
         data = self.cleaned_data if self.is_valid() else {}

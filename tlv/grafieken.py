@@ -23,8 +23,16 @@ def wachttijd_grafiek(per_school: list[dict]) -> dict | None:
         "breedte": BREEDTE,
         "hoogte": RIJ * len(rijen) + 30,
         "rijen": [
-            {"school": r["school"], "y": 10 + i * RIJ, "x0": LABEL, "x_mediaan": x(r["mediaan"]), "x_p25": x(r["p25"]),
-             "x_p75": x(r["p75"]), "mediaan": r["mediaan"], "breedte": round(x(r["mediaan"]) - LABEL, 1)}
+            {
+                "school": r["school"],
+                "y": 10 + i * RIJ,
+                "x0": LABEL,
+                "x_mediaan": x(r["mediaan"]),
+                "x_p25": x(r["p25"]),
+                "x_p75": x(r["p75"]),
+                "mediaan": r["mediaan"],
+                "breedte": round(x(r["mediaan"]) - LABEL, 1),
+            }
             for i, r in enumerate(rijen)
         ],
         "ticks": [{"x": x(d), "dagen": d} for d in range(0, int(maximum // stap + 2) * stap, stap)],

@@ -22,23 +22,36 @@ def _paneel(request):
         ctx["lopend"] = selectors.tlv_lijst(user).filter(status__in=LOPENDE_AANVRAAG).count()
     if heeft_rol(user, *TLC):
         voorraad = selectors.werkvoorraad(user)
-        ctx["in_behandeling"], ctx["te_laat"], ctx["bezwaren"] = len(voorraad["items"]), voorraad["te_laat"], len(voorraad["bezwaren"])
+        ctx["in_behandeling"], ctx["te_laat"], ctx["bezwaren"] = (
+            len(voorraad["items"]),
+            voorraad["te_laat"],
+            len(voorraad["bezwaren"]),
+        )
     return ctx
 
 
 registreer_paneel(
-    naam="tlv", template="tlv/partials/_paneel.html", rollen=[*SCHOOL, *TLC, Rol.BELEIDSMEDEWERKER], context=_paneel,
+    naam="tlv",
+    template="tlv/partials/_paneel.html",
+    rollen=[*SCHOOL, *TLC, Rol.BELEIDSMEDEWERKER],
+    context=_paneel,
     volgorde=30,
 )
 registreer_menu(naam="tlv", url_name="tlv:lijst", label=_("TLV requests"), rollen=SCHOOL, volgorde=30)
 registreer_menu(naam="tlv_werkvoorraad", url_name="tlv:werkvoorraad", label=_("TLC queue"), rollen=TLC, volgorde=31)
 registreer_menu(
-    naam="tlv_register", url_name="tlv:register", label=_("TLV register"),
-    rollen=[Rol.TLC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER], volgorde=32,
+    naam="tlv_register",
+    url_name="tlv:register",
+    label=_("TLV register"),
+    rollen=[Rol.TLC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER],
+    volgorde=32,
 )
 registreer_menu(
-    naam="tlv_kengetallen", url_name="tlv:kengetallen", label=_("TLV key figures"),
-    rollen=[Rol.TLC_LID, Rol.AC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BESTUURDER], volgorde=33,
+    naam="tlv_kengetallen",
+    url_name="tlv:kengetallen",
+    label=_("TLV key figures"),
+    rollen=[Rol.TLC_LID, Rol.AC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BESTUURDER],
+    volgorde=33,
 )
 
 registreer_meldingbron("tlv", "tlv.TLVMelding")

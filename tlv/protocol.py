@@ -17,21 +17,34 @@ def _route(request) -> str:
 
 def _log(*, gebruiker, actie: str, gebeurtenis: str, obj, leerling_uuid, request) -> Toegangslog:
     return Toegangslog.objects.create(
-        gebruiker=gebruiker, actie=actie, gebeurtenis=gebeurtenis, objecttype=obj._meta.label,
-        object_uuid=obj.uuid, leerling_uuid=leerling_uuid, route=_route(request),
+        gebruiker=gebruiker,
+        actie=actie,
+        gebeurtenis=gebeurtenis,
+        objecttype=obj._meta.label,
+        object_uuid=obj.uuid,
+        leerling_uuid=leerling_uuid,
+        route=_route(request),
     )
 
 
 def log_tlv_bekeken(*, gebruiker, tlv, request=None) -> Toegangslog:
     return _log(
-        gebruiker=gebruiker, actie=Toegangslog.Actie.BEKEKEN, gebeurtenis="tlv_bekeken", obj=tlv,
-        leerling_uuid=tlv.leerling.uuid, request=request,
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.BEKEKEN,
+        gebeurtenis="tlv_bekeken",
+        obj=tlv,
+        leerling_uuid=tlv.leerling.uuid,
+        request=request,
     )
 
 
 def log_besluitbrief_gedownload(*, gebruiker, tlv, request=None) -> Toegangslog:
     """The decision letter (or the letter on an objection) of a TLV was downloaded."""
     return _log(
-        gebruiker=gebruiker, actie=Toegangslog.Actie.GEDOWNLOAD, gebeurtenis="tlv_besluitbrief_gedownload", obj=tlv,
-        leerling_uuid=tlv.leerling.uuid, request=request,
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.GEDOWNLOAD,
+        gebeurtenis="tlv_besluitbrief_gedownload",
+        obj=tlv,
+        leerling_uuid=tlv.leerling.uuid,
+        request=request,
     )

@@ -40,9 +40,7 @@ def _brief_context(tlv: TLV) -> dict:
 
 def _tlv(uuid: str) -> TLV:
     tlv = (
-        TLV.objects.select_related(
-            "leerling", "aanvragende_school__swv", "beoogde_school", "besluit_door", "vorige"
-        )
+        TLV.objects.select_related("leerling", "aanvragende_school__swv", "beoogde_school", "besluit_door", "vorige")
         .filter(uuid=uuid)
         .first()
     )
@@ -104,27 +102,31 @@ def register_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     rijen = []
     with translation.override(settings.LANGUAGE_CODE):
         for t in qs.iterator(chunk_size=2000):
-            rijen.append({
-                _("TLV number"): t.nummer or "",
-                _("Status"): t.get_status_display(),
-                _("Type"): t.soort,
-                _("Category"): t.get_categorie_display() if t.categorie else "",
-                _("Route"): t.get_route_display(),
-                _("Requesting school"): t.aanvragende_school.naam,
-                _("School board"): t.aanvragende_school.bestuur.naam,
-                _("Special school"): t.beoogde_school.naam if t.beoogde_school else "",
-                _("Submitted on"): _datum(t.eerst_ingediend_op),
-                _("Decided on"): _datum(t.besluit_datum),
-                _("Start date"): _datum(t.ingangsdatum),
-                _("End date"): _datum(t.einddatum),
-                _("Placement date"): _datum(t.plaatsingsdatum),
-                _("Waiting time (days)"): t.wachttijd_dagen,
-                _("Ended on"): _datum(t.beeindigd_op),
-                _("Reason for ending"): t.get_beeindigingsreden_display() if t.beeindigingsreden else "",
-            })
+            rijen.append(
+                {
+                    _("TLV number"): t.nummer or "",
+                    _("Status"): t.get_status_display(),
+                    _("Type"): t.soort,
+                    _("Category"): t.get_categorie_display() if t.categorie else "",
+                    _("Route"): t.get_route_display(),
+                    _("Requesting school"): t.aanvragende_school.naam,
+                    _("School board"): t.aanvragende_school.bestuur.naam,
+                    _("Special school"): t.beoogde_school.naam if t.beoogde_school else "",
+                    _("Submitted on"): _datum(t.eerst_ingediend_op),
+                    _("Decided on"): _datum(t.besluit_datum),
+                    _("Start date"): _datum(t.ingangsdatum),
+                    _("End date"): _datum(t.einddatum),
+                    _("Placement date"): _datum(t.plaatsingsdatum),
+                    _("Waiting time (days)"): t.wachttijd_dagen,
+                    _("Ended on"): _datum(t.beeindigd_op),
+                    _("Reason for ending"): t.get_beeindigingsreden_display() if t.beeindigingsreden else "",
+                }
+            )
         voortgang(70, _("Building the workbook"))
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-            pd.DataFrame(rijen, columns=list(rijen[0]) if rijen else None).to_excel(writer, sheet_name=_("TLV register")[:31], index=False)
+            pd.DataFrame(rijen, columns=list(rijen[0]) if rijen else None).to_excel(
+                writer, sheet_name=_("TLV register")[:31], index=False
+            )
     log_export(gebruiker=gebruiker, gebeurtenis="tlv_register_excel", aantal=len(rijen))
     return f"tlv-register-{timezone.localdate():%Y%m%d}.xlsx", buffer.getvalue()

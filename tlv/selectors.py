@@ -34,16 +34,21 @@ from tlv.querysets import tlv_regel
 
 #: The actions a detail page offers, each checked with the same rule as the services use.
 ACTIES = (
-    "change", "beoordelen", "besluiten", "plaatsen", "verlengen", "terugkeer", "beeindigen", "bezwaar",
+    "change",
+    "beoordelen",
+    "besluiten",
+    "plaatsen",
+    "verlengen",
+    "terugkeer",
+    "beeindigen",
+    "bezwaar",
     "bezwaar_beslissen",
 )
 
 
 def rechten(user, tlv: TLV) -> set[str]:
     """The actions ``user`` may take on ``tlv`` (one query; the services check again)."""
-    annotaties = {
-        f"mag_{a}": ExpressionWrapper(tlv_regel(user, a), output_field=BooleanField()) for a in ACTIES
-    }
+    annotaties = {f"mag_{a}": ExpressionWrapper(tlv_regel(user, a), output_field=BooleanField()) for a in ACTIES}
     rij = TLV.objects.filter(pk=tlv.pk).annotate(**annotaties).values(*annotaties).first() or {}
     return {a for a in ACTIES if rij.get(f"mag_{a}")}
 
@@ -84,8 +89,17 @@ def werkvoorraad(user) -> dict:
     qs = TLV.objects.visible_to(user, "beoordelen") | TLV.objects.visible_to(user, "besluiten")
     items = []
     rijen = _lijst(qs.filter(status__in=IN_BEHANDELING)).only(
-        "uuid", "status", "soort", "voorgestelde_categorie", "ingediend_op", "opgeschort_dagen", "aangemaakt",
-        "leerling__voornaam", "leerling__tussenvoegsel", "leerling__achternaam", "aanvragende_school__naam",
+        "uuid",
+        "status",
+        "soort",
+        "voorgestelde_categorie",
+        "ingediend_op",
+        "opgeschort_dagen",
+        "aangemaakt",
+        "leerling__voornaam",
+        "leerling__tussenvoegsel",
+        "leerling__achternaam",
+        "aanvragende_school__naam",
         "beoogde_school__naam",
     )
     for tlv in rijen:
@@ -93,8 +107,19 @@ def werkvoorraad(user) -> dict:
         items.append(Werkitem(tlv, termijnen.beslistermijn(tlv.ingediend_op, tlv.opgeschort_dagen), opgeschort))
     items.sort(key=lambda i: (i.opgeschort, i.termijn or date.max))
     bezwaren = list(
-        Bezwaar.objects.visible_to(user, "change").open_().select_related("tlv")
-        .only("uuid", "status", "ontvangen_op", "termijn_einde", "binnen_termijn", "verdaagd_op", "tlv__nummer", "tlv__soort")
+        Bezwaar.objects.visible_to(user, "change")
+        .open_()
+        .select_related("tlv")
+        .only(
+            "uuid",
+            "status",
+            "ontvangen_op",
+            "termijn_einde",
+            "binnen_termijn",
+            "verdaagd_op",
+            "tlv__nummer",
+            "tlv__soort",
+        )
         .order_by("ontvangen_op")
     )
     for b in bezwaren:
@@ -153,12 +178,26 @@ def duo_rijen(user):
         .afgegeven()
         .order_by("nummer")
         .values_list(
-            "nummer", "leerling__bsn", "leerling__onderwijsnummer", "soort", "categorie", "ingangsdatum", "einddatum",
+            "nummer",
+            "leerling__bsn",
+            "leerling__onderwijsnummer",
+            "soort",
+            "categorie",
+            "ingangsdatum",
+            "einddatum",
             "aanvragende_school__swv__code",
         )
     )
     for nummer, bsn, onderwijsnummer, soort, categorie, begin, einde, swv in qs.iterator(chunk_size=5000):
-        yield (nummer, bsn or onderwijsnummer, soort, categorie, begin.isoformat(), einde.isoformat() if einde else "", swv)
+        yield (
+            nummer,
+            bsn or onderwijsnummer,
+            soort,
+            categorie,
+            begin.isoformat(),
+            einde.isoformat() if einde else "",
+            swv,
+        )
 
 
 def tlv_aantallen_voor_bekostiging(*, peildatum: date) -> list[dict]:
@@ -205,7 +244,12 @@ def _scope(user, filters) -> QuerySet:
     optionally ``soorten``: school types, as the reporting app's ``Filters`` has). Every filter
     applies to the requesting school."""
     qs = TLV.objects.visible_to(user, "aggregaat")
-    for attr, veld in (("bestuur_id", "bestuur_id"), ("kring_id", "kring_id"), ("gemeente_id", "gemeente_id"), ("school_id", "id")):
+    for attr, veld in (
+        ("bestuur_id", "bestuur_id"),
+        ("kring_id", "kring_id"),
+        ("gemeente_id", "gemeente_id"),
+        ("school_id", "id"),
+    ):
         waarde = getattr(filters, attr, None)
         if waarde:
             qs = qs.filter(**{f"aanvragende_school__{veld}": waarde})
@@ -216,7 +260,9 @@ def _scope(user, filters) -> QuerySet:
 
 
 def _actief_per_soort(qs: QuerySet, peildatum: date) -> list[dict]:
-    return list(qs.actief_op(peildatum).values("soort", "categorie").annotate(aantal=Count("pk")).order_by("soort", "categorie"))
+    return list(
+        qs.actief_op(peildatum).values("soort", "categorie").annotate(aantal=Count("pk")).order_by("soort", "categorie")
+    )
 
 
 def _spreiding(waarden: list[int]) -> dict:
@@ -228,8 +274,12 @@ def _spreiding(waarden: list[int]) -> dict:
     else:
         p25 = p75 = waarden[0]
     return {
-        "aantal": len(waarden), "mediaan": round(statistics.median(waarden), 1), "p25": round(p25, 1), "p75": round(p75, 1),
-        "min": waarden[0], "max": waarden[-1],
+        "aantal": len(waarden),
+        "mediaan": round(statistics.median(waarden), 1),
+        "p25": round(p25, 1),
+        "p75": round(p75, 1),
+        "min": waarden[0],
+        "max": waarden[-1],
     }
 
 
@@ -243,13 +293,20 @@ def tlv_kengetallen(user, filters) -> dict:
     begin, einde = filters.begin, filters.einde
     qs = _scope(user, filters)
     aanvragen = list(
-        qs.filter(eerst_ingediend_op__range=(begin, einde)).order_by().values(
-            "eerst_ingediend_op", "soort", "leerling__geboortedatum", "aanvragende_school__naam",
+        qs.filter(eerst_ingediend_op__range=(begin, einde))
+        .order_by()
+        .values(
+            "eerst_ingediend_op",
+            "soort",
+            "leerling__geboortedatum",
+            "aanvragende_school__naam",
             "aanvragende_school__bestuur__naam",
         )
     )
     besluiten = list(
-        qs.filter(besluit_datum__range=(begin, einde)).order_by().values(
+        qs.filter(besluit_datum__range=(begin, einde))
+        .order_by()
+        .values(
             "afgegeven_op", "besluit_datum", "eerst_ingediend_op", "soort", "categorie", "route", "opgeschort_dagen"
         )
     )
@@ -264,9 +321,7 @@ def tlv_kengetallen(user, filters) -> dict:
         "geweigerd": len(besluiten) - len(afgegeven),
         "doorlooptijd_gemiddeld": round(statistics.mean(doorlooptijden), 1) if doorlooptijden else None,
         "doorlooptijd_mediaan": statistics.median(doorlooptijden) if doorlooptijden else None,
-        "afgegeven_per_soort": [
-            {"soort": s, "categorie": c, "aantal": n} for (s, c), n in sorted(per_soort.items())
-        ],
+        "afgegeven_per_soort": [{"soort": s, "categorie": c, "aantal": n} for (s, c), n in sorted(per_soort.items())],
         "aanvragen_per_leeftijd": [{"leeftijd": k, "aantal": n} for k, n in sorted(leeftijden.items())],
         "aanvragen_per_school": [
             {"school": k, "aantal": n}
@@ -315,8 +370,12 @@ def tlv_pijplijn(user, filters) -> dict:
     return {
         "totaal": _spreiding(alle),
         "per_school": [
-            {"school": naam, **_spreiding(geplaatst[(sid, naam)]), "wachtend": len(wachtend[(sid, naam)]),
-             "langst_wachtend": max(wachtend[(sid, naam)], default=None)}
+            {
+                "school": naam,
+                **_spreiding(geplaatst[(sid, naam)]),
+                "wachtend": len(wachtend[(sid, naam)]),
+                "langst_wachtend": max(wachtend[(sid, naam)], default=None),
+            }
             for sid, naam in scholen
         ],
     }
@@ -324,4 +383,3 @@ def tlv_pijplijn(user, filters) -> dict:
 
 def meldingen(user) -> QuerySet:
     return TLVMelding.objects.visible_to(user).select_related("tlv").order_by("-aangemaakt", "-pk")
-

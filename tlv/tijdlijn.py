@@ -16,14 +16,24 @@ def tijdlijn_items(leerling, user) -> list[dict]:
     items = []
     for t in TLV.objects.visible_to(user).filter(leerling=leerling).select_related("beoogde_school").order_by("pk"):
         if t.eerst_ingediend_op:
-            items.append({"datum": t.eerst_ingediend_op, "titel": _("TLV request submitted (%(soort)s)") % {"soort": t.soort},
-                          "url": t.get_absolute_url()})
+            items.append(
+                {
+                    "datum": t.eerst_ingediend_op,
+                    "titel": _("TLV request submitted (%(soort)s)") % {"soort": t.soort},
+                    "url": t.get_absolute_url(),
+                }
+            )
         if t.besluit_datum:
             titel = _("TLV %(nummer)s issued") % {"nummer": t.nummer} if t.is_afgegeven else _("TLV request refused")
             items.append({"datum": t.besluit_datum, "titel": titel, "url": t.get_absolute_url()})
         if t.plaatsingsdatum:
-            items.append({"datum": t.plaatsingsdatum, "titel": _("Placed at %(school)s") % {"school": t.beoogde_school.naam},
-                          "url": t.get_absolute_url()})
+            items.append(
+                {
+                    "datum": t.plaatsingsdatum,
+                    "titel": _("Placed at %(school)s") % {"school": t.beoogde_school.naam},
+                    "url": t.get_absolute_url(),
+                }
+            )
     return items
 
 

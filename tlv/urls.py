@@ -19,7 +19,11 @@ urlpatterns = [
     path("<uuid:uuid>/", a.TLVDetailView.as_view(), name="detail"),
     path("<uuid:uuid>/bewerken/", a.AanvraagBewerkenView.as_view(), name="bewerken"),
     path("<uuid:uuid>/deskundige/<int:volgorde>/", a.DeskundigenadviesView.as_view(), name="deskundige"),
-    path("<uuid:uuid>/deskundige/<int:volgorde>/document/", a.DeskundigenDocumentView.as_view(), name="deskundige_document"),
+    path(
+        "<uuid:uuid>/deskundige/<int:volgorde>/document/",
+        a.DeskundigenDocumentView.as_view(),
+        name="deskundige_document",
+    ),
     path("<uuid:uuid>/indienen/", a.IndienenView.as_view(), name="indienen"),
     path("<uuid:uuid>/intrekken/", a.AanvraagIntrekkenView.as_view(), name="intrekken"),
     path("<uuid:uuid>/toetsen/", a.ToetsenView.as_view(), name="toetsen"),

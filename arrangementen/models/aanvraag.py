@@ -45,24 +45,46 @@ class Aanvraag(models.Model):
     leerling = models.ForeignKey("leerlingen.Leerling", on_delete=models.PROTECT, related_name="arrangementaanvragen")
     school = models.ForeignKey("swv.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school"))
     dossier = models.ForeignKey(
-        "leerlingen.Dossier", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("dossier")
+        "leerlingen.Dossier",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dossier"),
     )
     mdo = models.ForeignKey(
-        "leerlingen.MDO", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("MDO meeting")
+        "leerlingen.MDO",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("MDO meeting"),
     )
     mdo_uitkomst = models.ForeignKey(
-        "leerlingen.MDOUitkomst", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "leerlingen.MDOUitkomst",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("MDO outcome"),
     )
     arrangementtype = models.ForeignKey(
-        "arrangementen.Arrangementtype", on_delete=models.PROTECT, related_name="aanvragen",
+        "arrangementen.Arrangementtype",
+        on_delete=models.PROTECT,
+        related_name="aanvragen",
         verbose_name=_("arrangement type"),
     )
     vorige = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="verlengingen",
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="verlengingen",
         verbose_name=_("extends arrangement"),
     )
-    status = models.CharField(_("status"), max_length=30, choices=AanvraagStatus.choices, default=AanvraagStatus.CONCEPT)
+    status = models.CharField(
+        _("status"), max_length=30, choices=AanvraagStatus.choices, default=AanvraagStatus.CONCEPT
+    )
     beoordelaar = models.CharField(_("assessed by"), max_length=20, choices=Beoordelaar.choices)
 
     ondersteuningsbehoefte = models.TextField(_("support need"), blank=True)
@@ -73,16 +95,18 @@ class Aanvraag(models.Model):
     begindatum = models.DateField(_("start date"))
     einddatum = models.DateField(_("end date"))
 
-    kostenwijze = models.CharField(_("cost based on"), max_length=20, choices=Kostenwijze.choices, default=Kostenwijze.TARIEF)
+    kostenwijze = models.CharField(
+        _("cost based on"), max_length=20, choices=Kostenwijze.choices, default=Kostenwijze.TARIEF
+    )
     totale_kosten = models.DecimalField(_("total cost"), max_digits=12, decimal_places=2, default=0)
     bijdrage_school = models.DecimalField(_("school's contribution"), max_digits=12, decimal_places=2, default=0)
     bijdrage_gemeente = models.DecimalField(
         _("municipality's contribution (youth care)"), max_digits=12, decimal_places=2, default=0
     )
-    gevraagd_bedrag = models.DecimalField(_("amount requested from the SWV"), max_digits=12, decimal_places=2, default=0)
-    toegekend_bedrag = models.DecimalField(
-        _("amount granted"), max_digits=12, decimal_places=2, null=True, blank=True
+    gevraagd_bedrag = models.DecimalField(
+        _("amount requested from the SWV"), max_digits=12, decimal_places=2, default=0
     )
+    toegekend_bedrag = models.DecimalField(_("amount granted"), max_digits=12, decimal_places=2, null=True, blank=True)
 
     ouders_visie = models.TextField(_("the parents' view"), blank=True)
     ouders_toestemming = models.BooleanField(_("the parents consent"), default=False)
@@ -91,7 +115,11 @@ class Aanvraag(models.Model):
     kind_visie_ontbreekt = models.TextField(_("why the child's view is missing"), blank=True)
 
     directeur_akkoord_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("agreed by school head"),
     )
     directeur_akkoord_op = models.DateTimeField(_("school head agreed at"), null=True, blank=True)
@@ -117,7 +145,9 @@ class Aanvraag(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(einddatum__gt=F("begindatum")), name="aanvraag_einde_na_begin"),
             models.CheckConstraint(
-                condition=Q(totale_kosten__gte=0, bijdrage_school__gte=0, bijdrage_gemeente__gte=0, gevraagd_bedrag__gte=0),
+                condition=Q(
+                    totale_kosten__gte=0, bijdrage_school__gte=0, bijdrage_gemeente__gte=0, gevraagd_bedrag__gte=0
+                ),
                 name="aanvraag_bedragen_niet_negatief",
             ),
             models.CheckConstraint(
@@ -133,7 +163,8 @@ class Aanvraag(models.Model):
                 name="aanvraag_uren_redelijk",
             ),
             models.CheckConstraint(
-                condition=~Q(status=AanvraagStatus.AFGESLOTEN) | (Q(afgesloten_op__isnull=False) & ~Q(afsluitresultaat="")),
+                condition=~Q(status=AanvraagStatus.AFGESLOTEN)
+                | (Q(afgesloten_op__isnull=False) & ~Q(afsluitresultaat="")),
                 name="aanvraag_afgesloten_met_resultaat",
             ),
             models.CheckConstraint(condition=~Q(vorige=F("pk")), name="aanvraag_vorige_niet_zichzelf"),
@@ -202,7 +233,12 @@ class Statusovergang(models.Model):
     van = models.CharField(_("from"), max_length=30, choices=AanvraagStatus.choices, blank=True)
     naar = models.CharField(_("to"), max_length=30, choices=AanvraagStatus.choices)
     door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
     )
     op = models.DateTimeField(_("at"), default=timezone.now)
     reden = models.TextField(_("reason"), blank=True)
@@ -233,7 +269,11 @@ class Aanvullingsverzoek(models.Model):
     gevraagd_op = models.DateTimeField(_("asked at"), default=timezone.now)
     antwoord = models.TextField(_("answer"), blank=True)
     beantwoord_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("answered by"),
     )
     beantwoord_op = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -279,7 +319,9 @@ class Advies(models.Model):
         verbose_name_plural = _("advice")
         ordering = ["op", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(bedrag__isnull=True) | Q(bedrag__gte=0), name="advies_bedrag_niet_negatief"),
+            models.CheckConstraint(
+                condition=Q(bedrag__isnull=True) | Q(bedrag__gte=0), name="advies_bedrag_niet_negatief"
+            ),
             models.CheckConstraint(condition=~Q(motivering=""), name="advies_met_motivering"),
         ]
 
@@ -315,7 +357,9 @@ class Besluit(models.Model):
     )
     boven_budget = models.BooleanField(_("exceeded the budget when decided"), default=False)
     budgetsignaal = models.TextField(_("budget warning when decided"), blank=True)
-    brief = models.FileField(_("letter"), storage=private_storage, upload_to=besluitbrief_pad, blank=True, max_length=200)
+    brief = models.FileField(
+        _("letter"), storage=private_storage, upload_to=besluitbrief_pad, blank=True, max_length=200
+    )
     brief_taak = models.ForeignKey(
         "swv.Taak", on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("letter job")
     )
@@ -338,9 +382,12 @@ class Besluit(models.Model):
                 name="besluit_toegekend_met_bedrag_of_afgewezen_met_reden",
             ),
             models.CheckConstraint(
-                condition=~Q(soort=Besluitsoort.DEELS_TOEGEKEND) | ~Q(motivering=""), name="besluit_deels_met_motivering"
+                condition=~Q(soort=Besluitsoort.DEELS_TOEGEKEND) | ~Q(motivering=""),
+                name="besluit_deels_met_motivering",
             ),
-            models.CheckConstraint(condition=Q(gevraagd_eind__gt=F("gevraagd_begin")), name="besluit_gevraagd_einde_na_begin"),
+            models.CheckConstraint(
+                condition=Q(gevraagd_eind__gt=F("gevraagd_begin")), name="besluit_gevraagd_einde_na_begin"
+            ),
         ]
 
     def __str__(self) -> str:

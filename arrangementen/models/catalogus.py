@@ -44,11 +44,16 @@ class Arrangementtype(models.Model):
         _("municipality's share (%)"), max_digits=5, decimal_places=2, default=Decimal("0")
     )
     beoordelaar = models.CharField(
-        _("assessed by"), max_length=20, choices=Beoordelaar.choices, blank=True,
+        _("assessed by"),
+        max_length=20,
+        choices=Beoordelaar.choices,
+        blank=True,
         help_text=_("Empty: the partnership's default setting."),
     )
     directeur_instemming = models.BooleanField(
-        _("school head must agree before submission"), null=True, blank=True,
+        _("school head must agree before submission"),
+        null=True,
+        blank=True,
         help_text=_("Empty: the partnership's default setting."),
     )
     actief = models.BooleanField(_("available for new requests"), default=True)
@@ -62,7 +67,9 @@ class Arrangementtype(models.Model):
         verbose_name_plural = _("arrangement types")
         ordering = ["volgorde", "naam"]
         constraints = [
-            models.CheckConstraint(condition=Q(tarief__isnull=True) | Q(tarief__gte=0), name="arrtype_tarief_niet_negatief"),
+            models.CheckConstraint(
+                condition=Q(tarief__isnull=True) | Q(tarief__gte=0), name="arrtype_tarief_niet_negatief"
+            ),
             models.CheckConstraint(
                 condition=Q(tarief__isnull=True) | ~Q(tarief_eenheid=""), name="arrtype_tarief_met_eenheid"
             ),

@@ -60,7 +60,9 @@ class Evaluatie(models.Model):
     ouders_geholpen = models.PositiveSmallIntegerField(
         _("parents: the support helped our child"), choices=Schaal5.choices, null=True, blank=True
     )
-    ouders_cijfer = models.PositiveSmallIntegerField(_("parents: grade for the arrangement (1-10)"), null=True, blank=True)
+    ouders_cijfer = models.PositiveSmallIntegerField(
+        _("parents: grade for the arrangement (1-10)"), null=True, blank=True
+    )
     ouders_doorgaan = models.CharField(
         _("parents: should the support continue?"), max_length=10, choices=JaNeeWeetNiet.choices, blank=True
     )
@@ -68,7 +70,9 @@ class Evaluatie(models.Model):
 
     kind_ingevuld = models.BooleanField(_("the child answered the questionnaire"), default=True)
     kind_reden_niet = models.TextField(_("why the child did not answer"), blank=True)
-    kind_fijn = models.PositiveSmallIntegerField(_("child: how was the extra help?"), choices=Smiley.choices, null=True, blank=True)
+    kind_fijn = models.PositiveSmallIntegerField(
+        _("child: how was the extra help?"), choices=Smiley.choices, null=True, blank=True
+    )
     kind_geleerd = models.PositiveSmallIntegerField(
         _("child: did you learn from it?"), choices=Smiley.choices, null=True, blank=True
     )
@@ -93,11 +97,13 @@ class Evaluatie(models.Model):
             models.CheckConstraint(
                 condition=(
                     Q(ouders_ingevuld=True, ouders_betrokken__isnull=False, ouders_geholpen__isnull=False)
-                    & Q(ouders_cijfer__isnull=False) & ~Q(ouders_doorgaan="")
+                    & Q(ouders_cijfer__isnull=False)
+                    & ~Q(ouders_doorgaan="")
                 )
                 | (
                     Q(ouders_ingevuld=False, ouders_betrokken__isnull=True, ouders_geholpen__isnull=True)
-                    & Q(ouders_cijfer__isnull=True) & ~Q(ouders_reden_niet="")
+                    & Q(ouders_cijfer__isnull=True)
+                    & ~Q(ouders_reden_niet="")
                 ),
                 name="evaluatie_ouders_antwoorden_of_reden",
             ),

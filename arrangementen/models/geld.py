@@ -29,12 +29,21 @@ class Arrangementbudget(models.Model):
         "swv.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("school")
     )
     kring = models.ForeignKey(
-        "swv.Kring", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("cluster (kring)")
+        "swv.Kring",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cluster (kring)"),
     )
     bedrag = models.DecimalField(_("amount available"), max_digits=12, decimal_places=2)
     toelichting = models.TextField(_("explanation"), blank=True)
     gewijzigd_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("last changed by"),
     )
     gewijzigd_op = models.DateTimeField(_("last changed"), default=timezone.now)
@@ -52,8 +61,12 @@ class Arrangementbudget(models.Model):
             models.CheckConstraint(
                 condition=Q(school__isnull=True) | Q(kring__isnull=True), name="budget_school_of_kring"
             ),
-            models.UniqueConstraint(fields=["jaar", "school"], condition=Q(school__isnull=False), name="budget_uniek_school"),
-            models.UniqueConstraint(fields=["jaar", "kring"], condition=Q(kring__isnull=False), name="budget_uniek_kring"),
+            models.UniqueConstraint(
+                fields=["jaar", "school"], condition=Q(school__isnull=False), name="budget_uniek_school"
+            ),
+            models.UniqueConstraint(
+                fields=["jaar", "kring"], condition=Q(kring__isnull=False), name="budget_uniek_kring"
+            ),
             models.UniqueConstraint(
                 fields=["jaar"], condition=Q(school__isnull=True, kring__isnull=True), name="budget_uniek_swv"
             ),
@@ -99,7 +112,9 @@ class Realisatie(models.Model):
     aanvraag = models.ForeignKey("arrangementen.Aanvraag", on_delete=models.PROTECT, related_name="realisaties")
     jaar = models.PositiveSmallIntegerField(_("year"))
     bedrag = models.DecimalField(_("realised amount"), max_digits=12, decimal_places=2)
-    bron = models.CharField(_("source"), max_length=20, choices=Realisatiebron.choices, default=Realisatiebron.INGEVOERD)
+    bron = models.CharField(
+        _("source"), max_length=20, choices=Realisatiebron.choices, default=Realisatiebron.INGEVOERD
+    )
     omschrijving = models.CharField(_("description"), max_length=200, blank=True)
     vastgelegd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")

@@ -24,7 +24,10 @@ class Melding(models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     ontvanger = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="arrangementmeldingen", verbose_name=_("recipient")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="arrangementmeldingen",
+        verbose_name=_("recipient"),
     )
     soort = models.CharField(_("kind"), max_length=30, choices=Meldingsoort.choices)
     aanvraag = models.ForeignKey("arrangementen.Aanvraag", on_delete=models.CASCADE, related_name="meldingen")

@@ -78,7 +78,11 @@ def werkvoorraad(user, *, status: str = "", pagina=None, per_pagina: int = 50):
     from django.core.paginator import Paginator
 
     statussen = [status] if status in TE_BEOORDELEN_STATUSSEN else list(TE_BEOORDELEN_STATUSSEN)
-    basis = Aanvraag.objects.visible_to(user, "beoordelen").filter(status__in=statussen).order_by("laatst_ingediend_op", "pk")
+    basis = (
+        Aanvraag.objects.visible_to(user, "beoordelen")
+        .filter(status__in=statussen)
+        .order_by("laatst_ingediend_op", "pk")
+    )
     page = Paginator(basis, per_pagina).get_page(pagina)  # counts the plain queryset
     if not page.paginator.count:
         return page, []
@@ -93,8 +97,11 @@ def werkvoorraad(user, *, status: str = "", pagina=None, per_pagina: int = 50):
     nu = timezone.now()
     return page, [
         Werkregel(
-            aanvraag=a, aandachtspunten=aandachtspunten(a), signalen=positie.signalen(a),
-            wachtdagen=(nu - (a.laatst_ingediend_op or a.aangemaakt)).days, open_vraag=a.open_vraag,
+            aanvraag=a,
+            aandachtspunten=aandachtspunten(a),
+            signalen=positie.signalen(a),
+            wachtdagen=(nu - (a.laatst_ingediend_op or a.aangemaakt)).days,
+            open_vraag=a.open_vraag,
             advies=a.heeft_advies,
         )
         for a in aanvragen
@@ -151,12 +158,18 @@ def aanvraag_pagina(user, aanvraag: Aanvraag) -> Aanvraagpagina:
     from arrangementen.services.aanvraag import ontbrekend_voor_indienen
 
     rechten = {actie: mag(user, aanvraag, actie) for actie in ("change", "instemmen", "beoordelen", "besluiten")}
-    besluit = getattr(aanvraag, "besluit", None) if aanvraag.status not in (
-        AanvraagStatus.CONCEPT, AanvraagStatus.INGEDIEND, AanvraagStatus.IN_BEOORDELING, AanvraagStatus.AANVULLING_GEVRAAGD
-    ) else None
-    momenten = list(
-        aanvraag.evaluatiemomenten.select_related("evaluatie__vastgelegd_door").order_by("datum")
+    besluit = (
+        getattr(aanvraag, "besluit", None)
+        if aanvraag.status
+        not in (
+            AanvraagStatus.CONCEPT,
+            AanvraagStatus.INGEDIEND,
+            AanvraagStatus.IN_BEOORDELING,
+            AanvraagStatus.AANVULLING_GEVRAAGD,
+        )
+        else None
     )
+    momenten = list(aanvraag.evaluatiemomenten.select_related("evaluatie__vastgelegd_door").order_by("datum"))
     pagina = Aanvraagpagina(
         aanvraag=aanvraag,
         rechten=rechten,
@@ -181,7 +194,9 @@ def aanvraag_pagina(user, aanvraag: Aanvraag) -> Aanvraagpagina:
 
 def van_leerling(user, leerling) -> list[Aanvraag]:
     return list(
-        Aanvraag.objects.visible_to(user).filter(leerling=leerling).select_related("arrangementtype", "school")
+        Aanvraag.objects.visible_to(user)
+        .filter(leerling=leerling)
+        .select_related("arrangementtype", "school")
         .order_by("-begindatum")
     )
 
@@ -209,8 +224,16 @@ def werklijst_school(user) -> dict:
     eigen = Aanvraag.objects.visible_to(user, "change")
     per_status = dict(
         eigen.filter(
-            status__in=[AanvraagStatus.CONCEPT, AanvraagStatus.AANVULLING_GEVRAAGD, AanvraagStatus.TOEGEKEND, AanvraagStatus.GEEVALUEERD]
-        ).values_list("status").annotate(n=Count("pk")).order_by()
+            status__in=[
+                AanvraagStatus.CONCEPT,
+                AanvraagStatus.AANVULLING_GEVRAAGD,
+                AanvraagStatus.TOEGEKEND,
+                AanvraagStatus.GEEVALUEERD,
+            ]
+        )
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
     evaluaties = list(
         Evaluatiemoment.objects.filter(
@@ -220,7 +243,9 @@ def werklijst_school(user) -> dict:
         .order_by("datum")[:20]
     )
     aandacht = list(
-        eigen.filter(status__in=[AanvraagStatus.AANVULLING_GEVRAAGD, AanvraagStatus.TOEGEKEND, AanvraagStatus.GEEVALUEERD])
+        eigen.filter(
+            status__in=[AanvraagStatus.AANVULLING_GEVRAAGD, AanvraagStatus.TOEGEKEND, AanvraagStatus.GEEVALUEERD]
+        )
         .select_related(*LIJST_RELATIES)
         .order_by("status", "begindatum")[:20]
     )
@@ -264,4 +289,3 @@ def evaluatie_moment(user, uuid) -> Evaluatiemoment | None:
         .filter(uuid=uuid)
         .first()
     )
-

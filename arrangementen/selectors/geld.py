@@ -127,32 +127,45 @@ class Budgetpositie:
                 niveau = _("the cluster's budget")
             else:
                 rest, niveau = None, None
-                uit.append(Signaal(_("No budget has been set for this school or its cluster in %(jaar)s.") % {"jaar": jaar}, False))
+                uit.append(
+                    Signaal(
+                        _("No budget has been set for this school or its cluster in %(jaar)s.") % {"jaar": jaar}, False
+                    )
+                )
             if rest is not None and deel > rest:
-                uit.append(Signaal(
-                    _("Exceeds %(niveau)s in %(jaar)s: %(rest)s remains, this request needs %(deel)s.")
-                    % {"niveau": niveau, "jaar": jaar, "rest": euro(rest), "deel": euro(deel)}
-                ))
+                uit.append(
+                    Signaal(
+                        _("Exceeds %(niveau)s in %(jaar)s: %(rest)s remains, this request needs %(deel)s.")
+                        % {"niveau": niveau, "jaar": jaar, "rest": euro(rest), "deel": euro(deel)}
+                    )
+                )
             # The SWV-wide check needs an explicit SWV line; a total derived from the school and
             # kring budgets would only repeat the warning above.
             if jaar in self.swv_expliciet:
                 rest_swv = self.budget_swv[jaar] - self.beslag_swv[jaar] + eigen.get(jaar, NUL)
                 if deel > rest_swv:
-                    uit.append(Signaal(
-                        _("Exceeds the partnership's arrangement budget in %(jaar)s: %(rest)s remains, this request needs %(deel)s.")
-                        % {"jaar": jaar, "rest": euro(rest_swv), "deel": euro(deel)}
-                    ))
+                    uit.append(
+                        Signaal(
+                            _(
+                                "Exceeds the partnership's arrangement budget in %(jaar)s: %(rest)s remains, this request needs %(deel)s."
+                            )
+                            % {"jaar": jaar, "rest": euro(rest_swv), "deel": euro(deel)}
+                        )
+                    )
         capaciteit = aanvraag.arrangementtype.capaciteit
         if capaciteit:
             bezet = sum(
-                1 for type_id, b, e, pk in self.bezetting
+                1
+                for type_id, b, e, pk in self.bezetting
                 if type_id == aanvraag.arrangementtype_id and pk != aanvraag.pk and b <= eind and e >= begin
             )
             if bezet >= capaciteit:
-                uit.append(Signaal(
-                    _("%(type)s is full in this period: %(bezet)s of %(capaciteit)s places are taken.")
-                    % {"type": aanvraag.arrangementtype.naam, "bezet": bezet, "capaciteit": capaciteit}
-                ))
+                uit.append(
+                    Signaal(
+                        _("%(type)s is full in this period: %(bezet)s of %(capaciteit)s places are taken.")
+                        % {"type": aanvraag.arrangementtype.naam, "bezet": bezet, "capaciteit": capaciteit}
+                    )
+                )
         return uit
 
 
@@ -236,9 +249,12 @@ def budgetoverzicht(user, *, jaar: int, kring=None) -> dict | None:
     scholen = School.objects.filter(pk__in=school_ids).select_related("kring").order_by("naam")
     alle_scholen = [
         Budgetregel(
-            naam=s.naam, school=s, kring=s.kring,
+            naam=s.naam,
+            school=s,
+            kring=s.kring,
             beschikbaar=pos.budget_school.get((jaar, s.pk)),
-            toegekend=toegekend.get(s.pk, NUL), gerealiseerd=gerealiseerd.get(s.pk, NUL),
+            toegekend=toegekend.get(s.pk, NUL),
+            gerealiseerd=gerealiseerd.get(s.pk, NUL),
         )
         for s in scholen
     ]
@@ -252,14 +268,19 @@ def budgetoverzicht(user, *, jaar: int, kring=None) -> dict | None:
     kring_ids = set(kring_toegekend) | {k for (j, k) in pos.budget_kring if j == jaar}
     per_kring = [
         Budgetregel(
-            naam=k.naam, kring=k, beschikbaar=pos.budget_kring.get((jaar, k.pk)),
-            toegekend=kring_toegekend.get(k.pk, NUL), gerealiseerd=kring_gerealiseerd.get(k.pk, NUL),
+            naam=k.naam,
+            kring=k,
+            beschikbaar=pos.budget_kring.get((jaar, k.pk)),
+            toegekend=kring_toegekend.get(k.pk, NUL),
+            gerealiseerd=kring_gerealiseerd.get(k.pk, NUL),
         )
         for k in Kring.objects.filter(pk__in=kring_ids).order_by("naam")
     ]
     totaal = Budgetregel(
-        naam=_("Whole partnership"), beschikbaar=pos.budget_swv.get(jaar),
-        toegekend=pos.beslag_swv.get(jaar, NUL), gerealiseerd=sum(gerealiseerd.values(), NUL),
+        naam=_("Whole partnership"),
+        beschikbaar=pos.budget_swv.get(jaar),
+        toegekend=pos.beslag_swv.get(jaar, NUL),
+        gerealiseerd=sum(gerealiseerd.values(), NUL),
     )
     return {"jaar": jaar, "totaal": totaal, "per_school": per_school, "per_kring": per_kring}
 
@@ -271,8 +292,10 @@ def budgettotaal(user, *, jaar: int) -> Budgetregel | None:
     pos = Budgetpositie.laden([jaar])
     gerealiseerd = Realisatie.objects.filter(jaar=jaar).aggregate(s=Sum("bedrag"))["s"] or NUL
     return Budgetregel(
-        naam=_("Whole partnership"), beschikbaar=pos.budget_swv.get(jaar),
-        toegekend=pos.beslag_swv.get(jaar, NUL), gerealiseerd=gerealiseerd,
+        naam=_("Whole partnership"),
+        beschikbaar=pos.budget_swv.get(jaar),
+        toegekend=pos.beslag_swv.get(jaar, NUL),
+        gerealiseerd=gerealiseerd,
     )
 
 
@@ -296,4 +319,3 @@ def realisaties(user, *, jaar: int):
         .select_related("aanvraag__arrangementtype", "aanvraag__school")
         .order_by("aanvraag__nummer")
     )
-

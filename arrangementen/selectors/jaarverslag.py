@@ -101,7 +101,9 @@ UITKOMSTEN = (
 )
 
 
-def jaarverslag_aantallen(user, *, jaar: int | None = None, periode: tuple[date, date] | None = None, scholen=None) -> dict:
+def jaarverslag_aantallen(
+    user, *, jaar: int | None = None, periode: tuple[date, date] | None = None, scholen=None
+) -> dict:
     """Requests submitted in the school year, by type, by school and by outcome (one query)."""
     van, tot = _momenten(*_periode(jaar, periode))
     rijen = (
@@ -124,7 +126,9 @@ def jaarverslag_aantallen(user, *, jaar: int | None = None, periode: tuple[date,
     def tabel(telling: dict[str, Counter], kolom: str) -> Tabel:
         return Tabel(
             kolommen=[kolom, _("Submitted"), *(str(label) for _code, label in UITKOMSTEN)],
-            rijen=[[naam, c["ingediend"], *(c[code] for code, _label in UITKOMSTEN)] for naam, c in sorted(telling.items())],
+            rijen=[
+                [naam, c["ingediend"], *(c[code] for code, _label in UITKOMSTEN)] for naam, c in sorted(telling.items())
+            ],
         )
 
     return {
@@ -158,16 +162,26 @@ def jaarverslag_evaluaties(
     ]
     # One query: every answer of every question counted with a conditional COUNT.
     tellingen = {
-        f"{veld}__{waarde}": Count("pk", filter=Q(**{veld: waarde})) for veld, _vraag, keuzes in vragen for waarde, _l in keuzes
+        f"{veld}__{waarde}": Count("pk", filter=Q(**{veld: waarde}))
+        for veld, _vraag, keuzes in vragen
+        for waarde, _l in keuzes
     }
     totalen = qs.aggregate(
-        aantal=Count("pk"), ouders=Count("pk", filter=Q(ouders_ingevuld=True)),
-        kind=Count("pk", filter=Q(kind_ingevuld=True)), cijfer=Avg("ouders_cijfer"), **tellingen,
+        aantal=Count("pk"),
+        ouders=Count("pk", filter=Q(ouders_ingevuld=True)),
+        kind=Count("pk", filter=Q(kind_ingevuld=True)),
+        cijfer=Avg("ouders_cijfer"),
+        **tellingen,
     )
     verdelingen = [
-        {"veld": veld, "vraag": str(vraag), "antwoorden": [
-            {"waarde": waarde, "label": str(label), "aantal": totalen[f"{veld}__{waarde}"]} for waarde, label in keuzes
-        ]}
+        {
+            "veld": veld,
+            "vraag": str(vraag),
+            "antwoorden": [
+                {"waarde": waarde, "label": str(label), "aantal": totalen[f"{veld}__{waarde}"]}
+                for waarde, label in keuzes
+            ],
+        }
         for veld, vraag, keuzes in vragen
     ]
     tabel = Tabel(

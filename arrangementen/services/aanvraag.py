@@ -58,8 +58,19 @@ class Aanvraaginhoud:
 
 
 TEKSTVELDEN = (
-    "ondersteuningsbehoefte", "doelen", "inzet_wat", "inzet_wie", "uren_per_week", "begindatum", "einddatum",
-    "kostenwijze", "ouders_visie", "ouders_toestemming", "ouders_toestemming_datum", "kind_visie", "kind_visie_ontbreekt",
+    "ondersteuningsbehoefte",
+    "doelen",
+    "inzet_wat",
+    "inzet_wie",
+    "uren_per_week",
+    "begindatum",
+    "einddatum",
+    "kostenwijze",
+    "ouders_visie",
+    "ouders_toestemming",
+    "ouders_toestemming_datum",
+    "kind_visie",
+    "kind_visie_ontbreekt",
 )
 BEDRAGVELDEN = ("totale_kosten", "bijdrage_school", "bijdrage_gemeente", "gevraagd_bedrag")
 
@@ -72,9 +83,14 @@ def _controleer_periode(inhoud: Aanvraaginhoud) -> list[date]:
     for d in data:
         if not (inhoud.begindatum <= d <= laatste):
             raise AanvraagFout(
-                _("Evaluation moment %(datum)s is outside the arrangement (from %(begin)s until %(eind)s after the end).")
-                % {"datum": date_format(d, "j F Y"), "begin": date_format(inhoud.begindatum, "j F Y"),
-                   "eind": date_format(laatste, "j F Y")}
+                _(
+                    "Evaluation moment %(datum)s is outside the arrangement (from %(begin)s until %(eind)s after the end)."
+                )
+                % {
+                    "datum": date_format(d, "j F Y"),
+                    "begin": date_format(inhoud.begindatum, "j F Y"),
+                    "eind": date_format(laatste, "j F Y"),
+                }
             )
     return data
 
@@ -88,34 +104,54 @@ def bereken_kosten(arrangementtype: Arrangementtype, inhoud: Aanvraaginhoud) -> 
         if arrangementtype.tarief_eenheid == "uur" and not inhoud.uren_per_week:
             raise AanvraagFout(_("This tariff is per hour: give the number of hours per week."))
         totaal = tariefbedrag(
-            tarief=arrangementtype.tarief, eenheid=arrangementtype.tarief_eenheid,
-            begin=inhoud.begindatum, eind=inhoud.einddatum, uren_per_week=inhoud.uren_per_week,
+            tarief=arrangementtype.tarief,
+            eenheid=arrangementtype.tarief_eenheid,
+            begin=inhoud.begindatum,
+            eind=inhoud.einddatum,
+            uren_per_week=inhoud.uren_per_week,
         )
     else:
         if not inhoud.begrotingsregels:
             raise AanvraagFout(_("Add at least one line to the itemised budget."))
         totaal = rond(sum((Decimal(b) for _o, b in inhoud.begrotingsregels), Decimal("0")))
     school = (
-        rond(totaal * arrangementtype.aandeel_school_pct / HONDERD) if inhoud.bijdrage_school is None else rond(inhoud.bijdrage_school)
+        rond(totaal * arrangementtype.aandeel_school_pct / HONDERD)
+        if inhoud.bijdrage_school is None
+        else rond(inhoud.bijdrage_school)
     )
     gemeente = (
         rond(totaal * arrangementtype.aandeel_gemeente_pct / HONDERD)
-        if inhoud.bijdrage_gemeente is None else rond(inhoud.bijdrage_gemeente)
+        if inhoud.bijdrage_gemeente is None
+        else rond(inhoud.bijdrage_gemeente)
     )
     if school < 0 or gemeente < 0:
         raise AanvraagFout(_("Contributions cannot be negative."))
     if school + gemeente > totaal:
         raise AanvraagFout(_("The contributions of school and municipality are more than the total cost."))
-    return {"totale_kosten": totaal, "bijdrage_school": school, "bijdrage_gemeente": gemeente,
-            "gevraagd_bedrag": totaal - school - gemeente}
+    return {
+        "totale_kosten": totaal,
+        "bijdrage_school": school,
+        "bijdrage_gemeente": gemeente,
+        "gevraagd_bedrag": totaal - school - gemeente,
+    }
 
 
-def controleer_overlap(*, leerling_id: int, arrangementtype_id: int, begin: date, eind: date,
-                       behalve: int | None = None, vorige: int | None = None) -> None:
+def controleer_overlap(
+    *,
+    leerling_id: int,
+    arrangementtype_id: int,
+    begin: date,
+    eind: date,
+    behalve: int | None = None,
+    vorige: int | None = None,
+) -> None:
     """Periods of one pupil and type do not overlap, except an extension with its predecessor."""
     qs = Aanvraag.objects.filter(
-        leerling_id=leerling_id, arrangementtype_id=arrangementtype_id, status__in=BEZETTENDE_STATUSSEN,
-        begindatum__lte=eind, einddatum__gte=begin,
+        leerling_id=leerling_id,
+        arrangementtype_id=arrangementtype_id,
+        status__in=BEZETTENDE_STATUSSEN,
+        begindatum__lte=eind,
+        einddatum__gte=begin,
     )
     for pk in (behalve, vorige):
         if pk:
@@ -123,10 +159,15 @@ def controleer_overlap(*, leerling_id: int, arrangementtype_id: int, begin: date
     ander = qs.order_by("begindatum").first()
     if ander is not None:
         raise AanvraagFout(
-            _("This pupil already has a request or arrangement of this type in this period (%(nummer)s, %(begin)s – "
-              "%(eind)s). Periods may not overlap; extend that arrangement instead, or choose another period.")
-            % {"nummer": ander.nummer, "begin": date_format(ander.begindatum, "j F Y"),
-               "eind": date_format(ander.einddatum, "j F Y")}
+            _(
+                "This pupil already has a request or arrangement of this type in this period (%(nummer)s, %(begin)s – "
+                "%(eind)s). Periods may not overlap; extend that arrangement instead, or choose another period."
+            )
+            % {
+                "nummer": ander.nummer,
+                "begin": date_format(ander.begindatum, "j F Y"),
+                "eind": date_format(ander.einddatum, "j F Y"),
+            }
         )
 
 
@@ -153,7 +194,9 @@ def _controleer_uitkomst(mdo_uitkomst: MDOUitkomst, leerling: Leerling, door) ->
     geldig = (
         MDOUitkomst.objects.visible_to(door)
         .filter(
-            pk=mdo_uitkomst.pk, soort=Uitkomstsoort.ARRANGEMENTAANVRAAG, mdo__status=MDOStatus.GEHOUDEN,
+            pk=mdo_uitkomst.pk,
+            soort=Uitkomstsoort.ARRANGEMENTAANVRAAG,
+            mdo__status=MDOStatus.GEHOUDEN,
             mdo__dossier__leerling=leerling,
         )
         .exists()
@@ -205,7 +248,10 @@ def aanvraag_aanmaken(
     evaluatiedata = _controleer_periode(inhoud)
     kosten = bereken_kosten(arrangementtype, inhoud)
     controleer_overlap(
-        leerling_id=leerling.pk, arrangementtype_id=arrangementtype.pk, begin=inhoud.begindatum, eind=inhoud.einddatum,
+        leerling_id=leerling.pk,
+        arrangementtype_id=arrangementtype.pk,
+        begin=inhoud.begindatum,
+        eind=inhoud.einddatum,
         vorige=vorige.pk if vorige else None,
     )
     velden = {v: getattr(inhoud, v) for v in TEKSTVELDEN}
@@ -213,10 +259,19 @@ def aanvraag_aanmaken(
         try:
             with transaction.atomic():
                 aanvraag = Aanvraag.objects.create(
-                    nummer=_nieuw_nummer(), idempotentiesleutel=idempotentiesleutel, leerling=leerling,
-                    school=inschrijving.school, dossier=dossier, mdo=mdo, mdo_uitkomst=mdo_uitkomst,
-                    arrangementtype=arrangementtype, vorige=vorige, beoordelaar=arrangementtype.effectieve_beoordelaar,
-                    aangemaakt_door=door, **velden, **kosten,
+                    nummer=_nieuw_nummer(),
+                    idempotentiesleutel=idempotentiesleutel,
+                    leerling=leerling,
+                    school=inschrijving.school,
+                    dossier=dossier,
+                    mdo=mdo,
+                    mdo_uitkomst=mdo_uitkomst,
+                    arrangementtype=arrangementtype,
+                    vorige=vorige,
+                    beoordelaar=arrangementtype.effectieve_beoordelaar,
+                    aangemaakt_door=door,
+                    **velden,
+                    **kosten,
                 )
             break
         except IntegrityError:
@@ -227,7 +282,10 @@ def aanvraag_aanmaken(
                 raise AanvraagFout(_("The request could not be saved because of a simultaneous change; try again."))
     _schrijf_onderdelen(aanvraag, inhoud, evaluatiedata)
     Statusovergang.objects.create(
-        aanvraag=aanvraag, van="", naar=AanvraagStatus.CONCEPT, door=door,
+        aanvraag=aanvraag,
+        van="",
+        naar=AanvraagStatus.CONCEPT,
+        door=door,
         reden=_("Extension of %(nummer)s") % {"nummer": vorige.nummer} if vorige else "",
     )
     return aanvraag
@@ -241,7 +299,10 @@ def aanvraag_wijzigen(
     the directeur's agreement (they agreed to what it said then)."""
     Leerling.objects.select_for_update().filter(pk=aanvraag.leerling_id).first()
     aanvraag = vergrendel(
-        aanvraag, door=door, actie="change", versie=versie,
+        aanvraag,
+        door=door,
+        actie="change",
+        versie=versie,
         statussen=(AanvraagStatus.CONCEPT, AanvraagStatus.AANVULLING_GEVRAAGD),
     )
     if arrangementtype is not None and arrangementtype.pk != aanvraag.arrangementtype_id:
@@ -254,8 +315,12 @@ def aanvraag_wijzigen(
     evaluatiedata = _controleer_periode(inhoud)
     kosten = bereken_kosten(aanvraag.arrangementtype, inhoud)
     controleer_overlap(
-        leerling_id=aanvraag.leerling_id, arrangementtype_id=aanvraag.arrangementtype_id,
-        begin=inhoud.begindatum, eind=inhoud.einddatum, behalve=aanvraag.pk, vorige=aanvraag.vorige_id,
+        leerling_id=aanvraag.leerling_id,
+        arrangementtype_id=aanvraag.arrangementtype_id,
+        begin=inhoud.begindatum,
+        eind=inhoud.einddatum,
+        behalve=aanvraag.pk,
+        vorige=aanvraag.vorige_id,
     )
     for veld in TEKSTVELDEN:
         setattr(aanvraag, veld, getattr(inhoud, veld))
@@ -318,8 +383,12 @@ def aanvraag_indienen(*, aanvraag: Aanvraag, door, versie: int | None = None) ->
     nu = timezone.now()
     aanvraag.beoordelaar = aanvraag.arrangementtype.effectieve_beoordelaar
     aanvraag.ingediend_op = aanvraag.laatst_ingediend_op = nu
-    overgang(aanvraag, AanvraagStatus.INGEDIEND, door=door, velden=("beoordelaar", "ingediend_op", "laatst_ingediend_op"))
-    meldingen_maken(soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=beoordelaars_van(aanvraag), behalve=door)
+    overgang(
+        aanvraag, AanvraagStatus.INGEDIEND, door=door, velden=("beoordelaar", "ingediend_op", "laatst_ingediend_op")
+    )
+    meldingen_maken(
+        soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=beoordelaars_van(aanvraag), behalve=door
+    )
     return aanvraag
 
 

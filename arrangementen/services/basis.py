@@ -19,8 +19,10 @@ def vergrendel(aanvraag: Aanvraag, *, door, actie: str, statussen, versie: int |
         raise AanvraagFout(_("You may not do this for this request."))
     if versie is not None and aanvraag.versie != versie:
         raise GelijktijdigeWijziging(
-            _("Someone else changed this request while you were working on it. Nothing has been saved: "
-              "reload the page and try again.")
+            _(
+                "Someone else changed this request while you were working on it. Nothing has been saved: "
+                "reload the page and try again."
+            )
         )
     if aanvraag.status not in statussen:
         raise AanvraagFout(

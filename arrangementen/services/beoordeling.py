@@ -39,8 +39,11 @@ def aanvraag_aanvulling_vragen(*, aanvraag: Aanvraag, door, vraag: str) -> Aanvu
     verzoek = Aanvullingsverzoek.objects.create(aanvraag=aanvraag, vraag=vraag.strip(), gevraagd_door=door)
     overgang(aanvraag, AanvraagStatus.AANVULLING_GEVRAAGD, door=door, reden=vraag.strip())
     meldingen_maken(
-        soort=Meldingsoort.AANVULLING_GEVRAAGD, aanvraag=aanvraag, ontvangers=[aanvraag.aangemaakt_door],
-        kenmerk=str(verzoek.pk), behalve=door,
+        soort=Meldingsoort.AANVULLING_GEVRAAGD,
+        aanvraag=aanvraag,
+        ontvangers=[aanvraag.aangemaakt_door],
+        kenmerk=str(verzoek.pk),
+        behalve=door,
     )
     return verzoek
 
@@ -64,14 +67,19 @@ def aanvraag_aanvullen(*, aanvraag: Aanvraag, door, antwoord: str) -> Aanvraag:
     overgang(aanvraag, AanvraagStatus.INGEDIEND, door=door, reden=antwoord.strip(), velden=("laatst_ingediend_op",))
     if verzoek is not None:
         meldingen_maken(
-            soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=[verzoek.gevraagd_door],
-            kenmerk=f"aanvulling-{verzoek.pk}", behalve=door,
+            soort=Meldingsoort.INGEDIEND,
+            aanvraag=aanvraag,
+            ontvangers=[verzoek.gevraagd_door],
+            kenmerk=f"aanvulling-{verzoek.pk}",
+            behalve=door,
         )
     return aanvraag
 
 
 @transaction.atomic
-def aanvraag_advies_geven(*, aanvraag: Aanvraag, door, soort: str, motivering: str, bedrag: Decimal | None = None) -> Advies:
+def aanvraag_advies_geven(
+    *, aanvraag: Aanvraag, door, soort: str, motivering: str, bedrag: Decimal | None = None
+) -> Advies:
     """The consultant's proposal to the committee, while the request is being assessed."""
     if not motivering.strip():
         raise AanvraagFout(_("Give the reasons for your advice."))
@@ -84,7 +92,9 @@ def aanvraag_advies_geven(*, aanvraag: Aanvraag, door, soort: str, motivering: s
         bedrag = aanvraag.gevraagd_bedrag
     if bedrag is not None and (bedrag < 0 or bedrag > aanvraag.gevraagd_bedrag):
         raise AanvraagFout(_("The proposed amount must be between 0 and the amount requested."))
-    return Advies.objects.create(aanvraag=aanvraag, soort=soort, bedrag=bedrag, motivering=motivering.strip(), door=door)
+    return Advies.objects.create(
+        aanvraag=aanvraag, soort=soort, bedrag=bedrag, motivering=motivering.strip(), door=door
+    )
 
 
 def besluitbrief_starten(besluit: Besluit, door) -> None:
@@ -101,7 +111,9 @@ def besluitbrief_starten(besluit: Besluit, door) -> None:
 
 def _meld_besluit(aanvraag: Aanvraag, door) -> None:
     meldingen_maken(
-        soort=Meldingsoort.BESLOTEN, aanvraag=aanvraag, ontvangers=[aanvraag.aangemaakt_door, *consulenten_van(aanvraag)],
+        soort=Meldingsoort.BESLOTEN,
+        aanvraag=aanvraag,
+        ontvangers=[aanvraag.aangemaakt_door, *consulenten_van(aanvraag)],
         behalve=door,
     )
 
@@ -148,16 +160,26 @@ def aanvraag_toekennen(
         raise AanvraagFout(_("Granting less than was asked needs reasons."))
     signalen = budgetsignalen(aanvraag, bedrag=bedrag, begin=begindatum, eind=einddatum)
     besluit = Besluit.objects.create(
-        aanvraag=aanvraag, soort=Besluitsoort.DEELS_TOEGEKEND if deels else Besluitsoort.TOEGEKEND,
-        gevraagd_bedrag=aanvraag.gevraagd_bedrag, gevraagd_begin=aanvraag.begindatum, gevraagd_eind=aanvraag.einddatum,
-        bedrag=bedrag, begindatum=begindatum, einddatum=einddatum, voorwaarden=voorwaarden.strip(),
-        motivering=motivering.strip(), genomen_door=door,
+        aanvraag=aanvraag,
+        soort=Besluitsoort.DEELS_TOEGEKEND if deels else Besluitsoort.TOEGEKEND,
+        gevraagd_bedrag=aanvraag.gevraagd_bedrag,
+        gevraagd_begin=aanvraag.begindatum,
+        gevraagd_eind=aanvraag.einddatum,
+        bedrag=bedrag,
+        begindatum=begindatum,
+        einddatum=einddatum,
+        voorwaarden=voorwaarden.strip(),
+        motivering=motivering.strip(),
+        genomen_door=door,
         boven_budget=any(s.overschrijding for s in signalen),
         budgetsignaal="\n".join(s.tekst for s in signalen if s.overschrijding),
     )
     aanvraag.toegekend_bedrag, aanvraag.begindatum, aanvraag.einddatum = bedrag, begindatum, einddatum
     overgang(
-        aanvraag, AanvraagStatus.TOEGEKEND, door=door, reden=besluit.get_soort_display(),
+        aanvraag,
+        AanvraagStatus.TOEGEKEND,
+        door=door,
+        reden=besluit.get_soort_display(),
         velden=("toegekend_bedrag", "begindatum", "einddatum"),
     )
     verplichtingen_schrijven(aanvraag)
@@ -174,8 +196,12 @@ def aanvraag_afwijzen(*, aanvraag: Aanvraag, door, motivering: str) -> Besluit:
         raise AanvraagFout(_("Give the reasons for refusing the request."))
     aanvraag = vergrendel(aanvraag, door=door, actie="besluiten", statussen=(AanvraagStatus.IN_BEOORDELING,))
     besluit = Besluit.objects.create(
-        aanvraag=aanvraag, soort=Besluitsoort.AFGEWEZEN, gevraagd_bedrag=aanvraag.gevraagd_bedrag,
-        gevraagd_begin=aanvraag.begindatum, gevraagd_eind=aanvraag.einddatum, motivering=motivering.strip(),
+        aanvraag=aanvraag,
+        soort=Besluitsoort.AFGEWEZEN,
+        gevraagd_bedrag=aanvraag.gevraagd_bedrag,
+        gevraagd_begin=aanvraag.begindatum,
+        gevraagd_eind=aanvraag.einddatum,
+        motivering=motivering.strip(),
         genomen_door=door,
     )
     overgang(aanvraag, AanvraagStatus.AFGEWEZEN, door=door, reden=motivering.strip())
@@ -188,7 +214,9 @@ def aanvraag_afwijzen(*, aanvraag: Aanvraag, door, motivering: str) -> Besluit:
 def besluitbrief_opnieuw_maken(*, aanvraag: Aanvraag, door) -> Besluit:
     """Start the letter job again when it failed or never ran (an assessor of the request may)."""
     aanvraag = vergrendel(
-        aanvraag, door=door, actie="besluiten",
+        aanvraag,
+        door=door,
+        actie="besluiten",
         statussen=tuple(s for s in AanvraagStatus if s not in (AanvraagStatus.CONCEPT,)),
     )
     besluit = Besluit.objects.select_for_update().filter(aanvraag=aanvraag).first()
@@ -198,4 +226,3 @@ def besluitbrief_opnieuw_maken(*, aanvraag: Aanvraag, door) -> Besluit:
         raise AanvraagFout(_("The letter has already been made."))
     besluitbrief_starten(besluit, door)
     return besluit
-

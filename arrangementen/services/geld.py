@@ -45,7 +45,9 @@ def _controleer_jaar(jaar: int) -> None:
 
 
 @transaction.atomic
-def budget_vastleggen(*, door, jaar: int, bedrag: Decimal, school=None, kring=None, toelichting: str = "") -> Arrangementbudget:
+def budget_vastleggen(
+    *, door, jaar: int, bedrag: Decimal, school=None, kring=None, toelichting: str = ""
+) -> Arrangementbudget:
     """Set the amount available in ``jaar`` for a school, a kring, or (neither) the whole SWV."""
     _vereis_beheerder(door)
     _controleer_jaar(jaar)
@@ -69,7 +71,13 @@ def _realiseerbare(nummer: str) -> Aanvraag | None:
 
 @transaction.atomic
 def realisatie_vastleggen(
-    *, door, aanvraag: Aanvraag, jaar: int, bedrag: Decimal, omschrijving: str = "", bron: str = Realisatiebron.INGEVOERD
+    *,
+    door,
+    aanvraag: Aanvraag,
+    jaar: int,
+    bedrag: Decimal,
+    omschrijving: str = "",
+    bron: str = Realisatiebron.INGEVOERD,
 ) -> Realisatie:
     """Record (or replace) the realised cost of one granted arrangement in one calendar year."""
     _vereis_beheerder(door)
@@ -97,7 +105,13 @@ class Importregel:
     omschrijving: str
 
 
-KOPPEN = {"aanvraagnummer": "nummer", "nummer": "nummer", "jaar": "jaar", "bedrag": "bedrag", "omschrijving": "omschrijving"}
+KOPPEN = {
+    "aanvraagnummer": "nummer",
+    "nummer": "nummer",
+    "jaar": "jaar",
+    "bedrag": "bedrag",
+    "omschrijving": "omschrijving",
+}
 
 
 def _rijen(bestand) -> list[list[str]]:
@@ -166,11 +180,16 @@ def realisaties_importeren(*, door, bestand) -> int:
     for r in regels:
         aanvraag = _realiseerbare(r.nummer)
         if aanvraag is None:
-            fouten.append(_("Row %(n)s: no granted arrangement with number %(nummer)s.") % {"n": r.regel, "nummer": r.nummer})
+            fouten.append(
+                _("Row %(n)s: no granted arrangement with number %(nummer)s.") % {"n": r.regel, "nummer": r.nummer}
+            )
         elif not 2000 <= r.jaar <= 2100 or r.bedrag < 0:
             fouten.append(_("Row %(n)s: the year or the amount is not valid.") % {"n": r.regel})
         elif (aanvraag.pk, r.jaar) in gezien:
-            fouten.append(_("Row %(n)s: the same arrangement and year as row %(m)s.") % {"n": r.regel, "m": gezien[(aanvraag.pk, r.jaar)]})
+            fouten.append(
+                _("Row %(n)s: the same arrangement and year as row %(m)s.")
+                % {"n": r.regel, "m": gezien[(aanvraag.pk, r.jaar)]}
+            )
         else:
             gezien[(aanvraag.pk, r.jaar)] = r.regel
             gevonden.append((aanvraag, r))
@@ -178,7 +197,11 @@ def realisaties_importeren(*, door, bestand) -> int:
         raise AanvraagFout(_("Nothing was imported. %(fouten)s") % {"fouten": " ".join(fouten[:20])})
     for aanvraag, r in gevonden:
         realisatie_vastleggen(
-            door=door, aanvraag=aanvraag, jaar=r.jaar, bedrag=r.bedrag, omschrijving=r.omschrijving,
+            door=door,
+            aanvraag=aanvraag,
+            jaar=r.jaar,
+            bedrag=r.bedrag,
+            omschrijving=r.omschrijving,
             bron=Realisatiebron.GEIMPORTEERD,
         )
     return len(gevonden)

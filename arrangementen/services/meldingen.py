@@ -67,7 +67,9 @@ def meldingen_maken(*, soort: str, aanvraag: Aanvraag, ontvangers, kenmerk: str 
 def zin_bij(soort: str) -> str:
     return {
         Meldingsoort.INGEDIEND: _("An arrangement request has been submitted that you can assess."),
-        Meldingsoort.AANVULLING_GEVRAAGD: _("The assessor asks for more information about an arrangement request of your school."),
+        Meldingsoort.AANVULLING_GEVRAAGD: _(
+            "The assessor asks for more information about an arrangement request of your school."
+        ),
         Meldingsoort.BESLOTEN: _("A decision has been taken on an arrangement request."),
         Meldingsoort.EVALUATIE: _("An evaluation moment of an arrangement is coming up or has passed."),
     }[soort]
@@ -98,9 +100,13 @@ def melding_email_versturen(*, melding_id: int) -> bool:
             html_message=render_to_string("emails/arrangementen_melding.html", ctx),
         )
     except Exception:
-        Melding.objects.filter(pk=melding_id, email_status=Verzendstatus.BEZIG).update(email_status=Verzendstatus.WACHTRIJ)
+        Melding.objects.filter(pk=melding_id, email_status=Verzendstatus.BEZIG).update(
+            email_status=Verzendstatus.WACHTRIJ
+        )
         raise
-    Melding.objects.filter(pk=melding_id).update(email_status=Verzendstatus.VERSTUURD, email_verstuurd_op=timezone.now())
+    Melding.objects.filter(pk=melding_id).update(
+        email_status=Verzendstatus.VERSTUURD, email_verstuurd_op=timezone.now()
+    )
     return True
 
 
@@ -138,8 +144,10 @@ def evaluatieherinneringen_maken(*, vandaag=None) -> int:
     for moment in momenten:
         n += len(
             meldingen_maken(
-                soort=Meldingsoort.EVALUATIE, aanvraag=moment.aanvraag,
-                ontvangers=[moment.aanvraag.aangemaakt_door], kenmerk=str(moment.pk),
+                soort=Meldingsoort.EVALUATIE,
+                aanvraag=moment.aanvraag,
+                ontvangers=[moment.aanvraag.aangemaakt_door],
+                kenmerk=str(moment.pk),
             )
         )
     return n

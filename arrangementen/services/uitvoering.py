@@ -54,7 +54,9 @@ def _controleer_vragenlijsten(g: Evaluatiegegevens) -> Evaluatiegegevens:
         raise AanvraagFout(_("Write down the school's evaluation."))
     if g.ouders_ingevuld:
         if None in (g.ouders_betrokken, g.ouders_geholpen, g.ouders_cijfer) or not g.ouders_doorgaan:
-            raise AanvraagFout(_("Answer every question of the parents' questionnaire, or say why the parents did not answer."))
+            raise AanvraagFout(
+                _("Answer every question of the parents' questionnaire, or say why the parents did not answer.")
+            )
         if not 1 <= g.ouders_cijfer <= 10:
             raise AanvraagFout(_("The parents' grade must be between 1 and 10."))
     else:
@@ -63,7 +65,9 @@ def _controleer_vragenlijsten(g: Evaluatiegegevens) -> Evaluatiegegevens:
         g = replace(g, ouders_betrokken=None, ouders_geholpen=None, ouders_cijfer=None, ouders_doorgaan="")
     if g.kind_ingevuld:
         if None in (g.kind_fijn, g.kind_geleerd) or not g.kind_doorgaan:
-            raise AanvraagFout(_("Answer every question of the child's questionnaire, or say why the child did not answer."))
+            raise AanvraagFout(
+                _("Answer every question of the child's questionnaire, or say why the child did not answer.")
+            )
     else:
         if not g.kind_reden_niet.strip():
             raise AanvraagFout(_("Say why the child did not answer the questionnaire."))
@@ -72,7 +76,9 @@ def _controleer_vragenlijsten(g: Evaluatiegegevens) -> Evaluatiegegevens:
 
 
 @transaction.atomic
-def evaluatie_vastleggen(*, aanvraag: Aanvraag, door, moment: Evaluatiemoment, gegevens: Evaluatiegegevens) -> Evaluatie:
+def evaluatie_vastleggen(
+    *, aanvraag: Aanvraag, door, moment: Evaluatiemoment, gegevens: Evaluatiegegevens
+) -> Evaluatie:
     """Record the evaluation of one moment of a running arrangement. "Continue" keeps it running
     (not possible at the last moment); "stop" or "follow-up" ends it: ``lopend`` -> ``geevalueerd``."""
     aanvraag = vergrendel(aanvraag, door=door, actie="change", statussen=(AanvraagStatus.LOPEND,))
@@ -93,7 +99,10 @@ def evaluatie_vastleggen(*, aanvraag: Aanvraag, door, moment: Evaluatiemoment, g
             _("This is the last evaluation moment: choose “stop” or “follow-up” (then extend the arrangement).")
         )
     evaluatie = Evaluatie.objects.create(
-        moment=moment, aanvraag=aanvraag, datum=datum, vastgelegd_door=door,
+        moment=moment,
+        aanvraag=aanvraag,
+        datum=datum,
+        vastgelegd_door=door,
         **{k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(g).items() if k != "datum"},
     )
     if g.conclusie != Conclusie.VOORTZETTEN:
@@ -112,7 +121,10 @@ def arrangement_afsluiten(*, aanvraag: Aanvraag, door, resultaat: str, toelichti
     aanvraag.afsluitresultaat = resultaat
     aanvraag.afsluittoelichting = toelichting.strip()
     return overgang(
-        aanvraag, AanvraagStatus.AFGESLOTEN, door=door, reden=aanvraag.get_afsluitresultaat_display(),
+        aanvraag,
+        AanvraagStatus.AFGESLOTEN,
+        door=door,
+        reden=aanvraag.get_afsluitresultaat_display(),
         velden=("afgesloten_op", "afsluitresultaat", "afsluittoelichting"),
     )
 
@@ -135,17 +147,29 @@ def arrangement_verlengen(
     aanvraag.afsluitresultaat = Afsluitresultaat.VERLENGD
     aanvraag.afsluittoelichting = toelichting.strip()
     overgang(
-        aanvraag, AanvraagStatus.AFGESLOTEN, door=door, reden=aanvraag.get_afsluitresultaat_display(),
+        aanvraag,
+        AanvraagStatus.AFGESLOTEN,
+        door=door,
+        reden=aanvraag.get_afsluitresultaat_display(),
         velden=("afgesloten_op", "afsluitresultaat", "afsluittoelichting"),
     )
     inhoud = Aanvraaginhoud(
-        begindatum=begin, einddatum=einddatum, ondersteuningsbehoefte=aanvraag.ondersteuningsbehoefte,
-        doelen=aanvraag.doelen, inzet_wat=aanvraag.inzet_wat, inzet_wie=aanvraag.inzet_wie,
-        uren_per_week=aanvraag.uren_per_week, kostenwijze=aanvraag.kostenwijze,
+        begindatum=begin,
+        einddatum=einddatum,
+        ondersteuningsbehoefte=aanvraag.ondersteuningsbehoefte,
+        doelen=aanvraag.doelen,
+        inzet_wat=aanvraag.inzet_wat,
+        inzet_wie=aanvraag.inzet_wie,
+        uren_per_week=aanvraag.uren_per_week,
+        kostenwijze=aanvraag.kostenwijze,
         begrotingsregels=tuple((r.omschrijving, r.bedrag) for r in aanvraag.begrotingsregels.all()),
         evaluatiedata=(einddatum,),
     )
     return aanvraag_aanmaken(
-        door=door, leerling=aanvraag.leerling, arrangementtype=aanvraag.arrangementtype, inhoud=inhoud,
-        vorige=aanvraag, idempotentiesleutel=idempotentiesleutel,
+        door=door,
+        leerling=aanvraag.leerling,
+        arrangementtype=aanvraag.arrangementtype,
+        inhoud=inhoud,
+        vorige=aanvraag,
+        idempotentiesleutel=idempotentiesleutel,
     )

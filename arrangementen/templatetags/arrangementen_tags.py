@@ -19,7 +19,9 @@ def euro(bedrag) -> str:
 @register.simple_tag
 def status(aanvraag):
     """The request's status as a badge (a simple tag: list pages render it once per row)."""
-    return format_html('<span class="portaal-status portaal-status--{}">{}</span>', aanvraag.status, aanvraag.get_status_display())
+    return format_html(
+        '<span class="portaal-status portaal-status--{}">{}</span>', aanvraag.status, aanvraag.get_status_display()
+    )
 
 
 @register.simple_tag
@@ -34,21 +36,40 @@ def tabel(tabel, titel, bedragen=False):
         return budget.euro(waarde) if bedragen else waarde
 
     kop = format_html_join(
-        "", '<th class="utrecht-table__header-cell{}" scope="col">{}</th>',
+        "",
+        '<th class="utrecht-table__header-cell{}" scope="col">{}</th>',
         ((" utrecht-table__header-cell--numeric" if i else "", k) for i, k in enumerate(tabel.kolommen)),
     )
     if tabel.rijen:
-        rijen = format_html_join("", '<tr class="utrecht-table__row">{}</tr>', (
-            (format_html('<th class="utrecht-table__header-cell" scope="row">{}</th>{}', rij[0], format_html_join(
-                "", '<td class="utrecht-table__cell utrecht-table__cell--numeric">{}</td>', ((cel(w),) for w in rij[1:])
-            )),)
-            for rij in tabel.rijen
-        ))
+        rijen = format_html_join(
+            "",
+            '<tr class="utrecht-table__row">{}</tr>',
+            (
+                (
+                    format_html(
+                        '<th class="utrecht-table__header-cell" scope="row">{}</th>{}',
+                        rij[0],
+                        format_html_join(
+                            "",
+                            '<td class="utrecht-table__cell utrecht-table__cell--numeric">{}</td>',
+                            ((cel(w),) for w in rij[1:]),
+                        ),
+                    ),
+                )
+                for rij in tabel.rijen
+            ),
+        )
     else:
-        rijen = format_html('<tr class="utrecht-table__row"><td class="utrecht-table__cell" colspan="{}">{}</td></tr>',
-                            len(tabel.kolommen), _("No data for this school year."))
+        rijen = format_html(
+            '<tr class="utrecht-table__row"><td class="utrecht-table__cell" colspan="{}">{}</td></tr>',
+            len(tabel.kolommen),
+            _("No data for this school year."),
+        )
     return format_html(
         '<table class="utrecht-table"><caption class="utrecht-table__caption">{}</caption>'
         '<thead class="utrecht-table__header"><tr class="utrecht-table__row">{}</tr></thead>'
-        '<tbody class="utrecht-table__body">{}</tbody></table>', titel, kop, rijen,
+        '<tbody class="utrecht-table__body">{}</tbody></table>',
+        titel,
+        kop,
+        rijen,
     )

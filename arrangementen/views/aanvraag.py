@@ -49,7 +49,9 @@ class AanvraagLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user, g = self.request.user, self.request.GET
         filters = {k: g.get(k, "").strip() for k in ("status", "type", "school", "zoek")}
-        arrangementtype = Arrangementtype.objects.filter(uuid=filters["type"]).first() if _is_uuid(filters["type"]) else None
+        arrangementtype = (
+            Arrangementtype.objects.filter(uuid=filters["type"]).first() if _is_uuid(filters["type"]) else None
+        )
         mijn_scholen = School.objects.filter(
             pk__in=school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.LEERKRACHT])
         ).order_by("naam")
@@ -63,8 +65,12 @@ class AanvraagLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         querystring = g.copy()
         querystring.pop("pagina", None)
         ctx.update(
-            pagina=pagina, filters=filters, statussen=AanvraagStatus.choices, typen=Arrangementtype.objects.all(),
-            mijn_scholen=mijn_scholen, querystring=querystring,
+            pagina=pagina,
+            filters=filters,
+            statussen=AanvraagStatus.choices,
+            typen=Arrangementtype.objects.all(),
+            mijn_scholen=mijn_scholen,
+            querystring=querystring,
         )
         return ctx
 
@@ -95,7 +101,10 @@ class WerkvoorraadView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         querystring = self.request.GET.copy()
         querystring.pop("pagina", None)
         ctx.update(
-            pagina=pagina, regels=regels, status=status, querystring=querystring,
+            pagina=pagina,
+            regels=regels,
+            status=status,
+            querystring=querystring,
             statussen=[(s.value, s.label) for s in TE_BEOORDELEN_STATUSSEN],
         )
         return ctx
@@ -107,11 +116,15 @@ class LeerlingArrangementenView(LoginRequiredMixin, View):
     def get(self, request, uuid):
         leerling = zichtbaar_of_404(Leerling.objects.visible_to(request.user), uuid=uuid)
         log_leerling_bekeken(gebruiker=request.user, leerling=leerling, request=request)
-        return render(request, "arrangementen/leerling.html", {
-            "leerling": leerling,
-            "aanvragen": selectors.van_leerling(request.user, leerling),
-            "mag_aanvragen": Leerling.objects.visible_to(request.user, "change").filter(pk=leerling.pk).exists(),
-        })
+        return render(
+            request,
+            "arrangementen/leerling.html",
+            {
+                "leerling": leerling,
+                "aanvragen": selectors.van_leerling(request.user, leerling),
+                "mag_aanvragen": Leerling.objects.visible_to(request.user, "change").filter(pk=leerling.pk).exists(),
+            },
+        )
 
 
 class AanvraagNieuwView(LoginRequiredMixin, View):
@@ -127,16 +140,25 @@ class AanvraagNieuwView(LoginRequiredMixin, View):
         uitkomst_uuid = request.GET.get("uitkomst") or request.POST.get("uitkomst")
         if uitkomst_uuid:
             self.uitkomst = zichtbaar_of_404(
-                MDOUitkomst.objects.visible_to(request.user).select_related("mdo"), uuid=uitkomst_uuid,
+                MDOUitkomst.objects.visible_to(request.user).select_related("mdo"),
+                uuid=uitkomst_uuid,
                 mdo__dossier__leerling=self.leerling,
             )
         return super().dispatch(request, *args, **kwargs)
 
     def render_form(self, form, status=200):
-        return render(self.request, self.template_name, {
-            "form": form, "leerling": self.leerling, "uitkomst": self.uitkomst, "titel": _("New arrangement request"),
-            "typen": Arrangementtype.objects.actief(),
-        }, status=status)
+        return render(
+            self.request,
+            self.template_name,
+            {
+                "form": form,
+                "leerling": self.leerling,
+                "uitkomst": self.uitkomst,
+                "titel": _("New arrangement request"),
+                "typen": Arrangementtype.objects.actief(),
+            },
+            status=status,
+        )
 
     def get(self, request, uuid):
         initial = {}
@@ -149,8 +171,11 @@ class AanvraagNieuwView(LoginRequiredMixin, View):
         if form.is_valid():
             try:
                 aanvraag = services.aanvraag_aanmaken(
-                    door=request.user, leerling=self.leerling, arrangementtype=form.cleaned_data["arrangementtype"],
-                    inhoud=form.inhoud(), idempotentiesleutel=form.cleaned_data.get("idempotentiesleutel"),
+                    door=request.user,
+                    leerling=self.leerling,
+                    arrangementtype=form.cleaned_data["arrangementtype"],
+                    inhoud=form.inhoud(),
+                    idempotentiesleutel=form.cleaned_data.get("idempotentiesleutel"),
                     mdo_uitkomst=self.uitkomst,
                 )
             except AanvraagFout as fout:
@@ -180,7 +205,10 @@ class AanvraagBewerkenView(AanvraagActieView):
         if versie is None:
             raise GelijktijdigeWijziging(_("The form is incomplete; reload the page and try again."))
         return services.aanvraag_wijzigen(
-            aanvraag=self.aanvraag, door=self.request.user, inhoud=form.inhoud(), versie=versie,
+            aanvraag=self.aanvraag,
+            door=self.request.user,
+            inhoud=form.inhoud(),
+            versie=versie,
             arrangementtype=form.cleaned_data["arrangementtype"],
         )
 
@@ -192,8 +220,11 @@ class AanvraagDetailView(LoginRequiredMixin, View):
     def get(self, request, uuid):
         aanvraag = aanvraag_of_404(request.user, uuid)
         log_leerling_bekeken(gebruiker=request.user, leerling=aanvraag.leerling, request=request)
-        return render(request, "arrangementen/detail.html", {"p": selectors.aanvraag_pagina(request.user, aanvraag),
-                                                              "aanvraag": aanvraag})
+        return render(
+            request,
+            "arrangementen/detail.html",
+            {"p": selectors.aanvraag_pagina(request.user, aanvraag), "aanvraag": aanvraag},
+        )
 
 
 class InstemmenView(AanvraagKnopView):
@@ -227,7 +258,9 @@ class AanvullingVragenView(AanvraagActieView):
     succes_bericht = gettext_lazy("Your question has been sent to the school.")
 
     def uitvoeren(self, form):
-        return services.aanvraag_aanvulling_vragen(aanvraag=self.aanvraag, door=self.request.user, vraag=form.cleaned_data["vraag"])
+        return services.aanvraag_aanvulling_vragen(
+            aanvraag=self.aanvraag, door=self.request.user, vraag=form.cleaned_data["vraag"]
+        )
 
 
 class AanvullenView(AanvraagActieView):
@@ -242,7 +275,9 @@ class AanvullenView(AanvraagActieView):
         return ctx
 
     def uitvoeren(self, form):
-        return services.aanvraag_aanvullen(aanvraag=self.aanvraag, door=self.request.user, antwoord=form.cleaned_data["antwoord"])
+        return services.aanvraag_aanvullen(
+            aanvraag=self.aanvraag, door=self.request.user, antwoord=form.cleaned_data["antwoord"]
+        )
 
 
 class AdviesView(AanvraagActieView):
@@ -255,7 +290,11 @@ class AdviesView(AanvraagActieView):
     def uitvoeren(self, form):
         d = form.cleaned_data
         return services.aanvraag_advies_geven(
-            aanvraag=self.aanvraag, door=self.request.user, soort=d["soort"], bedrag=d.get("bedrag"), motivering=d["motivering"]
+            aanvraag=self.aanvraag,
+            door=self.request.user,
+            soort=d["soort"],
+            bedrag=d.get("bedrag"),
+            motivering=d["motivering"],
         )
 
 
@@ -270,8 +309,11 @@ class BesluitView(AanvraagActieView):
     def get_initial(self):
         a = self.aanvraag
         advies = a.adviezen.order_by("-op").first()
-        return {"bedrag": advies.bedrag if advies and advies.bedrag is not None else a.gevraagd_bedrag,
-                "begindatum": a.begindatum, "einddatum": a.einddatum}
+        return {
+            "bedrag": advies.bedrag if advies and advies.bedrag is not None else a.gevraagd_bedrag,
+            "begindatum": a.begindatum,
+            "einddatum": a.einddatum,
+        }
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -282,10 +324,17 @@ class BesluitView(AanvraagActieView):
     def uitvoeren(self, form):
         d = form.cleaned_data
         if d["besluit"] == BesluitForm.AFWIJZEN:
-            return services.aanvraag_afwijzen(aanvraag=self.aanvraag, door=self.request.user, motivering=d["motivering"])
+            return services.aanvraag_afwijzen(
+                aanvraag=self.aanvraag, door=self.request.user, motivering=d["motivering"]
+            )
         return services.aanvraag_toekennen(
-            aanvraag=self.aanvraag, door=self.request.user, bedrag=d["bedrag"], begindatum=d["begindatum"],
-            einddatum=d["einddatum"], voorwaarden=d.get("voorwaarden") or "", motivering=d.get("motivering") or "",
+            aanvraag=self.aanvraag,
+            door=self.request.user,
+            bedrag=d["bedrag"],
+            begindatum=d["begindatum"],
+            einddatum=d["einddatum"],
+            voorwaarden=d.get("voorwaarden") or "",
+            motivering=d.get("motivering") or "",
         )
 
 
@@ -297,7 +346,9 @@ class IntrekkenView(AanvraagActieView):
     succes_bericht = gettext_lazy("The request has been withdrawn.")
 
     def uitvoeren(self, form):
-        return services.aanvraag_intrekken(aanvraag=self.aanvraag, door=self.request.user, reden=form.cleaned_data["reden"])
+        return services.aanvraag_intrekken(
+            aanvraag=self.aanvraag, door=self.request.user, reden=form.cleaned_data["reden"]
+        )
 
 
 class AfrondenView(AanvraagActieView):
@@ -311,13 +362,18 @@ class AfrondenView(AanvraagActieView):
         d = form.cleaned_data
         if d["keuze"] == AfrondenForm.VERLENGEN:
             vervolg = services.arrangement_verlengen(
-                aanvraag=self.aanvraag, door=self.request.user, einddatum=d["einddatum"], toelichting=d["toelichting"],
+                aanvraag=self.aanvraag,
+                door=self.request.user,
+                einddatum=d["einddatum"],
+                toelichting=d["toelichting"],
                 idempotentiesleutel=d.get("idempotentiesleutel"),
             )
             messages.success(self.request, _("The arrangement is closed; complete and submit the follow-up request."))
             return reverse("arrangementen:bewerken", args=[vervolg.uuid])
         resultaat = "tlv" if d["keuze"] == AfrondenForm.TLV else d["resultaat"]
-        services.arrangement_afsluiten(aanvraag=self.aanvraag, door=self.request.user, resultaat=resultaat, toelichting=d["toelichting"])
+        services.arrangement_afsluiten(
+            aanvraag=self.aanvraag, door=self.request.user, resultaat=resultaat, toelichting=d["toelichting"]
+        )
         if d["keuze"] == AfrondenForm.TLV:
             messages.success(self.request, _("The arrangement is closed. Start the TLV proposal here."))
             return selectors.aanvragen.tlv_start_url(self.aanvraag)
@@ -342,8 +398,12 @@ class EvaluatieView(LoginRequiredMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def render_form(self, form, status=200):
-        return render(self.request, self.template_name, {"form": form, "moment": self.moment, "aanvraag": self.moment.aanvraag},
-                      status=status)
+        return render(
+            self.request,
+            self.template_name,
+            {"form": form, "moment": self.moment, "aanvraag": self.moment.aanvraag},
+            status=status,
+        )
 
     def get(self, request, uuid):
         from django.utils import timezone
@@ -381,9 +441,15 @@ class BriefDownloadView(LoginRequiredMixin, View):
         besluit = _besluit_met_brief(request.user, uuid)
         if not besluit.brief:
             raise Http404
-        log_document_gedownload(gebruiker=request.user, document=besluit, leerling=besluit.aanvraag.leerling, request=request)
-        return FileResponse(besluit.brief.open("rb"), as_attachment=True, filename=f"besluit-{besluit.aanvraag.nummer}.pdf",
-                            content_type="application/pdf")
+        log_document_gedownload(
+            gebruiker=request.user, document=besluit, leerling=besluit.aanvraag.leerling, request=request
+        )
+        return FileResponse(
+            besluit.brief.open("rb"),
+            as_attachment=True,
+            filename=f"besluit-{besluit.aanvraag.nummer}.pdf",
+            content_type="application/pdf",
+        )
 
 
 class BriefStatusView(LoginRequiredMixin, View):
@@ -391,8 +457,15 @@ class BriefStatusView(LoginRequiredMixin, View):
 
     def get(self, request, uuid):
         besluit = _besluit_met_brief(request.user, uuid)
-        return render(request, "arrangementen/partials/_brief.html", {"besluit": besluit, "aanvraag": besluit.aanvraag,
-                                                                        "mag_opnieuw": selectors.aanvragen.mag(request.user, besluit.aanvraag, "besluiten")})
+        return render(
+            request,
+            "arrangementen/partials/_brief.html",
+            {
+                "besluit": besluit,
+                "aanvraag": besluit.aanvraag,
+                "mag_opnieuw": selectors.aanvragen.mag(request.user, besluit.aanvraag, "besluiten"),
+            },
+        )
 
 
 class BriefOpnieuwView(AanvraagKnopView):

@@ -61,7 +61,12 @@ class AanvraagActieView(LoginRequiredMixin, View):
         return self.terug_url()
 
     def render_form(self, form, status: int = 200):
-        return render(self.request, self.template_name, self.get_context_data(form=form, terug_url=self.terug_url()), status=status)
+        return render(
+            self.request,
+            self.template_name,
+            self.get_context_data(form=form, terug_url=self.terug_url()),
+            status=status,
+        )
 
     def get(self, request, *args, **kwargs):
         return self.render_form(self.form_class(initial=self.get_initial(), **self.get_form_kwargs()))

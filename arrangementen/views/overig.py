@@ -50,7 +50,11 @@ class BudgetView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         querystring = self.request.GET.copy()
         querystring.pop("pagina", None)
         ctx.update(
-            o=overzicht, jaar=jaar, kring=kring, kringen=Kring.objects.order_by("naam"), querystring=querystring,
+            o=overzicht,
+            jaar=jaar,
+            kring=kring,
+            kringen=Kring.objects.order_by("naam"),
+            querystring=querystring,
             pagina=Paginator(overzicht["per_school"], self.per_pagina).get_page(self.request.GET.get("pagina")),
             jaren=geld_selectors.budgetjaren(self.request.user, rond=jaar),
             mag_wijzigen=heeft_rol(self.request.user, *BUDGET_BEHEERDERS),
@@ -63,7 +67,11 @@ class BudgetVastleggenView(LoginRequiredMixin, RolVereistMixin, View):
     template_name = "arrangementen/budget_formulier.html"
 
     def get(self, request):
-        return render(request, self.template_name, {"form": BudgetForm(initial={"jaar": _jaar(request, timezone.localdate().year)})})
+        return render(
+            request,
+            self.template_name,
+            {"form": BudgetForm(initial={"jaar": _jaar(request, timezone.localdate().year)})},
+        )
 
     def post(self, request):
         form = BudgetForm(request.POST)
@@ -71,7 +79,10 @@ class BudgetVastleggenView(LoginRequiredMixin, RolVereistMixin, View):
             d = form.cleaned_data
             try:
                 services.budget_vastleggen(
-                    door=request.user, jaar=d["jaar"], bedrag=d["bedrag"], toelichting=d.get("toelichting") or "",
+                    door=request.user,
+                    jaar=d["jaar"],
+                    bedrag=d["bedrag"],
+                    toelichting=d.get("toelichting") or "",
                     school=d.get("school") if d["niveau"] == "school" else None,
                     kring=d.get("kring") if d["niveau"] == "kring" else None,
                 )
@@ -91,15 +102,19 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
 
     def context(self, jaar, **extra):
         return {
-            "jaar": jaar, "realisaties": geld_selectors.realisaties(self.request.user, jaar=jaar)[:500],
-            "mag_wijzigen": heeft_rol(self.request.user, *BUDGET_BEHEERDERS), **extra,
+            "jaar": jaar,
+            "realisaties": geld_selectors.realisaties(self.request.user, jaar=jaar)[:500],
+            "mag_wijzigen": heeft_rol(self.request.user, *BUDGET_BEHEERDERS),
+            **extra,
         }
 
     def get(self, request):
         jaar = _jaar(request, timezone.localdate().year)
-        return render(request, self.template_name, self.context(
-            jaar, form=RealisatieForm(initial={"jaar": jaar}), importform=ImportForm()
-        ))
+        return render(
+            request,
+            self.template_name,
+            self.context(jaar, form=RealisatieForm(initial={"jaar": jaar}), importform=ImportForm()),
+        )
 
     def post(self, request):
         jaar = _jaar(request, timezone.localdate().year)
@@ -125,7 +140,10 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
                     if aanvraag is None:
                         raise AanvraagFout(_("There is no arrangement with this number."))
                     services.realisatie_vastleggen(
-                        door=request.user, aanvraag=aanvraag, jaar=d["jaar"], bedrag=d["bedrag"],
+                        door=request.user,
+                        aanvraag=aanvraag,
+                        jaar=d["jaar"],
+                        bedrag=d["bedrag"],
                         omschrijving=d.get("omschrijving") or "",
                     )
                 except AanvraagFout as fout:
@@ -148,7 +166,8 @@ class JaarverslagView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         huidig = schooljaar_van(timezone.localdate())
         jaar = _jaar(self.request, huidig - 1)
         ctx.update(
-            jaar=jaar, jaren=list(range(huidig, huidig - 10, -1)),
+            jaar=jaar,
+            jaren=list(range(huidig, huidig - 10, -1)),
             aantallen=selectors.jaarverslag_aantallen(user, jaar=jaar),
             evaluaties=selectors.jaarverslag_evaluaties(user, jaar=jaar),
             geld=selectors.jaarverslag_geld(user, jaar=jaar),
@@ -161,7 +180,9 @@ class JaarverslagView(LoginRequiredMixin, RolVereistMixin, TemplateView):
             messages.error(request, _("Choose a school year."))
             return redirect("arrangementen:jaarverslag")
         taak = taak_starten(
-            soort="arrangementen_jaarverslag_excel", aangevraagd_door=request.user, parameters={"jaar": jaar},
+            soort="arrangementen_jaarverslag_excel",
+            aangevraagd_door=request.user,
+            parameters={"jaar": jaar},
             omschrijving=_("AC annual report data %(jaar)s-%(volgend)s (Excel)") % {"jaar": jaar, "volgend": jaar + 1},
         )
         log_export(gebruiker=request.user, gebeurtenis="arrangementen_jaarverslag", aantal=0, obj=taak, request=request)
@@ -189,7 +210,8 @@ class MeldingenView(LoginRequiredMixin, View):
         if request.POST.get("alle"):
             services.meldingen_alle_gelezen(door=request.user)
             return redirect("arrangementen:meldingen")
-        melding = zichtbaar_of_404(Melding.objects.visible_to(request.user).select_related("aanvraag"),
-                                   uuid=request.POST.get("melding", ""))
+        melding = zichtbaar_of_404(
+            Melding.objects.visible_to(request.user).select_related("aanvraag"), uuid=request.POST.get("melding", "")
+        )
         services.melding_gelezen(melding=melding, door=request.user)
         return redirect("arrangementen:detail", uuid=melding.aanvraag.uuid)

@@ -45,7 +45,12 @@ class Begrotingspost(models.Model):
     blok = models.CharField(_("block"), max_length=30, choices=Blok.choices)
     grondslag = models.CharField(_("basis"), max_length=30, choices=Grondslag.choices, default=Grondslag.HANDMATIG)
     beleidsthema = models.ForeignKey(
-        Beleidsthema, on_delete=models.PROTECT, null=True, blank=True, related_name="posten", verbose_name=_("policy theme")
+        Beleidsthema,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="posten",
+        verbose_name=_("policy theme"),
     )
     volgorde = models.PositiveIntegerField(_("order"), default=0)
     actief = models.BooleanField(_("active"), default=True)
@@ -82,7 +87,10 @@ class Begroting(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     jaar = models.PositiveSmallIntegerField(_("year"), unique=True)
     reserve_begin = models.DecimalField(
-        _("general reserve on 1 January"), null=True, blank=True, **BEDRAG,
+        _("general reserve on 1 January"),
+        null=True,
+        blank=True,
+        **BEDRAG,
         help_text=_("Leave empty to carry over the previous year's end position."),
     )
     toelichting = models.TextField(_("notes"), blank=True)
@@ -96,7 +104,9 @@ class Begroting(models.Model):
         verbose_name = _("budget")
         verbose_name_plural = _("budgets")
         ordering = ["jaar"]
-        constraints = [models.CheckConstraint(condition=Q(jaar__gte=2000, jaar__lte=2100), name="begroting_jaar_bereik")]
+        constraints = [
+            models.CheckConstraint(condition=Q(jaar__gte=2000, jaar__lte=2100), name="begroting_jaar_bereik")
+        ]
 
     def __str__(self) -> str:
         return str(self.jaar)

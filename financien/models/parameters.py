@@ -34,15 +34,23 @@ class Jaarparameters(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     jaar = models.PositiveSmallIntegerField(_("year"))
     versie = models.PositiveSmallIntegerField(_("version"), default=1)
-    status = models.CharField(_("status"), max_length=10, choices=ParametersStatus.choices, default=ParametersStatus.ACTUEEL)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ParametersStatus.choices, default=ParametersStatus.ACTUEEL
+    )
     teldatum = models.DateField(
         _("count date used for funding"),
-        help_text=_("Since 2023 DUO counts on 1 February of the previous year (before: 1 October). "
-                    "The count of this date is used, or the latest count before it."),
+        help_text=_(
+            "Since 2023 DUO counts on 1 February of the previous year (before: 1 October). "
+            "The count of this date is used, or the latest count before it."
+        ),
     )
     prognose_groei = models.DecimalField(
-        _("forecast growth of pupil numbers (percent per year)"), default=Decimal("-1.00"), **PERCENTAGE,
-        help_text=_("Applied when the latest count is older than the count date (Leiden 2014: minus 1 percent a year)."),
+        _("forecast growth of pupil numbers (percent per year)"),
+        default=Decimal("-1.00"),
+        **PERCENTAGE,
+        help_text=_(
+            "Applied when the latest count is older than the count date (Leiden 2014: minus 1 percent a year)."
+        ),
     )
     tarief_lichte_personeel = _bedrag(_("light support, personnel: rate per regular-school pupil"))
     tarief_lichte_materieel = _bedrag(_("light support, material: rate per regular-school pupil"))
@@ -56,14 +64,17 @@ class Jaarparameters(models.Model):
     so_tarief_hoog = _bedrag(_("SO deduction per TLV, category high"))
     sbo_regel = models.CharField(_("SBO rule"), max_length=10, choices=SboRegel.choices, default=SboRegel.PER_TLV)
     sbo_drempel_percentage = models.DecimalField(
-        _("SBO threshold (percentage of pupils)"), default=Decimal("2.00"), **PERCENTAGE,
+        _("SBO threshold (percentage of pupils)"),
+        default=Decimal("2.00"),
+        **PERCENTAGE,
         help_text=_("Only for the threshold rule: participation above this share is deducted."),
     )
     sbo_tarief = _bedrag(_("SBO deduction per pupil"))
     basisbedrag_per_school = _bedrag(_("base amount per school"))
     bedrag_per_leerling = _bedrag(_("amount per pupil"))
     toewijzing_ook_sbo = models.BooleanField(
-        _("SBO schools receive the allocation too"), default=False,
+        _("SBO schools receive the allocation too"),
+        default=False,
         help_text=_("Leiden 2014: only regular schools (100 per pupil)."),
     )
     signaleringswaarde_percentage = models.DecimalField(
@@ -93,15 +104,29 @@ class Jaarparameters(models.Model):
             models.CheckConstraint(condition=Q(jaar__gte=2000, jaar__lte=2100), name="jaarparameters_jaar_bereik"),
             models.CheckConstraint(condition=Q(versie__gte=1), name="jaarparameters_versie_positief"),
             models.CheckConstraint(
-                condition=Q(tarief_lichte_personeel__gte=0, tarief_lichte_materieel__gte=0, tarief_zware__gte=0,
-                            so_tarief_laag__gte=0, so_tarief_midden__gte=0, so_tarief_hoog__gte=0, sbo_tarief__gte=0,
-                            basisbedrag_per_school__gte=0, bedrag_per_leerling__gte=0),
+                condition=Q(
+                    tarief_lichte_personeel__gte=0,
+                    tarief_lichte_materieel__gte=0,
+                    tarief_zware__gte=0,
+                    so_tarief_laag__gte=0,
+                    so_tarief_midden__gte=0,
+                    so_tarief_hoog__gte=0,
+                    sbo_tarief__gte=0,
+                    basisbedrag_per_school__gte=0,
+                    bedrag_per_leerling__gte=0,
+                ),
                 name="jaarparameters_tarieven_niet_negatief",
             ),
             models.CheckConstraint(
-                condition=Q(sbo_drempel_percentage__gte=0, sbo_drempel_percentage__lte=100,
-                            signaleringswaarde_percentage__gte=0, signaleringswaarde_percentage__lte=100,
-                            minimum_reserve_percentage__gte=0, prognose_groei__gt=-100, prognose_groei__lt=100),
+                condition=Q(
+                    sbo_drempel_percentage__gte=0,
+                    sbo_drempel_percentage__lte=100,
+                    signaleringswaarde_percentage__gte=0,
+                    signaleringswaarde_percentage__lte=100,
+                    minimum_reserve_percentage__gte=0,
+                    prognose_groei__gt=-100,
+                    prognose_groei__lt=100,
+                ),
                 name="jaarparameters_percentages_bereik",
             ),
             models.CheckConstraint(
@@ -128,7 +153,12 @@ class Arrangementenbudget(models.Model):
         "swv.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("school")
     )
     kring = models.ForeignKey(
-        "swv.Kring", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("cluster (kring)")
+        "swv.Kring",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cluster (kring)"),
     )
     bedrag = models.DecimalField(_("amount"), **BEDRAG)
     history = HistoricalRecords()
@@ -140,12 +170,19 @@ class Arrangementenbudget(models.Model):
         verbose_name_plural = _("arrangement budgets")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(school__isnull=False) & Q(kring__isnull=True)) | (Q(school__isnull=True) & Q(kring__isnull=False)),
+                condition=(Q(school__isnull=False) & Q(kring__isnull=True))
+                | (Q(school__isnull=True) & Q(kring__isnull=False)),
                 name="arrangementenbudget_school_of_kring",
             ),
             models.CheckConstraint(condition=Q(bedrag__gte=0), name="arrangementenbudget_bedrag_niet_negatief"),
-            models.UniqueConstraint(fields=["parameters", "school"], condition=Q(school__isnull=False), name="arrangementenbudget_school_uniek"),
-            models.UniqueConstraint(fields=["parameters", "kring"], condition=Q(kring__isnull=False), name="arrangementenbudget_kring_uniek"),
+            models.UniqueConstraint(
+                fields=["parameters", "school"],
+                condition=Q(school__isnull=False),
+                name="arrangementenbudget_school_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=["parameters", "kring"], condition=Q(kring__isnull=False), name="arrangementenbudget_kring_uniek"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -44,12 +44,20 @@ class TRapportage(models.Model):
     pdf_definitief = models.BooleanField(_("PDF shows the final version"), default=False)
     taak = models.ForeignKey("swv.Taak", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     aangemaakt_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("started by"),
     )
     aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
     definitief_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("made final by"),
     )
     definitief_op = models.DateTimeField(_("made final on"), null=True, blank=True)
@@ -75,7 +83,8 @@ class TRapportage(models.Model):
                 condition=Q(tot_en_met_maand__gte=1, tot_en_met_maand__lte=12), name="trapportage_maand_bereik"
             ),
             models.CheckConstraint(
-                condition=~Q(status="definitief") | Q(definitief_op__isnull=False), name="trapportage_definitief_heeft_datum"
+                condition=~Q(status="definitief") | Q(definitief_op__isnull=False),
+                name="trapportage_definitief_heeft_datum",
             ),
         ]
 

@@ -22,7 +22,9 @@ class Rekeningkoppeling(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     rekening = models.CharField(_("ledger account"), max_length=30, unique=True)
     omschrijving = models.CharField(_("description"), max_length=200, blank=True)
-    post = models.ForeignKey(Begrotingspost, on_delete=models.PROTECT, related_name="rekeningen", verbose_name=_("budget line"))
+    post = models.ForeignKey(
+        Begrotingspost, on_delete=models.PROTECT, related_name="rekeningen", verbose_name=_("budget line")
+    )
     history = HistoricalRecords()
 
     objects = FinancienQuerySet.as_manager()
@@ -98,7 +100,9 @@ class Realisatieregel(models.Model):
         verbose_name = _("booking")
         verbose_name_plural = _("bookings")
         ordering = ["realisatie_import", "regelnummer"]
-        constraints = [models.UniqueConstraint(fields=["realisatie_import", "regelnummer"], name="realisatieregel_uniek")]
+        constraints = [
+            models.UniqueConstraint(fields=["realisatie_import", "regelnummer"], name="realisatieregel_uniek")
+        ]
 
     def __str__(self) -> str:
         return f"{self.rekening}: {self.bedrag}"

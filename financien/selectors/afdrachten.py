@@ -27,20 +27,25 @@ def afdrachten_voor(user, *, jaar: int, vandaag: date) -> dict | None:
         leerlingen, bekostiging = bekostiging_voor(params)
         prognose = afdrachtprognose(params, vandaag=vandaag, leerlingen=leerlingen)
         begroot_arr = sum(
-            Begrotingsbedrag.objects.filter(begroting__jaar=j, post__blok=Blok.ARRANGEMENTEN).values_list("bedrag", flat=True), NUL
+            Begrotingsbedrag.objects.filter(begroting__jaar=j, post__blok=Blok.ARRANGEMENTEN).values_list(
+                "bedrag", flat=True
+            ),
+            NUL,
         )
         beslag = bronnen.arrangementen_beslag(jaar=j)
-        jaren.append({
-            "jaar": j,
-            "parameters": params,
-            "leerlingen": leerlingen,
-            "bekostiging": bekostiging,
-            "prognose": prognose,
-            "ruimte": bekostiging.zware_netto - prognose.totaal if prognose.aanwezig else None,
-            "arrangementen_begroot": begroot_arr,
-            "beslag": beslag,
-            "beslag_resterend": begroot_arr - beslag["toegekend"] if beslag else None,
-        })
+        jaren.append(
+            {
+                "jaar": j,
+                "parameters": params,
+                "leerlingen": leerlingen,
+                "bekostiging": bekostiging,
+                "prognose": prognose,
+                "ruimte": bekostiging.zware_netto - prognose.totaal if prognose.aanwezig else None,
+                "arrangementen_begroot": begroot_arr,
+                "beslag": beslag,
+                "beslag_resterend": begroot_arr - beslag["toegekend"] if beslag else None,
+            }
+        )
     return {"jaren": jaren}
 
 
@@ -64,4 +69,10 @@ def tlvs_achter_getal(user, *, jaar: int, soort: str, categorie: str, vandaag: d
         for t in tlvs
     ]
     tarief = params.so_tarieven.get(categorie, params.sbo_tarief) if soort == "SO" else params.sbo_tarief
-    return {"aanwezig": True, "peildatum": peildatum, "rijen": rijen, "tarief": tarief, "totaal": tarief * Decimal(len(rijen))}
+    return {
+        "aanwezig": True,
+        "peildatum": peildatum,
+        "rijen": rijen,
+        "tarief": tarief,
+        "totaal": tarief * Decimal(len(rijen)),
+    }

@@ -13,11 +13,15 @@ from financien.models import Begroting, Begrotingsbedrag, Begrotingspost, Realis
 def meerjarenbegroting(user, *, vanaf: int, aantal: int = 4) -> dict:
     """Budget lines by block with their amounts in ``aantal`` years from ``vanaf``, block subtotals,
     income, costs and result per year (three queries)."""
-    begrotingen = list(Begroting.objects.visible_to(user).filter(jaar__gte=vanaf, jaar__lt=vanaf + aantal).order_by("jaar"))
+    begrotingen = list(
+        Begroting.objects.visible_to(user).filter(jaar__gte=vanaf, jaar__lt=vanaf + aantal).order_by("jaar")
+    )
     jaren = [b.jaar for b in begrotingen]
     bedragen: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for jaar, post_id, bedrag in Begrotingsbedrag.objects.visible_to(user).filter(begroting__jaar__in=jaren).values_list(
-        "begroting__jaar", "post_id", "bedrag"
+    for jaar, post_id, bedrag in (
+        Begrotingsbedrag.objects.visible_to(user)
+        .filter(begroting__jaar__in=jaren)
+        .values_list("begroting__jaar", "post_id", "bedrag")
     ):
         bedragen[post_id][jaar] = bedrag
     posten = list(Begrotingspost.objects.visible_to(user).select_related("beleidsthema").order_by("volgorde", "code"))
@@ -25,7 +29,8 @@ def meerjarenbegroting(user, *, vanaf: int, aantal: int = 4) -> dict:
     for blok in Blok:
         rijen = [
             {"post": p, "bedragen": [bedragen[p.pk].get(j) for j in jaren]}
-            for p in posten if p.blok == blok and (p.actief or bedragen[p.pk])
+            for p in posten
+            if p.blok == blok and (p.actief or bedragen[p.pk])
         ]
         subtotaal = [sum((bedragen[r["post"].pk].get(j, NUL) for r in rijen), NUL) for j in jaren]
         blokken.append({"blok": blok, "rijen": rijen, "subtotaal": subtotaal})
@@ -47,7 +52,11 @@ def begrotingsposten(user):
 
 
 def realisatie_imports(user):
-    return RealisatieImport.objects.visible_to(user).select_related("ingelezen_door").order_by("-jaar", "-maand", "-aangemaakt")
+    return (
+        RealisatieImport.objects.visible_to(user)
+        .select_related("ingelezen_door")
+        .order_by("-jaar", "-maand", "-aangemaakt")
+    )
 
 
 def rekeningkoppelingen(user):

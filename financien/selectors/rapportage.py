@@ -20,7 +20,9 @@ def definitieve_t_rapportages(user) -> QuerySet[TRapportage]:
     ``uuid``, ``pdf_bestandsnaam`` and ``pdf_openen()`` (an open binary file; close it).
     """
     return (
-        TRapportage.objects.visible_to(user).definitief().filter(pdf_definitief=True).exclude(pdf="")
+        TRapportage.objects.visible_to(user)
+        .definitief()
+        .filter(pdf_definitief=True)
+        .exclude(pdf="")
         .order_by("-jaar", "-t_nummer")
     )
-

@@ -26,7 +26,12 @@ STANDAARD_POSTEN = [
     ("1.07", "Grensverkeer (baten)", Blok.BATEN, Grondslag.HANDMATIG),
     ("2.01", "Directie", Blok.CENTRALE_ORGANISATIE, Grondslag.HANDMATIG),
     ("2.02", "Secretariaat", Blok.CENTRALE_ORGANISATIE, Grondslag.HANDMATIG),
-    ("2.03", "Personeel in dienst (consulenten, gedragswetenschappers)", Blok.CENTRALE_ORGANISATIE, Grondslag.HANDMATIG),
+    (
+        "2.03",
+        "Personeel in dienst (consulenten, gedragswetenschappers)",
+        Blok.CENTRALE_ORGANISATIE,
+        Grondslag.HANDMATIG,
+    ),
     ("2.04", "Huisvesting", Blok.CENTRALE_ORGANISATIE, Grondslag.HANDMATIG),
     ("2.05", "Materiële kosten en kantoorkosten", Blok.CENTRALE_ORGANISATIE, Grondslag.HANDMATIG),
     ("2.06", "Faciliteren kringen", Blok.CENTRALE_ORGANISATIE, Grondslag.HANDMATIG),
@@ -57,14 +62,25 @@ def standaard_posten_aanmaken(*, door) -> int:
     if Begrotingspost.objects.exists():
         raise FinancienFout(_("There are budget lines already; add or change them one by one."))
     for volgorde, (code, naam, blok, grondslag) in enumerate(STANDAARD_POSTEN, start=1):
-        met_historie(Begrotingspost(code=code, naam=naam, blok=blok, grondslag=grondslag, volgorde=volgorde * 10), door=door).save()
+        met_historie(
+            Begrotingspost(code=code, naam=naam, blok=blok, grondslag=grondslag, volgorde=volgorde * 10), door=door
+        ).save()
     return len(STANDAARD_POSTEN)
 
 
 @transaction.atomic
-def begrotingspost_opslaan(*, door, post: Begrotingspost | None = None, code: str, naam: str, blok: str,
-                           grondslag: str = Grondslag.HANDMATIG, beleidsthema=None, volgorde: int = 0,
-                           actief: bool = True) -> Begrotingspost:
+def begrotingspost_opslaan(
+    *,
+    door,
+    post: Begrotingspost | None = None,
+    code: str,
+    naam: str,
+    blok: str,
+    grondslag: str = Grondslag.HANDMATIG,
+    beleidsthema=None,
+    volgorde: int = 0,
+    actief: bool = True,
+) -> Begrotingspost:
     """Create or change a budget line; a computed basis belongs to at most one line."""
     if grondslag != Grondslag.HANDMATIG:
         andere = Begrotingspost.objects.filter(grondslag=grondslag)
@@ -106,8 +122,15 @@ def begroting_aanmaken(*, door, jaar: int, kopieer_vorig_jaar: bool = True) -> B
 
 
 @transaction.atomic
-def begroting_wijzigen(*, door, begroting: Begroting, revisie: int, bedragen: dict[int, Decimal],
-                       reserve_begin: Decimal | None, toelichting: str = "") -> Begroting:
+def begroting_wijzigen(
+    *,
+    door,
+    begroting: Begroting,
+    revisie: int,
+    bedragen: dict[int, Decimal],
+    reserve_begin: Decimal | None,
+    toelichting: str = "",
+) -> Begroting:
     """Save a year's amounts per line at once; a stale form (saved by someone else) is refused."""
     huidig = Begroting.objects.select_for_update().get(pk=begroting.pk)
     if huidig.revisie != revisie:

@@ -15,9 +15,22 @@ from financien.services import FinancienFout, met_historie
 
 #: Fields a controller sets; everything else (year, version, status, bookkeeping) is the service's.
 WAARDEVELDEN = [
-    "teldatum", "prognose_groei", "tarief_lichte_personeel", "tarief_lichte_materieel", "tarief_zware", "verevening",
-    "so_tarief_laag", "so_tarief_midden", "so_tarief_hoog", "sbo_regel", "sbo_drempel_percentage", "sbo_tarief",
-    "basisbedrag_per_school", "bedrag_per_leerling", "toewijzing_ook_sbo", "signaleringswaarde_percentage",
+    "teldatum",
+    "prognose_groei",
+    "tarief_lichte_personeel",
+    "tarief_lichte_materieel",
+    "tarief_zware",
+    "verevening",
+    "so_tarief_laag",
+    "so_tarief_midden",
+    "so_tarief_hoog",
+    "sbo_regel",
+    "sbo_drempel_percentage",
+    "sbo_tarief",
+    "basisbedrag_per_school",
+    "bedrag_per_leerling",
+    "toewijzing_ook_sbo",
+    "signaleringswaarde_percentage",
     "minimum_reserve_percentage",
 ]
 
@@ -33,8 +46,11 @@ def jaarparameters_aanmaken(*, door, jaar: int, waarden: dict) -> Jaarparameters
     _controleer(waarden)
     if Jaarparameters.objects.filter(jaar=jaar).exists():
         raise FinancienFout(_("There are already parameters for %(jaar)s.") % {"jaar": jaar})
-    params = met_historie(Jaarparameters(jaar=jaar, aangemaakt_door=door, **{k: waarden[k] for k in WAARDEVELDEN}), door=door,
-                          reden=_("Created"))
+    params = met_historie(
+        Jaarparameters(jaar=jaar, aangemaakt_door=door, **{k: waarden[k] for k in WAARDEVELDEN}),
+        door=door,
+        reden=_("Created"),
+    )
     try:
         with transaction.atomic():
             params.save()
@@ -44,7 +60,9 @@ def jaarparameters_aanmaken(*, door, jaar: int, waarden: dict) -> Jaarparameters
 
 
 @transaction.atomic
-def jaarparameters_wijzigen(*, door, parameters: Jaarparameters, revisie: int, waarden: dict, reden: str = "") -> Jaarparameters:
+def jaarparameters_wijzigen(
+    *, door, parameters: Jaarparameters, revisie: int, waarden: dict, reden: str = ""
+) -> Jaarparameters:
     """Change a year's current parameters. Once a final T-rapportage of the year exists they are
     frozen: the change then becomes version n + 1 (a reason is required) and the old version stays
     untouched for the report that used it. A stale form (someone saved in between) is refused."""
@@ -57,7 +75,8 @@ def jaarparameters_wijzigen(*, door, parameters: Jaarparameters, revisie: int, w
     if is_bevroren(huidig.jaar):
         if not reden.strip():
             raise FinancienFout(
-                _("A final T-rapportage of %(jaar)s uses these parameters: give a reason for the new version.") % {"jaar": huidig.jaar}
+                _("A final T-rapportage of %(jaar)s uses these parameters: give a reason for the new version.")
+                % {"jaar": huidig.jaar}
             )
         return _nieuwe_versie(door=door, oud=huidig, waarden=waarden, reden=reden.strip())
     for veld in WAARDEVELDEN:
@@ -82,8 +101,10 @@ def _nieuwe_versie(*, door, oud: Jaarparameters, waarden: dict, reden: str) -> J
 
 def _kopieer_budgetten(*, van: Jaarparameters, naar: Jaarparameters) -> None:
     Arrangementenbudget.objects.bulk_create(
-        [Arrangementenbudget(parameters=naar, school_id=b.school_id, kring_id=b.kring_id, bedrag=b.bedrag)
-         for b in van.arrangementenbudgetten.all()]
+        [
+            Arrangementenbudget(parameters=naar, school_id=b.school_id, kring_id=b.kring_id, bedrag=b.bedrag)
+            for b in van.arrangementenbudgetten.all()
+        ]
     )
 
 
@@ -102,7 +123,8 @@ def jaarparameters_kopieren(*, door, jaar: int) -> Jaarparameters:
     except ValueError:  # 29 February
         waarden["teldatum"] = date(bron.teldatum.year + 1, 2, 28)
     nieuw = met_historie(
-        Jaarparameters(jaar=volgend, aangemaakt_door=door, **waarden), door=door,
+        Jaarparameters(jaar=volgend, aangemaakt_door=door, **waarden),
+        door=door,
         reden=_("Copied from %(jaar)s") % {"jaar": jaar},
     )
     try:
@@ -119,12 +141,15 @@ def _controleer_wijzigbaar(parameters: Jaarparameters) -> None:
         raise FinancienFout(_("These parameters have been superseded by a newer version."))
     if is_bevroren(parameters.jaar):
         raise FinancienFout(
-            _("A final T-rapportage of %(jaar)s uses these parameters: save a new version first.") % {"jaar": parameters.jaar}
+            _("A final T-rapportage of %(jaar)s uses these parameters: save a new version first.")
+            % {"jaar": parameters.jaar}
         )
 
 
 @transaction.atomic
-def arrangementenbudget_opslaan(*, door, parameters: Jaarparameters, school=None, kring=None, bedrag) -> Arrangementenbudget:
+def arrangementenbudget_opslaan(
+    *, door, parameters: Jaarparameters, school=None, kring=None, bedrag
+) -> Arrangementenbudget:
     """Set the arrangement budget of one school or one kring (replacing an earlier amount)."""
     parameters = Jaarparameters.objects.select_for_update().get(pk=parameters.pk)
     _controleer_wijzigbaar(parameters)
@@ -132,9 +157,9 @@ def arrangementenbudget_opslaan(*, door, parameters: Jaarparameters, school=None
         raise FinancienFout(_("Choose either a school or a cluster."))
     if bedrag < 0:
         raise FinancienFout(_("The amount cannot be negative."))
-    budget = Arrangementenbudget.objects.filter(parameters=parameters, school=school, kring=kring).first() or Arrangementenbudget(
+    budget = Arrangementenbudget.objects.filter(
         parameters=parameters, school=school, kring=kring
-    )
+    ).first() or Arrangementenbudget(parameters=parameters, school=school, kring=kring)
     budget.bedrag = bedrag
     met_historie(budget, door=door).save()
     return budget

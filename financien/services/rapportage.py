@@ -33,9 +33,13 @@ def periode_van(t_nummer: int) -> int:
 def _start_taak(rapport: TRapportage, *, door, fase: str):
     from swv.taken import taak_starten
 
-    omschrijving = (_("%(titel)s (final)") if fase == "definitief" else _("%(titel)s (draft)")) % {"titel": rapport.titel}
+    omschrijving = (_("%(titel)s (final)") if fase == "definitief" else _("%(titel)s (draft)")) % {
+        "titel": rapport.titel
+    }
     taak = taak_starten(
-        soort=TAAKSOORT, omschrijving=omschrijving, aangevraagd_door=door,
+        soort=TAAKSOORT,
+        omschrijving=omschrijving,
+        aangevraagd_door=door,
         parameters={"rapport": str(rapport.uuid), "fase": fase},
     )
     TRapportage.objects.filter(pk=rapport.pk).update(taak=taak)
@@ -61,7 +65,9 @@ def t_rapportage_starten(*, door, jaar: int, t_nummer: int, op_achtergrond: bool
             oud.status = RapportStatus.VERVANGEN
             met_historie(oud, door=door, reden=_("Superseded by a new version")).save(update_fields=["status"])
     versie = max((r.versie for r in bestaand), default=0) + 1
-    rapport = TRapportage(jaar=jaar, t_nummer=t_nummer, tot_en_met_maand=tot_en_met, versie=versie, aangemaakt_door=door)
+    rapport = TRapportage(
+        jaar=jaar, t_nummer=t_nummer, tot_en_met_maand=tot_en_met, versie=versie, aangemaakt_door=door
+    )
     try:
         with transaction.atomic():
             met_historie(rapport, door=door, reden=_("Started")).save()
@@ -80,7 +86,9 @@ def t_rapportage_opnieuw_starten(*, door, rapport: TRapportage):
         raise FinancienFout(_("This version has been superseded."))
     if rapport.taak is not None and not rapport.taak.is_afgelopen:
         raise FinancienFout(_("The T-rapportage is still being generated."))
-    return _start_taak(rapport, door=door, fase="definitief" if rapport.status == RapportStatus.DEFINITIEF else "concept")
+    return _start_taak(
+        rapport, door=door, fase="definitief" if rapport.status == RapportStatus.DEFINITIEF else "concept"
+    )
 
 
 def _regels_vastleggen(rapport: TRapportage) -> None:
@@ -89,14 +97,26 @@ def _regels_vastleggen(rapport: TRapportage) -> None:
 
     regels, _m = jaarregels(rapport.jaar, rapport.tot_en_met_maand)
     eerdere = dict(
-        TRapportageRegel.objects.filter(rapport__jaar=rapport.jaar, rapport__t_nummer=rapport.t_nummer, rapport__versie__lt=rapport.versie)
-        .exclude(toelichting="").order_by("rapport__versie").values_list("post_id", "toelichting")
+        TRapportageRegel.objects.filter(
+            rapport__jaar=rapport.jaar, rapport__t_nummer=rapport.t_nummer, rapport__versie__lt=rapport.versie
+        )
+        .exclude(toelichting="")
+        .order_by("rapport__versie")
+        .values_list("post_id", "toelichting")
     )
     bulk_create_with_history(
         [
             TRapportageRegel(
-                rapport=rapport, post=r.post, code=r.post.code, naam=r.post.naam, blok=r.post.blok, volgorde=r.post.volgorde,
-                begroting=r.begroting, realisatie=r.realisatie, prognose=r.prognose, toelichting=eerdere.get(r.post.pk, ""),
+                rapport=rapport,
+                post=r.post,
+                code=r.post.code,
+                naam=r.post.naam,
+                blok=r.post.blok,
+                volgorde=r.post.volgorde,
+                begroting=r.begroting,
+                realisatie=r.realisatie,
+                prognose=r.prognose,
+                toelichting=eerdere.get(r.post.pk, ""),
             )
             for r in regels
         ],
@@ -149,12 +169,15 @@ def t_rapportage_opbouwen(*, rapport: TRapportage, voortgang=lambda p, t="": Non
 
 
 @transaction.atomic
-def t_rapportage_toelichten(*, door, rapport: TRapportage, revisie: int, toelichtingen: dict[int, str],
-                            prognoses: dict[int, Decimal]) -> TRapportage:
+def t_rapportage_toelichten(
+    *, door, rapport: TRapportage, revisie: int, toelichtingen: dict[int, str], prognoses: dict[int, Decimal]
+) -> TRapportage:
     """Save the controller's explanations (and adjusted forecasts) of a concept's lines at once."""
     rapport = TRapportage.objects.select_for_update().get(pk=rapport.pk)
     if rapport.status != RapportStatus.CONCEPT:
-        raise FinancienFout(_("Only a draft can be explained; this report is %(status)s.") % {"status": rapport.get_status_display()})
+        raise FinancienFout(
+            _("Only a draft can be explained; this report is %(status)s.") % {"status": rapport.get_status_display()}
+        )
     if rapport.revisie != revisie:
         raise FinancienFout(_("Someone else saved explanations in the meantime. Reload the page and try again."))
     for regel in rapport.regels.all():
@@ -179,13 +202,16 @@ def t_rapportage_definitief_maken(*, door, rapport: TRapportage, op_achtergrond:
     built on the worker. The year's parameters are frozen from now on (a change makes a new version)."""
     rapport = TRapportage.objects.select_for_update().get(pk=rapport.pk)
     if rapport.status != RapportStatus.CONCEPT:
-        raise FinancienFout(_("Only a draft can be made final; this report is %(status)s.") % {"status": rapport.get_status_display()})
+        raise FinancienFout(
+            _("Only a draft can be made final; this report is %(status)s.") % {"status": rapport.get_status_display()}
+        )
     if rapport.gegenereerd_op is None:
         raise FinancienFout(_("The lines of this report have not been computed yet; wait for the job to finish."))
     ontbrekend = regels_zonder_toelichting(rapport)
     if ontbrekend:
         raise FinancienFout(
-            _("Explain every line with a difference first: %(regels)s.") % {"regels": ", ".join(f"{r.code} {r.naam}" for r in ontbrekend)}
+            _("Explain every line with a difference first: %(regels)s.")
+            % {"regels": ", ".join(f"{r.code} {r.naam}" for r in ontbrekend)}
         )
     bijgewerkt = TRapportage.objects.filter(pk=rapport.pk, status=RapportStatus.CONCEPT).update(
         status=RapportStatus.DEFINITIEF, definitief_door=door, definitief_op=timezone.now()
@@ -220,4 +246,3 @@ def t_rapportage_volgens_kalender(*, vandaag: date) -> TRapportage | None:
 def ontbrekende_maanden(jaar: int, tot_en_met_maand: int) -> list[int]:
     verwerkt = set(verwerkte_maanden(jaar))
     return [m for m in range(1, tot_en_met_maand + 1) if m not in verwerkt]
-

@@ -24,7 +24,9 @@ def rekeningkoppeling_opslaan(*, door, rekening: str, post, omschrijving: str = 
     rekening = rekening.strip()
     if not rekening:
         raise FinancienFout(_("The ledger account is missing."))
-    koppeling = Rekeningkoppeling.objects.select_for_update().filter(rekening=rekening).first() or Rekeningkoppeling(rekening=rekening)
+    koppeling = Rekeningkoppeling.objects.select_for_update().filter(rekening=rekening).first() or Rekeningkoppeling(
+        rekening=rekening
+    )
     koppeling.post, koppeling.omschrijving = post, omschrijving.strip()
     try:
         with transaction.atomic():
@@ -51,15 +53,21 @@ def realisatie_inlezen(*, door, jaar: int, maand: int, bestand) -> RealisatieImp
     except ImportBestandFout as fout:
         raise FinancienFout(str(fout))
     koppelingen = {
-        k.rekening: (k.post_id, f"{k.post.code} {k.post.naam}") for k in Rekeningkoppeling.objects.select_related("post")
+        k.rekening: (k.post_id, f"{k.post.code} {k.post.naam}")
+        for k in Rekeningkoppeling.objects.select_related("post")
     }
     regels = controleer(rijen, jaar=jaar, maand=maand, koppelingen=koppelingen)
     totaal = sum((Decimal(r.bedrag) for r in regels if r.bedrag is not None), Decimal("0.00"))
     with transaction.atomic():
         invoer = RealisatieImport(
-            jaar=jaar, maand=maand, bestandsnaam=bestand.name[:200], ingelezen_door=door,
-            voorbeeld=[r.als_dict() for r in regels], aantal_regels=len(regels),
-            aantal_fouten=sum(1 for r in regels if r.fouten), totaal=totaal,
+            jaar=jaar,
+            maand=maand,
+            bestandsnaam=bestand.name[:200],
+            ingelezen_door=door,
+            voorbeeld=[r.als_dict() for r in regels],
+            aantal_regels=len(regels),
+            aantal_fouten=sum(1 for r in regels if r.fouten),
+            totaal=totaal,
         )
         met_historie(invoer, door=door, reden=_("Read for preview")).save()
     return invoer
@@ -79,9 +87,11 @@ def realisatie_verwerken(*, door, invoer: RealisatieImport) -> RealisatieImport:
     for rij in invoer.voorbeeld:
         if koppelingen.get(rij["rekening"]) != rij["post_id"]:
             raise FinancienFout(_("The account mapping changed after the preview; upload the file again."))
-    vorige = RealisatieImport.objects.select_for_update().filter(
-        jaar=invoer.jaar, maand=invoer.maand, status=ImportStatus.VERWERKT
-    ).first()
+    vorige = (
+        RealisatieImport.objects.select_for_update()
+        .filter(jaar=invoer.jaar, maand=invoer.maand, status=ImportStatus.VERWERKT)
+        .first()
+    )
     if vorige is not None:
         vorige.status, vorige.vervangen_door = ImportStatus.VERVANGEN, invoer
         # The replaced import must leave the "one processed import per month" constraint first.
@@ -91,12 +101,18 @@ def realisatie_verwerken(*, door, invoer: RealisatieImport) -> RealisatieImport:
     bulk_create_with_history(
         [
             Realisatieregel(
-                realisatie_import=invoer, regelnummer=rij["regelnummer"], post_id=rij["post_id"], rekening=rij["rekening"],
-                omschrijving=rij["omschrijving"], bedrag=Decimal(rij["bedrag"]),
+                realisatie_import=invoer,
+                regelnummer=rij["regelnummer"],
+                post_id=rij["post_id"],
+                rekening=rij["rekening"],
+                omschrijving=rij["omschrijving"],
+                bedrag=Decimal(rij["bedrag"]),
             )
             for rij in invoer.voorbeeld
         ],
-        Realisatieregel, batch_size=1000, default_user=door,
+        Realisatieregel,
+        batch_size=1000,
+        default_user=door,
     )
     return invoer
 

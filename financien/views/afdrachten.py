@@ -31,14 +31,25 @@ class AfdrachtTlvsView(LezenMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         soort = self.request.GET.get("soort", "").upper()
         categorie = self.request.GET.get("categorie", "").lower()
-        if soort not in {"SO", "SBO"} or (soort == "SO" and categorie not in SoCategorie.values) or (soort == "SBO" and categorie):
+        if (
+            soort not in {"SO", "SBO"}
+            or (soort == "SO" and categorie not in SoCategorie.values)
+            or (soort == "SBO" and categorie)
+        ):
             raise Http404
         jaar = self.kwargs["jaar"]
-        lijst = tlvs_achter_getal(self.request.user, jaar=jaar, soort=soort, categorie=categorie, vandaag=timezone.localdate())
+        lijst = tlvs_achter_getal(
+            self.request.user, jaar=jaar, soort=soort, categorie=categorie, vandaag=timezone.localdate()
+        )
         if lijst is None:
             raise Http404
         if lijst["aanwezig"]:
-            log_export(gebruiker=self.request.user, gebeurtenis="financien_tlvs_bekostiging", aantal=len(lijst["rijen"]), request=self.request)
+            log_export(
+                gebruiker=self.request.user,
+                gebeurtenis="financien_tlvs_bekostiging",
+                aantal=len(lijst["rijen"]),
+                request=self.request,
+            )
         label = "SBO" if soort == "SBO" else f"SO {SoCategorie(categorie).label}"
         ctx.update(jaar=jaar, soort=soort, categorie=categorie, label=label, lijst=lijst)
         return ctx

@@ -30,7 +30,9 @@ class MeerjarenbegrotingView(LezenMixin, TemplateView):
         except ValueError:
             vanaf = timezone.localdate().year - 1
         vanaf = min(max(vanaf, 2000), 2097)
-        ctx.update(vanaf=vanaf, vorige=vanaf - 4, volgende=vanaf + 4, mjb=meerjarenbegroting(self.request.user, vanaf=vanaf))
+        ctx.update(
+            vanaf=vanaf, vorige=vanaf - 4, volgende=vanaf + 4, mjb=meerjarenbegroting(self.request.user, vanaf=vanaf)
+        )
         if ctx["mag_beheren"]:
             ctx.setdefault("form", NieuweBegrotingForm(initial={"jaar": timezone.localdate().year + 1}))
         return ctx
@@ -62,7 +64,11 @@ class BegrotingJaarView(LezenMixin, TemplateView):
     def _form(self, begroting, data=None):
         posten = list(begrotingsposten(self.request.user).filter(actief=True))
         bedragen = dict(begroting.bedragen.values_list("post_id", "bedrag"))
-        initial = {"revisie": begroting.revisie, "reserve_begin": begroting.reserve_begin, "toelichting": begroting.toelichting}
+        initial = {
+            "revisie": begroting.revisie,
+            "reserve_begin": begroting.reserve_begin,
+            "toelichting": begroting.toelichting,
+        }
         return BegrotingForm(data, posten=posten, bedragen=bedragen, initial=initial)
 
     def get_context_data(self, **kwargs):
@@ -80,8 +86,12 @@ class BegrotingJaarView(LezenMixin, TemplateView):
         if form.is_valid():
             try:
                 services.begroting_wijzigen(
-                    door=request.user, begroting=begroting, revisie=form.cleaned_data["revisie"], bedragen=form.bedragen(),
-                    reserve_begin=form.cleaned_data["reserve_begin"], toelichting=form.cleaned_data["toelichting"],
+                    door=request.user,
+                    begroting=begroting,
+                    revisie=form.cleaned_data["revisie"],
+                    bedragen=form.bedragen(),
+                    reserve_begin=form.cleaned_data["reserve_begin"],
+                    toelichting=form.cleaned_data["toelichting"],
                 )
             except FinancienFout as fout:
                 form.add_error(None, str(fout))
@@ -99,10 +109,16 @@ class BegrotingUitParametersView(BeherenMixin, View):
         except FinancienFout as fout:
             fout_melden(request, fout)
         else:
-            messages.success(request, _("%(n)s computed lines have been filled from the parameters.") % {"n": len(resultaat["gevuld"])})
+            messages.success(
+                request,
+                _("%(n)s computed lines have been filled from the parameters.") % {"n": len(resultaat["gevuld"])},
+            )
             if resultaat["overgeslagen"]:
-                messages.warning(request, _("Not filled, because their source has no data yet: %(posten)s.") % {
-                    "posten": ", ".join(f"{p.code} {p.naam}" for p in resultaat["overgeslagen"])})
+                messages.warning(
+                    request,
+                    _("Not filled, because their source has no data yet: %(posten)s.")
+                    % {"posten": ", ".join(f"{p.code} {p.naam}" for p in resultaat["overgeslagen"])},
+                )
         return redirect("financien:begroting_jaar", jaar=jaar)
 
 
@@ -127,7 +143,9 @@ class PostWijzigenView(BeherenMixin, TemplateView):
     template_name = "financien/post_wijzigen.html"
 
     def post_object(self) -> Begrotingspost:
-        return zichtbaar_of_404(Begrotingspost.objects.visible_to(self.request.user, "change"), uuid=self.kwargs["uuid"])
+        return zichtbaar_of_404(
+            Begrotingspost.objects.visible_to(self.request.user, "change"), uuid=self.kwargs["uuid"]
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -59,7 +59,9 @@ class ParametersLijstView(FormulierPostMixin, LezenMixin, TemplateView):
         return ctx
 
     def uitvoeren(self, form):
-        params = services.jaarparameters_aanmaken(door=self.request.user, jaar=form.cleaned_data["jaar"], waarden=form.cleaned_data)
+        params = services.jaarparameters_aanmaken(
+            door=self.request.user, jaar=form.cleaned_data["jaar"], waarden=form.cleaned_data
+        )
         messages.success(self.request, _("The parameters of %(jaar)s have been saved.") % {"jaar": params.jaar})
         return redirect("financien:parameters_jaar", jaar=params.jaar)
 
@@ -80,7 +82,9 @@ class ParametersJaarView(LezenMixin, TemplateView):
         params = gegevens["parameters"]
         ctx["waarden"] = parameters_weergave(params)
         if ctx["mag_beheren"]:
-            ctx.setdefault("form", JaarparametersForm(instance=params, jaar=params.jaar, initial={"revisie": params.revisie}))
+            ctx.setdefault(
+                "form", JaarparametersForm(instance=params, jaar=params.jaar, initial={"revisie": params.revisie})
+            )
             ctx.setdefault("budget_form", ArrangementenbudgetForm())
         return ctx
 
@@ -93,14 +97,21 @@ class ParametersJaarView(LezenMixin, TemplateView):
         if form.is_valid():
             try:
                 nieuw = services.jaarparameters_wijzigen(
-                    door=request.user, parameters=params, revisie=form.cleaned_data.get("revisie") or 0,
-                    waarden=form.cleaned_data, reden=form.cleaned_data.get("reden", ""),
+                    door=request.user,
+                    parameters=params,
+                    revisie=form.cleaned_data.get("revisie") or 0,
+                    waarden=form.cleaned_data,
+                    reden=form.cleaned_data.get("reden", ""),
                 )
             except FinancienFout as fout:
                 form.add_error(None, str(fout))
             else:
                 if nieuw.pk != params.pk:
-                    messages.success(request, _("Version %(versie)s of the parameters of %(jaar)s has been saved.") % {"versie": nieuw.versie, "jaar": jaar})
+                    messages.success(
+                        request,
+                        _("Version %(versie)s of the parameters of %(jaar)s has been saved.")
+                        % {"versie": nieuw.versie, "jaar": jaar},
+                    )
                 else:
                     messages.success(request, _("The parameters of %(jaar)s have been saved.") % {"jaar": jaar})
                 return redirect("financien:parameters_jaar", jaar=jaar)
@@ -116,7 +127,11 @@ class ParametersKopierenView(BeherenMixin, View):
         except FinancienFout as fout:
             fout_melden(request, fout)
             return redirect("financien:parameters")
-        messages.success(request, _("The parameters of %(jaar)s have been copied to %(nieuw)s; check and adjust them.") % {"jaar": jaar, "nieuw": nieuw.jaar})
+        messages.success(
+            request,
+            _("The parameters of %(jaar)s have been copied to %(nieuw)s; check and adjust them.")
+            % {"jaar": jaar, "nieuw": nieuw.jaar},
+        )
         return redirect("financien:parameters_jaar", jaar=nieuw.jaar)
 
 
@@ -129,8 +144,11 @@ class ArrangementenbudgetOpslaanView(BeherenMixin, View):
         if form.is_valid():
             try:
                 services.arrangementenbudget_opslaan(
-                    door=request.user, parameters=gegevens["parameters"], school=form.cleaned_data["school"],
-                    kring=form.cleaned_data["kring"], bedrag=form.cleaned_data["bedrag"],
+                    door=request.user,
+                    parameters=gegevens["parameters"],
+                    school=form.cleaned_data["school"],
+                    kring=form.cleaned_data["kring"],
+                    bedrag=form.cleaned_data["bedrag"],
                 )
             except FinancienFout as fout:
                 fout_melden(request, fout)
@@ -145,7 +163,9 @@ class ArrangementenbudgetOpslaanView(BeherenMixin, View):
 
 class ArrangementenbudgetVerwijderenView(BeherenMixin, View):
     def post(self, request, jaar, uuid):
-        budget = zichtbaar_of_404(Arrangementenbudget.objects.visible_to(request.user, "change"), uuid=uuid, parameters__jaar=jaar)
+        budget = zichtbaar_of_404(
+            Arrangementenbudget.objects.visible_to(request.user, "change"), uuid=uuid, parameters__jaar=jaar
+        )
         try:
             services.arrangementenbudget_verwijderen(door=request.user, budget=budget)
         except FinancienFout as fout:

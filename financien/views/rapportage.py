@@ -53,7 +53,9 @@ class TRapportageView(LezenMixin, TemplateView):
         ctx["bezig"] = rapport.taak is not None and not rapport.taak.is_afgelopen
         ctx["ontbrekend"] = services.regels_zonder_toelichting(rapport) if rapport.gegenereerd_op else []
         if ctx["mag_beheren"] and rapport.status == RapportStatus.CONCEPT and rapport.gegenereerd_op:
-            ctx["form"] = kwargs.get("form") or ToelichtingForm(regels=ctx["regels"], initial={"revisie": rapport.revisie})
+            ctx["form"] = kwargs.get("form") or ToelichtingForm(
+                regels=ctx["regels"], initial={"revisie": rapport.revisie}
+            )
         return ctx
 
     def post(self, request, uuid):
@@ -64,8 +66,11 @@ class TRapportageView(LezenMixin, TemplateView):
         if form.is_valid():
             try:
                 services.t_rapportage_toelichten(
-                    door=request.user, rapport=rapport, revisie=form.cleaned_data["revisie"],
-                    toelichtingen=form.toelichtingen(), prognoses=form.prognoses(),
+                    door=request.user,
+                    rapport=rapport,
+                    revisie=form.cleaned_data["revisie"],
+                    toelichtingen=form.toelichtingen(),
+                    prognoses=form.prognoses(),
                 )
             except FinancienFout as fout:
                 form.add_error(None, str(fout))
@@ -80,7 +85,11 @@ class TRapportageVoortgangView(LezenMixin, View):
 
     def get(self, request, uuid):
         rapport = _rapport(request, uuid)
-        response = render(request, "financien/partials/_rapport_voortgang.html", {"rapport": rapport, "mag_beheren": mag_beheren(request.user)})
+        response = render(
+            request,
+            "financien/partials/_rapport_voortgang.html",
+            {"rapport": rapport, "mag_beheren": mag_beheren(request.user)},
+        )
         if rapport.taak is not None and rapport.taak.status == rapport.taak.Status.KLAAR:
             response["HX-Refresh"] = "true"
         return response
@@ -113,4 +122,6 @@ class TRapportagePdfView(LezenMixin, View):
         rapport = _rapport(request, uuid)
         if not rapport.pdf:
             raise Http404
-        return FileResponse(rapport.pdf_openen(), as_attachment=True, filename=rapport.pdf_bestandsnaam, content_type="application/pdf")
+        return FileResponse(
+            rapport.pdf_openen(), as_attachment=True, filename=rapport.pdf_bestandsnaam, content_type="application/pdf"
+        )

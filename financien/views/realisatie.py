@@ -52,7 +52,10 @@ class RealisatieImportView(LezenMixin, TemplateView):
     template_name = "financien/realisatie_import.html"
 
     def invoer(self) -> RealisatieImport:
-        return zichtbaar_of_404(RealisatieImport.objects.visible_to(self.request.user).select_related("ingelezen_door"), uuid=self.kwargs["uuid"])
+        return zichtbaar_of_404(
+            RealisatieImport.objects.visible_to(self.request.user).select_related("ingelezen_door"),
+            uuid=self.kwargs["uuid"],
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -67,7 +70,12 @@ class RealisatieImportView(LezenMixin, TemplateView):
                 som[0] += 1
                 som[1] += Decimal(r["bedrag"])
         ctx["per_post"] = [(post, n, totaal) for post, (n, totaal) in sorted(per_post.items())]
-        ctx["vorige"] = RealisatieImport.objects.verwerkt().filter(jaar=invoer.jaar, maand=invoer.maand).exclude(pk=invoer.pk).first()
+        ctx["vorige"] = (
+            RealisatieImport.objects.verwerkt()
+            .filter(jaar=invoer.jaar, maand=invoer.maand)
+            .exclude(pk=invoer.pk)
+            .first()
+        )
         return ctx
 
     def post(self, request, uuid):
@@ -100,7 +108,10 @@ class RekeningenView(FormulierPostMixin, LezenMixin, TemplateView):
 
     def uitvoeren(self, form):
         services.rekeningkoppeling_opslaan(door=self.request.user, **form.cleaned_data)
-        messages.success(self.request, _("Ledger account %(rekening)s has been mapped.") % {"rekening": form.cleaned_data["rekening"]})
+        messages.success(
+            self.request,
+            _("Ledger account %(rekening)s has been mapped.") % {"rekening": form.cleaned_data["rekening"]},
+        )
         return redirect("financien:rekeningen")
 
 
@@ -112,5 +123,8 @@ class RekeningVerwijderenView(BeherenMixin, View):
         except FinancienFout as fout:
             fout_melden(request, fout)
         else:
-            messages.success(request, _("The mapping of ledger account %(rekening)s has been removed.") % {"rekening": koppeling.rekening})
+            messages.success(
+                request,
+                _("The mapping of ledger account %(rekening)s has been removed.") % {"rekening": koppeling.rekening},
+            )
         return redirect("financien:rekeningen")

@@ -30,7 +30,11 @@ class ToewijzingView(ToewijzingMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         jaar = self.kwargs["jaar"]
-        ctx.update(jaar=jaar, toewijzing=toewijzing_voor(self.request.user, jaar=jaar), toont_subnav=mag_lezen(self.request.user))
+        ctx.update(
+            jaar=jaar,
+            toewijzing=toewijzing_voor(self.request.user, jaar=jaar),
+            toont_subnav=mag_lezen(self.request.user),
+        )
         return ctx
 
 
@@ -42,6 +46,8 @@ class ToewijzingExcelView(ToewijzingMixin, View):
         if toewijzing is None or not toewijzing.besturen:
             raise Http404
         inhoud = toewijzing_excel(toewijzing)
-        response = HttpResponse(inhoud, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        response = HttpResponse(
+            inhoud, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
         response["Content-Disposition"] = f'attachment; filename="toewijzing-{jaar}-{nummer}.xlsx"'
         return response

@@ -57,7 +57,9 @@ class Filters:
 
     @classmethod
     def voor_schooljaar(cls, jaar: int, **kwargs) -> Filters:
-        return cls(begin=date(jaar, 8, 1), einde=date(jaar + 1, 7, 31), label=f"{jaar}-{jaar + 1}", schooljaar=jaar, **kwargs)
+        return cls(
+            begin=date(jaar, 8, 1), einde=date(jaar + 1, 7, 31), label=f"{jaar}-{jaar + 1}", schooljaar=jaar, **kwargs
+        )
 
     @classmethod
     def voor_kalenderjaar(cls, jaar: int, **kwargs) -> Filters:
@@ -94,8 +96,12 @@ class Filters:
     def querydict(self) -> dict[str, str]:
         """The dashboard form's GET parameters for these filters (for links and exports)."""
         waarden = {
-            "schooljaar": self.schooljaar, "bestuur": self.bestuur_id, "kring": self.kring_id,
-            "gemeente": self.gemeente_id, "school": self.school_id, "soort": self.soort,
+            "schooljaar": self.schooljaar,
+            "bestuur": self.bestuur_id,
+            "kring": self.kring_id,
+            "gemeente": self.gemeente_id,
+            "school": self.school_id,
+            "soort": self.soort,
         }
         return {k: str(v) for k, v in waarden.items() if v not in (None, "")}
 

@@ -24,7 +24,9 @@ from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
 
 GEEN_RECHT = _("Finance figures are only shown to users who may read the finance module.")
-HEEL_SWV = _("Finance covers the whole partnership: the filters on board, cluster, municipality, school and type do not apply.")
+HEEL_SWV = _(
+    "Finance covers the whole partnership: the filters on board, cluster, municipality, school and type do not apply."
+)
 
 
 def _pct(teller: Decimal | None, noemer: Decimal | None) -> Decimal | None:
@@ -47,24 +49,34 @@ def _toelichting(*delen) -> str:
 
 def _geldkolommen() -> list[Kolom]:
     return [
-        Kolom("begroting", _("Budget"), "bedrag"), Kolom("realisatie", _("Actual to date"), "bedrag"),
-        Kolom("prognose", _("Forecast"), "bedrag"), Kolom("verschil", _("Difference"), "bedrag"),
+        Kolom("begroting", _("Budget"), "bedrag"),
+        Kolom("realisatie", _("Actual to date"), "bedrag"),
+        Kolom("prognose", _("Forecast"), "bedrag"),
+        Kolom("verschil", _("Difference"), "bedrag"),
         Kolom("realisatie_pct", _("Actual to date as share of budget (%)"), "percentage"),
     ]
 
 
 def _geld(regel) -> dict[str, Any]:
     return {
-        "begroting": regel.begroting, "realisatie": regel.realisatie, "prognose": regel.prognose,
-        "verschil": regel.verschil, "realisatie_pct": _pct(regel.realisatie, regel.begroting),
+        "begroting": regel.begroting,
+        "realisatie": regel.realisatie,
+        "prognose": regel.prognose,
+        "verschil": regel.verschil,
+        "realisatie_pct": _pct(regel.realisatie, regel.begroting),
     }
 
 
 @kengetal(
-    sleutel="financien_begroting", titel=_("Budget against actuals"), domein=Domein.FINANCIEN, volgorde=10,
-    bron=_("finance"), beschrijving=_("Budget, actuals and forecast per budget line."),
+    sleutel="financien_begroting",
+    titel=_("Budget against actuals"),
+    domein=Domein.FINANCIEN,
+    volgorde=10,
+    bron=_("finance"),
+    beschrijving=_("Budget, actuals and forecast per budget line."),
     indicatoren={"realisatie_pct": _("actuals as share of budget (%)")},
-    drilldown=lambda f: f"{reverse('financien:overzicht')}?jaar={f.peildatum.year}", drilldown_voor=mag_lezen,
+    drilldown=lambda f: f"{reverse('financien:overzicht')}?jaar={f.peildatum.year}",
+    drilldown_voor=mag_lezen,
 )
 def financien_begroting(user, filters) -> Uitkomst:
     """Budget, actuals to date and forecast per block and per line of the year (the finance app's
@@ -84,45 +96,69 @@ def financien_begroting(user, filters) -> Uitkomst:
         return Uitkomst(kerncijfers=kerncijfers, toelichting=_("There is no budget for %(jaar)s yet.") % {"jaar": jaar})
     t = totalen(regels)
     lasten = t.lasten
-    for k, waarde in zip(kerncijfers, (lasten.begroting, lasten.realisatie, _pct(lasten.realisatie, lasten.begroting),
-                                        t.resultaat.prognose), strict=True):
+    for k, waarde in zip(
+        kerncijfers,
+        (lasten.begroting, lasten.realisatie, _pct(lasten.realisatie, lasten.begroting), t.resultaat.prognose),
+        strict=True,
+    ):
         k.waarde = waarde
     link = f"{reverse('financien:overzicht')}?jaar={jaar}"
-    per_blok = [
-        {"naam": b.label, **_geld(b), "_link": link} for b in t.blokken if b.begroting or b.realisatie
-    ] + [{"naam": naam, **_geld(b)} for naam, b in t.samenvatting]
-    per_blok[-1]["realisatie_pct"] = None  # a share of the result means nothing
-    per_regel = [
-        {"code": r.post.code, "naam": r.post.naam, "blok": Blok(r.blok).label, **_geld(r)} for r in regels
+    per_blok = [{"naam": b.label, **_geld(b), "_link": link} for b in t.blokken if b.begroting or b.realisatie] + [
+        {"naam": naam, **_geld(b)} for naam, b in t.samenvatting
     ]
+    per_blok[-1]["realisatie_pct"] = None  # a share of the result means nothing
+    per_regel = [{"code": r.post.code, "naam": r.post.naam, "blok": Blok(r.blok).label, **_geld(r)} for r in regels]
     stand = (
         _("Actuals up to and including %(maand)s %(jaar)s; the forecast adds the budget of the remaining months.")
-        % {"maand": _maandnaam(maanden), "jaar": jaar} if maanden else _("No actuals for %(jaar)s yet: the forecast is the budget.") % {"jaar": jaar}
+        % {"maand": _maandnaam(maanden), "jaar": jaar}
+        if maanden
+        else _("No actuals for %(jaar)s yet: the forecast is the budget.") % {"jaar": jaar}
     )
     tabellen = [
-        Tabel(_("Budget, actuals and forecast per block"), [Kolom("naam", _("Block")), *_geldkolommen()], per_blok,
-              voetnoot=_("Difference: forecast minus budget.")),
-        Tabel(_("Budget, actuals and forecast per budget line"),
-              [Kolom("code", _("Code")), Kolom("naam", _("Budget line")), Kolom("blok", _("Block")), *_geldkolommen()], per_regel),
+        Tabel(
+            _("Budget, actuals and forecast per block"),
+            [Kolom("naam", _("Block")), *_geldkolommen()],
+            per_blok,
+            voetnoot=_("Difference: forecast minus budget."),
+        ),
+        Tabel(
+            _("Budget, actuals and forecast per budget line"),
+            [Kolom("code", _("Code")), Kolom("naam", _("Budget line")), Kolom("blok", _("Block")), *_geldkolommen()],
+            per_regel,
+        ),
     ]
     blokken = [b for b in t.blokken if b.begroting]
     grafiek = Grafiek(
-        soort="staaf", titel=_("Forecast as share of the budget per block"), labels=[str(b.label) for b in blokken], eenheid="%",
-        reeksen=[Reeks(_("Forecast as share of budget (%)"), [_pct(b.prognose, b.begroting) for b in blokken], "percentage")],
+        soort="staaf",
+        titel=_("Forecast as share of the budget per block"),
+        labels=[str(b.label) for b in blokken],
+        eenheid="%",
+        reeksen=[
+            Reeks(_("Forecast as share of budget (%)"), [_pct(b.prognose, b.begroting) for b in blokken], "percentage")
+        ],
     )
     return Uitkomst(
-        kerncijfers=kerncijfers, tabellen=tabellen, grafiek=grafiek if blokken else None,
-        toelichting=_toelichting(_("Calendar year %(jaar)s.") % {"jaar": jaar}, stand,
-                                 HEEL_SWV if filters.heeft_organisatiefilter else ""),
+        kerncijfers=kerncijfers,
+        tabellen=tabellen,
+        grafiek=grafiek if blokken else None,
+        toelichting=_toelichting(
+            _("Calendar year %(jaar)s.") % {"jaar": jaar}, stand, HEEL_SWV if filters.heeft_organisatiefilter else ""
+        ),
     )
 
 
 OORDEEL = {
-    "boven": _("The reserve at the end of %(jaar)s (%(pct)s of income) is above the signalling value of %(grens)s: "
-               "money is not reaching the children."),
-    "onder": _("The reserve at the end of %(jaar)s (%(pct)s of income) is below the minimum of %(grens)s: "
-               "a risk for the partnership."),
-    "binnen": _("The reserve at the end of %(jaar)s (%(pct)s of income) lies between the minimum and the signalling value."),
+    "boven": _(
+        "The reserve at the end of %(jaar)s (%(pct)s of income) is above the signalling value of %(grens)s: "
+        "money is not reaching the children."
+    ),
+    "onder": _(
+        "The reserve at the end of %(jaar)s (%(pct)s of income) is below the minimum of %(grens)s: "
+        "a risk for the partnership."
+    ),
+    "binnen": _(
+        "The reserve at the end of %(jaar)s (%(pct)s of income) lies between the minimum and the signalling value."
+    ),
 }
 
 
@@ -135,10 +171,15 @@ def _basis(positie) -> str:
 
 
 @kengetal(
-    sleutel="financien_reserve", titel=_("Reserve against the signalling value"), domein=Domein.FINANCIEN, volgorde=20,
-    bron=_("finance"), beschrijving=_("Reserve position against the signalling value (3.5%) and the minimum (3%)."),
+    sleutel="financien_reserve",
+    titel=_("Reserve against the signalling value"),
+    domein=Domein.FINANCIEN,
+    volgorde=20,
+    bron=_("finance"),
+    beschrijving=_("Reserve position against the signalling value (3.5%) and the minimum (3%)."),
     indicatoren={"reserve_pct": _("reserve as share of income (%)")},
-    drilldown=lambda f: reverse("financien:reserves"), drilldown_voor=mag_lezen,
+    drilldown=lambda f: reverse("financien:reserves"),
+    drilldown_voor=mag_lezen,
 )
 def financien_reserve(user, filters) -> Uitkomst:
     """The general reserve at the end of the year against the signalling value and the minimum, with
@@ -159,8 +200,9 @@ def financien_reserve(user, filters) -> Uitkomst:
     positie = posities[-1] if posities and posities[-1].jaar == jaar else None
     if positie is None:
         return Uitkomst(kerncijfers=kerncijfers, toelichting=_("There is no budget for %(jaar)s yet.") % {"jaar": jaar})
-    for k, waarde in zip(kerncijfers, (positie.percentage, positie.eind, positie.signaleringsbedrag, positie.minimumbedrag),
-                         strict=True):
+    for k, waarde in zip(
+        kerncijfers, (positie.percentage, positie.eind, positie.signaleringsbedrag, positie.minimumbedrag), strict=True
+    ):
         k.waarde = waarde
     kerncijfers[2].toelichting = formatteer(positie.signaleringswaarde, "percentage")
     kerncijfers[3].toelichting = formatteer(positie.minimum, "percentage")
@@ -168,28 +210,46 @@ def financien_reserve(user, filters) -> Uitkomst:
     if positie.oordeel in OORDEEL:
         grens = positie.minimum if positie.oordeel == "onder" else positie.signaleringswaarde
         oordeel = OORDEEL[positie.oordeel] % {
-            "jaar": jaar, "pct": formatteer(positie.percentage, "percentage"), "grens": formatteer(grens, "percentage"),
+            "jaar": jaar,
+            "pct": formatteer(positie.percentage, "percentage"),
+            "grens": formatteer(grens, "percentage"),
         }
     rijen = [
         {
-            "jaar": str(p.jaar), "basis": _basis(p), "begin": p.begin, "baten": p.baten, "lasten": p.lasten, "eind": p.eind,
-            "percentage": p.percentage, "signaleringswaarde": p.signaleringswaarde, "minimum": p.minimum,
+            "jaar": str(p.jaar),
+            "basis": _basis(p),
+            "begin": p.begin,
+            "baten": p.baten,
+            "lasten": p.lasten,
+            "eind": p.eind,
+            "percentage": p.percentage,
+            "signaleringswaarde": p.signaleringswaarde,
+            "minimum": p.minimum,
         }
         for p in posities
     ]
     tabel = Tabel(
         _("Reserve position per year"),
         [
-            Kolom("jaar", _("Year")), Kolom("basis", _("Based on")), Kolom("begin", _("Reserve on 1 January"), "bedrag"),
-            Kolom("baten", _("Income"), "bedrag"), Kolom("lasten", _("Costs (incl. dotatie)"), "bedrag"),
-            Kolom("eind", _("Reserve at year end"), "bedrag"), Kolom("percentage", _("Share of income"), "percentage"),
-            Kolom("signaleringswaarde", _("Signalling value"), "percentage"), Kolom("minimum", _("Minimum"), "percentage"),
+            Kolom("jaar", _("Year")),
+            Kolom("basis", _("Based on")),
+            Kolom("begin", _("Reserve on 1 January"), "bedrag"),
+            Kolom("baten", _("Income"), "bedrag"),
+            Kolom("lasten", _("Costs (incl. dotatie)"), "bedrag"),
+            Kolom("eind", _("Reserve at year end"), "bedrag"),
+            Kolom("percentage", _("Share of income"), "percentage"),
+            Kolom("signaleringswaarde", _("Signalling value"), "percentage"),
+            Kolom("minimum", _("Minimum"), "percentage"),
         ],
         rijen,
-        voetnoot="" if positie.begin_bekend else _("The reserve on 1 January has not been entered: the position starts from 0."),
+        voetnoot=""
+        if positie.begin_bekend
+        else _("The reserve on 1 January has not been entered: the position starts from 0."),
     )
     grafiek = Grafiek(
-        soort="lijn", titel=_("Reserve as share of income against the signalling value and the minimum"), eenheid="%",
+        soort="lijn",
+        titel=_("Reserve as share of income against the signalling value and the minimum"),
+        eenheid="%",
         labels=[r["jaar"] for r in rijen],
         reeksen=[
             Reeks(_("Reserve"), [r["percentage"] for r in rijen], "percentage"),
@@ -198,7 +258,12 @@ def financien_reserve(user, filters) -> Uitkomst:
         ],
     )
     return Uitkomst(
-        kerncijfers=kerncijfers, tabellen=[tabel], grafiek=grafiek,
-        toelichting=_toelichting(oordeel, _("End of %(jaar)s, based on the %(basis)s.") % {"jaar": jaar, "basis": _basis(positie)},
-                                 HEEL_SWV if filters.heeft_organisatiefilter else ""),
+        kerncijfers=kerncijfers,
+        tabellen=[tabel],
+        grafiek=grafiek,
+        toelichting=_toelichting(
+            oordeel,
+            _("End of %(jaar)s, based on the %(basis)s.") % {"jaar": jaar, "basis": _basis(positie)},
+            HEEL_SWV if filters.heeft_organisatiefilter else "",
+        ),
     )

@@ -63,7 +63,10 @@ class DagenSinds(Func):
 
     def as_sqlite(self, compiler, connection, **extra_context):
         return self.as_sql(
-            compiler, connection, template="CAST(JULIANDAY(%(expressions)s) AS INTEGER)", arg_joiner=") - JULIANDAY(",
+            compiler,
+            connection,
+            template="CAST(JULIANDAY(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - JULIANDAY(",
             **extra_context,
         )
 
@@ -94,7 +97,9 @@ def kwartielen(queryset: QuerySet, veld: str) -> tuple[float, float, float] | No
     if connection.vendor == "postgresql":
         r = queryset.aggregate(q1=Percentiel(veld, 0.25), q2=Percentiel(veld, 0.5), q3=Percentiel(veld, 0.75))
         return None if r["q2"] is None else (r["q1"], r["q2"], r["q3"])
-    waarden = [float(w) for w in queryset.exclude(**{f"{veld}__isnull": True}).order_by(veld).values_list(veld, flat=True)]
+    waarden = [
+        float(w) for w in queryset.exclude(**{f"{veld}__isnull": True}).order_by(veld).values_list(veld, flat=True)
+    ]
     if not waarden:
         return None
     return (_interpoleer(waarden, 0.25), _interpoleer(waarden, 0.5), _interpoleer(waarden, 0.75))

@@ -41,7 +41,9 @@ def tellingen_per_soort(user, filters, *, met_soort: bool = True) -> tuple[dict[
     """{teldatum: {"bo": n, "sbo": n, "so": n}} up to the period's end, and the number of counts
     that DUO masked as "<5" (not included). One GROUP BY query."""
     rijen = (
-        Leerlingtelling.objects.filter(school__in=filters.scholen(user, met_soort=met_soort), teldatum__lte=filters.einde)
+        Leerlingtelling.objects.filter(
+            school__in=filters.scholen(user, met_soort=met_soort), teldatum__lte=filters.einde
+        )
         .values("teldatum", "school__soort")
         .annotate(n=Sum("aantal"), gemaskeerd=Count("pk", filter=Q(minder_dan_vijf=True)))
         .order_by("teldatum")
@@ -51,7 +53,7 @@ def tellingen_per_soort(user, filters, *, met_soort: bool = True) -> tuple[dict[
     for rij in rijen:
         per_datum[rij["teldatum"]][GROEP[rij["school__soort"]]] += rij["n"] or 0
         gemaskeerd += rij["gemaskeerd"]
-    laatste = sorted(per_datum)[-trendjaren():]
+    laatste = sorted(per_datum)[-trendjaren() :]
     return {d: per_datum[d] for d in laatste}, gemaskeerd
 
 
@@ -67,7 +69,10 @@ def _teldatum_toelichting(teldatum, gemaskeerd: int):
 
 
 @kengetal(
-    sleutel="leerlingen_per_soort", titel=_("Pupils per type of school"), domein=Domein.LEERLINGEN, volgorde=10,
+    sleutel="leerlingen_per_soort",
+    titel=_("Pupils per type of school"),
+    domein=Domein.LEERLINGEN,
+    volgorde=10,
     beschrijving=_("Pupils in BO, SBO and SO at each count date, with the growth compared with the previous count."),
     indicatoren={"totaal": _("pupils in total"), "groei": _("growth compared with the previous count (%)")},
     drilldown=lambda f: _scholen_link(f),
@@ -78,40 +83,61 @@ def leerlingen_per_soort(user, filters) -> Uitkomst:
     vorige = None
     for teldatum, n in per_datum.items():
         totaal = sum(n.values())
-        rijen.append({
-            "teldatum": teldatum, **n, "totaal": totaal,
-            "groei": _pct(totaal - vorige, vorige) if vorige else None,
-        })
+        rijen.append(
+            {
+                "teldatum": teldatum,
+                **n,
+                "totaal": totaal,
+                "groei": _pct(totaal - vorige, vorige) if vorige else None,
+            }
+        )
         vorige = totaal
     laatste: dict[str, Any] = rijen[-1] if rijen else {}
     tabel = Tabel(
         titel=_("Pupils per type of school and count date"),
         kolommen=[
-            Kolom("teldatum", _("Count date"), "datum"), Kolom("bo", _("BO"), "aantal"), Kolom("sbo", _("SBO"), "aantal"),
-            Kolom("so", _("SO"), "aantal"), Kolom("totaal", _("Total"), "aantal"),
+            Kolom("teldatum", _("Count date"), "datum"),
+            Kolom("bo", _("BO"), "aantal"),
+            Kolom("sbo", _("SBO"), "aantal"),
+            Kolom("so", _("SO"), "aantal"),
+            Kolom("totaal", _("Total"), "aantal"),
             Kolom("groei", _("Growth (%)"), "percentage"),
         ],
         rijen=rijen,
     )
     grafiek = Grafiek(
-        soort="lijn", titel=_("Pupils in total per count date"),
-        labels=[str(r["teldatum"].year) for r in rijen], reeksen=[Reeks(_("Total"), [r["totaal"] for r in rijen])],
+        soort="lijn",
+        titel=_("Pupils in total per count date"),
+        labels=[str(r["teldatum"].year) for r in rijen],
+        reeksen=[Reeks(_("Total"), [r["totaal"] for r in rijen])],
     )
     return Uitkomst(
         kerncijfers=[
-            Kerncijfer("totaal", _("pupils"), laatste.get("totaal"), "aantal",
-                       _teldatum_toelichting(laatste.get("teldatum"), gemaskeerd) if laatste else ""),
-            Kerncijfer("groei", _("growth"), laatste.get("groei"), "percentage", _("compared with the previous count date")),
+            Kerncijfer(
+                "totaal",
+                _("pupils"),
+                laatste.get("totaal"),
+                "aantal",
+                _teldatum_toelichting(laatste.get("teldatum"), gemaskeerd) if laatste else "",
+            ),
+            Kerncijfer(
+                "groei", _("growth"), laatste.get("groei"), "percentage", _("compared with the previous count date")
+            ),
         ],
-        tabellen=[tabel], grafiek=grafiek if rijen else None,
+        tabellen=[tabel],
+        grafiek=grafiek if rijen else None,
     )
 
 
 @kengetal(
-    sleutel="deelnamepercentage", titel=_("Participation rate SBO and SO"), domein=Domein.LEERLINGEN, volgorde=20,
+    sleutel="deelnamepercentage",
+    titel=_("Participation rate SBO and SO"),
+    domein=Domein.LEERLINGEN,
+    volgorde=20,
     beschrijving=_("Share of the pupils in SBO and in SO at each count date, next to the national figure."),
     indicatoren={
-        "sbo": _("participation rate SBO (%)"), "so": _("participation rate SO (%)"),
+        "sbo": _("participation rate SBO (%)"),
+        "so": _("participation rate SO (%)"),
         "so_min_landelijk": _("SO minus the national rate (percentage points)"),
         "sbo_min_landelijk": _("SBO minus the national rate (percentage points)"),
     },
@@ -127,11 +153,18 @@ def deelnamepercentage(user, filters) -> Uitkomst:
     for teldatum, n in per_datum.items():
         totaal = sum(n.values())
         land = landelijk.get(teldatum)
-        rijen.append({
-            "teldatum": teldatum, "totaal": totaal, "sbo": n["sbo"], "sbo_pct": _pct(n["sbo"], totaal),
-            "sbo_land": land.percentage_sbo if land else None, "so": n["so"], "so_pct": _pct(n["so"], totaal),
-            "so_land": land.percentage_so if land else None,
-        })
+        rijen.append(
+            {
+                "teldatum": teldatum,
+                "totaal": totaal,
+                "sbo": n["sbo"],
+                "sbo_pct": _pct(n["sbo"], totaal),
+                "sbo_land": land.percentage_sbo if land else None,
+                "so": n["so"],
+                "so_pct": _pct(n["so"], totaal),
+                "so_land": land.percentage_so if land else None,
+            }
+        )
     laatste: dict[str, Any] = rijen[-1] if rijen else {}
 
     def verschil(eigen, land):
@@ -140,10 +173,13 @@ def deelnamepercentage(user, filters) -> Uitkomst:
     tabel = Tabel(
         titel=_("Participation rate SBO and SO per count date, with the national figure"),
         kolommen=[
-            Kolom("teldatum", _("Count date"), "datum"), Kolom("totaal", _("All pupils"), "aantal"),
-            Kolom("sbo", _("SBO pupils"), "aantal"), Kolom("sbo_pct", _("SBO (%)"), "percentage", teller="sbo"),
+            Kolom("teldatum", _("Count date"), "datum"),
+            Kolom("totaal", _("All pupils"), "aantal"),
+            Kolom("sbo", _("SBO pupils"), "aantal"),
+            Kolom("sbo_pct", _("SBO (%)"), "percentage", teller="sbo"),
             Kolom("sbo_land", _("SBO national (%)"), "percentage"),
-            Kolom("so", _("SO pupils"), "aantal"), Kolom("so_pct", _("SO (%)"), "percentage", teller="so"),
+            Kolom("so", _("SO pupils"), "aantal"),
+            Kolom("so_pct", _("SO (%)"), "percentage", teller="so"),
             Kolom("so_land", _("SO national (%)"), "percentage"),
         ],
         rijen=rijen,
@@ -151,7 +187,10 @@ def deelnamepercentage(user, filters) -> Uitkomst:
     )
     labels = [str(r["teldatum"].year) for r in rijen]
     grafiek = Grafiek(
-        soort="lijn", titel=_("Participation rate SBO and SO against the national figure"), labels=labels, eenheid="%",
+        soort="lijn",
+        titel=_("Participation rate SBO and SO against the national figure"),
+        labels=labels,
+        eenheid="%",
         reeksen=[
             Reeks(_("SBO"), [r["sbo_pct"] for r in rijen], "percentage"),
             Reeks(_("SBO national"), [r["sbo_land"] for r in rijen], "percentage", gestippeld=True),
@@ -164,16 +203,39 @@ def deelnamepercentage(user, filters) -> Uitkomst:
 
     return Uitkomst(
         kerncijfers=[
-            Kerncijfer("sbo", _("SBO"), laatste.get("sbo_pct"), "percentage",
-                       land_tekst % {"waarde": formatteer(laatste.get("sbo_land"), "percentage")}, teller=laatste.get("sbo")),
-            Kerncijfer("so", _("SO"), laatste.get("so_pct"), "percentage",
-                       land_tekst % {"waarde": formatteer(laatste.get("so_land"), "percentage")}, teller=laatste.get("so")),
-            Kerncijfer("sbo_min_landelijk", _("SBO against national"),
-                       verschil(laatste.get("sbo_pct"), laatste.get("sbo_land")), "getal", _("percentage points")),
-            Kerncijfer("so_min_landelijk", _("SO against national"),
-                       verschil(laatste.get("so_pct"), laatste.get("so_land")), "getal", _("percentage points")),
+            Kerncijfer(
+                "sbo",
+                _("SBO"),
+                laatste.get("sbo_pct"),
+                "percentage",
+                land_tekst % {"waarde": formatteer(laatste.get("sbo_land"), "percentage")},
+                teller=laatste.get("sbo"),
+            ),
+            Kerncijfer(
+                "so",
+                _("SO"),
+                laatste.get("so_pct"),
+                "percentage",
+                land_tekst % {"waarde": formatteer(laatste.get("so_land"), "percentage")},
+                teller=laatste.get("so"),
+            ),
+            Kerncijfer(
+                "sbo_min_landelijk",
+                _("SBO against national"),
+                verschil(laatste.get("sbo_pct"), laatste.get("sbo_land")),
+                "getal",
+                _("percentage points"),
+            ),
+            Kerncijfer(
+                "so_min_landelijk",
+                _("SO against national"),
+                verschil(laatste.get("so_pct"), laatste.get("so_land")),
+                "getal",
+                _("percentage points"),
+            ),
         ],
-        tabellen=[tabel], grafiek=grafiek if rijen else None,
+        tabellen=[tabel],
+        grafiek=grafiek if rijen else None,
         toelichting=_teldatum_toelichting(laatste.get("teldatum"), gemaskeerd) if laatste else "",
     )
 
@@ -194,54 +256,99 @@ def _per_groep(user, filters, veld: str, naam_veld: str, filter_naam: str, titel
     groepen: dict[Any, dict[str, Any]] = {}
     for rij in rijen_db:
         sleutel = rij[f"school__{veld}"]
-        g = groepen.setdefault(sleutel, {"naam": rij[f"school__{naam_veld}"] or _("(none)"), "scholen": 0, **dict.fromkeys(GROEPEN, 0)})
+        g = groepen.setdefault(
+            sleutel, {"naam": rij[f"school__{naam_veld}"] or _("(none)"), "scholen": 0, **dict.fromkeys(GROEPEN, 0)}
+        )
         g[GROEP[rij["school__soort"]]] += rij["n"] or 0
         g["scholen"] += rij["scholen"]
     alles = sum(sum(g[k] for k in GROEPEN) for g in groepen.values())
     rijen: list[dict[str, Any]] = []
     for sleutel, g in groepen.items():
         totaal = sum(g[k] for k in GROEPEN)
-        rijen.append({
-            **g, "totaal": totaal, "aandeel": _pct(totaal, alles),
-            "_link": _scholen_link(filters, **{filter_naam: sleutel}) if sleutel else None,
-        })
+        rijen.append(
+            {
+                **g,
+                "totaal": totaal,
+                "aandeel": _pct(totaal, alles),
+                "_link": _scholen_link(filters, **{filter_naam: sleutel}) if sleutel else None,
+            }
+        )
     rijen.sort(key=lambda r: (-r["totaal"], str(r["naam"])))
     tabel = Tabel(
         titel=titel,
         kolommen=[
-            Kolom("naam", kolomlabel), Kolom("scholen", _("Schools"), "getal"), Kolom("bo", _("BO"), "aantal"),
-            Kolom("sbo", _("SBO"), "aantal"), Kolom("so", _("SO"), "aantal"), Kolom("totaal", _("Total"), "aantal"),
+            Kolom("naam", kolomlabel),
+            Kolom("scholen", _("Schools"), "getal"),
+            Kolom("bo", _("BO"), "aantal"),
+            Kolom("sbo", _("SBO"), "aantal"),
+            Kolom("so", _("SO"), "aantal"),
+            Kolom("totaal", _("Total"), "aantal"),
             Kolom("aandeel", _("Share (%)"), "percentage", teller="totaal"),
         ],
         rijen=rijen,
         voetnoot=_("Count date %(datum)s.") % {"datum": _teldatum_tekst(teldatum)},
     )
     grafiek = Grafiek(
-        soort="staaf", titel=titel, labels=[str(r["naam"]) for r in rijen], reeksen=[Reeks(_("Pupils"), [r["totaal"] for r in rijen])]
+        soort="staaf",
+        titel=titel,
+        labels=[str(r["naam"]) for r in rijen],
+        reeksen=[Reeks(_("Pupils"), [r["totaal"] for r in rijen])],
     )
     return Uitkomst(
         kerncijfers=[Kerncijfer("aantal", meervoud, len(rijen), "getal", _teldatum_toelichting(teldatum, 0))],
-        tabellen=[tabel], grafiek=grafiek,
+        tabellen=[tabel],
+        grafiek=grafiek,
     )
 
 
-@kengetal(sleutel="leerlingen_per_bestuur", titel=_("Pupils per school board"), domein=Domein.LEERLINGEN, volgorde=30,
-          drilldown=lambda f: _scholen_link(f))
+@kengetal(
+    sleutel="leerlingen_per_bestuur",
+    titel=_("Pupils per school board"),
+    domein=Domein.LEERLINGEN,
+    volgorde=30,
+    drilldown=lambda f: _scholen_link(f),
+)
 def leerlingen_per_bestuur(user, filters) -> Uitkomst:
-    return _per_groep(user, filters, "bestuur_id", "bestuur__naam", "bestuur_id", _("Pupils per school board"), _("School board"),
-                      _("school boards"))
+    return _per_groep(
+        user,
+        filters,
+        "bestuur_id",
+        "bestuur__naam",
+        "bestuur_id",
+        _("Pupils per school board"),
+        _("School board"),
+        _("school boards"),
+    )
 
 
-@kengetal(sleutel="leerlingen_per_kring", titel=_("Pupils per cluster"), domein=Domein.LEERLINGEN, volgorde=31,
-          drilldown=lambda f: _scholen_link(f))
+@kengetal(
+    sleutel="leerlingen_per_kring",
+    titel=_("Pupils per cluster"),
+    domein=Domein.LEERLINGEN,
+    volgorde=31,
+    drilldown=lambda f: _scholen_link(f),
+)
 def leerlingen_per_kring(user, filters) -> Uitkomst:
-    return _per_groep(user, filters, "kring_id", "kring__naam", "kring_id", _("Pupils per cluster"), _("Cluster"), _("clusters"))
+    return _per_groep(
+        user, filters, "kring_id", "kring__naam", "kring_id", _("Pupils per cluster"), _("Cluster"), _("clusters")
+    )
 
 
-@kengetal(sleutel="leerlingen_per_gemeente", titel=_("Pupils per municipality"), domein=Domein.LEERLINGEN, volgorde=32,
-          drilldown=lambda f: _scholen_link(f))
+@kengetal(
+    sleutel="leerlingen_per_gemeente",
+    titel=_("Pupils per municipality"),
+    domein=Domein.LEERLINGEN,
+    volgorde=32,
+    drilldown=lambda f: _scholen_link(f),
+)
 def leerlingen_per_gemeente(user, filters) -> Uitkomst:
     return _per_groep(
-        user, filters, "gemeente_id", "gemeente__naam", "gemeente_id", _("Pupils per municipality"), _("Municipality"),
+        user,
+        filters,
+        "gemeente_id",
+        "gemeente__naam",
+        "gemeente_id",
+        _("Pupils per municipality"),
+        _("Municipality"),
         _("municipalities"),
     )

@@ -21,8 +21,12 @@ from leerlingen.selectors.thuiszitters import mag_tellen
 
 
 @kengetal(
-    sleutel="mdo_hoorrecht", titel=_("MDOs and the child's voice"), domein=Domein.MDO, volgorde=10,
-    bron=_("pupil dossiers"), beschrijving=_("MDOs held and the share in which the child's voice was recorded."),
+    sleutel="mdo_hoorrecht",
+    titel=_("MDOs and the child's voice"),
+    domein=Domein.MDO,
+    volgorde=10,
+    bron=_("pupil dossiers"),
+    beschrijving=_("MDOs held and the share in which the child's voice was recorded."),
     indicatoren={"gehouden": _("MDOs held"), "aandeel_stem_kind": _("share with the child's voice (%)")},
 )
 def mdo_hoorrecht(user, filters) -> Uitkomst:
@@ -31,8 +35,11 @@ def mdo_hoorrecht(user, filters) -> Uitkomst:
     why not."""
     if not mag_tellen(user):
         return Uitkomst(
-            kerncijfers=[Kerncijfer("gehouden", _("MDOs held"), None), Kerncijfer("met_stem", _("with the child's voice"), None),
-                         Kerncijfer("aandeel_stem_kind", _("share with the child's voice (%)"), None, "percentage")],
+            kerncijfers=[
+                Kerncijfer("gehouden", _("MDOs held"), None),
+                Kerncijfer("met_stem", _("with the child's voice"), None),
+                Kerncijfer("aandeel_stem_kind", _("share with the child's voice (%)"), None, "percentage"),
+            ],
             toelichting=_("Your role does not count these cases."),
         )
     tellingen = mdo_hoorrecht_tellingen(user, scholen=filters.scholen(user), begin=filters.begin, einde=filters.einde)
@@ -51,24 +58,43 @@ def mdo_hoorrecht(user, filters) -> Uitkomst:
     stem_rijen: list[dict[str, Any]] = []
     for gehoord, veld, waarde, label in wijzen + redenen:
         n = sum(r["aantal"] for r in tellingen if r["gehoord"] is gehoord and r[veld] == waarde)
-        stem_rijen.append({"stem": label, "gehoord": _("heard") if gehoord else _("not heard"), "aantal": n,
-                           "aandeel": percentage(n, gehouden)})
+        stem_rijen.append(
+            {
+                "stem": label,
+                "gehoord": _("heard") if gehoord else _("not heard"),
+                "aantal": n,
+                "aandeel": percentage(n, gehouden),
+            }
+        )
     zonder = sum(r["aantal"] for r in tellingen if r["gehoord"] is None)
-    stem_rijen.append({"stem": _("not recorded"), "gehoord": "", "aantal": zonder, "aandeel": percentage(zonder, gehouden)})
+    stem_rijen.append(
+        {"stem": _("not recorded"), "gehoord": "", "aantal": zonder, "aandeel": percentage(zonder, gehouden)}
+    )
 
     return Uitkomst(
         kerncijfers=[
             Kerncijfer("gehouden", _("MDOs held"), gehouden, "aantal", _("MDO and OT meetings held in the period")),
-            Kerncijfer("met_stem", _("with the child's voice"), met_stem, "aantal",
-                       _("the child was heard and what it said or wants was recorded")),
-            Kerncijfer("aandeel_stem_kind", _("share with the child's voice (%)"), percentage(met_stem, gehouden),
-                       "percentage", teller=met_stem),
+            Kerncijfer(
+                "met_stem",
+                _("with the child's voice"),
+                met_stem,
+                "aantal",
+                _("the child was heard and what it said or wants was recorded"),
+            ),
+            Kerncijfer(
+                "aandeel_stem_kind",
+                _("share with the child's voice (%)"),
+                percentage(met_stem, gehouden),
+                "percentage",
+                teller=met_stem,
+            ),
         ],
         tabellen=[
             Tabel(
                 titel=_("MDOs held per kind of meeting"),
                 kolommen=[
-                    Kolom("soort", _("Kind of meeting")), Kolom("gehouden", _("Held"), "aantal"),
+                    Kolom("soort", _("Kind of meeting")),
+                    Kolom("gehouden", _("Held"), "aantal"),
                     Kolom("met_stem", _("With the child's voice"), "aantal"),
                     Kolom("aandeel", _("Share (%)"), "percentage", teller="met_stem"),
                 ],
@@ -77,14 +103,20 @@ def mdo_hoorrecht(user, filters) -> Uitkomst:
             Tabel(
                 titel=_("How the child was heard, or why not"),
                 kolommen=[
-                    Kolom("stem", _("The child's voice")), Kolom("gehoord", _("Heard")),
-                    Kolom("aantal", _("MDOs"), "aantal"), Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal"),
+                    Kolom("stem", _("The child's voice")),
+                    Kolom("gehoord", _("Heard")),
+                    Kolom("aantal", _("MDOs"), "aantal"),
+                    Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal"),
                 ],
                 rijen=stem_rijen,
             ),
         ],
         grafiek=Grafiek(
-            soort="staaf", titel=_("How the child was heard, or why not"), labels=[str(r["stem"]) for r in stem_rijen],
+            soort="staaf",
+            titel=_("How the child was heard, or why not"),
+            labels=[str(r["stem"]) for r in stem_rijen],
             reeksen=[Reeks(_("MDOs"), [r["aantal"] for r in stem_rijen])],
-        ) if gehouden else None,
+        )
+        if gehouden
+        else None,
     )

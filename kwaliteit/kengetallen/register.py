@@ -157,8 +157,18 @@ _REGISTER: dict[str, Kengetal] = {}
 
 
 def registreer_kengetal(
-    *, sleutel: str, titel, domein: str, selector: Selector | None = None, volgorde: int = 50, beschrijving="",
-    indicatoren: dict | None = None, drilldown=None, bron="", drilldown_label="", drilldown_voor=None,
+    *,
+    sleutel: str,
+    titel,
+    domein: str,
+    selector: Selector | None = None,
+    volgorde: int = 50,
+    beschrijving="",
+    indicatoren: dict | None = None,
+    drilldown=None,
+    bron="",
+    drilldown_label="",
+    drilldown_voor=None,
 ) -> Kengetal:
     """Register a key figure. A real selector replaces a placeholder of the same key (and keeps the
     placeholder's declared indicators unless it declares its own); a placeholder never replaces a
@@ -171,9 +181,17 @@ def registreer_kengetal(
     if bestaand is not None and not indicatoren:
         indicatoren = dict(bestaand.indicatoren)
     kengetal = Kengetal(
-        sleutel=sleutel, titel=titel, domein=domein, selector=selector, volgorde=volgorde, beschrijving=beschrijving,
-        indicatoren=tuple((indicatoren or {}).items()), drilldown=drilldown, bron=bron,
-        drilldown_label=drilldown_label, drilldown_voor=drilldown_voor,
+        sleutel=sleutel,
+        titel=titel,
+        domein=domein,
+        selector=selector,
+        volgorde=volgorde,
+        beschrijving=beschrijving,
+        indicatoren=tuple((indicatoren or {}).items()),
+        drilldown=drilldown,
+        bron=bron,
+        drilldown_label=drilldown_label,
+        drilldown_voor=drilldown_voor,
     )
     _REGISTER[sleutel] = kengetal
     return kengetal
@@ -202,8 +220,7 @@ def get_kengetal(sleutel: str) -> Kengetal:
 def indicator_keuzes() -> list[tuple[str, str]]:
     """Choices for a jaarplan indicator's live value: ``"<key figure>:<headline>"``."""
     return [
-        (f"{k.sleutel}:{naam}", f"{k.titel} – {label}")
-        for k in alle_kengetallen() for naam, label in k.indicatoren
+        (f"{k.sleutel}:{naam}", f"{k.titel} – {label}") for k in alle_kengetallen() for naam, label in k.indicatoren
     ]
 
 

@@ -61,8 +61,12 @@ def casussen_in_scope(qs: QuerySet, user, filters) -> QuerySet:
 def _thuiszitters_link(filters) -> str:
     # The thuiszitter dashboard (DB, beleidsmedewerker, bestuurder) takes the date and the board,
     # cluster and municipality filters; it leads on to the list (which shows pupils, logged).
-    waarden = {"datum": peildatum(filters).isoformat(), "bestuur": filters.bestuur_id, "kring": filters.kring_id,
-               "gemeente": filters.gemeente_id}
+    waarden = {
+        "datum": peildatum(filters).isoformat(),
+        "bestuur": filters.bestuur_id,
+        "kring": filters.kring_id,
+        "gemeente": filters.gemeente_id,
+    }
     return f"{reverse('leerlingen:thuiszitters_dashboard')}?{urlencode({k: v for k, v in waarden.items() if v})}"
 
 
@@ -75,13 +79,22 @@ def _niet_geteld(kerncijfers: list[tuple[str, Any, str]]) -> Uitkomst:
 
 
 @kengetal(
-    sleutel="thuiszitters", titel=_("Children out of school"), domein=Domein.THUISZITTERS, volgorde=10,
+    sleutel="thuiszitters",
+    titel=_("Children out of school"),
+    domein=Domein.THUISZITTERS,
+    volgorde=10,
     bron=_("thuiszitters"),
-    beschrijving=_("Active now, per 1,000 pupils, duration (median, quartiles), new and closed per period, cases "
-                   "older than 3 months."),
-    indicatoren={"actief": _("active cases"), "per_1000": _("per 1,000 pupils"),
-                 "ouder_dan_3_maanden": _("cases older than 3 months")},
-    drilldown=_thuiszitters_link, drilldown_label=_("Thuiszitters and zorgplicht in figures"),
+    beschrijving=_(
+        "Active now, per 1,000 pupils, duration (median, quartiles), new and closed per period, cases "
+        "older than 3 months."
+    ),
+    indicatoren={
+        "actief": _("active cases"),
+        "per_1000": _("per 1,000 pupils"),
+        "ouder_dan_3_maanden": _("cases older than 3 months"),
+    },
+    drilldown=_thuiszitters_link,
+    drilldown_label=_("Thuiszitters and zorgplicht in figures"),
     drilldown_voor=voor_rollen(Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER),
 )
 def thuiszitters(user, filters) -> Uitkomst:
@@ -89,9 +102,12 @@ def thuiszitters(user, filters) -> Uitkomst:
     the period and those past the 3-month target; per type of case in a table. Three queries: the
     counts per type (one GROUP BY), the duration quartiles, the pupils of the scope."""
     kerncijfers_leeg = [
-        ("actief", _("active cases"), "aantal"), ("per_1000", _("per 1,000 pupils"), "getal"),
-        ("mediaan_weken", _("median duration (weeks)"), "getal"), ("nieuw", _("new in the period"), "aantal"),
-        ("afgesloten", _("closed in the period"), "aantal"), ("ouder_dan_3_maanden", _("cases older than 3 months"), "aantal"),
+        ("actief", _("active cases"), "aantal"),
+        ("per_1000", _("per 1,000 pupils"), "getal"),
+        ("mediaan_weken", _("median duration (weeks)"), "getal"),
+        ("nieuw", _("new in the period"), "aantal"),
+        ("afgesloten", _("closed in the period"), "aantal"),
+        ("ouder_dan_3_maanden", _("cases older than 3 months"), "aantal"),
     ]
     if not mag_tellen(user):
         return _niet_geteld(kerncijfers_leeg)
@@ -115,12 +131,17 @@ def thuiszitters(user, filters) -> Uitkomst:
     rijen: list[dict[str, Any]] = []
     for soort, label in Thuiszittercasus.Soort.choices:
         rij = per_soort.get(soort, {})
-        rijen.append({
-            "soort": label, "telt_mee": _("yes") if soort in TELLEN else _("no"),
-            "actief": rij.get("actief", 0), "nieuw": rij.get("nieuw", 0), "afgesloten": rij.get("afgesloten", 0),
-            # The 3-month target does not apply to exemptions and dispensations.
-            "ouder": rij.get("ouder", 0) if soort in Thuiszittercasus.SOORTEN_MET_TERMIJN else None,
-        })
+        rijen.append(
+            {
+                "soort": label,
+                "telt_mee": _("yes") if soort in TELLEN else _("no"),
+                "actief": rij.get("actief", 0),
+                "nieuw": rij.get("nieuw", 0),
+                "afgesloten": rij.get("afgesloten", 0),
+                # The 3-month target does not apply to exemptions and dispensations.
+                "ouder": rij.get("ouder", 0) if soort in Thuiszittercasus.SOORTEN_MET_TERMIJN else None,
+            }
+        )
 
     def som(veld: str) -> int:
         return sum(per_soort.get(s, {}).get(veld, 0) for s in TELLEN)
@@ -133,41 +154,71 @@ def thuiszitters(user, filters) -> Uitkomst:
     per_type = Tabel(
         titel=_("Cases per type on %(datum)s and in the period") % {"datum": _datum_tekst(peil)},
         kolommen=[
-            Kolom("soort", _("Type")), Kolom("telt_mee", _("Counts as thuiszitter")),
-            Kolom("actief", _("Active"), "aantal"), Kolom("ouder", _("Older than 3 months"), "aantal"),
-            Kolom("nieuw", _("New"), "aantal"), Kolom("afgesloten", _("Closed"), "aantal"),
+            Kolom("soort", _("Type")),
+            Kolom("telt_mee", _("Counts as thuiszitter")),
+            Kolom("actief", _("Active"), "aantal"),
+            Kolom("ouder", _("Older than 3 months"), "aantal"),
+            Kolom("nieuw", _("New"), "aantal"),
+            Kolom("afgesloten", _("Closed"), "aantal"),
         ],
         rijen=rijen,
-        voetnoot=_("Threatened cases, exemptions and dispensations are registered but do not count as thuiszitters. "
-                   "Older than 3 months: active for more than %(weken)s weeks, the target for a fitting offer.")
+        voetnoot=_(
+            "Threatened cases, exemptions and dispensations are registered but do not count as thuiszitters. "
+            "Older than 3 months: active for more than %(weken)s weeks, the target for a fitting offer."
+        )
         % {"weken": termijn},
     )
     duurtabel = Tabel(
         titel=_("Duration of the active thuiszitters (weeks)"),
         kolommen=[
-            Kolom("groep", _("Cases")), Kolom("aantal", _("Active"), "aantal"),
-            Kolom("q1", _("First quartile"), "getal", teller="aantal"), Kolom("mediaan", _("Median"), "getal", teller="aantal"),
+            Kolom("groep", _("Cases")),
+            Kolom("aantal", _("Active"), "aantal"),
+            Kolom("q1", _("First quartile"), "getal", teller="aantal"),
+            Kolom("mediaan", _("Median"), "getal", teller="aantal"),
             Kolom("q3", _("Third quartile"), "getal", teller="aantal"),
         ],
         rijen=[{"groep": _("Thuiszitters"), "aantal": n_actief, "q1": q1, "mediaan": mediaan, "q3": q3}],
     )
     grafiek = Grafiek(
-        soort="staaf", titel=_("Active cases per type"), labels=[str(r["soort"]) for r in rijen],
+        soort="staaf",
+        titel=_("Active cases per type"),
+        labels=[str(r["soort"]) for r in rijen],
         reeksen=[Reeks(_("Active"), [r["actief"] for r in rijen])],
     )
     return Uitkomst(
         kerncijfers=[
-            Kerncijfer("actief", _("active cases"), n_actief, "aantal",
-                       _("thuiszitters on %(datum)s") % {"datum": _datum_tekst(peil)}),
-            Kerncijfer("per_1000", _("per 1,000 pupils"), per_duizend(n_actief, leerlingen), "getal",
-                       _("of %(n)s pupils at the latest count date") % {"n": leerlingen} if leerlingen else "",
-                       teller=n_actief),
-            Kerncijfer("mediaan_weken", _("median duration (weeks)"), mediaan, "getal",
-                       _("quartiles in the table") if mediaan is not None else "", teller=n_actief),
+            Kerncijfer(
+                "actief",
+                _("active cases"),
+                n_actief,
+                "aantal",
+                _("thuiszitters on %(datum)s") % {"datum": _datum_tekst(peil)},
+            ),
+            Kerncijfer(
+                "per_1000",
+                _("per 1,000 pupils"),
+                per_duizend(n_actief, leerlingen),
+                "getal",
+                _("of %(n)s pupils at the latest count date") % {"n": leerlingen} if leerlingen else "",
+                teller=n_actief,
+            ),
+            Kerncijfer(
+                "mediaan_weken",
+                _("median duration (weeks)"),
+                mediaan,
+                "getal",
+                _("quartiles in the table") if mediaan is not None else "",
+                teller=n_actief,
+            ),
             Kerncijfer("nieuw", _("new in the period"), som("nieuw"), "aantal"),
             Kerncijfer("afgesloten", _("closed in the period"), som("afgesloten"), "aantal"),
-            Kerncijfer("ouder_dan_3_maanden", _("cases older than 3 months"), som("ouder"), "aantal",
-                       _("active for more than %(weken)s weeks") % {"weken": termijn}),
+            Kerncijfer(
+                "ouder_dan_3_maanden",
+                _("cases older than 3 months"),
+                som("ouder"),
+                "aantal",
+                _("active for more than %(weken)s weeks") % {"weken": termijn},
+            ),
         ],
         tabellen=[per_type, duurtabel],
         grafiek=grafiek if any(r["actief"] for r in rijen) else None,
@@ -179,10 +230,15 @@ def _zorgplicht_link(filters) -> str:
 
 
 @kengetal(
-    sleutel="zorgplicht", titel=_("Duty of care deadlines"), domein=Domein.THUISZITTERS, volgorde=20,
-    bron=_("thuiszitters"), beschrijving=_("Duty-of-care cases past 6 and past 10 weeks."),
+    sleutel="zorgplicht",
+    titel=_("Duty of care deadlines"),
+    domein=Domein.THUISZITTERS,
+    volgorde=20,
+    bron=_("thuiszitters"),
+    beschrijving=_("Duty-of-care cases past 6 and past 10 weeks."),
     indicatoren={"over_6_weken": _("past 6 weeks"), "over_10_weken": _("past 10 weeks")},
-    drilldown=_zorgplicht_link, drilldown_label=_("Zorgplicht cases"),
+    drilldown=_zorgplicht_link,
+    drilldown_label=_("Zorgplicht cases"),
     drilldown_voor=voor_rollen(Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER),
 )
 def zorgplicht(user, filters) -> Uitkomst:
@@ -190,8 +246,13 @@ def zorgplicht(user, filters) -> Uitkomst:
     (6 weeks) and the extended term (10 weeks) since the written application; per school board.
     One GROUP BY query."""
     if not mag_tellen(user):
-        return _niet_geteld([("open", _("open cases"), "aantal"), ("over_6_weken", _("past 6 weeks"), "aantal"),
-                             ("over_10_weken", _("past 10 weeks"), "aantal")])
+        return _niet_geteld(
+            [
+                ("open", _("open cases"), "aantal"),
+                ("over_6_weken", _("past 6 weeks"), "aantal"),
+                ("over_10_weken", _("past 10 weeks"), "aantal"),
+            ]
+        )
     peil = peildatum(filters)
     zes = conf.zorgplicht_termijn_weken()
     tien = zes + conf.zorgplicht_verlenging_weken()
@@ -210,21 +271,40 @@ def zorgplicht(user, filters) -> Uitkomst:
     tabel = Tabel(
         titel=_("Open zorgplicht cases per school board on %(datum)s") % {"datum": _datum_tekst(peil)},
         kolommen=[
-            Kolom("naam", _("School board")), Kolom("open", _("Open"), "aantal"),
-            Kolom("over_6", _("past 6 weeks"), "aantal"), Kolom("over_10", _("past 10 weeks"), "aantal"),
+            Kolom("naam", _("School board")),
+            Kolom("open", _("Open"), "aantal"),
+            Kolom("over_6", _("past 6 weeks"), "aantal"),
+            Kolom("over_10", _("past 10 weeks"), "aantal"),
         ],
         rijen=[{k: r[k] for k in ("naam", "open", "over_6", "over_10")} for r in rijen],
-        voetnoot=_("The board decides within %(zes)s weeks of the written application, once extendable by %(extra)s "
-                   "weeks.") % {"zes": zes, "extra": tien - zes},
+        voetnoot=_(
+            "The board decides within %(zes)s weeks of the written application, once extendable by %(extra)s weeks."
+        )
+        % {"zes": zes, "extra": tien - zes},
     )
     return Uitkomst(
         kerncijfers=[
-            Kerncijfer("open", _("open cases"), sum(r["open"] for r in rijen), "aantal",
-                       _("on %(datum)s") % {"datum": _datum_tekst(peil)}),
-            Kerncijfer("over_6_weken", _("past 6 weeks"), sum(r["over_6"] for r in rijen), "aantal",
-                       _("open longer than %(n)s weeks after the application") % {"n": zes}),
-            Kerncijfer("over_10_weken", _("past 10 weeks"), sum(r["over_10"] for r in rijen), "aantal",
-                       _("open longer than %(n)s weeks after the application") % {"n": tien}),
+            Kerncijfer(
+                "open",
+                _("open cases"),
+                sum(r["open"] for r in rijen),
+                "aantal",
+                _("on %(datum)s") % {"datum": _datum_tekst(peil)},
+            ),
+            Kerncijfer(
+                "over_6_weken",
+                _("past 6 weeks"),
+                sum(r["over_6"] for r in rijen),
+                "aantal",
+                _("open longer than %(n)s weeks after the application") % {"n": zes},
+            ),
+            Kerncijfer(
+                "over_10_weken",
+                _("past 10 weeks"),
+                sum(r["over_10"] for r in rijen),
+                "aantal",
+                _("open longer than %(n)s weeks after the application") % {"n": tien},
+            ),
         ],
         tabellen=[tabel],
     )

@@ -68,12 +68,24 @@ def _leeg(kerncijfers: list[Kerncijfer], tabellen: list[Tabel]) -> Uitkomst:
 
 
 @kengetal(
-    sleutel="tlv_aanvragen", titel=_("TLV requests and decisions"), domein=Domein.TLV, volgorde=10, bron=_("TLV register"),
-    beschrijving=_("Requests, issued and refused; by type, category, age and requesting school or board; share "
-                   "requested in May-July; average processing time; extensions; returns; direct entries (EMB)."),
-    indicatoren={"aanvragen": _("requests"), "afgegeven": _("issued"), "afgewezen": _("refused"),
-                 "doorlooptijd": _("average processing time (days)"), "aandeel_mei_juli": _("share requested in May-July (%)")},
-    drilldown=_afgegeven_in_periode, drilldown_label=_("TLVs issued in this period in the TLV register"),
+    sleutel="tlv_aanvragen",
+    titel=_("TLV requests and decisions"),
+    domein=Domein.TLV,
+    volgorde=10,
+    bron=_("TLV register"),
+    beschrijving=_(
+        "Requests, issued and refused; by type, category, age and requesting school or board; share "
+        "requested in May-July; average processing time; extensions; returns; direct entries (EMB)."
+    ),
+    indicatoren={
+        "aanvragen": _("requests"),
+        "afgegeven": _("issued"),
+        "afgewezen": _("refused"),
+        "doorlooptijd": _("average processing time (days)"),
+        "aandeel_mei_juli": _("share requested in May-July (%)"),
+    },
+    drilldown=_afgegeven_in_periode,
+    drilldown_label=_("TLVs issued in this period in the TLV register"),
     drilldown_voor=voor_rollen(*REGISTER_ROLLEN),
 )
 def tlv_aanvragen(user, filters) -> Uitkomst:
@@ -85,22 +97,42 @@ def tlv_aanvragen(user, filters) -> Uitkomst:
         Kerncijfer("aanvragen", _("requests"), k["aanvragen"], "aantal"),
         Kerncijfer("afgegeven", _("issued"), k["afgegeven"], "aantal"),
         Kerncijfer("afgewezen", _("refused"), k["geweigerd"], "aantal"),
-        Kerncijfer("doorlooptijd", _("days processing time (average)"), _decimaal(k["doorlooptijd_gemiddeld"]), "dagen",
-                   _("from the first submission to the decision; median %(mediaan)s days") % {"mediaan": formatteer(mediaan, "dagen")}
-                   if mediaan is not None else ""),
-        Kerncijfer("aandeel_mei_juli", _("requested in May-July"), _decimaal(k["aandeel_mei_juli"]), "percentage",
-                   teller=k["aanvragen_mei_juli"]),
+        Kerncijfer(
+            "doorlooptijd",
+            _("days processing time (average)"),
+            _decimaal(k["doorlooptijd_gemiddeld"]),
+            "dagen",
+            _("from the first submission to the decision; median %(mediaan)s days")
+            % {"mediaan": formatteer(mediaan, "dagen")}
+            if mediaan is not None
+            else "",
+        ),
+        Kerncijfer(
+            "aandeel_mei_juli",
+            _("requested in May-July"),
+            _decimaal(k["aandeel_mei_juli"]),
+            "percentage",
+            teller=k["aanvragen_mei_juli"],
+        ),
         Kerncijfer("verlengingen", _("extensions"), k["verlengingen"], "aantal"),
         Kerncijfer("terugplaatsingen", _("returns to regular school"), k["terugplaatsingen"], "aantal"),
         Kerncijfer("rechtstreeks", _("direct entries (EMB)"), k["rechtstreeks"], "aantal"),
     ]
     per_soort = Tabel(
         titel=_("Issued by type and category"),
-        kolommen=[Kolom("soort", _("Type")), Kolom("categorie", _("Category")), Kolom("aantal", _("Count"), "aantal"),
-                  Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal")],
+        kolommen=[
+            Kolom("soort", _("Type")),
+            Kolom("categorie", _("Category")),
+            Kolom("aantal", _("Count"), "aantal"),
+            Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal"),
+        ],
         rijen=[
-            {"soort": r["soort"], "categorie": Categorie(r["categorie"]).label if r["categorie"] else None,
-             "aantal": r["aantal"], "aandeel": _pct(r["aantal"], k["afgegeven"])}
+            {
+                "soort": r["soort"],
+                "categorie": Categorie(r["categorie"]).label if r["categorie"] else None,
+                "aantal": r["aantal"],
+                "aandeel": _pct(r["aantal"], k["afgegeven"]),
+            }
             for r in k["afgegeven_per_soort"]
         ],
     )
@@ -108,7 +140,10 @@ def tlv_aanvragen(user, filters) -> Uitkomst:
         titel=_("Requests by age at submission"),
         kolommen=[Kolom("leeftijd", _("Age")), Kolom("aantal", _("Count"), "aantal")],
         rijen=[
-            {"leeftijd": f"{r['leeftijd']}+" if r["leeftijd"] >= LEEFTIJD_PLUS else str(r["leeftijd"]), "aantal": r["aantal"]}
+            {
+                "leeftijd": f"{r['leeftijd']}+" if r["leeftijd"] >= LEEFTIJD_PLUS else str(r["leeftijd"]),
+                "aantal": r["aantal"],
+            }
             for r in k["aanvragen_per_leeftijd"]
         ],
     )
@@ -126,22 +161,33 @@ def tlv_aanvragen(user, filters) -> Uitkomst:
     if not (k["aanvragen"] or k["afgegeven"] or k["geweigerd"] or k["terugplaatsingen"]):
         return _leeg(kerncijfers, tabellen)
     grafiek = Grafiek(
-        soort="staaf", titel=_("Requests by age at submission"), labels=[r["leeftijd"] for r in per_leeftijd.rijen],
+        soort="staaf",
+        titel=_("Requests by age at submission"),
+        labels=[r["leeftijd"] for r in per_leeftijd.rijen],
         reeksen=[Reeks(_("requests"), [r["aantal"] for r in per_leeftijd.rijen])],
     )
     return Uitkomst(
-        kerncijfers=kerncijfers, tabellen=tabellen, grafiek=grafiek if per_leeftijd.rijen else None,
-        toelichting=_("Requests count by their first submission in the period; issued and refused TLVs, extensions "
-                      "and direct entries by the decision date; returns by the date the TLV ended. Every filter "
-                      "applies to the requesting school."),
+        kerncijfers=kerncijfers,
+        tabellen=tabellen,
+        grafiek=grafiek if per_leeftijd.rijen else None,
+        toelichting=_(
+            "Requests count by their first submission in the period; issued and refused TLVs, extensions "
+            "and direct entries by the decision date; returns by the date the TLV ended. Every filter "
+            "applies to the requesting school."
+        ),
     )
 
 
 @kengetal(
-    sleutel="wachttijd_plaatsing", titel=_("Waiting time from TLV to placement"), domein=Domein.TLV, volgorde=20,
-    bron=_("TLV register"), beschrijving=_("Days from issuing the TLV to the placement date: median and spread."),
+    sleutel="wachttijd_plaatsing",
+    titel=_("Waiting time from TLV to placement"),
+    domein=Domein.TLV,
+    volgorde=20,
+    bron=_("TLV register"),
+    beschrijving=_("Days from issuing the TLV to the placement date: median and spread."),
     indicatoren={"mediaan": _("median waiting time (days)")},
-    drilldown=_afgegeven_in_periode, drilldown_label=_("TLVs issued in this period in the TLV register"),
+    drilldown=_afgegeven_in_periode,
+    drilldown_label=_("TLVs issued in this period in the TLV register"),
     drilldown_voor=voor_rollen(*REGISTER_ROLLEN),
 )
 def wachttijd_plaatsing(user, filters) -> Uitkomst:
@@ -151,45 +197,71 @@ def wachttijd_plaatsing(user, filters) -> Uitkomst:
     totaal = p["totaal"]
     wachtend = sum(r["wachtend"] for r in p["per_school"])
     kerncijfers = [
-        Kerncijfer("mediaan", _("median waiting time (days)"), _decimaal(totaal["mediaan"]), "dagen",
-                   _("quartiles %(q1)s – %(q3)s days") % {
-                       "q1": formatteer(_decimaal(totaal["p25"]), "dagen"), "q3": formatteer(_decimaal(totaal["p75"]), "dagen")}
-                   if totaal["aantal"] else "", teller=totaal["aantal"]),
+        Kerncijfer(
+            "mediaan",
+            _("median waiting time (days)"),
+            _decimaal(totaal["mediaan"]),
+            "dagen",
+            _("quartiles %(q1)s – %(q3)s days")
+            % {"q1": formatteer(_decimaal(totaal["p25"]), "dagen"), "q3": formatteer(_decimaal(totaal["p75"]), "dagen")}
+            if totaal["aantal"]
+            else "",
+            teller=totaal["aantal"],
+        ),
         Kerncijfer("geplaatst", _("placements"), totaal["aantal"], "aantal"),
         Kerncijfer("wachtend", _("issued, not placed yet"), wachtend, "aantal"),
     ]
     tabel = Tabel(
         titel=_("Waiting time per special school (days)"),
         kolommen=[
-            Kolom("school", _("School")), Kolom("aantal", _("Placed"), "aantal"),
+            Kolom("school", _("School")),
+            Kolom("aantal", _("Placed"), "aantal"),
             Kolom("mediaan", _("Median"), "dagen", teller="aantal"),
-            Kolom("p25", _("First quartile"), "dagen", teller="aantal"), Kolom("p75", _("Third quartile"), "dagen", teller="aantal"),
+            Kolom("p25", _("First quartile"), "dagen", teller="aantal"),
+            Kolom("p75", _("Third quartile"), "dagen", teller="aantal"),
             Kolom("wachtend", _("Still waiting"), "aantal"),
         ],
         rijen=[
-            {"school": r["school"], "aantal": r["aantal"], "mediaan": _decimaal(r["mediaan"]), "p25": _decimaal(r["p25"]),
-             "p75": _decimaal(r["p75"]), "wachtend": r["wachtend"]}
+            {
+                "school": r["school"],
+                "aantal": r["aantal"],
+                "mediaan": _decimaal(r["mediaan"]),
+                "p25": _decimaal(r["p25"]),
+                "p75": _decimaal(r["p75"]),
+                "wachtend": r["wachtend"],
+            }
             for r in p["per_school"]
         ],
-        voetnoot=_("TLVs issued in the period, per intended special school. Still waiting: issued, in force and not "
-                   "placed today."),
+        voetnoot=_(
+            "TLVs issued in the period, per intended special school. Still waiting: issued, in force and not "
+            "placed today."
+        ),
     )
     if not p["per_school"]:
         return _leeg(kerncijfers, [tabel])
     geplaatst = [r for r in tabel.rijen if r["aantal"]]
     grafiek = Grafiek(
-        soort="staaf", titel=_("Median waiting time per special school (days)"), labels=[str(r["school"]) for r in geplaatst],
-        reeksen=[Reeks(_("Median"), [r["mediaan"] for r in geplaatst], "dagen", tellers=[r["aantal"] for r in geplaatst])],
+        soort="staaf",
+        titel=_("Median waiting time per special school (days)"),
+        labels=[str(r["school"]) for r in geplaatst],
+        reeksen=[
+            Reeks(_("Median"), [r["mediaan"] for r in geplaatst], "dagen", tellers=[r["aantal"] for r in geplaatst])
+        ],
     )
     return Uitkomst(kerncijfers=kerncijfers, tabellen=[tabel], grafiek=grafiek if geplaatst else None)
 
 
 @kengetal(
-    sleutel="so_per_categorie", titel=_("SO pupils per funding category"), domein=Domein.LEERLINGEN, volgorde=25,
-    bron=_("TLV register"), beschrijving=_("SO participation per category (low, medium, high) from the active TLVs."),
+    sleutel="so_per_categorie",
+    titel=_("SO pupils per funding category"),
+    domein=Domein.LEERLINGEN,
+    volgorde=25,
+    bron=_("TLV register"),
+    beschrijving=_("SO participation per category (low, medium, high) from the active TLVs."),
     indicatoren={"laag": _("category low"), "midden": _("category medium"), "hoog": _("category high")},
     drilldown=lambda f: _register_link(f, soort=TLVSoort.SO.value, actief_op=f.einde.isoformat()),
-    drilldown_label=_("The active SO TLVs in the TLV register"), drilldown_voor=voor_rollen(*REGISTER_ROLLEN),
+    drilldown_label=_("The active SO TLVs in the TLV register"),
+    drilldown_voor=voor_rollen(*REGISTER_ROLLEN),
 )
 def so_per_categorie(user, filters) -> Uitkomst:
     """``tlv_actief_op_einde``: SO TLVs in force on the last day of the period, per funding
@@ -199,7 +271,11 @@ def so_per_categorie(user, filters) -> Uitkomst:
         if r["soort"] == TLVSoort.SO and r["categorie"] in per_categorie:
             per_categorie[r["categorie"]] += r["aantal"]
     totaal = sum(per_categorie.values())
-    labels = {Categorie.LAAG: _("category low"), Categorie.MIDDEN: _("category medium"), Categorie.HOOG: _("category high")}
+    labels = {
+        Categorie.LAAG: _("category low"),
+        Categorie.MIDDEN: _("category medium"),
+        Categorie.HOOG: _("category high"),
+    }
     kerncijfers = [Kerncijfer(c, labels[Categorie(c)], n, "aantal") for c, n in per_categorie.items()]
     kerncijfers.append(Kerncijfer("totaal", _("SO pupils"), totaal, "aantal"))
     rijen: list[dict[str, Any]] = [
@@ -207,16 +283,24 @@ def so_per_categorie(user, filters) -> Uitkomst:
     ]
     tabel = Tabel(
         titel=_("SO pupils per funding category"),
-        kolommen=[Kolom("categorie", _("Category")), Kolom("aantal", _("SO pupils"), "aantal"),
-                  Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal")],
+        kolommen=[
+            Kolom("categorie", _("Category")),
+            Kolom("aantal", _("SO pupils"), "aantal"),
+            Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal"),
+        ],
         rijen=rijen,
     )
     if not totaal:
         return _leeg(kerncijfers, [tabel])
     return Uitkomst(
-        kerncijfers=kerncijfers, tabellen=[tabel],
-        grafiek=Grafiek(soort="staaf", titel=_("SO pupils per funding category"), labels=[str(r["categorie"]) for r in rijen],
-                        reeksen=[Reeks(_("SO pupils"), [r["aantal"] for r in rijen])]),
+        kerncijfers=kerncijfers,
+        tabellen=[tabel],
+        grafiek=Grafiek(
+            soort="staaf",
+            titel=_("SO pupils per funding category"),
+            labels=[str(r["categorie"]) for r in rijen],
+            reeksen=[Reeks(_("SO pupils"), [r["aantal"] for r in rijen])],
+        ),
         toelichting=_("SO TLVs in force on %(datum)s, counted with the requesting school.")
         % {"datum": formatteer(filters.einde, "datum")},
     )

@@ -33,7 +33,9 @@ class Statuswijziging(models.Model):
         verbose_name_plural = _("status changes")
         ordering = ["op", "pk"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
-        constraints = [models.CheckConstraint(condition=~models.Q(oud=models.F("nieuw")), name="statuswijziging_verandert")]
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(oud=models.F("nieuw")), name="statuswijziging_verandert")
+        ]
 
     def __str__(self) -> str:
         return f"{self.oud or '-'} -> {self.nieuw}"

@@ -58,7 +58,9 @@ class Jaarplan(models.Model):
     jaar = models.PositiveSmallIntegerField(_("year"), unique=True)
     titel = models.CharField(_("title"), max_length=200)
     inleiding = models.TextField(_("introduction"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=JaarplanStatus.choices, default=JaarplanStatus.CONCEPT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=JaarplanStatus.choices, default=JaarplanStatus.CONCEPT
+    )
     versie = models.PositiveIntegerField(default=1, editable=False)
     aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
     history = HistoricalRecords()
@@ -147,13 +149,17 @@ class Doel(models.Model):
     nulmeting = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, null=True, blank=True)
     streefwaarde = models.DecimalField(_("target value"), max_digits=12, decimal_places=2, null=True, blank=True)
     kengetal = models.CharField(
-        _("live value from key figure"), max_length=100, blank=True,
+        _("live value from key figure"),
+        max_length=100,
+        blank=True,
         help_text=_("The portal computes the indicator's current value from this key figure."),
     )
     inspectiestandaarden = models.ManyToManyField(
         Inspectiestandaard, blank=True, related_name="doelen", verbose_name=_("inspection standards")
     )
-    osp_themas = models.ManyToManyField(OspThema, blank=True, related_name="doelen", verbose_name=_("support plan themes"))
+    osp_themas = models.ManyToManyField(
+        OspThema, blank=True, related_name="doelen", verbose_name=_("support plan themes")
+    )
     versie = models.PositiveIntegerField(default=1, editable=False)
     history = HistoricalRecords(m2m_fields=[inspectiestandaarden, osp_themas])
 
@@ -192,7 +198,9 @@ class Actie(models.Model):
         verbose_name_plural = _("actions")
         ordering = ["doel", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0), name="actie_budget_niet_negatief")
+            models.CheckConstraint(
+                condition=Q(budget__isnull=True) | Q(budget__gte=0), name="actie_budget_niet_negatief"
+            )
         ]
 
     def __str__(self) -> str:

@@ -49,9 +49,12 @@ class KalenderItem(models.Model):
         verbose_name_plural = _("accountability calendar")
         ordering = ["volgorde", "product"]
         constraints = [
-            models.CheckConstraint(condition=Q(interval_jaren__gte=1, interval_jaren__lte=10), name="kalender_interval"),
             models.CheckConstraint(
-                condition=Q(interval_jaren=1) | Q(referentiejaar__isnull=False), name="kalender_interval_heeft_referentie"
+                condition=Q(interval_jaren__gte=1, interval_jaren__lte=10), name="kalender_interval"
+            ),
+            models.CheckConstraint(
+                condition=Q(interval_jaren=1) | Q(referentiejaar__isnull=False),
+                name="kalender_interval_heeft_referentie",
             ),
         ]
 

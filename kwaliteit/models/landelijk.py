@@ -28,11 +28,19 @@ class LandelijkCijfer(models.Model):
     leerlingen_sbo = models.PositiveIntegerField(_("pupils SBO"), null=True, blank=True)
     leerlingen_so = models.PositiveIntegerField(_("pupils SO"), null=True, blank=True)
     deelname_sbo = models.DecimalField(
-        _("national participation rate SBO (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("national participation rate SBO (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("Leave empty to use the rate computed from the totals."),
     )
     deelname_so = models.DecimalField(
-        _("national participation rate SO (%)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("national participation rate SO (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         help_text=_("Leave empty to use the rate computed from the totals."),
     )
     bron = models.CharField(_("source"), max_length=20, choices=Bron.choices, default=Bron.HANDMATIG)

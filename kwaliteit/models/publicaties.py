@@ -82,7 +82,8 @@ class Publicatie(models.Model):
         from kwaliteit.choices import Doelgroep
 
         return [
-            str(label) for veld, (_waarde, label) in zip(("voor_opr", "voor_alv_rvt", "openbaar"), Doelgroep.choices)
+            str(label)
+            for veld, (_waarde, label) in zip(("voor_opr", "voor_alv_rvt", "openbaar"), Doelgroep.choices)
             if getattr(self, veld)
         ]
 

@@ -38,13 +38,16 @@ def jaarplan_overzicht(user, jaarplan: Jaarplan) -> dict:
 
     momenten = list(jaarplan.evaluatiemomenten.order_by("datum"))
     doelen_qs = Doel.objects.order_by("code").prefetch_related(
-        "acties", "inspectiestandaarden", "osp_themas",
+        "acties",
+        "inspectiestandaarden",
+        "osp_themas",
         Prefetch("evaluaties", queryset=DoelEvaluatie.objects.select_related("vastgelegd_door")),
     )
     ambities = list(
-        Ambitie.objects.visible_to(user).filter(jaarplan=jaarplan).order_by("nummer").prefetch_related(
-            Prefetch("doelen", queryset=doelen_qs)
-        )
+        Ambitie.objects.visible_to(user)
+        .filter(jaarplan=jaarplan)
+        .order_by("nummer")
+        .prefetch_related(Prefetch("doelen", queryset=doelen_qs))
     )
     filters = Filters.voor_kalenderjaar(jaarplan.jaar)
     cache: dict = {}
@@ -56,7 +59,10 @@ def jaarplan_overzicht(user, jaarplan: Jaarplan) -> dict:
             aantal_doelen += 1
             doel.live_waarde = indicator_waarde(user, filters, doel.kengetal, cache=cache) if doel.kengetal else None
             doel.beoordeling = indicator_beoordeling(
-                richting=doel.richting, nulmeting=doel.nulmeting, streefwaarde=doel.streefwaarde, waarde=doel.live_waarde
+                richting=doel.richting,
+                nulmeting=doel.nulmeting,
+                streefwaarde=doel.streefwaarde,
+                waarde=doel.live_waarde,
             )
             per_moment = {e.moment_id: e for e in doel.evaluaties.all()}
             doel.per_moment = [(m, per_moment.get(m.pk)) for m in momenten]

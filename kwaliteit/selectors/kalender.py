@@ -51,7 +51,9 @@ def kalender_overzicht(user, vandaag: date) -> list[dict]:
         filter_ |= Q(jaar=jaar, maand=maand)
     momenten = {
         (m.item_id, m.jaar, m.maand): m
-        for m in KalenderMoment.objects.filter(filter_, item__in=[i.pk for i in items]).select_related("bijgewerkt_door")
+        for m in KalenderMoment.objects.filter(filter_, item__in=[i.pk for i in items]).select_related(
+            "bijgewerkt_door"
+        )
     }
     uitkomst = []
     for jaar, maand in perioden:
@@ -60,10 +62,15 @@ def kalender_overzicht(user, vandaag: date) -> list[dict]:
             if not item.is_verwacht_in(jaar, maand):
                 continue
             moment = momenten.get((item.pk, jaar, maand))
-            regels.append({
-                "item": item, "moment": moment, "status": moment.status if moment else MomentStatus.OPEN,
-                "status_label": moment.get_status_display() if moment else MomentStatus.OPEN.label,
-                "versie": moment.versie if moment else 1, "link": generatiepagina(item.portaal_product),
-            })
+            regels.append(
+                {
+                    "item": item,
+                    "moment": moment,
+                    "status": moment.status if moment else MomentStatus.OPEN,
+                    "status_label": moment.get_status_display() if moment else MomentStatus.OPEN.label,
+                    "versie": moment.versie if moment else 1,
+                    "link": generatiepagina(item.portaal_product),
+                }
+            )
         uitkomst.append({"jaar": jaar, "maand": maand, "datum": date(jaar, maand, 1), "regels": regels})
     return uitkomst

@@ -26,15 +26,24 @@ INHOUD: dict[str, dict[str, list[str]]] = {
 }
 #: Headline figures of the jaarverslag's infographic page: (key figure, headline).
 INFOGRAPHIC = [
-    ("leerlingen_per_soort", "totaal"), ("deelnamepercentage", "sbo"), ("deelnamepercentage", "so"),
-    ("tlv_aanvragen", "afgegeven"), ("thuiszitters", "actief"), ("arrangementen", "toegekend"),
-    ("mdo_hoorrecht", "aandeel_stem_kind"), ("financien_reserve", "reserve_pct"),
+    ("leerlingen_per_soort", "totaal"),
+    ("deelnamepercentage", "sbo"),
+    ("deelnamepercentage", "so"),
+    ("tlv_aanvragen", "afgegeven"),
+    ("thuiszitters", "actief"),
+    ("arrangementen", "toegekend"),
+    ("mdo_hoorrecht", "aandeel_stem_kind"),
+    ("financien_reserve", "reserve_pct"),
 ]
 
 
 def verslagen(user) -> QuerySet[Rapport]:
     versies = RapportVersie.objects.select_related("taak", "aangemaakt_door", "vastgesteld_door").order_by("-nummer")
-    return Rapport.objects.visible_to(user).prefetch_related(Prefetch("versies", queryset=versies)).order_by("-jaar", "soort")
+    return (
+        Rapport.objects.visible_to(user)
+        .prefetch_related(Prefetch("versies", queryset=versies))
+        .order_by("-jaar", "soort")
+    )
 
 
 def filters_voor(rapport: Rapport) -> Filters:
@@ -60,7 +69,9 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
         for k in alle_kengetallen(waarde):
             weergaven[k.sleutel] = presenteer(k, k.bereken(user, filters), filters, onderdrukken=True)
             items.append(weergaven[k.sleutel])
-        hoofdstukken.append({"titel": label, "weergaven": items, "heeft_gegevens": any(w.bron_beschikbaar for w in items)})
+        hoofdstukken.append(
+            {"titel": label, "weergaven": items, "heeft_gegevens": any(w.bron_beschikbaar for w in items)}
+        )
     for sleutel in inhoud["sleutels"]:
         k = get_kengetal(sleutel)
         weergaven[sleutel] = presenteer(k, k.bereken(user, filters), filters, onderdrukken=True)
@@ -73,15 +84,20 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
             w = weergaven.get(sleutel)
             kc = next((k for k in (w.kerncijfers if w else []) if k["sleutel"] == naam), None)
             beschikbaar = w is not None and kc is not None and w.bron_beschikbaar and not w.leeg
-            infographic.append({
-                "titel": w.kengetal.titel if w else sleutel,
-                "label": kc["label"] if beschikbaar and kc else "",
-                "tekst": kc["tekst"] if beschikbaar and kc else _("no data yet"), "beschikbaar": beschikbaar,
-            })
+            infographic.append(
+                {
+                    "titel": w.kengetal.titel if w else sleutel,
+                    "label": kc["label"] if beschikbaar and kc else "",
+                    "tekst": kc["tekst"] if beschikbaar and kc else _("no data yet"),
+                    "beschikbaar": beschikbaar,
+                }
+            )
     meld(60, _("Annual plan"))
-    plan = Jaarplan.objects.filter(jaar=rapport.jaar).first() if rapport.soort in (
-        RapportSoort.JAARVERSLAG, RapportSoort.JAARPLAN
-    ) else None
+    plan = (
+        Jaarplan.objects.filter(jaar=rapport.jaar).first()
+        if rapport.soort in (RapportSoort.JAARVERSLAG, RapportSoort.JAARPLAN)
+        else None
+    )
     return {
         "rapport": rapport,
         "versie_nummer": versie_nummer,
@@ -92,7 +108,8 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
         "infographic": infographic,
         "grafieken": [
             grafieken.svg(grafiek_onderdrukt(weergaven[s].uitkomst.grafiek), f"infographic-{s}")
-            for s in ("leerlingen_per_soort", "deelnamepercentage") if s in weergaven
+            for s in ("leerlingen_per_soort", "deelnamepercentage")
+            if s in weergaven
         ],
         "jaarplan": jaarplan_overzicht(user, plan) if plan else None,
         "toon_jaarplan": rapport.soort in (RapportSoort.JAARVERSLAG, RapportSoort.JAARPLAN),

@@ -9,7 +9,12 @@ from kwaliteit.models import Statuswijziging
 
 def statuswijziging_vastleggen(*, obj, oud: str, nieuw: str, door, reden: str = "") -> Statuswijziging:
     return Statuswijziging.objects.create(
-        content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk, oud=oud, nieuw=nieuw, door=door, reden=reden
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        oud=oud,
+        nieuw=nieuw,
+        door=door,
+        reden=reden,
     )
 
 

@@ -63,7 +63,9 @@ def _overgang(*, jaarplan: Jaarplan, van: str, naar: str, door, reden: str) -> J
     """Conditional UPDATE: only one of two concurrent transitions wins; the other gets a domain error."""
     if not Jaarplan.objects.filter(pk=jaarplan.pk, status=van).update(status=naar):
         raise KwaliteitFout(
-            _("This annual plan is not a draft.") if van == JaarplanStatus.CONCEPT else _("This annual plan is not adopted.")
+            _("This annual plan is not a draft.")
+            if van == JaarplanStatus.CONCEPT
+            else _("This annual plan is not adopted.")
         )
     jaarplan.refresh_from_db()
     statuswijziging_vastleggen(obj=jaarplan, oud=van, nieuw=naar, door=door, reden=reden)
@@ -76,7 +78,9 @@ def jaarplan_vaststellen(*, jaarplan: Jaarplan, door) -> Jaarplan:
     _vereis_rol(door, conf.JAARPLAN_VASTSTELLEN)
     if not Doel.objects.filter(jaarplan=jaarplan).exists():
         raise KwaliteitFout(_("An annual plan without goals cannot be adopted."))
-    return _overgang(jaarplan=jaarplan, van=JaarplanStatus.CONCEPT, naar=JaarplanStatus.VASTGESTELD, door=door, reden="")
+    return _overgang(
+        jaarplan=jaarplan, van=JaarplanStatus.CONCEPT, naar=JaarplanStatus.VASTGESTELD, door=door, reden=""
+    )
 
 
 @transaction.atomic
@@ -85,7 +89,9 @@ def jaarplan_heropenen(*, jaarplan: Jaarplan, door, reden: str) -> Jaarplan:
     _vereis_rol(door, conf.JAARPLAN_VASTSTELLEN)
     if not reden.strip():
         raise KwaliteitFout(_("Give a reason for reopening the plan."))
-    return _overgang(jaarplan=jaarplan, van=JaarplanStatus.VASTGESTELD, naar=JaarplanStatus.CONCEPT, door=door, reden=reden)
+    return _overgang(
+        jaarplan=jaarplan, van=JaarplanStatus.VASTGESTELD, naar=JaarplanStatus.CONCEPT, door=door, reden=reden
+    )
 
 
 @transaction.atomic
@@ -116,9 +122,21 @@ def _controleer_indicator(*, richting: str, nulmeting, streefwaarde, kengetal: s
 
 @transaction.atomic
 def doel_opslaan(
-    *, ambitie: Ambitie, code: str, titel: str, beoogd_resultaat: str, indicator: str = "", richting: str = "",
-    nulmeting: Decimal | None = None, streefwaarde: Decimal | None = None, kengetal: str = "",
-    inspectiestandaarden=(), osp_themas=(), doel: Doel | None = None, versie: int | None = None, door,
+    *,
+    ambitie: Ambitie,
+    code: str,
+    titel: str,
+    beoogd_resultaat: str,
+    indicator: str = "",
+    richting: str = "",
+    nulmeting: Decimal | None = None,
+    streefwaarde: Decimal | None = None,
+    kengetal: str = "",
+    inspectiestandaarden=(),
+    osp_themas=(),
+    doel: Doel | None = None,
+    versie: int | None = None,
+    door,
 ) -> Doel:
     """Create or change a goal; its code is unique within the plan (``2a``)."""
     _vereis_rol(door, conf.JAARPLAN_BEWERKEN)
@@ -167,7 +185,13 @@ def actie_verwijderen(*, actie: Actie, door) -> None:
 
 @transaction.atomic
 def evaluatie_vastleggen(
-    *, doel: Doel, moment: Evaluatiemoment, status: str, reflectie: str, versie: int | None = None, door,
+    *,
+    doel: Doel,
+    moment: Evaluatiemoment,
+    status: str,
+    reflectie: str,
+    versie: int | None = None,
+    door,
 ) -> DoelEvaluatie:
     """Record (or update) the goal's status and reflection at an evaluation moment, with the live
     indicator value of that moment. Allowed in a draft and in an adopted plan."""
@@ -189,14 +213,24 @@ def evaluatie_vastleggen(
         try:
             with transaction.atomic():
                 return DoelEvaluatie.objects.create(
-                    doel=doel, moment=moment, status=status, reflectie=reflectie, gemeten_waarde=waarde, vastgelegd_door=door
+                    doel=doel,
+                    moment=moment,
+                    status=status,
+                    reflectie=reflectie,
+                    gemeten_waarde=waarde,
+                    vastgelegd_door=door,
                 )
         except IntegrityError:  # a concurrent first save won; treat this one as an edit of it
             bestaand = DoelEvaluatie.objects.select_for_update().get(doel=doel, moment=moment)
             if versie is None:
                 versie = -1
     controleer_versie(bestaand, versie)
-    bestaand.status, bestaand.reflectie, bestaand.gemeten_waarde, bestaand.vastgelegd_door = status, reflectie, waarde, door
+    bestaand.status, bestaand.reflectie, bestaand.gemeten_waarde, bestaand.vastgelegd_door = (
+        status,
+        reflectie,
+        waarde,
+        door,
+    )
     bestaand.versie += 1
     bestaand.save()
     return bestaand

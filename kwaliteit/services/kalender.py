@@ -39,7 +39,9 @@ def _valideer_maanden(maanden) -> list[int]:
 
 
 @transaction.atomic
-def kalenderitem_opslaan(*, item: KalenderItem | None = None, versie: int | None = None, door, **velden) -> KalenderItem:
+def kalenderitem_opslaan(
+    *, item: KalenderItem | None = None, versie: int | None = None, door, **velden
+) -> KalenderItem:
     """Create or change a calendar product (``velden``: the model's editable fields)."""
     _vereis_bewerken(door)
     velden["maanden"] = _valideer_maanden(velden.get("maanden", []))

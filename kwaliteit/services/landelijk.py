@@ -91,8 +91,15 @@ def landelijke_cijfers_importeren(*, map_: Path) -> ImportVerslag:
 
 @transaction.atomic
 def landelijk_cijfer_opslaan(
-    *, teldatum: date, leerlingen_bo: int | None, leerlingen_sbo: int | None, leerlingen_so: int | None,
-    deelname_sbo: Decimal | None, deelname_so: Decimal | None, opmerking: str = "", cijfer: LandelijkCijfer | None = None,
+    *,
+    teldatum: date,
+    leerlingen_bo: int | None,
+    leerlingen_sbo: int | None,
+    leerlingen_so: int | None,
+    deelname_sbo: Decimal | None,
+    deelname_so: Decimal | None,
+    opmerking: str = "",
+    cijfer: LandelijkCijfer | None = None,
     door,
 ) -> LandelijkCijfer:
     """Enter or correct the national figures of one count date (DB or beleidsmedewerker)."""

@@ -24,8 +24,10 @@ from swv.choices import Rol
 _VELD = {Doelgroep.OPR: "voor_opr", Doelgroep.ALV_RVT: "voor_alv_rvt", Doelgroep.OPENBAAR: "openbaar"}
 #: Report kind -> document kind of its publication.
 DOCUMENTSOORT: dict[str, str] = {
-    RapportSoort.JAARVERSLAG: DocumentSoort.JAARVERSLAG, RapportSoort.TLC_JAARVERSLAG: DocumentSoort.TLC_JAARVERSLAG,
-    RapportSoort.AC_JAARVERSLAG: DocumentSoort.AC_JAARVERSLAG, RapportSoort.JAARPLAN: DocumentSoort.JAARPLAN,
+    RapportSoort.JAARVERSLAG: DocumentSoort.JAARVERSLAG,
+    RapportSoort.TLC_JAARVERSLAG: DocumentSoort.TLC_JAARVERSLAG,
+    RapportSoort.AC_JAARVERSLAG: DocumentSoort.AC_JAARVERSLAG,
+    RapportSoort.JAARPLAN: DocumentSoort.JAARPLAN,
 }
 
 
@@ -52,8 +54,13 @@ def _publiceer(*, inhoud: bytes, bestandsnaam: str, mimetype: str, door, velden:
     if bestaand is not None:
         return bestaand
     publicatie = Publicatie(
-        bestandsnaam=bestandsnaam, mimetype=mimetype, grootte=len(inhoud), sha256=sha256, gepubliceerd_door=door,
-        **velden, **gegevens,
+        bestandsnaam=bestandsnaam,
+        mimetype=mimetype,
+        grootte=len(inhoud),
+        sha256=sha256,
+        gepubliceerd_door=door,
+        **velden,
+        **gegevens,
     )
     publicatie.bestand.save(bestandsnaam, ContentFile(inhoud), save=False)
     publicatie.save()
@@ -62,7 +69,9 @@ def _publiceer(*, inhoud: bytes, bestandsnaam: str, mimetype: str, door, velden:
 
 
 @transaction.atomic
-def publiceren_van_versie(*, versie: RapportVersie, doelgroepen, titel: str = "", toelichting: str = "", door) -> Publicatie:
+def publiceren_van_versie(
+    *, versie: RapportVersie, doelgroepen, titel: str = "", toelichting: str = "", door
+) -> Publicatie:
     """Publish an adopted report version: its frozen file is copied again (and checked against the
     sha256 recorded at adoption), so the publication never changes whatever happens to the report."""
     _vereis_publiceren(door)
@@ -75,9 +84,16 @@ def publiceren_van_versie(*, versie: RapportVersie, doelgroepen, titel: str = ""
     if hashlib.sha256(inhoud).hexdigest() != versie.sha256:
         raise KwaliteitFout(_("The adopted file has changed since adoption; it is not published."))
     return _publiceer(
-        inhoud=inhoud, bestandsnaam=versie.bestandsnaam, mimetype="application/pdf", door=door, velden=velden,
-        titel=titel.strip() or str(versie.rapport), documentsoort=DOCUMENTSOORT[versie.rapport.soort],
-        jaar=versie.rapport.jaar, toelichting=toelichting, bron_versie=versie,
+        inhoud=inhoud,
+        bestandsnaam=versie.bestandsnaam,
+        mimetype="application/pdf",
+        door=door,
+        velden=velden,
+        titel=titel.strip() or str(versie.rapport),
+        documentsoort=DOCUMENTSOORT[versie.rapport.soort],
+        jaar=versie.rapport.jaar,
+        toelichting=toelichting,
+        bron_versie=versie,
     )
 
 
@@ -99,8 +115,15 @@ def publiceren_van_upload(
     bestand.seek(0)
     inhoud = bestand.read()
     return _publiceer(
-        inhoud=inhoud, bestandsnaam=bestand.name.rsplit("/", 1)[-1][:200], mimetype=info.inhoudstype, door=door,
-        velden=velden, titel=titel.strip(), documentsoort=documentsoort, jaar=jaar, toelichting=toelichting,
+        inhoud=inhoud,
+        bestandsnaam=bestand.name.rsplit("/", 1)[-1][:200],
+        mimetype=info.inhoudstype,
+        door=door,
+        velden=velden,
+        titel=titel.strip(),
+        documentsoort=documentsoort,
+        jaar=jaar,
+        toelichting=toelichting,
     )
 
 
@@ -127,7 +150,9 @@ def is_opr_secretaris(user) -> bool:
 
 
 @transaction.atomic
-def oprbesluit_vastleggen(*, publicatie: Publicatie, besluit: str, datum: date, opmerkingen: str = "", door) -> OprBesluit:
+def oprbesluit_vastleggen(
+    *, publicatie: Publicatie, besluit: str, datum: date, opmerkingen: str = "", door
+) -> OprBesluit:
     """Record a decision of the OPR (consent or advice) on a document published to the OPR."""
     from kwaliteit.choices import OprBesluitSoort
 

@@ -101,5 +101,7 @@ def rapportversie_intrekken(*, versie: RapportVersie, door, reden: str) -> Rappo
     ):
         raise KwaliteitFout(_("Only an adopted version can be withdrawn."))
     versie.refresh_from_db()
-    statuswijziging_vastleggen(obj=versie, oud=VersieStatus.VASTGESTELD, nieuw=VersieStatus.INGETROKKEN, door=door, reden=reden)
+    statuswijziging_vastleggen(
+        obj=versie, oud=VersieStatus.VASTGESTELD, nieuw=VersieStatus.INGETROKKEN, door=door, reden=reden
+    )
     return versie

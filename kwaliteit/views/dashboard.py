@@ -65,8 +65,11 @@ class DashboardView(DashboardBasis, TemplateView):
         gekozen = self.gekozen_domein()
         domeinen = selectors.dashboard_tegels(self.request.user, filters, berekenen={gekozen})
         ctx.update(
-            form=form, filters=filters, querystring=filters.querystring(),
-            omschrijving=self.omschrijving(form, filters), domeinen=domeinen,
+            form=form,
+            filters=filters,
+            querystring=filters.querystring(),
+            omschrijving=self.omschrijving(form, filters),
+            domeinen=domeinen,
         )
         if self.alleen_sectie():
             d = next((d for d in domeinen if d["domein"] == gekozen), None)
@@ -89,7 +92,9 @@ class KengetalExportView(DashboardBasis, View):
         form = self.filterformulier()
         filters = form.filters()
         uitkomst = kengetal.bereken(request.user, filters)
-        inhoud = uitkomst_naar_xlsx(kengetal, uitkomst, filters=filters, filteromschrijving=self.omschrijving(form, filters))
+        inhoud = uitkomst_naar_xlsx(
+            kengetal, uitkomst, filters=filters, filteromschrijving=self.omschrijving(form, filters)
+        )
         naam = f"{sleutel.replace('_', '-')}-{filters.label}-{timezone.localdate():%Y%m%d}.xlsx"
         response = HttpResponse(
             inhoud, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -113,6 +118,11 @@ class DashboardScholenView(DashboardBasis, TemplateView):
         )
         querystring = self.request.GET.copy()
         querystring.pop("pagina", None)
-        ctx.update(form=form, filters=filters, pagina=pagina, querystring=querystring,
-                   omschrijving=self.omschrijving(form, filters))
+        ctx.update(
+            form=form,
+            filters=filters,
+            pagina=pagina,
+            querystring=querystring,
+            omschrijving=self.omschrijving(form, filters),
+        )
         return ctx

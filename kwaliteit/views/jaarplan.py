@@ -66,7 +66,11 @@ class JaarplanNieuwView(ServiceFormView):
 
     def uitvoeren(self, form) -> str:
         d = form.cleaned_data
-        return _plan_url(services.jaarplan_aanmaken(jaar=d["jaar"], titel=d["titel"], inleiding=d["inleiding"], door=self.request.user))
+        return _plan_url(
+            services.jaarplan_aanmaken(
+                jaar=d["jaar"], titel=d["titel"], inleiding=d["inleiding"], door=self.request.user
+            )
+        )
 
 
 class PlanFormView(ServiceFormView):
@@ -95,8 +99,9 @@ class JaarplanBewerkenView(PlanFormView):
 
     def uitvoeren(self, form) -> str:
         d = form.cleaned_data
-        services.jaarplan_bijwerken(jaarplan=self.plan, titel=d["titel"], inleiding=d["inleiding"], versie=d["versie"],
-                                    door=self.request.user)
+        services.jaarplan_bijwerken(
+            jaarplan=self.plan, titel=d["titel"], inleiding=d["inleiding"], versie=d["versie"], door=self.request.user
+        )
         return _plan_url(self.plan)
 
 
@@ -143,7 +148,11 @@ class AmbitieView(PlanFormView):
 
     def get_initial(self):
         if self.ambitie:
-            return {"nummer": self.ambitie.nummer, "titel": self.ambitie.titel, "omschrijving": self.ambitie.omschrijving}
+            return {
+                "nummer": self.ambitie.nummer,
+                "titel": self.ambitie.titel,
+                "omschrijving": self.ambitie.omschrijving,
+            }
         return {"nummer": self.plan.ambities.count() + 1}
 
     def uitvoeren(self, form) -> str:
@@ -158,7 +167,9 @@ class DoelView(PlanFormView):
 
     def laad(self, **kwargs):
         super().laad(**kwargs)
-        self.doel = zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=kwargs["doel"]) if "doel" in kwargs else None
+        self.doel = (
+            zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=kwargs["doel"]) if "doel" in kwargs else None
+        )
         self.titel = _("Edit goal") if self.doel else _("New goal")
 
     def get_form_kwargs(self):
@@ -166,14 +177,26 @@ class DoelView(PlanFormView):
 
     def get_initial(self):
         if not self.doel:
-            ambitie = self.plan.ambities.filter(uuid=self.request.GET.get("ambitie")).first() if self.request.GET.get("ambitie") else None
+            ambitie = (
+                self.plan.ambities.filter(uuid=self.request.GET.get("ambitie")).first()
+                if self.request.GET.get("ambitie")
+                else None
+            )
             return {"ambitie": ambitie}
         d = self.doel
         return {
-            "ambitie": d.ambitie, "code": d.code, "titel": d.titel, "beoogd_resultaat": d.beoogd_resultaat,
-            "indicator": d.indicator, "richting": d.richting, "nulmeting": d.nulmeting, "streefwaarde": d.streefwaarde,
-            "kengetal": d.kengetal, "inspectiestandaarden": list(d.inspectiestandaarden.all()),
-            "osp_themas": list(d.osp_themas.all()), "versie": d.versie,
+            "ambitie": d.ambitie,
+            "code": d.code,
+            "titel": d.titel,
+            "beoogd_resultaat": d.beoogd_resultaat,
+            "indicator": d.indicator,
+            "richting": d.richting,
+            "nulmeting": d.nulmeting,
+            "streefwaarde": d.streefwaarde,
+            "kengetal": d.kengetal,
+            "inspectiestandaarden": list(d.inspectiestandaarden.all()),
+            "osp_themas": list(d.osp_themas.all()),
+            "versie": d.versie,
         }
 
     def uitvoeren(self, form) -> str:
@@ -190,12 +213,16 @@ class ActieView(PlanFormView):
     def laad(self, **kwargs):
         super().laad(**kwargs)
         if "actie" in kwargs:
-            self.actie = zichtbaar_of_404(Actie.objects.filter(doel__jaarplan=self.plan).select_related("doel"), uuid=kwargs["actie"])
+            self.actie = zichtbaar_of_404(
+                Actie.objects.filter(doel__jaarplan=self.plan).select_related("doel"), uuid=kwargs["actie"]
+            )
             self.doel = self.actie.doel
         else:
             self.actie = None
             self.doel = zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=kwargs["doel"])
-        self.titel = (_("Edit action of goal %(code)s") if self.actie else _("New action for goal %(code)s")) % {"code": self.doel.code}
+        self.titel = (_("Edit action of goal %(code)s") if self.actie else _("New action for goal %(code)s")) % {
+            "code": self.doel.code
+        }
 
     def get_initial(self):
         a = self.actie
@@ -246,6 +273,12 @@ class EvaluatieView(PlanFormView):
 
     def uitvoeren(self, form) -> str:
         d = form.cleaned_data
-        services.evaluatie_vastleggen(doel=self.doel, moment=self.moment, status=d["status"], reflectie=d["reflectie"],
-                                      versie=d["versie"], door=self.request.user)
+        services.evaluatie_vastleggen(
+            doel=self.doel,
+            moment=self.moment,
+            status=d["status"],
+            reflectie=d["reflectie"],
+            versie=d["versie"],
+            door=self.request.user,
+        )
         return _plan_url(self.plan) + f"#doel-{self.doel.uuid}"

@@ -52,8 +52,13 @@ class KalenderMomentView(LoginRequiredMixin, RolVereistMixin, View):
         d = form.cleaned_data
         try:
             services.kalendermoment_bijwerken(
-                item=item, jaar=d["jaar"], maand=d["maand"], status=d["status"], opmerking=d["opmerking"],
-                versie=d["versie"], door=request.user,
+                item=item,
+                jaar=d["jaar"],
+                maand=d["maand"],
+                status=d["status"],
+                opmerking=d["opmerking"],
+                versie=d["versie"],
+                door=request.user,
             )
             messages.success(request, _("The status of %(product)s has been saved.") % {"product": item.product})
         except KwaliteitFout as fout:
@@ -70,7 +75,9 @@ class KalenderItemView(ServiceFormView):
     def laad(self, **kwargs):
         self.item = None
         if "uuid" in kwargs:
-            self.item = zichtbaar_of_404(KalenderItem.objects.visible_to(self.request.user, "change"), uuid=kwargs["uuid"])
+            self.item = zichtbaar_of_404(
+                KalenderItem.objects.visible_to(self.request.user, "change"), uuid=kwargs["uuid"]
+            )
         self.titel = _("Edit calendar product") if self.item else _("New calendar product")
         self.annuleren_url = reverse("kwaliteit:kalender")
 
@@ -83,5 +90,7 @@ class KalenderItemView(ServiceFormView):
 
     def uitvoeren(self, form) -> str:
         velden = {k: v for k, v in form.cleaned_data.items() if k != "versie"}
-        services.kalenderitem_opslaan(item=self.item, versie=form.cleaned_data.get("versie"), door=self.request.user, **velden)
+        services.kalenderitem_opslaan(
+            item=self.item, versie=form.cleaned_data.get("versie"), door=self.request.user, **velden
+        )
         return reverse("kwaliteit:kalender")

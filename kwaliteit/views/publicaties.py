@@ -28,7 +28,9 @@ LEZERS = conf.SWV_BREED | {Rol.OPR_LID, Rol.BESTUURDER}
 
 def _bestand(publicatie: Publicatie, *, inline: bool) -> FileResponse:
     response = FileResponse(
-        publicatie.bestand.open("rb"), as_attachment=not inline, filename=publicatie.bestandsnaam,
+        publicatie.bestand.open("rb"),
+        as_attachment=not inline,
+        filename=publicatie.bestandsnaam,
         content_type=publicatie.mimetype,
     )
     response["X-Content-Type-Options"] = "nosniff"
@@ -49,8 +51,11 @@ class PublicatiesView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         jaar = self.request.GET.get("jaar", "")
         jaar = int(jaar) if jaar.isdigit() else None
         ctx.update(
-            groepen=selectors.publicaties_per_soort(user, soort=soort, jaar=jaar), soort=soort, jaar=jaar,
-            soorten=DocumentSoort.choices, jaren=selectors.publicatie_jaren(user),
+            groepen=selectors.publicaties_per_soort(user, soort=soort, jaar=jaar),
+            soort=soort,
+            jaar=jaar,
+            soorten=DocumentSoort.choices,
+            jaren=selectors.publicatie_jaren(user),
             mag_publiceren=heeft_rol(user, *conf.PUBLICEREN),
         )
         return ctx
@@ -64,22 +69,23 @@ class PublicatieDetailView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
         publicatie = zichtbaar_of_404(
-            Publicatie.objects.visible_to(user).select_related("gepubliceerd_door", "bron_versie__rapport"), uuid=kwargs["uuid"]
+            Publicatie.objects.visible_to(user).select_related("gepubliceerd_door", "bron_versie__rapport"),
+            uuid=kwargs["uuid"],
         )
         ctx.update(
             publicatie=publicatie,
             besluiten=publicatie.opr_besluiten.select_related("vastgelegd_door").order_by("-datum", "-pk"),
             historie=Statuswijziging.objects.van(publicatie).select_related("door"),
-            andere=Publicatie.objects.visible_to(user).filter(
-                documentsoort=publicatie.documentsoort, jaar=publicatie.jaar
-            ).exclude(pk=publicatie.pk).order_by("-gepubliceerd_op"),
+            andere=Publicatie.objects.visible_to(user)
+            .filter(documentsoort=publicatie.documentsoort, jaar=publicatie.jaar)
+            .exclude(pk=publicatie.pk)
+            .order_by("-gepubliceerd_op"),
             is_secretaris=services.is_opr_secretaris(user) and publicatie.voor_opr,
             mag_intrekken=heeft_rol(user, *conf.PUBLICEREN) and publicatie.is_gepubliceerd,
             besluit_form=kwargs.get("besluit_form") or forms.OprBesluitForm(),
             intrekken_form=forms.RedenForm(),
         )
         return ctx
-
 
     def post(self, request, uuid):
         """The OPR secretary records a decision of the OPR (consent or advice) on this publication."""
@@ -113,11 +119,15 @@ class PublicatieIntrekkenView(ServiceFormView):
     melding = gettext_lazy("The publication has been withdrawn.")
 
     def laad(self, **kwargs):
-        self.publicatie = zichtbaar_of_404(Publicatie.objects.visible_to(self.request.user, "change"), uuid=kwargs["uuid"])
+        self.publicatie = zichtbaar_of_404(
+            Publicatie.objects.visible_to(self.request.user, "change"), uuid=kwargs["uuid"]
+        )
         self.annuleren_url = reverse("publicaties:detail", args=[self.publicatie.uuid])
 
     def uitvoeren(self, form) -> str:
-        services.publicatie_intrekken(publicatie=self.publicatie, door=self.request.user, reden=form.cleaned_data["reden"])
+        services.publicatie_intrekken(
+            publicatie=self.publicatie, door=self.request.user, reden=form.cleaned_data["reden"]
+        )
         return self.annuleren_url
 
 
@@ -134,8 +144,13 @@ class PublicatieUploadView(ServiceFormView):
     def uitvoeren(self, form) -> str:
         d = form.cleaned_data
         publicatie = services.publiceren_van_upload(
-            bestand=d["bestand"], documentsoort=d["documentsoort"], jaar=d["jaar"], titel=d["titel"],
-            doelgroepen=d["doelgroepen"], toelichting=d["toelichting"], door=self.request.user,
+            bestand=d["bestand"],
+            documentsoort=d["documentsoort"],
+            jaar=d["jaar"],
+            titel=d["titel"],
+            doelgroepen=d["doelgroepen"],
+            toelichting=d["toelichting"],
+            door=self.request.user,
         )
         return reverse("publicaties:detail", args=[publicatie.uuid])
 
@@ -154,5 +169,3 @@ class OpenbaarView(TemplateView):
 class OpenbaarDownloadView(View):
     def get(self, request, uuid):
         return _bestand(zichtbaar_of_404(Publicatie.objects.openbaar(), uuid=uuid), inline=True)
-
-

@@ -49,7 +49,9 @@ class VerslagenView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         te_genereren = _soorten(user, "genereren")
         initial = {"jaar": timezone.localdate().year, "soort": soort if soort in dict(te_genereren) else None}
         ctx.update(
-            rapporten=qs, soort=soort, soorten=RapportSoort.choices,
+            rapporten=qs,
+            soort=soort,
+            soorten=RapportSoort.choices,
             form=forms.RapportGenererenForm(soorten=te_genereren, initial=initial) if te_genereren else None,
         )
         return ctx
@@ -66,7 +68,9 @@ class VerslagGenererenView(LoginRequiredMixin, RolVereistMixin, View):
             messages.error(request, _("Choose a report and a year between 2000 and 2100."))
             return redirect("kwaliteit:verslagen")
         try:
-            versie = services.rapport_genereren(soort=form.cleaned_data["soort"], jaar=form.cleaned_data["jaar"], door=request.user)
+            versie = services.rapport_genereren(
+                soort=form.cleaned_data["soort"], jaar=form.cleaned_data["jaar"], door=request.user
+            )
         except KwaliteitFout as fout:
             messages.error(request, str(fout))
             return redirect("kwaliteit:verslagen")
@@ -86,14 +90,18 @@ class VerslagDetailView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         rapport = zichtbaar_of_404(verslagen(user), uuid=kwargs["uuid"])
         versies = list(rapport.versies.all())
         ctx.update(
-            rapport=rapport, versies=versies,
+            rapport=rapport,
+            versies=versies,
             heeft_vastgesteld=any(v.status == VersieStatus.VASTGESTELD for v in versies),
             mag_genereren=heeft_rol(user, *conf.verslag_rollen(rapport.soort, "genereren")),
             mag_vaststellen=heeft_rol(user, *conf.verslag_rollen(rapport.soort, "vaststellen")),
             mag_publiceren=heeft_rol(user, *conf.PUBLICEREN),
-            publicaties=Publicatie.objects.visible_to(user).filter(bron_versie__rapport=rapport).order_by("-gepubliceerd_op"),
+            publicaties=Publicatie.objects.visible_to(user)
+            .filter(bron_versie__rapport=rapport)
+            .order_by("-gepubliceerd_op"),
             genereren_form=forms.RapportGenererenForm(
-                soorten=[(rapport.soort, rapport.get_soort_display())], initial={"soort": rapport.soort, "jaar": rapport.jaar}
+                soorten=[(rapport.soort, rapport.get_soort_display())],
+                initial={"soort": rapport.soort, "jaar": rapport.jaar},
             ),
             taak_klaar=Taak.Status.KLAAR,
         )
@@ -140,7 +148,9 @@ class VersieDownloadView(LoginRequiredMixin, RolVereistMixin, View):
 
     def get(self, request, uuid):
         versie = _versie(request.user, uuid)
-        bestand, naam = (versie.bestand, versie.bestandsnaam) if versie.bestand else (versie.taak.bestand, versie.taak.bestandsnaam)
+        bestand, naam = (
+            (versie.bestand, versie.bestandsnaam) if versie.bestand else (versie.taak.bestand, versie.taak.bestandsnaam)
+        )
         if not bestand:
             raise Http404
         return FileResponse(bestand.open("rb"), as_attachment=True, filename=naam, content_type="application/pdf")
@@ -165,8 +175,10 @@ class VersiePublicerenView(ServiceFormView):
     def uitvoeren(self, form) -> str:
         d = form.cleaned_data
         publicatie = publicatie_services.publiceren_van_versie(
-            versie=self.versie, doelgroepen=d["doelgroepen"], titel=d["titel"], toelichting=d["toelichting"],
+            versie=self.versie,
+            doelgroepen=d["doelgroepen"],
+            titel=d["titel"],
+            toelichting=d["toelichting"],
             door=self.request.user,
         )
         return reverse("publicaties:detail", args=[publicatie.uuid])
-

@@ -67,7 +67,10 @@ class LeerlingForm(SchoolKeuzeForm):
     geboortedatum = forms.DateField(label=_("Date of birth"), widget=DATUM)
     groep = forms.IntegerField(label=_("Group"), min_value=1, max_value=8, required=False)
     bsn = forms.CharField(
-        label=_("BSN"), max_length=9, required=False, validators=[valideer_bsn],
+        label=_("BSN"),
+        max_length=9,
+        required=False,
+        validators=[valideer_bsn],
         help_text=_("Optional; only needed for a TLV. Never shown in lists."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
@@ -151,23 +154,34 @@ class OPPVersieForm(VersieForm):
     uitstroomniveau = forms.ChoiceField(
         label=_("Expected exit level"), choices=_leeg(_("Choose…")) + Uitstroomniveau.choices
     )
-    onderbouwing = forms.CharField(label=_("Rationale for the exit level"), widget=_tekst(4), required=False, max_length=8000)
+    onderbouwing = forms.CharField(
+        label=_("Rationale for the exit level"), widget=_tekst(4), required=False, max_length=8000
+    )
     doelen = forms.CharField(label=_("Goals"), widget=_tekst(6), max_length=8000)
     handelingsdeel = forms.CharField(
-        label=_("Action plan (handelingsdeel)"), widget=_tekst(8), max_length=12000,
-        help_text=_("The support, who gives it and how it is evaluated; parents have the right to consent to this part."),
+        label=_("Action plan (handelingsdeel)"),
+        widget=_tekst(8),
+        max_length=12000,
+        help_text=_(
+            "The support, who gives it and how it is evaluated; parents have the right to consent to this part."
+        ),
     )
     evaluatiedatum = forms.DateField(label=_("Evaluate on"), widget=DATUM, required=False)
 
 
 class InstemmingForm(forms.Form):
-    besluit = forms.ChoiceField(label=_("Decision of the parent"), choices=Instemmingsbesluit.choices, widget=forms.RadioSelect)
+    besluit = forms.ChoiceField(
+        label=_("Decision of the parent"), choices=Instemmingsbesluit.choices, widget=forms.RadioSelect
+    )
     ouder_naam = forms.CharField(label=_("Name of the parent"), max_length=200)
     ouder_relatie = forms.ChoiceField(label=_("Relationship to the pupil"), choices=Ouderrelatie.choices)
     datum = forms.DateField(label=_("Date"), widget=DATUM, initial=timezone.localdate)
     wijze = forms.ChoiceField(label=_("How"), choices=Instemmingswijze.choices)
     toelichting = forms.CharField(
-        label=_("Explanation"), widget=_tekst(3), required=False, max_length=4000,
+        label=_("Explanation"),
+        widget=_tekst(3),
+        required=False,
+        max_length=4000,
         help_text=_("Required for an objection: what do the parents object to?"),
     )
 
@@ -217,7 +231,8 @@ class MDOWijzigForm(VersieForm, MDOPlanForm):
 class ExterneDeelnemerForm(forms.Form):
     naam = forms.CharField(label=_("Name"), max_length=200, required=False)
     rol = forms.ChoiceField(
-        label=_("Role"), required=False,
+        label=_("Role"),
+        required=False,
         choices=_leeg(_("Choose…")) + [c for c in Deelnemersrol.choices if c[0] not in ("ib_er", "consulent")],
     )
     organisatie = forms.CharField(label=_("Organisation"), max_length=200, required=False)
@@ -246,7 +261,9 @@ class MDOVerslagForm(VersieForm):
         coerce=lambda v: v == "ja",
         widget=forms.RadioSelect,
     )
-    wijze = forms.ChoiceField(label=_("How the child was heard"), choices=_leeg("–") + StemWijze.choices, required=False)
+    wijze = forms.ChoiceField(
+        label=_("How the child was heard"), choices=_leeg("–") + StemWijze.choices, required=False
+    )
     wat_zei_kind = forms.CharField(label=_("What the child said"), widget=_tekst(3), required=False, max_length=8000)
     wat_wil_kind = forms.CharField(label=_("What the child wants"), widget=_tekst(3), required=False, max_length=8000)
     reden_niet_gehoord = forms.ChoiceField(
@@ -284,7 +301,10 @@ class MDOVerslagForm(VersieForm):
         elif gehoord is False:
             if not data.get("reden_niet_gehoord"):
                 self.add_error("reden_niet_gehoord", _("Record why the child could not be heard."))
-            elif data["reden_niet_gehoord"] == StemNietGehoordReden.ANDERS and not data.get("stem_toelichting", "").strip():
+            elif (
+                data["reden_niet_gehoord"] == StemNietGehoordReden.ANDERS
+                and not data.get("stem_toelichting", "").strip()
+            ):
                 self.add_error("stem_toelichting", _("Explain why the child could not be heard."))
         return data
 
@@ -353,7 +373,10 @@ class OverstapForm(forms.Form):
 
 class LeerkrachtenForm(forms.Form):
     leerkrachten = forms.ModelMultipleChoiceField(
-        label=_("Linked teachers"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Linked teachers"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Linked teachers can read this pupil's dossier and add signals."),
     )
 

@@ -34,7 +34,16 @@ from .thuiszitters import Ketenpartner, Ladderstap, Ladderstapwijziging, Thuiszi
 from .zorgplicht import Zorgplichtcasus, ZorgplichtHerinnering, ZorgplichtStatuswijziging  # noqa: E402
 
 __all__ += [
-    "Ketenpartner", "Ladderstap", "Ladderstapwijziging", "Thuiszittercasus", "ThuiszitterStatuswijziging",
-    "Zorgplichtcasus", "ZorgplichtHerinnering", "ZorgplichtStatuswijziging", "Melding",
-    "Risicolijstregel", "Risicolijstronde", "Risicosignalering",
+    "Ketenpartner",
+    "Ladderstap",
+    "Ladderstapwijziging",
+    "Thuiszittercasus",
+    "ThuiszitterStatuswijziging",
+    "Zorgplichtcasus",
+    "ZorgplichtHerinnering",
+    "ZorgplichtStatuswijziging",
+    "Melding",
+    "Risicolijstregel",
+    "Risicolijstronde",
+    "Risicosignalering",
 ]

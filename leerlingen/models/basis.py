@@ -70,7 +70,8 @@ class Inschrijving(models.Model):
         ordering = ["leerling", "-begindatum"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(einddatum__isnull=True) | Q(einddatum__gt=F("begindatum")), name="inschrijving_einde_na_begin"
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gt=F("begindatum")),
+                name="inschrijving_einde_na_begin",
             ),
             models.CheckConstraint(
                 condition=Q(groep__isnull=True) | Q(groep__gte=1, groep__lte=8), name="inschrijving_groep_1_tot_8"

@@ -26,7 +26,9 @@ class Risicosignalering(models.Model):
     leerling = models.ForeignKey(
         "leerlingen.Leerling", on_delete=models.PROTECT, related_name="risicosignaleringen", verbose_name=_("pupil")
     )
-    school = models.ForeignKey("swv.School", on_delete=models.PROTECT, related_name="risicosignaleringen", verbose_name=_("school"))
+    school = models.ForeignKey(
+        "swv.School", on_delete=models.PROTECT, related_name="risicosignaleringen", verbose_name=_("school")
+    )
     reden = models.TextField(_("reason"))
     afgesproken_actie = models.TextField(_("agreed action"))
     sinds = models.DateField(_("at risk since"))
@@ -49,10 +51,13 @@ class Risicosignalering(models.Model):
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("sinds")), name="risico_einde_niet_voor_begin"
             ),
             models.CheckConstraint(
-                condition=Q(einddatum__isnull=True, beeindigd_reden="") | (Q(einddatum__isnull=False) & ~Q(beeindigd_reden="")),
+                condition=Q(einddatum__isnull=True, beeindigd_reden="")
+                | (Q(einddatum__isnull=False) & ~Q(beeindigd_reden="")),
                 name="risico_einde_met_reden",
             ),
-            models.UniqueConstraint(fields=["leerling"], condition=Q(einddatum__isnull=True), name="risico_een_open_per_leerling"),
+            models.UniqueConstraint(
+                fields=["leerling"], condition=Q(einddatum__isnull=True), name="risico_een_open_per_leerling"
+            ),
         ]
         indexes = [models.Index(fields=["school", "einddatum"]), models.Index(fields=["sinds", "einddatum"])]
 
@@ -68,8 +73,9 @@ class Risicolijstronde(models.Model):
     jaar = models.PositiveSmallIntegerField(_("year"))
     maand = models.PositiveSmallIntegerField(_("month"))
     peildatum = models.DateField(_("reference date"))
-    vorige = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
-                               verbose_name=_("previous round"))
+    vorige = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("previous round")
+    )
     samengesteld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("compiled by")
     )
@@ -90,7 +96,8 @@ class Risicolijstronde(models.Model):
             models.UniqueConstraint(fields=["jaar", "maand"], name="risicolijstronde_uniek_per_maand"),
             models.CheckConstraint(condition=Q(maand__gte=1, maand__lte=12), name="risicolijstronde_maand_1_tot_12"),
             models.CheckConstraint(
-                condition=Q(aantal_op_lijst=F("aantal_nieuw") + F("aantal_nog")), name="risicolijstronde_aantallen_kloppen"
+                condition=Q(aantal_op_lijst=F("aantal_nieuw") + F("aantal_nog")),
+                name="risicolijstronde_aantallen_kloppen",
             ),
         ]
 
@@ -112,8 +119,12 @@ class Risicolijstregel(models.Model):
         AF = "af", _("off the list")
 
     ronde = models.ForeignKey(Risicolijstronde, on_delete=models.CASCADE, related_name="regels")
-    leerling = models.ForeignKey("leerlingen.Leerling", on_delete=models.PROTECT, related_name="+", verbose_name=_("pupil"))
-    signalering = models.ForeignKey(Risicosignalering, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    leerling = models.ForeignKey(
+        "leerlingen.Leerling", on_delete=models.PROTECT, related_name="+", verbose_name=_("pupil")
+    )
+    signalering = models.ForeignKey(
+        Risicosignalering, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     school = models.ForeignKey("swv.School", on_delete=models.PROTECT, related_name="+", verbose_name=_("school"))
     school_naam = models.CharField(_("school"), max_length=200)
     reden = models.TextField(_("reason"), blank=True)
@@ -131,7 +142,9 @@ class Risicolijstregel(models.Model):
         ordering = ["ronde", "school_naam", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["ronde", "leerling"], name="risicolijstregel_leerling_eenmaal_per_ronde"),
-            models.CheckConstraint(condition=Q(vergelijking__in=["nieuw", "nog", "af"]), name="risicolijstregel_vergelijking_geldig"),
+            models.CheckConstraint(
+                condition=Q(vergelijking__in=["nieuw", "nog", "af"]), name="risicolijstregel_vergelijking_geldig"
+            ),
         ]
 
     def __str__(self) -> str:

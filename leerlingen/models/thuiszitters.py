@@ -65,8 +65,12 @@ class Ketenpartner(models.Model):
         verbose_name = _("chain partner")
         verbose_name_plural = _("chain partners")
         ordering = ["organisatie", "naam"]
-        constraints = [models.CheckConstraint(condition=Q(soort__in=["leerplicht", "jeugdteam", "jeugdhulp", "jgz", "smw", "anders"]),
-                                              name="ketenpartner_soort_geldig")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(soort__in=["leerplicht", "jeugdteam", "jeugdhulp", "jgz", "smw", "anders"]),
+                name="ketenpartner_soort_geldig",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.organisatie})"
@@ -125,14 +129,23 @@ class Thuiszittercasus(models.Model):
         "leerlingen.Leerling", on_delete=models.PROTECT, related_name="thuiszittercasussen", verbose_name=_("pupil")
     )
     school = models.ForeignKey(
-        "swv.School", on_delete=models.PROTECT, null=True, blank=True, related_name="thuiszittercasussen",
-        verbose_name=_("school"), help_text=_("The school where the pupil is enrolled; empty for a child without enrolment."),
+        "swv.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="thuiszittercasussen",
+        verbose_name=_("school"),
+        help_text=_("The school where the pupil is enrolled; empty for a child without enrolment."),
     )
     gemeente = models.ForeignKey(
         "swv.Gemeente", on_delete=models.PROTECT, related_name="thuiszittercasussen", verbose_name=_("municipality")
     )
     regisseur = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("case manager"),
     )
     soort = models.CharField(_("type"), max_length=20, choices=Soort.choices)
@@ -144,7 +157,9 @@ class Thuiszittercasus(models.Model):
     onderwijs_uren = models.DecimalField(
         _("education offered meanwhile (hours per week)"), max_digits=4, decimal_places=1, default=0
     )
-    partners = models.ManyToManyField(Ketenpartner, blank=True, related_name="casussen", verbose_name=_("chain partners"))
+    partners = models.ManyToManyField(
+        Ketenpartner, blank=True, related_name="casussen", verbose_name=_("chain partners")
+    )
     huidige_stap = models.ForeignKey(
         Ladderstap, on_delete=models.PROTECT, related_name="casussen", verbose_name=_("current step")
     )
@@ -155,7 +170,11 @@ class Thuiszittercasus(models.Model):
     einddatum = models.DateField(_("end date"), null=True, blank=True)
     uitkomst = models.CharField(_("outcome"), max_length=20, choices=Uitkomst.choices, blank=True)
     geplaatst_school = models.ForeignKey(
-        "swv.School", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "swv.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("school of the placement"),
     )
     uitkomst_toelichting = models.TextField(_("explanation of the outcome"), blank=True)
@@ -173,11 +192,14 @@ class Thuiszittercasus(models.Model):
         ordering = ["-sinds", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("sinds")), name="thuiszitter_einde_niet_voor_begin"
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("sinds")),
+                name="thuiszitter_einde_niet_voor_begin",
             ),
             models.CheckConstraint(
-                condition=(Q(status="actief", einddatum__isnull=True, uitkomst="")
-                           | (Q(status="afgesloten", einddatum__isnull=False) & ~Q(uitkomst=""))),
+                condition=(
+                    Q(status="actief", einddatum__isnull=True, uitkomst="")
+                    | (Q(status="afgesloten", einddatum__isnull=False) & ~Q(uitkomst=""))
+                ),
                 name="thuiszitter_status_past_bij_einde",
             ),
             models.UniqueConstraint(
@@ -196,7 +218,9 @@ class Thuiszittercasus(models.Model):
                 name="thuiszitter_soort_past_bij_inschrijving",
             ),
             models.CheckConstraint(
-                condition=Q(soort__in=["absoluut_verzuim", "relatief_verzuim", "dreigend", "vrijstelling_5a", "ontheffing"]),
+                condition=Q(
+                    soort__in=["absoluut_verzuim", "relatief_verzuim", "dreigend", "vrijstelling_5a", "ontheffing"]
+                ),
                 name="thuiszitter_soort_geldig",
             ),
         ]

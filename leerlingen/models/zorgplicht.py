@@ -37,7 +37,10 @@ class Zorgplichtcasus(models.Model):
         ANDERE_SCHOOL = "andere_school", _("Placed at another school")
         TLV_ROUTE = "tlv_route", _("TLV route to special education")
         GEEN_ZORGPLICHT_VOL = "geen_zorgplicht_vol", _("No zorgplicht: the school is full (group 1 only)")
-        GEEN_ZORGPLICHT_GRONDSLAG = "geen_zorgplicht_grondslag", _("No zorgplicht: parents do not accept the school's identity")
+        GEEN_ZORGPLICHT_GRONDSLAG = (
+            "geen_zorgplicht_grondslag",
+            _("No zorgplicht: parents do not accept the school's identity"),
+        )
 
     LOPENDE_STATUSSEN = (Status.AANGEMELD, Status.VERLENGD)
 
@@ -77,18 +80,23 @@ class Zorgplichtcasus(models.Model):
         verbose_name_plural = _("zorgplicht cases")
         ordering = ["-aanmeldingsdatum", "pk"]
         constraints = [
-            models.CheckConstraint(condition=Q(termijn_datum__gt=F("aanmeldingsdatum")), name="zorgplicht_termijn_na_aanmelding"),
+            models.CheckConstraint(
+                condition=Q(termijn_datum__gt=F("aanmeldingsdatum")), name="zorgplicht_termijn_na_aanmelding"
+            ),
             models.CheckConstraint(
                 condition=Q(verlengd_tot__isnull=True) | Q(verlengd_tot__gt=F("termijn_datum")),
                 name="zorgplicht_verlenging_na_termijn",
             ),
             models.CheckConstraint(
-                condition=Q(verlengd_tot__isnull=True, verlenging_reden="") | (Q(verlengd_tot__isnull=False) & ~Q(verlenging_reden="")),
+                condition=Q(verlengd_tot__isnull=True, verlenging_reden="")
+                | (Q(verlengd_tot__isnull=False) & ~Q(verlenging_reden="")),
                 name="zorgplicht_verlenging_met_reden",
             ),
             models.CheckConstraint(
-                condition=(Q(status__in=["aangemeld", "verlengd"], uitkomst="", besluitdatum__isnull=True)
-                           | (Q(status="besloten", besluitdatum__isnull=False) & ~Q(uitkomst=""))),
+                condition=(
+                    Q(status__in=["aangemeld", "verlengd"], uitkomst="", besluitdatum__isnull=True)
+                    | (Q(status="besloten", besluitdatum__isnull=False) & ~Q(uitkomst=""))
+                ),
                 name="zorgplicht_besluit_past_bij_status",
             ),
             models.CheckConstraint(
@@ -166,7 +174,9 @@ class ZorgplichtHerinnering(models.Model):
         verbose_name = _("zorgplicht reminder")
         verbose_name_plural = _("zorgplicht reminders")
         ordering = ["casus", "aangemaakt"]
-        constraints = [models.UniqueConstraint(fields=["casus", "moment"], name="zorgplicht_herinnering_eenmaal_per_moment")]
+        constraints = [
+            models.UniqueConstraint(fields=["casus", "moment"], name="zorgplicht_herinnering_eenmaal_per_moment")
+        ]
 
     def __str__(self) -> str:
         return f"{self.casus_id} {self.moment}"

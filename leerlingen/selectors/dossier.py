@@ -148,9 +148,9 @@ def werklijst(user, *, limiet: int = 10) -> Werklijst:
     )
     verlopen = list(mijn_afspraken.filter(uiterlijk__lt=vandaag)[:limiet])
     binnenkort = list(
-        mijn_afspraken.filter(uiterlijk__gte=vandaag, uiterlijk__lte=vandaag + timedelta(days=afspraak_binnenkort_dagen()))[
-            :limiet
-        ]
+        mijn_afspraken.filter(
+            uiterlijk__gte=vandaag, uiterlijk__lte=vandaag + timedelta(days=afspraak_binnenkort_dagen())
+        )[:limiet]
     )
     grens = nu - timedelta(days=dossier_inactief_dagen())
     stil = Dossier.objects.visible_to(user).actief().filter(laatste_activiteit__lt=grens)
@@ -232,7 +232,9 @@ def mdo_hoorrecht_tellingen(user, *, scholen, begin: date, einde: date) -> list[
         qs = qs.filter(school__bestuur_id__in=bestuur_ids(user, [Rol.BESTUURDER]))
     return list(
         qs.values(
-            "soort", gehoord=F("stem_van_het_kind__gehoord"), wijze=F("stem_van_het_kind__wijze"),
+            "soort",
+            gehoord=F("stem_van_het_kind__gehoord"),
+            wijze=F("stem_van_het_kind__wijze"),
             reden_niet_gehoord=F("stem_van_het_kind__reden_niet_gehoord"),
         )
         .annotate(aantal=Count("pk"))
@@ -279,7 +281,9 @@ def geschiedenis(user, dossier: Dossier, *, limiet: int = 200) -> list[Wijziging
     wijzigingen: list[Wijziging] = []
     for model, veld in _GESCHIEDENIS_MODELLEN:
         rijen = list(
-            model.history.filter(**{veld: dossier.pk}).select_related("history_user").order_by("id", "history_date", "history_id")
+            model.history.filter(**{veld: dossier.pk})
+            .select_related("history_user")
+            .order_by("id", "history_date", "history_id")
         )
         vorige_per_object: dict = {}
         for rij in rijen:

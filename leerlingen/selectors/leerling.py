@@ -10,7 +10,9 @@ from leerlingen.models import Inschrijving, Leerling
 
 def leerlingen_lijst(user, *, zoek: str = "", school=None, groep: str = ""):
     """Scoped pupils with their current school and group annotated (a bounded number of queries)."""
-    huidig = Inschrijving.objects.filter(leerling=OuterRef("pk")).actief_op(timezone.localdate()).order_by("-begindatum")
+    huidig = (
+        Inschrijving.objects.filter(leerling=OuterRef("pk")).actief_op(timezone.localdate()).order_by("-begindatum")
+    )
     qs = Leerling.objects.visible_to(user).annotate(
         huidige_school_id=Subquery(huidig.values("school_id")[:1]),
         huidige_school_naam=Subquery(huidig.values("school__naam")[:1]),

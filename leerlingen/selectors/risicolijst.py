@@ -16,7 +16,9 @@ def signaleringen_actief_op(user, datum: date | None = None, *, school=None):
     qs = Risicosignalering.objects.visible_to(user).actief_op(datum or timezone.localdate())
     if school is not None:
         qs = qs.filter(school=school)
-    return qs.select_related("leerling", "school", "gesignaleerd_door").order_by("school__naam", "leerling__achternaam", "pk")
+    return qs.select_related("leerling", "school", "gesignaleerd_door").order_by(
+        "school__naam", "leerling__achternaam", "pk"
+    )
 
 
 def rondes(user):
@@ -32,10 +34,14 @@ def ronde_regels(user, ronde: Risicolijstronde, *, vergelijking: str = ""):
 
 def ronde_tellingen(user, ronde: Risicolijstronde) -> dict:
     """Per comparison outcome, counted within the user's scope (a consulent: the assigned schools)."""
-    return Risicolijstregel.objects.visible_to(user).filter(ronde=ronde).aggregate(
-        nieuw=Count("pk", filter=Q(vergelijking="nieuw")),
-        nog=Count("pk", filter=Q(vergelijking="nog")),
-        af=Count("pk", filter=Q(vergelijking="af")),
+    return (
+        Risicolijstregel.objects.visible_to(user)
+        .filter(ronde=ronde)
+        .aggregate(
+            nieuw=Count("pk", filter=Q(vergelijking="nieuw")),
+            nog=Count("pk", filter=Q(vergelijking="nog")),
+            af=Count("pk", filter=Q(vergelijking="af")),
+        )
     )
 
 

@@ -49,7 +49,10 @@ def heeft_opp(leerling: Leerling) -> bool:
     maintains the flag with its date on the case.
     """
     return bool(
-        Thuiszittercasus.objects.filter(leerling=leerling).order_by("-sinds", "-pk").values_list("heeft_opp", flat=True).first()
+        Thuiszittercasus.objects.filter(leerling=leerling)
+        .order_by("-sinds", "-pk")
+        .values_list("heeft_opp", flat=True)
+        .first()
     )
 
 
@@ -64,8 +67,19 @@ def _als_pk(waarde) -> int | None:
         return -1  # an unknown value matches nothing (never everything)
 
 
-def _filteren(qs, datum: date, *, soort: str = "", school=None, bestuur=None, kring=None, gemeente=None,
-              signaal: str = "", stap=None, zoek: str = ""):
+def _filteren(
+    qs,
+    datum: date,
+    *,
+    soort: str = "",
+    school=None,
+    bestuur=None,
+    kring=None,
+    gemeente=None,
+    signaal: str = "",
+    stap=None,
+    zoek: str = "",
+):
     if soort:
         qs = qs.filter(soort=soort)
     if (pk := _als_pk(school)) is not None:
@@ -108,9 +122,7 @@ def thuiszitters_lijst(user, *, datum: date | None = None, status: str = "actief
         if status == "afgesloten":
             qs = qs.filter(status=Thuiszittercasus.Status.AFGESLOTEN)
     return (
-        qs.met_signalen(datum)
-        .select_related("leerling", "school", "gemeente", "huidige_stap")
-        .order_by("sinds", "pk")
+        qs.met_signalen(datum).select_related("leerling", "school", "gemeente", "huidige_stap").order_by("sinds", "pk")
     )
 
 
@@ -118,11 +130,21 @@ def thuiszitter_detail(user, uuid):
     """One case (scoped) with what the detail page shows, in a bounded number of queries."""
     return (
         Thuiszittercasus.objects.visible_to(user)
-        .select_related("leerling", "school", "school__bestuur", "gemeente", "huidige_stap", "regisseur", "geplaatst_school")
+        .select_related(
+            "leerling", "school", "school__bestuur", "gemeente", "huidige_stap", "regisseur", "geplaatst_school"
+        )
         .prefetch_related(
             Prefetch("partners", queryset=Ketenpartner.objects.order_by("soort", "organisatie")),
-            Prefetch("stapwijzigingen", queryset=Ladderstapwijziging.objects.select_related("van_stap", "naar_stap", "door").order_by("-op", "-pk")),
-            Prefetch("statuswijzigingen", queryset=ThuiszitterStatuswijziging.objects.select_related("door").order_by("-op", "-pk")),
+            Prefetch(
+                "stapwijzigingen",
+                queryset=Ladderstapwijziging.objects.select_related("van_stap", "naar_stap", "door").order_by(
+                    "-op", "-pk"
+                ),
+            ),
+            Prefetch(
+                "statuswijzigingen",
+                queryset=ThuiszitterStatuswijziging.objects.select_related("door").order_by("-op", "-pk"),
+            ),
         )
         .get(uuid=uuid)
     )
@@ -139,11 +161,16 @@ def kandidaat_leerlingen(user, *, zoek: str, limiet: int = 20) -> list[Leerling]
         return []
     vandaag = timezone.localdate()
     huidig = Inschrijving.objects.filter(leerling=OuterRef("pk")).actief_op(vandaag).order_by("-begindatum")
-    qs = Leerling.objects.visible_to(user).zoek(zoek).annotate(
-        huidige_school_id=Subquery(huidig.values("school_id")[:1]),
-        huidige_school_naam=Subquery(huidig.values("school__naam")[:1]),
-        huidige_groep=Subquery(huidig.values("groep")[:1]),
-    ).filter(huidige_school_id__isnull=False)
+    qs = (
+        Leerling.objects.visible_to(user)
+        .zoek(zoek)
+        .annotate(
+            huidige_school_id=Subquery(huidig.values("school_id")[:1]),
+            huidige_school_naam=Subquery(huidig.values("school__naam")[:1]),
+            huidige_groep=Subquery(huidig.values("groep")[:1]),
+        )
+        .filter(huidige_school_id__isnull=False)
+    )
     if not heeft_rol(user, Rol.BELEIDSMEDEWERKER):
         qs = qs.filter(huidige_school_id__in=school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT]))
     return list(qs.order_by("achternaam", "voornaam", "pk")[:limiet])
@@ -163,8 +190,10 @@ def ketenpartners(user):
 def zorgplicht_open_op(user, datum: date | None = None, *, action: str = "view"):
     """Zorgplicht cases open on ``datum``: applied on or before it and not decided by then."""
     datum = datum or timezone.localdate()
-    return Zorgplichtcasus.objects.visible_to(user, action).filter(aanmeldingsdatum__lte=datum).filter(
-        Q(besluitdatum__isnull=True) | Q(besluitdatum__gt=datum)
+    return (
+        Zorgplichtcasus.objects.visible_to(user, action)
+        .filter(aanmeldingsdatum__lte=datum)
+        .filter(Q(besluitdatum__isnull=True) | Q(besluitdatum__gt=datum))
     )
 
 
@@ -214,7 +243,7 @@ def _duur_kwartielen(qs, datum: date, aantal: int) -> Kwartielen:
     for q in (0.25, 0.5, 0.75):
         positie = q * (aantal - 1)
         laag = int(positie)
-        rijen = list(geordend[laag:laag + 2])
+        rijen = list(geordend[laag : laag + 2])
         a = (datum - rijen[0]).days
         b = (datum - rijen[-1]).days
         waarden.append(round((a + (b - a) * (positie - laag)) / 7, 1))
@@ -230,7 +259,9 @@ def _maanden_terug(datum: date, n: int) -> list[date]:
     return list(reversed(maanden))
 
 
-def _leerlingaantal(user, datum: date, *, school=None, bestuur=None, kring=None, gemeente=None) -> tuple[int, date | None]:
+def _leerlingaantal(
+    user, datum: date, *, school=None, bestuur=None, kring=None, gemeente=None
+) -> tuple[int, date | None]:
     """Pupils of the user's counting scope at the latest teldatum on or before ``datum`` (one query)."""
     scholen = School.objects.all()
     if not heeft_rol(user, Rol.DB, Rol.BELEIDSMEDEWERKER):
@@ -245,8 +276,9 @@ def _leerlingaantal(user, datum: date, *, school=None, bestuur=None, kring=None,
     return rij["totaal"] or 0, rij["teldatum"]
 
 
-def thuiszitters_tegels(user, *, datum: date | None = None, school=None, bestuur=None, kring=None, gemeente=None,
-                        maanden: int = 12) -> dict | None:
+def thuiszitters_tegels(
+    user, *, datum: date | None = None, school=None, bestuur=None, kring=None, gemeente=None, maanden: int = 12
+) -> dict | None:
     """Tiles for the DB / beleidsmedewerker (whole SWV) and bestuurder (own board) dashboards.
 
     Returns ``None`` for users who may count nothing. Fixed number of queries (about ten):
@@ -271,28 +303,44 @@ def thuiszitters_tegels(user, *, datum: date | None = None, school=None, bestuur
         **per_soort_kolommen,
     )
     per_soort = [
-        {"soort": s, "label": label, "aantal": totalen[f"soort_{s}"], "telt_mee": s in Thuiszittercasus.THUISZITTER_SOORTEN}
+        {
+            "soort": s,
+            "label": label,
+            "aantal": totalen[f"soort_{s}"],
+            "telt_mee": s in Thuiszittercasus.THUISZITTER_SOORTEN,
+        }
         for s, label in Thuiszittercasus.Soort.choices
     ]
     per_bestuur = list(
         thuiszitters.values(naam=F("school__bestuur__naam")).annotate(aantal=Count("pk")).order_by("-aantal", "naam")
     )
-    per_gemeente = list(thuiszitters.values(naam=F("gemeente__naam")).annotate(aantal=Count("pk")).order_by("-aantal", "naam"))
+    per_gemeente = list(
+        thuiszitters.values(naam=F("gemeente__naam")).annotate(aantal=Count("pk")).order_by("-aantal", "naam")
+    )
 
     leerlingen, teldatum = _leerlingaantal(user, datum, **filters)
     per_1000 = round(1000 * totalen["thuiszitters"] / leerlingen, 2) if leerlingen else None
 
     # New and closed per month over the last ``maanden`` months (by since-date and end date).
     reeks = _maanden_terug(datum, maanden)
-    basis = _filteren(Thuiszittercasus.objects.visible_to(user, "tellen").filter(soort__in=Thuiszittercasus.THUISZITTER_SOORTEN),
-                      datum, **filters)
+    basis = _filteren(
+        Thuiszittercasus.objects.visible_to(user, "tellen").filter(soort__in=Thuiszittercasus.THUISZITTER_SOORTEN),
+        datum,
+        **filters,
+    )
     nieuw = dict(
-        basis.filter(sinds__gte=reeks[0], sinds__lte=datum).annotate(m=TruncMonth("sinds")).values("m")
-        .annotate(n=Count("pk")).values_list("m", "n")
+        basis.filter(sinds__gte=reeks[0], sinds__lte=datum)
+        .annotate(m=TruncMonth("sinds"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
     )
     gesloten = dict(
-        basis.filter(einddatum__gte=reeks[0], einddatum__lte=datum).annotate(m=TruncMonth("einddatum")).values("m")
-        .annotate(n=Count("pk")).values_list("m", "n")
+        basis.filter(einddatum__gte=reeks[0], einddatum__lte=datum)
+        .annotate(m=TruncMonth("einddatum"))
+        .values("m")
+        .annotate(n=Count("pk"))
+        .values_list("m", "n")
     )
     per_maand = [{"maand": m, "nieuw": nieuw.get(m, 0), "gesloten": gesloten.get(m, 0)} for m in reeks]
 
@@ -344,8 +392,10 @@ def kerncijfers(user) -> dict:
         actief=Count("pk", filter=Q(soort__in=Thuiszittercasus.THUISZITTER_SOORTEN)),
         over_termijn=Count("pk", filter=Thuiszittercasus.regel_over_termijn(vandaag)),
     )
-    cijfers.update(zorgplicht_open_op(user, vandaag, action=action).aggregate(
-        zorgplicht_open=Count("pk"),
-        zorgplicht_na_zes_weken=Count("pk", filter=Q(aanmeldingsdatum__lt=vandaag - zes)),
-    ))
+    cijfers.update(
+        zorgplicht_open_op(user, vandaag, action=action).aggregate(
+            zorgplicht_open=Count("pk"),
+            zorgplicht_na_zes_weken=Count("pk", filter=Q(aanmeldingsdatum__lt=vandaag - zes)),
+        )
+    )
     return cijfers

@@ -42,7 +42,13 @@ def document_toevoegen(
         raise DossierFout(_("Choose the kind of document."))
     try:
         document = document_bewaren(
-            door=door, leerling=leerling, dossier=dossier, school=school, soort=soort, titel=titel.strip(), bestand=bestand
+            door=door,
+            leerling=leerling,
+            dossier=dossier,
+            school=school,
+            soort=soort,
+            titel=titel.strip(),
+            bestand=bestand,
         )
     except ValidationError as exc:
         raise DossierFout(exc.messages[0]) from None

@@ -166,8 +166,10 @@ def sectie_bijwerken(*, door, dossier: Dossier, sectie: str, tekst: str, versie:
     huidige = bestaand.versie if bestaand else 0
     if huidige != versie:
         raise GelijktijdigeWijziging(
-            _("Someone else saved this section while you were editing it. Your text has not been saved: "
-              "copy it, reload the page to see the new version and make your change again.")
+            _(
+                "Someone else saved this section while you were editing it. Your text has not been saved: "
+                "copy it, reload the page to see the new version and make your change again."
+            )
         )
     if bestaand is None:
         try:
@@ -201,7 +203,9 @@ def signaal_toevoegen(
     if not Leerling.objects.visible_to(door).filter(pk=leerling.pk).exists():
         raise DossierFout(_("You may not add a signal for this pupil."))
     inschrijving = huidige_inschrijving(leerling)
-    if inschrijving is None or inschrijving.school_id not in school_ids(door, [Rol.IB_ER, Rol.LEERKRACHT, Rol.DIRECTEUR]):
+    if inschrijving is None or inschrijving.school_id not in school_ids(
+        door, [Rol.IB_ER, Rol.LEERKRACHT, Rol.DIRECTEUR]
+    ):
         raise DossierFout(_("You may not add a signal for this pupil."))
     if not omschrijving.strip():
         raise DossierFout(_("Describe what was signalled."))

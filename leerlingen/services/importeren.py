@@ -124,8 +124,10 @@ def lees_regels(bestand, extensie: str) -> list[Regel]:
     ontbrekend = [v for v in VERPLICHT if v not in index]
     if ontbrekend:
         raise DossierFout(
-            _("The file lacks the column(s) %(kolommen)s. The first row must name the columns, e.g. "
-              "voornaam; tussenvoegsel; achternaam; geboortedatum; bsn; groep.")
+            _(
+                "The file lacks the column(s) %(kolommen)s. The first row must name the columns, e.g. "
+                "voornaam; tussenvoegsel; achternaam; geboortedatum; bsn; groep."
+            )
             % {"kolommen": ", ".join(ontbrekend)}
         )
     if len(rijen) - 1 > import_max_regels():
@@ -178,10 +180,7 @@ def lees_regels(bestand, extensie: str) -> list[Regel]:
 def plan(regels: list[Regel], school: School) -> list[dict]:
     """Decide per row: create, update (which fields), unchanged or reject (why). Reads only."""
     bsns = [r.bsn for r in regels if r.bsn]
-    op_bsn = {
-        lln.bsn: lln
-        for lln in Leerling.objects.filter(bsn__in=bsns).prefetch_related("inschrijvingen")
-    }
+    op_bsn = {lln.bsn: lln for lln in Leerling.objects.filter(bsn__in=bsns).prefetch_related("inschrijvingen")}
     op_school = {}
     for inschrijving in Inschrijving.objects.actief_op().filter(school=school).select_related("leerling"):
         lln = inschrijving.leerling
@@ -191,9 +190,17 @@ def plan(regels: list[Regel], school: School) -> list[dict]:
     resultaat = []
     for r in regels:
         item = {
-            "regel": r.regel, "voornaam": r.voornaam, "tussenvoegsel": r.tussenvoegsel, "achternaam": r.achternaam,
-            "geboortedatum": r.geboortedatum, "bsn": r.bsn, "groep": r.groep, "leerling_id": None,
-            "inschrijving_id": None, "wijzigingen": [], "reden": "",
+            "regel": r.regel,
+            "voornaam": r.voornaam,
+            "tussenvoegsel": r.tussenvoegsel,
+            "achternaam": r.achternaam,
+            "geboortedatum": r.geboortedatum,
+            "bsn": r.bsn,
+            "groep": r.groep,
+            "leerling_id": None,
+            "inschrijving_id": None,
+            "wijzigingen": [],
+            "reden": "",
         }
         sleutel = r.bsn or f"{r.voornaam.lower()}|{r.achternaam.lower()}|{r.geboortedatum}"
         if r.fouten:
@@ -211,7 +218,11 @@ def _beslis(item: dict, r: Regel, op_bsn: dict, op_school: dict, school: School,
     leerling, inschrijving = None, None
     if r.bsn and r.bsn in op_bsn:
         leerling = op_bsn[r.bsn]
-        actief = [i for i in leerling.inschrijvingen.all() if i.begindatum <= vandaag and (i.einddatum is None or i.einddatum > vandaag)]
+        actief = [
+            i
+            for i in leerling.inschrijvingen.all()
+            if i.begindatum <= vandaag and (i.einddatum is None or i.einddatum > vandaag)
+        ]
         inschrijving = actief[0] if actief else None
         if inschrijving is not None and inschrijving.school_id != school.pk:
             item.update(
@@ -263,8 +274,13 @@ def _tel(import_: Leerlingimport, regels: list[dict]) -> None:
 def _regels_uit(opgeslagen: list[dict]) -> list[Regel]:
     return [
         Regel(
-            regel=r["regel"], voornaam=r["voornaam"], tussenvoegsel=r["tussenvoegsel"], achternaam=r["achternaam"],
-            geboortedatum=r["geboortedatum"], bsn=r["bsn"], groep=r["groep"],
+            regel=r["regel"],
+            voornaam=r["voornaam"],
+            tussenvoegsel=r["tussenvoegsel"],
+            achternaam=r["achternaam"],
+            geboortedatum=r["geboortedatum"],
+            bsn=r["bsn"],
+            groep=r["groep"],
             fouten=[r["reden"]] if r["actie"] == Importactie.AFGEWEZEN and r.get("formaatfout") else [],
         )
         for r in opgeslagen
@@ -318,28 +334,35 @@ def import_bevestigen(*, door, leerlingimport: Leerlingimport) -> Leerlingimport
         import_.regels = gepland
         _tel(import_, gepland)
         import_.save()
-        raise DossierFout(
-            _("Some rows are rejected; nothing has been imported. Correct the file and upload it again.")
-        )
+        raise DossierFout(_("Some rows are rejected; nothing has been imported. Correct the file and upload it again."))
     vandaag = timezone.localdate()
     for r in gepland:
         geboren = date.fromisoformat(r["geboortedatum"])
         if r["actie"] == Importactie.NIEUW:
             leerling = Leerling.objects.create(
-                voornaam=r["voornaam"], tussenvoegsel=r["tussenvoegsel"], achternaam=r["achternaam"],
-                geboortedatum=geboren, bsn=r["bsn"],
+                voornaam=r["voornaam"],
+                tussenvoegsel=r["tussenvoegsel"],
+                achternaam=r["achternaam"],
+                geboortedatum=geboren,
+                bsn=r["bsn"],
             )
             Inschrijving.objects.create(leerling=leerling, school=import_.school, groep=r["groep"], begindatum=vandaag)
         elif r["actie"] == Importactie.BIJWERKEN:
             leerling = Leerling.objects.get(pk=r["leerling_id"])
-            leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam = r["voornaam"], r["tussenvoegsel"], r["achternaam"]
+            leerling.voornaam, leerling.tussenvoegsel, leerling.achternaam = (
+                r["voornaam"],
+                r["tussenvoegsel"],
+                r["achternaam"],
+            )
             leerling.geboortedatum = geboren
             if r["bsn"] and not leerling.bsn:
                 leerling.bsn = r["bsn"]
             leerling._change_reason = "import"
             leerling.save()
             if r["inschrijving_id"] is None:
-                Inschrijving.objects.create(leerling=leerling, school=import_.school, groep=r["groep"], begindatum=vandaag)
+                Inschrijving.objects.create(
+                    leerling=leerling, school=import_.school, groep=r["groep"], begindatum=vandaag
+                )
             elif r["groep"] is not None:
                 inschrijving = Inschrijving.objects.get(pk=r["inschrijving_id"])
                 if inschrijving.groep != r["groep"]:

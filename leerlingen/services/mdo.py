@@ -90,7 +90,9 @@ class Verslag:
 def mogelijke_deelnemers(dossier: Dossier):
     """Portal users who may be invited: staff and consulenten of the school holding the dossier."""
     ids = Lidmaatschap.objects.actief_op().filter(school_id=dossier.school_id, rol__in=DEELNEMER_ROLLEN)
-    return Gebruiker.objects.filter(is_active=True, pk__in=ids.values("gebruiker_id")).order_by("achternaam", "voornaam")
+    return Gebruiker.objects.filter(is_active=True, pk__in=ids.values("gebruiker_id")).order_by(
+        "achternaam", "voornaam"
+    )
 
 
 def _valideer_planning(begint_om: datetime, duur_minuten: int) -> None:
@@ -111,7 +113,9 @@ def _deelnemers_toevoegen(mdo: MDO, deelnemers: list[Deelnemer]) -> None:
         if d.gebruiker is not None:
             if d.gebruiker.pk not in toegestaan:
                 raise DossierFout(
-                    _("%(naam)s is not a staff member or consultant of this school and cannot be invited as a portal user.")
+                    _(
+                        "%(naam)s is not a staff member or consultant of this school and cannot be invited as a portal user."
+                    )
                     % {"naam": d.gebruiker}
                 )
             if d.gebruiker.pk in gezien:
@@ -209,15 +213,20 @@ def _vergrendel_gepland(mdo: MDO, versie: int | None = None) -> MDO:
         raise DossierFout(_("This meeting is no longer planned (it was held or cancelled)."))
     if versie is not None and mdo.versie != versie:
         raise GelijktijdigeWijziging(
-            _("Someone else changed this meeting while you were editing it. Your changes have not been saved: "
-              "reload the page and make them again.")
+            _(
+                "Someone else changed this meeting while you were editing it. Your changes have not been saved: "
+                "reload the page and make them again."
+            )
         )
     return mdo
 
 
 def _terug_naar_open(dossier: Dossier, door, reden: str) -> None:
     dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
-    if dossier.status == DossierStatus.IN_BEHANDELING_MDO and not dossier.mdos.filter(status=MDOStatus.GEPLAND).exists():
+    if (
+        dossier.status == DossierStatus.IN_BEHANDELING_MDO
+        and not dossier.mdos.filter(status=MDOStatus.GEPLAND).exists()
+    ):
         dossier_status_zetten(dossier=dossier, naar=DossierStatus.OPEN, door=door, reden=reden)
     else:
         activiteit_registreren(dossier)
@@ -370,9 +379,10 @@ def mdo_advies_toevoegen(*, door, mdo: MDO, tekst: str) -> MDOAdvies:
 def afspraak_afronden(*, door, afspraak: Afspraak) -> Afspraak:
     """``open`` -> ``afgerond``: by the dossier's ib-er or the person who carries the agreement out."""
     afspraak = Afspraak.objects.select_for_update().select_related("dossier").get(pk=afspraak.pk)
-    mag = afspraak.uitvoerder_id == door.pk or Dossier.objects.visible_to(door, "change").filter(
-        pk=afspraak.dossier_id
-    ).exists()
+    mag = (
+        afspraak.uitvoerder_id == door.pk
+        or Dossier.objects.visible_to(door, "change").filter(pk=afspraak.dossier_id).exists()
+    )
     if not mag or not Afspraak.objects.visible_to(door).filter(pk=afspraak.pk).exists():
         raise DossierFout(_("You may not change this agreement."))
     if afspraak.status != AfspraakStatus.OPEN:
@@ -382,5 +392,3 @@ def afspraak_afronden(*, door, afspraak: Afspraak) -> Afspraak:
     afspraak.save()
     activiteit_registreren(afspraak.dossier)
     return afspraak
-
-

@@ -84,8 +84,10 @@ def opp_versie_bijwerken(
         raise DossierFout(_("Only a draft version can be edited; draw up a new version instead."))
     if oppversie.versie != versie:
         raise GelijktijdigeWijziging(
-            _("Someone else saved this OPP while you were editing it. Your changes have not been saved: "
-              "reload the page and make them again.")
+            _(
+                "Someone else saved this OPP while you were editing it. Your changes have not been saved: "
+                "reload the page and make them again."
+            )
         )
     _valideer_inhoud(uitstroomniveau, doelen, handelingsdeel)
     oppversie.uitstroomniveau = uitstroomniveau

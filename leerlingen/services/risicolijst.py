@@ -39,7 +39,11 @@ def risico_signaleren(
         return bestaand
     inschrijving = Inschrijving.objects.filter(leerling=leerling).actief_op().select_related("school").first()
     if inschrijving is None:
-        raise Domeinfout(_("Only pupils enrolled at a school can be put on the risk list; register a child without enrolment as a thuiszitter."))
+        raise Domeinfout(
+            _(
+                "Only pupils enrolled at a school can be put on the risk list; register a child without enrolment as a thuiszitter."
+            )
+        )
     if not (inschrijving.school_id in school_ids(door, [Rol.CONSULENT]) or heeft_rol(door, Rol.BELEIDSMEDEWERKER)):
         raise Domeinfout(_("You can only mark pupils of the schools assigned to you."))
     if not reden.strip():
@@ -50,8 +54,13 @@ def risico_signaleren(
     try:
         with transaction.atomic():
             signalering = Risicosignalering.objects.create(
-                uuid=uuid or uuidlib.uuid4(), leerling=leerling, school=inschrijving.school, reden=reden.strip(),
-                afgesproken_actie=afgesproken_actie.strip(), sinds=sinds, gesignaleerd_door=door,
+                uuid=uuid or uuidlib.uuid4(),
+                leerling=leerling,
+                school=inschrijving.school,
+                reden=reden.strip(),
+                afgesproken_actie=afgesproken_actie.strip(),
+                sinds=sinds,
+                gesignaleerd_door=door,
             )
     except IntegrityError:
         raise Domeinfout(_("This pupil is already on the risk list.")) from None
@@ -62,14 +71,20 @@ def risico_signaleren(
 @transaction.atomic
 def risico_beeindigen(*, door, signalering: Risicosignalering, einddatum: date, reden: str) -> Risicosignalering:
     """Take a pupil off the risk list from ``einddatum`` (with the reason)."""
-    signalering = Risicosignalering.objects.visible_to(door, "change").select_for_update().filter(pk=signalering.pk).first()
+    signalering = (
+        Risicosignalering.objects.visible_to(door, "change").select_for_update().filter(pk=signalering.pk).first()
+    )
     if signalering is None:
         raise Domeinfout(_("You may not change this mark."))
     if signalering.einddatum is not None:
         raise Domeinfout(_("This pupil was already taken off the risk list."))
     if einddatum < signalering.sinds:
-        raise Domeinfout({"einddatum": _("The end date cannot be before the start date (%(datum)s).")
-                          % {"datum": date_format(signalering.sinds, "j F Y")}})
+        raise Domeinfout(
+            {
+                "einddatum": _("The end date cannot be before the start date (%(datum)s).")
+                % {"datum": date_format(signalering.sinds, "j F Y")}
+            }
+        )
     controleer_niet_in_toekomst(einddatum, "einddatum", _("The end date"))
     if not reden.strip():
         raise Domeinfout({"reden": _("Give the reason for taking the pupil off the list.")})
@@ -102,38 +117,64 @@ def risicolijst_samenstellen(*, door, jaar: int, maand: int, peildatum: date | N
         raise Domeinfout({"ronde": _("This round has already been compiled.")})
     vorige = Risicolijstronde.objects.order_by("-jaar", "-maand").first()
     if vorige is not None and (vorige.jaar, vorige.maand) > (jaar, maand):
-        raise Domeinfout({"ronde": _("A later round (%(ronde)s) has already been compiled; rounds are compiled in order.")
-                          % {"ronde": f"{vorige.maand:02d}-{vorige.jaar}"}})
+        raise Domeinfout(
+            {
+                "ronde": _("A later round (%(ronde)s) has already been compiled; rounds are compiled in order.")
+                % {"ronde": f"{vorige.maand:02d}-{vorige.jaar}"}
+            }
+        )
 
     actieve_casus = Thuiszittercasus.objects.actief_op(vandaag).filter(leerling=OuterRef("leerling"))
     huidige = list(
-        Risicosignalering.objects.actief_op(vandaag).select_related("school")
-        .annotate(thuiszitter=Exists(actieve_casus)).order_by("pk")
+        Risicosignalering.objects.actief_op(vandaag)
+        .select_related("school")
+        .annotate(thuiszitter=Exists(actieve_casus))
+        .order_by("pk")
     )
     vorige_regels = {
-        r.leerling_id: r for r in (vorige.regels.exclude(vergelijking=Risicolijstregel.Vergelijking.AF) if vorige else [])
+        r.leerling_id: r
+        for r in (vorige.regels.exclude(vergelijking=Risicolijstregel.Vergelijking.AF) if vorige else [])
     }
     try:
         with transaction.atomic():
-            ronde = Risicolijstronde.objects.create(jaar=jaar, maand=maand, peildatum=vandaag, vorige=vorige, samengesteld_door=door)
+            ronde = Risicolijstronde.objects.create(
+                jaar=jaar, maand=maand, peildatum=vandaag, vorige=vorige, samengesteld_door=door
+            )
     except IntegrityError:
         raise Domeinfout({"ronde": _("This round has already been compiled.")}) from None
     regels = [
         Risicolijstregel(
-            ronde=ronde, leerling_id=s.leerling_id, signalering=s, school=s.school, school_naam=s.school.naam,
-            reden=s.reden, afgesproken_actie=s.afgesproken_actie, sinds=s.sinds, thuiszitter=s.thuiszitter,
-            vergelijking=Risicolijstregel.Vergelijking.NOG if s.leerling_id in vorige_regels else Risicolijstregel.Vergelijking.NIEUW,
+            ronde=ronde,
+            leerling_id=s.leerling_id,
+            signalering=s,
+            school=s.school,
+            school_naam=s.school.naam,
+            reden=s.reden,
+            afgesproken_actie=s.afgesproken_actie,
+            sinds=s.sinds,
+            thuiszitter=s.thuiszitter,
+            vergelijking=Risicolijstregel.Vergelijking.NOG
+            if s.leerling_id in vorige_regels
+            else Risicolijstregel.Vergelijking.NIEUW,
         )
         for s in huidige
     ]
     op_lijst = {s.leerling_id for s in huidige}
     regels += [
         Risicolijstregel(
-            ronde=ronde, leerling_id=r.leerling_id, signalering=None, school_id=r.school_id, school_naam=r.school_naam,
-            reden=r.reden, afgesproken_actie=r.afgesproken_actie, sinds=r.sinds, thuiszitter=False,
+            ronde=ronde,
+            leerling_id=r.leerling_id,
+            signalering=None,
+            school_id=r.school_id,
+            school_naam=r.school_naam,
+            reden=r.reden,
+            afgesproken_actie=r.afgesproken_actie,
+            sinds=r.sinds,
+            thuiszitter=False,
             vergelijking=Risicolijstregel.Vergelijking.AF,
         )
-        for leerling_id, r in vorige_regels.items() if leerling_id not in op_lijst
+        for leerling_id, r in vorige_regels.items()
+        if leerling_id not in op_lijst
     ]
     Risicolijstregel.objects.bulk_create(regels, batch_size=1000)
     tellingen = {k: sum(1 for r in regels if r.vergelijking == k) for k in Risicolijstregel.Vergelijking.values}
@@ -152,11 +193,19 @@ def risicolijst_export_starten(*, door, ronde: Risicolijstronde, formaat: str, r
     with the number of rows the user may see."""
     if formaat not in EXPORT_SOORTEN:
         raise Domeinfout(_("Unknown export format."))
-    if not (Risicolijstronde.objects.visible_to(door).filter(pk=ronde.pk).exists() and heeft_rol(door, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONSULENT)):
+    if not (
+        Risicolijstronde.objects.visible_to(door).filter(pk=ronde.pk).exists()
+        and heeft_rol(door, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONSULENT)
+    ):
         raise Domeinfout(_("You may not export this round."))
     aantal = Risicolijstregel.objects.visible_to(door).filter(ronde=ronde).count()
     log_export(gebruiker=door, gebeurtenis=f"risicolijst_{formaat}", aantal=aantal, obj=ronde, request=request)
     omschrijving = (_("Risk list %(ronde)s (Excel)") if formaat == "xlsx" else _("Risk list %(ronde)s (PDF)")) % {
-        "ronde": f"{ronde.maand:02d}-{ronde.jaar}"}
-    return taak_starten(soort=EXPORT_SOORTEN[formaat], omschrijving=omschrijving, aangevraagd_door=door,
-                        parameters={"ronde": str(ronde.uuid)})
+        "ronde": f"{ronde.maand:02d}-{ronde.jaar}"
+    }
+    return taak_starten(
+        soort=EXPORT_SOORTEN[formaat],
+        omschrijving=omschrijving,
+        aangevraagd_door=door,
+        parameters={"ronde": str(ronde.uuid)},
+    )

@@ -44,22 +44,34 @@ def controleer_niet_in_toekomst(datum: date | None, veld: str, label: str) -> No
         raise Domeinfout({veld: _("%(label)s cannot be in the future.") % {"label": label}})
 
 
-def controleer_leeftijd(geboortedatum: date, op: date, *, minimum: int, maximum: int, veld: str = "geboortedatum") -> None:
+def controleer_leeftijd(
+    geboortedatum: date, op: date, *, minimum: int, maximum: int, veld: str = "geboortedatum"
+) -> None:
     leeftijd = _leeftijd_op(geboortedatum, op)
     if leeftijd < minimum or leeftijd > maximum:
-        raise Domeinfout({veld: _(
-            "The child must be between %(min)s and %(max)s years old on %(datum)s; with this date of birth it is %(leeftijd)s."
-        ) % {"min": minimum, "max": maximum, "datum": date_format(op, "j F Y"), "leeftijd": leeftijd}})
+        raise Domeinfout(
+            {
+                veld: _(
+                    "The child must be between %(min)s and %(max)s years old on %(datum)s; with this date of birth it is %(leeftijd)s."
+                )
+                % {"min": minimum, "max": maximum, "datum": date_format(op, "j F Y"), "leeftijd": leeftijd}
+            }
+        )
 
 
-def leerling_zonder_inschrijving_aanmaken(*, voornaam: str, tussenvoegsel: str = "", achternaam: str, geboortedatum: date) -> Leerling:
+def leerling_zonder_inschrijving_aanmaken(
+    *, voornaam: str, tussenvoegsel: str = "", achternaam: str, geboortedatum: date
+) -> Leerling:
     """A child known to the portal without enrolment (no school yet); callers check the role.
     No BSN: only TLV/DUO exports need it (data minimisation)."""
     if not voornaam.strip() or not achternaam.strip():
         raise Domeinfout(_("First and last name of the child are required."))
     controleer_niet_in_toekomst(geboortedatum, "geboortedatum", _("The date of birth"))
     return Leerling.objects.create(
-        voornaam=voornaam.strip(), tussenvoegsel=tussenvoegsel.strip(), achternaam=achternaam.strip(), geboortedatum=geboortedatum
+        voornaam=voornaam.strip(),
+        tussenvoegsel=tussenvoegsel.strip(),
+        achternaam=achternaam.strip(),
+        geboortedatum=geboortedatum,
     )
 
 
@@ -78,12 +90,20 @@ def _bestaande_bij_dubbel_verzenden(model, uuid, door):
 def _eerste_stap() -> Ladderstap:
     stap = Ladderstap.objects.actief().order_by("volgorde").first()
     if stap is None:
-        raise Domeinfout(_("No step of the de-escalation ladder is in use; ask the policy officer to set up the ladder."))
+        raise Domeinfout(
+            _("No step of the de-escalation ladder is in use; ask the policy officer to set up the ladder.")
+        )
     return stap
 
 
-def _controleer_velden(*, sinds: date, heeft_opp: bool, opp_datum: date | None, onderwijs_uren: Decimal,
-                       volgende_actie_datum: date | None = None) -> None:
+def _controleer_velden(
+    *,
+    sinds: date,
+    heeft_opp: bool,
+    opp_datum: date | None,
+    onderwijs_uren: Decimal,
+    volgende_actie_datum: date | None = None,
+) -> None:
     controleer_niet_in_toekomst(sinds, "sinds", _("The since-date"))
     if heeft_opp and opp_datum is None:
         raise Domeinfout({"opp_datum": _("Enter the date of the OPP, or untick that the pupil has an OPP.")})
@@ -128,26 +148,51 @@ def thuiszitter_registreren(
     inschrijving = Inschrijving.objects.filter(leerling=leerling).actief_op(vandaag).select_related("school").first()
     school = inschrijving.school if inschrijving else None
     if school is not None:
-        if not (school.pk in school_ids(door, [Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT]) or heeft_rol(door, Rol.BELEIDSMEDEWERKER)):
+        if not (
+            school.pk in school_ids(door, [Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT])
+            or heeft_rol(door, Rol.BELEIDSMEDEWERKER)
+        ):
             raise Domeinfout(_("You can only register a case for a pupil of your own school(s)."))
         gemeente = school.gemeente
         if soort in Thuiszittercasus.SOORTEN_ZONDER_SCHOOL:
-            raise Domeinfout({"soort": _("This pupil is enrolled at a school: choose long-term relative absence instead of absolute absence.")})
+            raise Domeinfout(
+                {
+                    "soort": _(
+                        "This pupil is enrolled at a school: choose long-term relative absence instead of absolute absence."
+                    )
+                }
+            )
     else:
         if not heeft_rol(door, Rol.CONSULENT, Rol.BELEIDSMEDEWERKER):
             raise Domeinfout(_("Only a consulent or the policy officer can register a child without enrolment."))
         if soort in Thuiszittercasus.SOORTEN_MET_SCHOOL:
-            raise Domeinfout({"soort": _("This child is not enrolled at a school: choose absolute absence, an exemption or a dispensation.")})
+            raise Domeinfout(
+                {
+                    "soort": _(
+                        "This child is not enrolled at a school: choose absolute absence, an exemption or a dispensation."
+                    )
+                }
+            )
         if gemeente is None:
             raise Domeinfout({"gemeente": _("Choose the municipality where the child lives.")})
     if soort not in Thuiszittercasus.Soort.values:
         raise Domeinfout({"soort": _("Choose a type.")})
     if reden not in Thuiszittercasus.Reden.values:
         raise Domeinfout({"reden": _("Choose a reason.")})
-    _controleer_velden(sinds=sinds, heeft_opp=heeft_opp, opp_datum=opp_datum, onderwijs_uren=onderwijs_uren,
-                       volgende_actie_datum=volgende_actie_datum)
-    controleer_leeftijd(leerling.geboortedatum, sinds, minimum=conf.thuiszitters_minimum_leeftijd(),
-                        maximum=conf.thuiszitters_maximum_leeftijd(), veld="sinds")
+    _controleer_velden(
+        sinds=sinds,
+        heeft_opp=heeft_opp,
+        opp_datum=opp_datum,
+        onderwijs_uren=onderwijs_uren,
+        volgende_actie_datum=volgende_actie_datum,
+    )
+    controleer_leeftijd(
+        leerling.geboortedatum,
+        sinds,
+        minimum=conf.thuiszitters_minimum_leeftijd(),
+        maximum=conf.thuiszitters_maximum_leeftijd(),
+        veld="sinds",
+    )
     if Thuiszittercasus.objects.filter(leerling=leerling, status=Thuiszittercasus.Status.ACTIEF).exists():
         raise Domeinfout(_("A thuiszitter case is already active for this pupil; open that case instead."))
 
@@ -155,11 +200,23 @@ def thuiszitter_registreren(
     try:
         with transaction.atomic():
             casus = Thuiszittercasus.objects.create(
-                uuid=uuid or uuidlib.uuid4(), leerling=leerling, school=school, gemeente=gemeente,
-                regisseur=door if heeft_rol(door, Rol.CONSULENT) else None, soort=soort, reden=reden,
-                reden_toelichting=reden_toelichting, sinds=sinds, heeft_opp=heeft_opp, opp_datum=opp_datum,
-                onderwijs_uren=onderwijs_uren, huidige_stap=stap, plan=plan, volgende_actie=volgende_actie,
-                volgende_actie_datum=volgende_actie_datum, aangemaakt_door=door,
+                uuid=uuid or uuidlib.uuid4(),
+                leerling=leerling,
+                school=school,
+                gemeente=gemeente,
+                regisseur=door if heeft_rol(door, Rol.CONSULENT) else None,
+                soort=soort,
+                reden=reden,
+                reden_toelichting=reden_toelichting,
+                sinds=sinds,
+                heeft_opp=heeft_opp,
+                opp_datum=opp_datum,
+                onderwijs_uren=onderwijs_uren,
+                huidige_stap=stap,
+                plan=plan,
+                volgende_actie=volgende_actie,
+                volgende_actie_datum=volgende_actie_datum,
+                aangemaakt_door=door,
             )
     except IntegrityError:
         # A concurrent registration for the same pupil won the race (one active case per pupil).
@@ -174,8 +231,15 @@ def thuiszitter_registreren(
 
 @transaction.atomic
 def thuiszitter_registreren_zonder_inschrijving(
-    *, door, voornaam: str, tussenvoegsel: str = "", achternaam: str, geboortedatum: date, gemeente: Gemeente,
-    uuid: uuidlib.UUID | None = None, **velden,
+    *,
+    door,
+    voornaam: str,
+    tussenvoegsel: str = "",
+    achternaam: str,
+    geboortedatum: date,
+    gemeente: Gemeente,
+    uuid: uuidlib.UUID | None = None,
+    **velden,
 ) -> Thuiszittercasus:
     """Register a child without enrolment (absoluut verzuim; the child may be unknown to the portal)."""
     if (bestaand := _bestaande_bij_dubbel_verzenden(Thuiszittercasus, uuid, door)) is not None:
@@ -196,21 +260,38 @@ def _vergrendel(casus: Thuiszittercasus, door, action: str, *, versie: int | Non
     if vergrendeld.status != Thuiszittercasus.Status.ACTIEF:
         raise Domeinfout(_("This case is closed and can no longer be changed."))
     if versie is not None and vergrendeld.versie != versie:
-        raise Domeinfout(_("Someone else changed this case in the meantime. Reload the page and make your change again."))
+        raise Domeinfout(
+            _("Someone else changed this case in the meantime. Reload the page and make your change again.")
+        )
     return vergrendeld
 
 
 @transaction.atomic
 def thuiszitter_wijzigen(
-    *, door, casus: Thuiszittercasus, versie: int, reden: str, reden_toelichting: str, heeft_opp: bool,
-    opp_datum: date | None, onderwijs_uren: Decimal, plan: str, volgende_actie: str, volgende_actie_datum: date | None,
+    *,
+    door,
+    casus: Thuiszittercasus,
+    versie: int,
+    reden: str,
+    reden_toelichting: str,
+    heeft_opp: bool,
+    opp_datum: date | None,
+    onderwijs_uren: Decimal,
+    plan: str,
+    volgende_actie: str,
+    volgende_actie_datum: date | None,
 ) -> Thuiszittercasus:
     """Update the case's details (reason, OPP, hours, plan and next action); detects concurrent edits."""
     casus = _vergrendel(casus, door, "change", versie=versie)
     if reden not in Thuiszittercasus.Reden.values:
         raise Domeinfout({"reden": _("Choose a reason.")})
-    _controleer_velden(sinds=casus.sinds, heeft_opp=heeft_opp, opp_datum=opp_datum, onderwijs_uren=onderwijs_uren,
-                       volgende_actie_datum=volgende_actie_datum)
+    _controleer_velden(
+        sinds=casus.sinds,
+        heeft_opp=heeft_opp,
+        opp_datum=opp_datum,
+        onderwijs_uren=onderwijs_uren,
+        volgende_actie_datum=volgende_actie_datum,
+    )
     casus.reden, casus.reden_toelichting = reden, reden_toelichting
     casus.heeft_opp, casus.opp_datum, casus.onderwijs_uren = heeft_opp, opp_datum, onderwijs_uren
     casus.plan, casus.volgende_actie, casus.volgende_actie_datum = plan, volgende_actie, volgende_actie_datum
@@ -235,14 +316,21 @@ def thuiszitter_stap_wijzigen(
     if naar_stap.pk == casus.huidige_stap_id:
         raise Domeinfout({"naar_stap": _("The case is already on this step.")})
     huidige = casus.huidige_stap
-    overgeslagen = Ladderstap.objects.actief().filter(volgorde__gt=huidige.volgorde, volgorde__lt=naar_stap.volgorde).count()
+    overgeslagen = (
+        Ladderstap.objects.actief().filter(volgorde__gt=huidige.volgorde, volgorde__lt=naar_stap.volgorde).count()
+    )
     reden = reden.strip()
     if overgeslagen and not reden:
-        raise Domeinfout({"reden": ngettext(
-            "You skip %(n)s step of the ladder: give the reason.",
-            "You skip %(n)s steps of the ladder: give the reason.",
-            overgeslagen,
-        ) % {"n": overgeslagen}})
+        raise Domeinfout(
+            {
+                "reden": ngettext(
+                    "You skip %(n)s step of the ladder: give the reason.",
+                    "You skip %(n)s steps of the ladder: give the reason.",
+                    overgeslagen,
+                )
+                % {"n": overgeslagen}
+            }
+        )
     wijziging = Ladderstapwijziging.objects.create(
         casus=casus, van_stap=huidige, naar_stap=naar_stap, overgeslagen=overgeslagen, reden=reden, door=door
     )
@@ -274,14 +362,18 @@ def thuiszitter_partner_ontkoppelen(*, door, casus: Thuiszittercasus, partner: K
 
 
 @transaction.atomic
-def ketenpartner_aanmaken(*, door, soort: str, organisatie: str, naam: str, telefoon: str = "", email: str = "") -> Ketenpartner:
+def ketenpartner_aanmaken(
+    *, door, soort: str, organisatie: str, naam: str, telefoon: str = "", email: str = ""
+) -> Ketenpartner:
     """A new external contact (leerplicht, jeugdteam ...), reusable for other cases."""
     if not heeft_rol(door, Rol.CONSULENT, Rol.BELEIDSMEDEWERKER):
         raise Domeinfout(_("You may not add chain partners."))
     if soort not in Ketenpartner.Soort.values:
         raise Domeinfout({"soort": _("Choose the kind of partner.")})
     if Ketenpartner.objects.filter(organisatie__iexact=organisatie.strip(), naam__iexact=naam.strip()).exists():
-        raise Domeinfout({"naam": _("This contact person of this organisation already exists; choose it from the list.")})
+        raise Domeinfout(
+            {"naam": _("This contact person of this organisation already exists; choose it from the list.")}
+        )
     return Ketenpartner.objects.create(
         soort=soort, organisatie=organisatie.strip(), naam=naam.strip(), telefoon=telefoon.strip(), email=email.strip()
     )
@@ -289,20 +381,35 @@ def ketenpartner_aanmaken(*, door, soort: str, organisatie: str, naam: str, tele
 
 @transaction.atomic
 def thuiszitter_afsluiten(
-    *, door, casus: Thuiszittercasus, einddatum: date, uitkomst: str, geplaatst_school: School | None = None,
+    *,
+    door,
+    casus: Thuiszittercasus,
+    einddatum: date,
+    uitkomst: str,
+    geplaatst_school: School | None = None,
     toelichting: str = "",
 ) -> Thuiszittercasus:
     """Close the case with its outcome (``actief`` -> ``afgesloten``). A placement names the school
     (a school of the partnership, or one outside it in the explanation)."""
     casus = _vergrendel(casus, door, "regie")
     if einddatum < casus.sinds:
-        raise Domeinfout({"einddatum": _("The end date cannot be before the since-date (%(datum)s).")
-                          % {"datum": date_format(casus.sinds, "j F Y")}})
+        raise Domeinfout(
+            {
+                "einddatum": _("The end date cannot be before the since-date (%(datum)s).")
+                % {"datum": date_format(casus.sinds, "j F Y")}
+            }
+        )
     controleer_niet_in_toekomst(einddatum, "einddatum", _("The end date"))
     if uitkomst not in Thuiszittercasus.Uitkomst.values:
         raise Domeinfout({"uitkomst": _("Choose the outcome.")})
     if uitkomst in Thuiszittercasus.UITKOMSTEN_MET_SCHOOL and geplaatst_school is None and not toelichting.strip():
-        raise Domeinfout({"geplaatst_school": _("Choose the school of the placement, or name a school outside the partnership in the explanation.")})
+        raise Domeinfout(
+            {
+                "geplaatst_school": _(
+                    "Choose the school of the placement, or name a school outside the partnership in the explanation."
+                )
+            }
+        )
     if uitkomst not in Thuiszittercasus.UITKOMSTEN_MET_SCHOOL:
         geplaatst_school = None
     oud = casus.status
@@ -336,10 +443,16 @@ def ladderstap_opslaan(
     if stap is not None and stap.actief and not actief:
         lopend = Thuiszittercasus.objects.filter(huidige_stap=stap, status=Thuiszittercasus.Status.ACTIEF).count()
         if lopend:
-            raise Domeinfout({"actief": ngettext(
-                "%(n)s active case stands on this step; move it first.",
-                "%(n)s active cases stand on this step; move them first.", lopend,
-            ) % {"n": lopend}})
+            raise Domeinfout(
+                {
+                    "actief": ngettext(
+                        "%(n)s active case stands on this step; move it first.",
+                        "%(n)s active cases stand on this step; move them first.",
+                        lopend,
+                    )
+                    % {"n": lopend}
+                }
+            )
     stap = stap or Ladderstap()
     stap.volgorde, stap.naam, stap.omschrijving, stap.actief = volgorde, naam.strip(), omschrijving, actief
     stap.save()
@@ -361,5 +474,6 @@ def thuiszitters_export_starten(*, door, datum: date, filters: dict, request=Non
     return taak_starten(
         soort="thuiszitters_excel",
         omschrijving=_("Thuiszitters active on %(datum)s (Excel)") % {"datum": date_format(datum, "j F Y")},
-        aangevraagd_door=door, parameters={"datum": datum.isoformat(), **{k: v for k, v in filters.items() if v}},
+        aangevraagd_door=door,
+        parameters={"datum": datum.isoformat(), **{k: v for k, v in filters.items() if v}},
     )

@@ -41,8 +41,16 @@ def termijn_na(aanmeldingsdatum: date) -> date:
 
 @transaction.atomic
 def zorgplicht_registreren(
-    *, door, school: School, voornaam: str, tussenvoegsel: str = "", achternaam: str, geboortedatum: date,
-    aanmeldingsdatum: date, ondersteuningsvraag: str = "", uuid: uuidlib.UUID | None = None,
+    *,
+    door,
+    school: School,
+    voornaam: str,
+    tussenvoegsel: str = "",
+    achternaam: str,
+    geboortedatum: date,
+    aanmeldingsdatum: date,
+    ondersteuningsvraag: str = "",
+    uuid: uuidlib.UUID | None = None,
 ) -> Zorgplichtcasus:
     """Register the written application of a child at the school; from that date the school's
     board holds the zorgplicht. The child is recorded without enrolment (it is not yet a pupil of
@@ -57,9 +65,14 @@ def zorgplicht_registreren(
         voornaam=voornaam, tussenvoegsel=tussenvoegsel, achternaam=achternaam, geboortedatum=geboortedatum
     )
     casus = Zorgplichtcasus.objects.create(
-        uuid=uuid or uuidlib.uuid4(), leerling=leerling, school=school, bestuur_id=school.bestuur_id,
-        aanmeldingsdatum=aanmeldingsdatum, termijn_datum=termijn_na(aanmeldingsdatum),
-        ondersteuningsvraag=ondersteuningsvraag, aangemaakt_door=door,
+        uuid=uuid or uuidlib.uuid4(),
+        leerling=leerling,
+        school=school,
+        bestuur_id=school.bestuur_id,
+        aanmeldingsdatum=aanmeldingsdatum,
+        termijn_datum=termijn_na(aanmeldingsdatum),
+        ondersteuningsvraag=ondersteuningsvraag,
+        aangemaakt_door=door,
     )
     ZorgplichtStatuswijziging.objects.create(casus=casus, oud="", nieuw=casus.status, door=door)
     controleer_nog_zichtbaar(casus, door)
@@ -85,30 +98,44 @@ def zorgplicht_verlengen(*, door, casus: Zorgplichtcasus, reden: str) -> Zorgpli
     if not reden.strip():
         raise Domeinfout({"reden": _("Give the reason for the extension.")})
     if timezone.localdate() > casus.termijn_datum:
-        raise Domeinfout(_("The term of %(weken)s weeks ended on %(datum)s; it can only be extended before it ends.") % {
-            "weken": conf.zorgplicht_termijn_weken(), "datum": date_format(casus.termijn_datum, "j F Y")})
+        raise Domeinfout(
+            _("The term of %(weken)s weeks ended on %(datum)s; it can only be extended before it ends.")
+            % {"weken": conf.zorgplicht_termijn_weken(), "datum": date_format(casus.termijn_datum, "j F Y")}
+        )
     oud = casus.status
     casus.verlengd_tot = casus.termijn_datum + timedelta(weeks=conf.zorgplicht_verlenging_weken())
     casus.verlenging_reden = reden.strip()
     casus.status = Zorgplichtcasus.Status.VERLENGD
     casus.versie += 1
     casus.save()
-    ZorgplichtStatuswijziging.objects.create(casus=casus, oud=oud, nieuw=casus.status, door=door, reden=casus.verlenging_reden)
+    ZorgplichtStatuswijziging.objects.create(
+        casus=casus, oud=oud, nieuw=casus.status, door=door, reden=casus.verlenging_reden
+    )
     return casus
 
 
 @transaction.atomic
 def zorgplicht_besluiten(
-    *, door, casus: Zorgplichtcasus, uitkomst: str, besluitdatum: date, andere_school: School | None = None,
-    andere_school_naam: str = "", toelichting: str = "",
+    *,
+    door,
+    casus: Zorgplichtcasus,
+    uitkomst: str,
+    besluitdatum: date,
+    andere_school: School | None = None,
+    andere_school_naam: str = "",
+    toelichting: str = "",
 ) -> Zorgplichtcasus:
     """Record the outcome (PROCESSES.md section 5) and close the case (-> ``besloten``)."""
     casus = _vergrendel(casus, door)
     if uitkomst not in Zorgplichtcasus.Uitkomst.values:
         raise Domeinfout({"uitkomst": _("Choose the outcome.")})
     if besluitdatum < casus.aanmeldingsdatum:
-        raise Domeinfout({"besluitdatum": _("The decision date cannot be before the date of the application (%(datum)s).")
-                          % {"datum": date_format(casus.aanmeldingsdatum, "j F Y")}})
+        raise Domeinfout(
+            {
+                "besluitdatum": _("The decision date cannot be before the date of the application (%(datum)s).")
+                % {"datum": date_format(casus.aanmeldingsdatum, "j F Y")}
+            }
+        )
     controleer_niet_in_toekomst(besluitdatum, "besluitdatum", _("The decision date"))
     if uitkomst == Zorgplichtcasus.Uitkomst.ANDERE_SCHOOL:
         if andere_school is None and not andere_school_naam.strip():
@@ -123,7 +150,9 @@ def zorgplicht_besluiten(
     casus.andere_school, casus.andere_school_naam = andere_school, andere_school_naam.strip()
     casus.versie += 1
     casus.save()
-    ZorgplichtStatuswijziging.objects.create(casus=casus, oud=oud, nieuw=casus.status, door=door, reden=casus.get_uitkomst_display())
+    ZorgplichtStatuswijziging.objects.create(
+        casus=casus, oud=oud, nieuw=casus.status, door=door, reden=casus.get_uitkomst_display()
+    )
     controleer_nog_zichtbaar(casus, door)
     return casus
 
@@ -147,11 +176,14 @@ def herinnering_moment(casus: Zorgplichtcasus, vandaag: date) -> str | None:
 
 def _titel(moment: str, casus: Zorgplichtcasus) -> str:
     if moment.endswith("-verlopen"):
-        return _("Zorgplicht: the decision term has passed (%(datum)s)") % {"datum": date_format(casus.uiterste_datum, "j F Y")}
+        return _("Zorgplicht: the decision term has passed (%(datum)s)") % {
+            "datum": date_format(casus.uiterste_datum, "j F Y")
+        }
     dagen = int(moment.rsplit("-", 1)[1])
     return ngettext(
         "Zorgplicht: the decision term ends in %(n)s day (%(datum)s)",
-        "Zorgplicht: the decision term ends in %(n)s days (%(datum)s)", dagen,
+        "Zorgplicht: the decision term ends in %(n)s days (%(datum)s)",
+        dagen,
     ) % {"n": dagen, "datum": date_format(casus.uiterste_datum, "j F Y")}
 
 
@@ -172,9 +204,11 @@ def zorgplicht_herinneringen_versturen(*, vandaag: date | None = None) -> int:
     Returns the number of moments claimed."""
     vandaag = vandaag or timezone.localdate()
     horizon = vandaag + timedelta(days=max(conf.zorgplicht_herinnering_dagen(), default=0))
-    kandidaten = Zorgplichtcasus.objects.lopend().filter(
-        Q(verlengd_tot__isnull=True, termijn_datum__lte=horizon) | Q(verlengd_tot__lte=horizon)
-    ).select_related("school")
+    kandidaten = (
+        Zorgplichtcasus.objects.lopend()
+        .filter(Q(verlengd_tot__isnull=True, termijn_datum__lte=horizon) | Q(verlengd_tot__lte=horizon))
+        .select_related("school")
+    )
     geclaimd = 0
     for casus in kandidaten.iterator():
         moment = herinnering_moment(casus, vandaag)
@@ -212,7 +246,11 @@ def melding_mailen_service(*, melding_id: int) -> bool:
     melding = Melding.objects.select_related("ontvanger").get(pk=melding_id)
     if not melding.ontvanger.email or not melding.ontvanger.is_active:
         return False
-    context = {"melding": melding, "url": conf.portaal_url() + melding.link, "meldingen_url": conf.portaal_url() + reverse("leerlingen:meldingen")}
+    context = {
+        "melding": melding,
+        "url": conf.portaal_url() + melding.link,
+        "meldingen_url": conf.portaal_url() + reverse("leerlingen:meldingen"),
+    }
     with translation.override(settings.LANGUAGE_CODE):
         onderwerp = " ".join(render_to_string("emails/melding_subject.txt", context).split())
         tekst = render_to_string("emails/melding_text.txt", context)
@@ -230,7 +268,9 @@ def melding_mailen_service(*, melding_id: int) -> bool:
 
 @transaction.atomic
 def melding_gelezen(*, door, melding: Melding) -> None:
-    Melding.objects.visible_to(door, "change").filter(pk=melding.pk, gelezen_op__isnull=True).update(gelezen_op=timezone.now())
+    Melding.objects.visible_to(door, "change").filter(pk=melding.pk, gelezen_op__isnull=True).update(
+        gelezen_op=timezone.now()
+    )
 
 
 @transaction.atomic

@@ -33,7 +33,9 @@ class ServiceFormView(LoginRequiredMixin, FormView):
             return self.handle_no_permission()
         self.object = None
         if self.model is not None:
-            self.object = zichtbaar_of_404(self.model.objects.visible_to(request.user, self.action), uuid=kwargs["uuid"])
+            self.object = zichtbaar_of_404(
+                self.model.objects.visible_to(request.user, self.action), uuid=kwargs["uuid"]
+            )
         self.controleer_toegang()
         return super().dispatch(request, *args, **kwargs)
 

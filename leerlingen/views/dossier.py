@@ -98,7 +98,9 @@ class DossierOpenenView(LeerlingFormView):
     succes_bericht = _("The dossier has been opened.")
 
     def uitvoeren(self, form):
-        return services.dossier_openen(door=self.request.user, leerling=self.object, aanleiding=form.cleaned_data["aanleiding"])
+        return services.dossier_openen(
+            door=self.request.user, leerling=self.object, aanleiding=form.cleaned_data["aanleiding"]
+        )
 
     def succes_url(self, dossier):
         return dossier_url(dossier)
@@ -127,7 +129,9 @@ class DossierAfsluitenView(DossierFormView):
 
     def uitvoeren(self, form):
         d = form.cleaned_data
-        return services.dossier_afsluiten(door=self.request.user, dossier=self.object, reden=d["reden"], toelichting=d["toelichting"])
+        return services.dossier_afsluiten(
+            door=self.request.user, dossier=self.object, reden=d["reden"], toelichting=d["toelichting"]
+        )
 
 
 class DossierHeropenenView(DossierFormView):
@@ -173,7 +177,11 @@ class SectieBewerkenView(DossierFormView):
     def uitvoeren(self, form):
         d = form.cleaned_data
         return services.sectie_bijwerken(
-            door=self.request.user, dossier=self.object, sectie=self.kwargs["sectie"], tekst=d["tekst"], versie=d["versie"]
+            door=self.request.user,
+            dossier=self.object,
+            sectie=self.kwargs["sectie"],
+            tekst=d["tekst"],
+            versie=d["versie"],
         )
 
     def succes_url(self, resultaat):
@@ -208,10 +216,17 @@ class InterventieEvaluerenView(ActieFormView):
 
     def get_initial(self):
         i = self.object
-        return {"evaluatie": i.evaluatie, "resultaat": i.resultaat, "evaluatiedatum": i.evaluatiedatum, "versie": i.versie}
+        return {
+            "evaluatie": i.evaluatie,
+            "resultaat": i.resultaat,
+            "evaluatiedatum": i.evaluatiedatum,
+            "versie": i.versie,
+        }
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(leerling=self.object.dossier.leerling, uitleg=self.object.omschrijving, **kwargs)
+        return super().get_context_data(
+            leerling=self.object.dossier.leerling, uitleg=self.object.omschrijving, **kwargs
+        )
 
     def terug_url(self):
         return dossier_url(self.object.dossier, "interventies")
@@ -244,8 +259,12 @@ class DocumentNieuwView(DossierFormView):
     def uitvoeren(self, form):
         d = form.cleaned_data
         return document_toevoegen(
-            door=self.request.user, leerling=self.object.leerling, dossier=self.object, bestand=d["bestand"],
-            titel=d["titel"], soort=d["soort"],
+            door=self.request.user,
+            leerling=self.object.leerling,
+            dossier=self.object,
+            bestand=d["bestand"],
+            titel=d["titel"],
+            soort=d["soort"],
         )
 
     def succes_url(self, resultaat):
@@ -273,12 +292,18 @@ class GeschiedenisView(LoginRequiredMixin, View):
     """Every change in the dossier (who, when, before/after), for the ib-er who may change it."""
 
     def get(self, request, uuid):
-        dossier = zichtbaar_of_404(Dossier.objects.visible_to(request.user, "change").select_related("leerling"), uuid=uuid)
+        dossier = zichtbaar_of_404(
+            Dossier.objects.visible_to(request.user, "change").select_related("leerling"), uuid=uuid
+        )
         protocol.log_geschiedenis_bekeken(gebruiker=request.user, dossier=dossier, request=request)
         return render(
             request,
             "leerlingen/dossier_geschiedenis.html",
-            {"dossier": dossier, "leerling": dossier.leerling, "wijzigingen": selectors.geschiedenis(request.user, dossier)},
+            {
+                "dossier": dossier,
+                "leerling": dossier.leerling,
+                "wijzigingen": selectors.geschiedenis(request.user, dossier),
+            },
         )
 
 

@@ -36,8 +36,14 @@ class LeerlingNieuwView(LoginRequiredMixin, RolVereistMixin, View):
 
     def _render(self, form, status=200):
         return render(
-            self.request, "leerlingen/formulier.html",
-            {"form": form, "titel": _("Register a pupil"), "knop": _("Register pupil"), "terug_url": reverse("leerlingen:lijst")},
+            self.request,
+            "leerlingen/formulier.html",
+            {
+                "form": form,
+                "titel": _("Register a pupil"),
+                "knop": _("Register pupil"),
+                "terug_url": reverse("leerlingen:lijst"),
+            },
             status=status,
         )
 
@@ -88,7 +94,9 @@ class ImportDetailView(LoginRequiredMixin, View):
     """The preview per row; POST ``bevestigen`` writes everything, ``annuleren`` discards it."""
 
     def _import(self, uuid):
-        return zichtbaar_of_404(Leerlingimport.objects.visible_to(self.request.user).select_related("school"), uuid=uuid)
+        return zichtbaar_of_404(
+            Leerlingimport.objects.visible_to(self.request.user).select_related("school"), uuid=uuid
+        )
 
     def get(self, request, uuid):
         import_ = self._import(uuid)
@@ -112,7 +120,11 @@ class ImportDetailView(LoginRequiredMixin, View):
             messages.success(
                 request,
                 _("Import done: %(nieuw)s created, %(bijgewerkt)s updated, %(ongewijzigd)s unchanged.")
-                % {"nieuw": import_.aantal_nieuw, "bijgewerkt": import_.aantal_bijgewerkt, "ongewijzigd": import_.aantal_ongewijzigd},
+                % {
+                    "nieuw": import_.aantal_nieuw,
+                    "bijgewerkt": import_.aantal_bijgewerkt,
+                    "ongewijzigd": import_.aantal_ongewijzigd,
+                },
             )
         return redirect("leerlingen:import_detail", uuid=import_.uuid)
 

@@ -27,14 +27,18 @@ class LeerlingLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         mijn_scholen = School.objects.filter(
             pk__in=school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT])
         ).order_by("naam")
-        school = mijn_scholen.filter(uuid=self.request.GET.get("school")).first() if self.request.GET.get("school") else None
+        school = (
+            mijn_scholen.filter(uuid=self.request.GET.get("school")).first() if self.request.GET.get("school") else None
+        )
         qs = selectors.leerlingen_lijst(user, zoek=zoek, school=school, groep=groep)
         pagina = Paginator(qs, self.per_pagina).get_page(self.request.GET.get("pagina"))
         if zoek:
             log_leerlingen_gezocht(gebruiker=user, aantal=len(pagina.object_list), request=self.request)
         querystring = self.request.GET.copy()
         querystring.pop("pagina", None)
-        ctx.update(pagina=pagina, zoek=zoek, groep=groep, school=school, mijn_scholen=mijn_scholen, querystring=querystring)
+        ctx.update(
+            pagina=pagina, zoek=zoek, groep=groep, school=school, mijn_scholen=mijn_scholen, querystring=querystring
+        )
         return ctx
 
     def get_template_names(self):

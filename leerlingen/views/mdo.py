@@ -42,8 +42,11 @@ class OPPNieuwView(DossierFormView):
         if huidige is None:
             return {"versie": 0}
         return {
-            "versie": 0, "uitstroomniveau": huidige.uitstroomniveau, "onderbouwing": huidige.onderbouwing,
-            "doelen": huidige.doelen, "handelingsdeel": huidige.handelingsdeel,
+            "versie": 0,
+            "uitstroomniveau": huidige.uitstroomniveau,
+            "onderbouwing": huidige.onderbouwing,
+            "doelen": huidige.doelen,
+            "handelingsdeel": huidige.handelingsdeel,
         }
 
     def uitvoeren(self, form):
@@ -79,7 +82,9 @@ class OPPDetailView(LoginRequiredMixin, OPPVersieMixin, View):
                 "dossier": dossier,
                 "leerling": dossier.leerling,
                 "instemmingen": list(versie.instemmingen.select_related("vastgelegd_door")),
-                "andere_versies": list(OPPVersie.objects.visible_to(request.user).filter(opp=versie.opp).exclude(pk=versie.pk)),
+                "andere_versies": list(
+                    OPPVersie.objects.visible_to(request.user).filter(opp=versie.opp).exclude(pk=versie.pk)
+                ),
                 "mag_wijzigen": selectors.mag_wijzigen(request.user, dossier) and not dossier.is_afgesloten,
             },
         )
@@ -94,8 +99,12 @@ class OPPBewerkenView(OPPVersieMixin, ActieFormView):
     def get_initial(self):
         v = self.object
         return {
-            "versie": v.versie, "uitstroomniveau": v.uitstroomniveau, "onderbouwing": v.onderbouwing,
-            "doelen": v.doelen, "handelingsdeel": v.handelingsdeel, "evaluatiedatum": v.evaluatiedatum,
+            "versie": v.versie,
+            "uitstroomniveau": v.uitstroomniveau,
+            "onderbouwing": v.onderbouwing,
+            "doelen": v.doelen,
+            "handelingsdeel": v.handelingsdeel,
+            "evaluatiedatum": v.evaluatiedatum,
         }
 
     def get_context_data(self, **kwargs):
@@ -123,7 +132,9 @@ class InstemmingView(OPPVersieMixin, ActieFormView):
     titel = _("Record the parents' decision on the action plan")
     knop = _("Record decision")
     succes_bericht = _("The parents' decision has been recorded.")
-    uitleg = _("Parents have the right to consent to the action plan (handelingsdeel) of the OPP. Record each parent's decision.")
+    uitleg = _(
+        "Parents have the right to consent to the action plan (handelingsdeel) of the OPP. Record each parent's decision."
+    )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(leerling=self.object.opp.dossier.leerling, **kwargs)
@@ -132,7 +143,9 @@ class InstemmingView(OPPVersieMixin, ActieFormView):
         return opp_url(self.object)
 
     def uitvoeren(self, form):
-        return opp_services.opp_instemming_vastleggen(door=self.request.user, oppversie=self.object, **form.cleaned_data)
+        return opp_services.opp_instemming_vastleggen(
+            door=self.request.user, oppversie=self.object, **form.cleaned_data
+        )
 
     def succes_url(self, resultaat):
         return opp_url(self.object)
@@ -150,14 +163,14 @@ def _portaaldeelnemers(school_id: int, gebruikers) -> list[mdo_services.Deelneme
     rollen = {}
     for lid in Lidmaatschap.objects.actief_op().filter(school_id=school_id, gebruiker__in=gebruikers).order_by("rol"):
         rollen.setdefault(lid.gebruiker_id, lid.rol)
-    return [
-        mdo_services.Deelnemer(rol=rollen.get(u.pk, Deelnemersrol.ANDERS), gebruiker=u) for u in gebruikers
-    ]
+    return [mdo_services.Deelnemer(rol=rollen.get(u.pk, Deelnemersrol.ANDERS), gebruiker=u) for u in gebruikers]
 
 
 def _externe_deelnemers(formset) -> list[mdo_services.Deelnemer]:
     return [
-        mdo_services.Deelnemer(rol=f.cleaned_data["rol"], naam=f.cleaned_data["naam"], organisatie=f.cleaned_data.get("organisatie", ""))
+        mdo_services.Deelnemer(
+            rol=f.cleaned_data["rol"], naam=f.cleaned_data["naam"], organisatie=f.cleaned_data.get("organisatie", "")
+        )
         for f in formset
         if f.cleaned_data.get("naam", "").strip()
     ]
@@ -261,8 +274,12 @@ class MDOBewerkenView(MDOFormView):
         m = self.object
         begin = timezone.localtime(m.begint_om)
         return {
-            "versie": m.versie, "datum": begin.date(), "tijd": begin.time().replace(second=0, microsecond=0),
-            "duur_minuten": m.duur_minuten, "locatie": m.locatie, "agenda": m.agenda,
+            "versie": m.versie,
+            "datum": begin.date(),
+            "tijd": begin.time().replace(second=0, microsecond=0),
+            "duur_minuten": m.duur_minuten,
+            "locatie": m.locatie,
+            "agenda": m.agenda,
         }
 
     def uitvoeren(self, form):
@@ -316,15 +333,20 @@ class MDOVerslagView(MDOFormView):
             verslag=d["verslag"],
             aanwezig=[x.pk for x in d["aanwezig"]],
             stem=mdo_services.StemGegevens(
-                gehoord=d["gehoord"], wijze=d["wijze"], wat_zei_kind=d["wat_zei_kind"],
-                wat_wil_kind=d["wat_wil_kind"], reden_niet_gehoord=d["reden_niet_gehoord"],
+                gehoord=d["gehoord"],
+                wijze=d["wijze"],
+                wat_zei_kind=d["wat_zei_kind"],
+                wat_wil_kind=d["wat_wil_kind"],
+                reden_niet_gehoord=d["reden_niet_gehoord"],
                 toelichting=d["stem_toelichting"],
             ),
             uitkomsten=[(s, d["uitkomst_toelichting"]) for s in d["uitkomsten"]],
             afspraken=[
                 mdo_services.AfspraakGegevens(
-                    omschrijving=f.cleaned_data["omschrijving"], uiterlijk=f.cleaned_data["uiterlijk"],
-                    uitvoerder=f.cleaned_data.get("uitvoerder"), uitvoerder_naam=f.cleaned_data.get("uitvoerder_naam", ""),
+                    omschrijving=f.cleaned_data["omschrijving"],
+                    uiterlijk=f.cleaned_data["uiterlijk"],
+                    uitvoerder=f.cleaned_data.get("uitvoerder"),
+                    uitvoerder_naam=f.cleaned_data.get("uitvoerder_naam", ""),
                 )
                 for f in self.formset
                 if f.cleaned_data.get("omschrijving", "").strip()
@@ -355,7 +377,9 @@ class AdviesView(MDOFormView):
     succes_bericht = _("Your advice has been added to the minutes.")
 
     def uitvoeren(self, form):
-        return mdo_services.mdo_advies_toevoegen(door=self.request.user, mdo=self.object, tekst=form.cleaned_data["tekst"])
+        return mdo_services.mdo_advies_toevoegen(
+            door=self.request.user, mdo=self.object, tekst=form.cleaned_data["tekst"]
+        )
 
 
 class AfspraakAfrondenView(PostActieView):

@@ -40,7 +40,8 @@ class RisicolijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         user = self.request.user
         pagina = Paginator(selectors.signaleringen_actief_op(user), 50).get_page(self.request.GET.get("pagina"))
         ctx.update(
-            pagina=pagina, rondes=list(selectors.rondes(user)[:12]),
+            pagina=pagina,
+            rondes=list(selectors.rondes(user)[:12]),
             mag_signaleren=heeft_rol(user, Rol.CONSULENT, Rol.BELEIDSMEDEWERKER),
             mag_samenstellen=heeft_rol(user, Rol.BELEIDSMEDEWERKER),
         )
@@ -120,15 +121,24 @@ class RondeDetailView(LoginRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ronde = zichtbaar_of_404(Risicolijstronde.objects.visible_to(user).select_related("vorige", "samengesteld_door"), uuid=kwargs["uuid"])
+        ronde = zichtbaar_of_404(
+            Risicolijstronde.objects.visible_to(user).select_related("vorige", "samengesteld_door"), uuid=kwargs["uuid"]
+        )
         vergelijking = self.request.GET.get("vergelijking", "")
         vergelijking = vergelijking if vergelijking in {"nieuw", "nog", "af"} else ""
-        pagina = Paginator(selectors.ronde_regels(user, ronde, vergelijking=vergelijking), 100).get_page(self.request.GET.get("pagina"))
+        pagina = Paginator(selectors.ronde_regels(user, ronde, vergelijking=vergelijking), 100).get_page(
+            self.request.GET.get("pagina")
+        )
         querystring = self.request.GET.copy()
         querystring.pop("pagina", None)
-        ctx.update(ronde=ronde, pagina=pagina, vergelijking=vergelijking, querystring=querystring,
-                   tellingen=selectors.ronde_tellingen(user, ronde),
-                   mag_exporteren=heeft_rol(user, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONSULENT))
+        ctx.update(
+            ronde=ronde,
+            pagina=pagina,
+            vergelijking=vergelijking,
+            querystring=querystring,
+            tellingen=selectors.ronde_tellingen(user, ronde),
+            mag_exporteren=heeft_rol(user, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONSULENT),
+        )
         return ctx
 
 
@@ -136,7 +146,9 @@ class RondeExportView(LoginRequiredMixin, View):
     def post(self, request, uuid):
         ronde = zichtbaar_of_404(Risicolijstronde.objects.visible_to(request.user), uuid=uuid)
         try:
-            taak = services.risicolijst_export_starten(door=request.user, ronde=ronde, formaat=request.POST.get("formaat", ""), request=request)
+            taak = services.risicolijst_export_starten(
+                door=request.user, ronde=ronde, formaat=request.POST.get("formaat", ""), request=request
+            )
         except Domeinfout as fout:
             messages.error(request, " ".join(fout.messages))
             return redirect(ronde.get_absolute_url())
@@ -152,7 +164,9 @@ class MeldingenView(LoginRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["pagina"] = Paginator(melding_selectors.meldingen_lijst(self.request.user), 50).get_page(self.request.GET.get("pagina"))
+        ctx["pagina"] = Paginator(melding_selectors.meldingen_lijst(self.request.user), 50).get_page(
+            self.request.GET.get("pagina")
+        )
         ctx["ongelezen"] = melding_selectors.aantal_ongelezen(self.request.user)
         return ctx
 
@@ -163,7 +177,9 @@ class MeldingOpenenView(LoginRequiredMixin, View):
     def post(self, request, uuid):
         melding = zichtbaar_of_404(Melding.objects.visible_to(request.user, "change"), uuid=uuid)
         melding_gelezen(door=request.user, melding=melding)
-        if url_has_allowed_host_and_scheme(melding.link, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        if url_has_allowed_host_and_scheme(
+            melding.link, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             return redirect(melding.link)
         return redirect("leerlingen:meldingen")
 
@@ -171,5 +187,7 @@ class MeldingOpenenView(LoginRequiredMixin, View):
 class MeldingenGelezenView(LoginRequiredMixin, View):
     def post(self, request):
         n = meldingen_alle_gelezen(door=request.user)
-        messages.success(request, ngettext("%(n)s notification marked as read.", "%(n)s notifications marked as read.", n) % {"n": n})
+        messages.success(
+            request, ngettext("%(n)s notification marked as read.", "%(n)s notifications marked as read.", n) % {"n": n}
+        )
         return redirect("leerlingen:meldingen")

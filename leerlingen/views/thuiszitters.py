@@ -67,11 +67,18 @@ class ThuiszitterLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         querystring = g.copy()
         querystring.pop("pagina", None)
         ctx.update(
-            pagina=pagina, datum=datum, status=status, filters=filters, querystring=querystring,
-            soorten=Thuiszittercasus.Soort.choices, stappen=selectors.ladderstappen(self.request.user),
+            pagina=pagina,
+            datum=datum,
+            status=status,
+            filters=filters,
+            querystring=querystring,
+            soorten=Thuiszittercasus.Soort.choices,
+            stappen=selectors.ladderstappen(self.request.user),
             gemeenten=Gemeente.objects.filter(
                 pk__in=Thuiszittercasus.objects.visible_to(self.request.user).values("gemeente_id")
-            ).order_by("naam") if heeft_rol(self.request.user, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONSULENT) else [],
+            ).order_by("naam")
+            if heeft_rol(self.request.user, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONSULENT)
+            else [],
             mag_registreren=heeft_rol(self.request.user, *REGISTRATIE_ROLLEN),
             mag_zonder_inschrijving=heeft_rol(self.request.user, *ZONDER_INSCHRIJVING_ROLLEN),
             termijn_weken=conf.thuiszitters_aanbod_termijn_weken(),
@@ -94,8 +101,12 @@ class KiesLeerlingView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         doel = "risico" if self.request.GET.get("doel") == "risico" else "thuiszitter"
         if doel == "risico":
             vereis(heeft_rol(self.request.user, Rol.CONSULENT, Rol.BELEIDSMEDEWERKER))
-        ctx.update(zoek=zoek, doel=doel, leerlingen=selectors.kandidaat_leerlingen(self.request.user, zoek=zoek),
-                   mag_zonder_inschrijving=heeft_rol(self.request.user, *ZONDER_INSCHRIJVING_ROLLEN))
+        ctx.update(
+            zoek=zoek,
+            doel=doel,
+            leerlingen=selectors.kandidaat_leerlingen(self.request.user, zoek=zoek),
+            mag_zonder_inschrijving=heeft_rol(self.request.user, *ZONDER_INSCHRIJVING_ROLLEN),
+        )
         return ctx
 
     def get_template_names(self):
@@ -128,8 +139,9 @@ class ThuiszitterNieuwView(ServiceFormView):
 
     def voer_uit(self, form):
         data = dict(form.cleaned_data)
-        return services.thuiszitter_registreren(door=self.request.user, leerling=self.leerling,
-                                                partners=list(data.pop("partners", [])), **data)
+        return services.thuiszitter_registreren(
+            door=self.request.user, leerling=self.leerling, partners=list(data.pop("partners", [])), **data
+        )
 
 
 class KindZonderInschrijvingView(ServiceFormView):
@@ -165,7 +177,8 @@ class ThuiszitterDetailView(LoginRequiredMixin, TemplateView):
             raise Http404 from None
         log_leerling_bekeken(gebruiker=user, leerling=casus.leerling, request=self.request)
         ctx.update(
-            casus=casus, leerling=casus.leerling,
+            casus=casus,
+            leerling=casus.leerling,
             mag_wijzigen=casus.status == "actief" and selectors.mag(user, casus, "change"),
             mag_regie=casus.status == "actief" and selectors.mag(user, casus, "regie"),
             heeft_opp=casus.heeft_opp,
@@ -182,9 +195,17 @@ class ThuiszitterWijzigenView(ServiceFormView):
 
     def get_initial(self):
         c = self.object
-        return {"versie": c.versie, "reden": c.reden, "reden_toelichting": c.reden_toelichting, "heeft_opp": c.heeft_opp,
-                "opp_datum": c.opp_datum, "onderwijs_uren": c.onderwijs_uren, "plan": c.plan,
-                "volgende_actie": c.volgende_actie, "volgende_actie_datum": c.volgende_actie_datum}
+        return {
+            "versie": c.versie,
+            "reden": c.reden,
+            "reden_toelichting": c.reden_toelichting,
+            "heeft_opp": c.heeft_opp,
+            "opp_datum": c.opp_datum,
+            "onderwijs_uren": c.onderwijs_uren,
+            "plan": c.plan,
+            "volgende_actie": c.volgende_actie,
+            "volgende_actie_datum": c.volgende_actie_datum,
+        }
 
     def voer_uit(self, form):
         return services.thuiszitter_wijzigen(door=self.request.user, casus=self.object, **form.cleaned_data)
@@ -253,7 +274,9 @@ class ThuiszitterPartnersView(LoginRequiredMixin, TemplateView):
             form = forms.PartnerKoppelenForm(request.POST, partners=self._beschikbaar(), prefix=None)
             if form.is_valid():
                 try:
-                    services.thuiszitter_partner_koppelen(door=request.user, casus=self.casus, partner=form.cleaned_data["partner"])
+                    services.thuiszitter_partner_koppelen(
+                        door=request.user, casus=self.casus, partner=form.cleaned_data["partner"]
+                    )
                 except ValidationError as fout:
                     forms.fout_op_formulier(form, fout)
                 else:
@@ -359,11 +382,26 @@ def staafgrafiek(per_maand: list[dict], maximum: int, *, hoogte: int = 160, bree
         x = 40 + i * (2 * breedte_staaf + 10)
         h_nieuw = round(hoogte * r["nieuw"] / maximum)
         h_gesloten = round(hoogte * r["gesloten"] / maximum)
-        stappen.append({**r, "x_nieuw": x, "x_gesloten": x + breedte_staaf, "y_nieuw": 10 + hoogte - h_nieuw,
-                        "h_nieuw": h_nieuw, "y_gesloten": 10 + hoogte - h_gesloten, "h_gesloten": h_gesloten,
-                        "x_label": x + breedte_staaf})
-    return {"staven": stappen, "breedte": 40 + len(per_maand) * (2 * breedte_staaf + 10), "hoogte": hoogte + 40,
-            "basis": 10 + hoogte, "staaf": breedte_staaf, "maximum": maximum}
+        stappen.append(
+            {
+                **r,
+                "x_nieuw": x,
+                "x_gesloten": x + breedte_staaf,
+                "y_nieuw": 10 + hoogte - h_nieuw,
+                "h_nieuw": h_nieuw,
+                "y_gesloten": 10 + hoogte - h_gesloten,
+                "h_gesloten": h_gesloten,
+                "x_label": x + breedte_staaf,
+            }
+        )
+    return {
+        "staven": stappen,
+        "breedte": 40 + len(per_maand) * (2 * breedte_staaf + 10),
+        "hoogte": hoogte + 40,
+        "basis": 10 + hoogte,
+        "staaf": breedte_staaf,
+        "maximum": maximum,
+    }
 
 
 class DashboardView(LoginRequiredMixin, RolVereistMixin, TemplateView):
@@ -379,10 +417,19 @@ class DashboardView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         filters = {k: g.get(k, "").strip() for k in ("bestuur", "kring", "gemeente")}
         tegels = selectors.thuiszitters_tegels(user, datum=datum, **filters)
         swv_breed = heeft_rol(user, Rol.DB, Rol.BELEIDSMEDEWERKER)
-        besturen = Bestuur.objects.order_by("naam") if swv_breed else Bestuur.objects.filter(pk__in=bestuur_ids(user)).order_by("naam")
+        besturen = (
+            Bestuur.objects.order_by("naam")
+            if swv_breed
+            else Bestuur.objects.filter(pk__in=bestuur_ids(user)).order_by("naam")
+        )
         ctx.update(
-            t=tegels, datum=datum, filters=filters, besturen=besturen, swv_breed=swv_breed,
-            kringen=Kring.objects.order_by("naam"), gemeenten=Gemeente.objects.filter(scholen__isnull=False).distinct().order_by("naam"),
+            t=tegels,
+            datum=datum,
+            filters=filters,
+            besturen=besturen,
+            swv_breed=swv_breed,
+            kringen=Kring.objects.order_by("naam"),
+            gemeenten=Gemeente.objects.filter(scholen__isnull=False).distinct().order_by("naam"),
             grafiek=staafgrafiek(tegels["per_maand"], tegels["max_per_maand"]),
         )
         return ctx

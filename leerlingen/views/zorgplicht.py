@@ -36,9 +36,14 @@ class ZorgplichtLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         pagina = Paginator(qs, 50).get_page(self.request.GET.get("pagina"))
         querystring = self.request.GET.copy()
         querystring.pop("pagina", None)
-        ctx.update(pagina=pagina, status=status, querystring=querystring,
-                   mag_aanmelden=heeft_rol(self.request.user, *AANMELD_ROLLEN),
-                   termijn_weken=conf.zorgplicht_termijn_weken(), verlenging_weken=conf.zorgplicht_verlenging_weken())
+        ctx.update(
+            pagina=pagina,
+            status=status,
+            querystring=querystring,
+            mag_aanmelden=heeft_rol(self.request.user, *AANMELD_ROLLEN),
+            termijn_weken=conf.zorgplicht_termijn_weken(),
+            verlenging_weken=conf.zorgplicht_verlenging_weken(),
+        )
         return ctx
 
 
@@ -55,7 +60,10 @@ class ZorgplichtNieuwView(ServiceFormView):
     def get_form_kwargs(self):
         from swv.models import School
 
-        return {**super().get_form_kwargs(), "scholen": School.objects.filter(pk__in=[s.pk for s in self.scholen]).order_by("naam")}
+        return {
+            **super().get_form_kwargs(),
+            "scholen": School.objects.filter(pk__in=[s.pk for s in self.scholen]).order_by("naam"),
+        }
 
     def voer_uit(self, form):
         return services.zorgplicht_registreren(door=self.request.user, **form.cleaned_data)
@@ -74,10 +82,16 @@ class ZorgplichtDetailView(LoginRequiredMixin, TemplateView):
         log_leerling_bekeken(gebruiker=user, leerling=casus.leerling, request=self.request)
         mag_wijzigen = casus.is_lopend and selectors.mag(user, casus, "change")
         ctx.update(
-            casus=casus, leerling=casus.leerling, mag_wijzigen=mag_wijzigen,
-            mag_verlengen=mag_wijzigen and casus.status == Zorgplichtcasus.Status.AANGEMELD and casus.dagen_resterend >= 0,
-            termijn_weken=conf.zorgplicht_termijn_weken(), verlenging_weken=conf.zorgplicht_verlenging_weken(),
-            dagen_resterend=casus.dagen_resterend, dagen_verstreken=casus.dagen_te_laat,
+            casus=casus,
+            leerling=casus.leerling,
+            mag_wijzigen=mag_wijzigen,
+            mag_verlengen=mag_wijzigen
+            and casus.status == Zorgplichtcasus.Status.AANGEMELD
+            and casus.dagen_resterend >= 0,
+            termijn_weken=conf.zorgplicht_termijn_weken(),
+            verlenging_weken=conf.zorgplicht_verlenging_weken(),
+            dagen_resterend=casus.dagen_resterend,
+            dagen_verstreken=casus.dagen_te_laat,
         )
         return ctx
 

@@ -100,10 +100,19 @@ class School(models.Model):
     postcode = models.CharField(_("postcode"), max_length=7, blank=True)
     plaats = models.CharField(_("town"), max_length=100, blank=True)
     internetadres = models.CharField(_("website"), max_length=200, blank=True)
-    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="scholen", verbose_name=_("municipality"))
-    bestuur = models.ForeignKey(Bestuur, on_delete=models.PROTECT, related_name="scholen", verbose_name=_("school board"))
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="scholen", verbose_name=_("municipality")
+    )
+    bestuur = models.ForeignKey(
+        Bestuur, on_delete=models.PROTECT, related_name="scholen", verbose_name=_("school board")
+    )
     kring = models.ForeignKey(
-        Kring, on_delete=models.SET_NULL, null=True, blank=True, related_name="scholen", verbose_name=_("cluster (kring)")
+        Kring,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="scholen",
+        verbose_name=_("cluster (kring)"),
     )
     actief = models.BooleanField(_("active"), default=True)
     history = HistoricalRecords()
@@ -117,7 +126,8 @@ class School(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(brin__regex=r"^[0-9]{2}[0-9A-Z]{2}$"), name="school_brin_formaat"),
             models.CheckConstraint(
-                condition=Q(vestigingscode__regex=r"^[0-9]{2}[0-9A-Z]{2}[0-9]{2}$"), name="school_vestigingscode_formaat"
+                condition=Q(vestigingscode__regex=r"^[0-9]{2}[0-9A-Z]{2}[0-9]{2}$"),
+                name="school_vestigingscode_formaat",
             ),
             models.CheckConstraint(condition=Q(soort__in=Soort.values), name="school_soort_geldig"),
         ]

@@ -48,12 +48,17 @@ class ArrangementtypeFactory(factory.django.DjangoModelFactory):
     class Params:
         met_instemming = factory.Trait(directeur_instemming=True)
         jeugdhulp = factory.Trait(
-            categorie=Categorie.ONDERWIJS_JEUGDHULP, aandeel_gemeente_pct=Decimal("40"), beoordelaar=Beoordelaar.AC,
+            categorie=Categorie.ONDERWIJS_JEUGDHULP,
+            aandeel_gemeente_pct=Decimal("40"),
+            beoordelaar=Beoordelaar.AC,
             naam=factory.Sequence(lambda n: f"Onderwijs-jeugdhulparrangement {n}"),
         )
         regionaal = factory.Trait(
-            categorie=Categorie.REGIONAAL, aanbieder="Regionale aanbieder", capaciteit=2,
-            tarief=Decimal("6000.00"), tarief_eenheid=TariefEenheid.PER_ARRANGEMENT,
+            categorie=Categorie.REGIONAAL,
+            aanbieder="Regionale aanbieder",
+            capaciteit=2,
+            tarief=Decimal("6000.00"),
+            tarief_eenheid=TariefEenheid.PER_ARRANGEMENT,
         )
 
 
@@ -128,7 +133,8 @@ class AanvraagFactory(factory.django.DjangoModelFactory):
 
     class Params:
         ingediend = factory.Trait(
-            status=AanvraagStatus.INGEDIEND, ingediend_op=factory.LazyFunction(timezone.now),
+            status=AanvraagStatus.INGEDIEND,
+            ingediend_op=factory.LazyFunction(timezone.now),
             laatst_ingediend_op=factory.LazyFunction(timezone.now),
         )
         in_beoordeling = factory.Trait(ingediend=True, status=AanvraagStatus.IN_BEOORDELING)
@@ -140,7 +146,9 @@ class AanvraagFactory(factory.django.DjangoModelFactory):
         lopend = factory.Trait(toegekend=True, status=AanvraagStatus.LOPEND)
         geevalueerd = factory.Trait(toegekend=True, status=AanvraagStatus.GEEVALUEERD)
         afgesloten = factory.Trait(
-            toegekend=True, status=AanvraagStatus.AFGESLOTEN, afgesloten_op=factory.LazyFunction(timezone.localdate),
+            toegekend=True,
+            status=AanvraagStatus.AFGESLOTEN,
+            afgesloten_op=factory.LazyFunction(timezone.localdate),
             afsluitresultaat=Afsluitresultaat.DOELEN_BEREIKT,
         )
         ingetrokken = factory.Trait(status=AanvraagStatus.INGETROKKEN)
@@ -155,10 +163,15 @@ class AanvraagFactory(factory.django.DjangoModelFactory):
         if obj.toegekend_bedrag is not None or obj.status == AanvraagStatus.AFGEWEZEN:
             afgewezen = obj.status == AanvraagStatus.AFGEWEZEN
             Besluit.objects.create(
-                aanvraag=obj, soort=Besluitsoort.AFGEWEZEN if afgewezen else Besluitsoort.TOEGEKEND,
-                gevraagd_bedrag=obj.gevraagd_bedrag, gevraagd_begin=obj.begindatum, gevraagd_eind=obj.einddatum,
-                bedrag=None if afgewezen else obj.toegekend_bedrag, begindatum=None if afgewezen else obj.begindatum,
-                einddatum=None if afgewezen else obj.einddatum, motivering="Past niet binnen de criteria." if afgewezen else "",
+                aanvraag=obj,
+                soort=Besluitsoort.AFGEWEZEN if afgewezen else Besluitsoort.TOEGEKEND,
+                gevraagd_bedrag=obj.gevraagd_bedrag,
+                gevraagd_begin=obj.begindatum,
+                gevraagd_eind=obj.einddatum,
+                bedrag=None if afgewezen else obj.toegekend_bedrag,
+                begindatum=None if afgewezen else obj.begindatum,
+                einddatum=None if afgewezen else obj.einddatum,
+                motivering="Past niet binnen de criteria." if afgewezen else "",
                 genomen_door=obj.aangemaakt_door,
             )
 

@@ -64,8 +64,15 @@ def test_the_author_and_inactive_accounts_are_not_notified(personas):
     aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True)
     personas.anna.is_active = False
     personas.anna.save()
-    assert meldingen_maken(soort=Meldingsoort.BESLOTEN, aanvraag=aanvraag, ontvangers=[personas.anna, personas.charlie],
-                           behalve=personas.charlie) == []
+    assert (
+        meldingen_maken(
+            soort=Meldingsoort.BESLOTEN,
+            aanvraag=aanvraag,
+            ontvangers=[personas.anna, personas.charlie],
+            behalve=personas.charlie,
+        )
+        == []
+    )
 
 
 def test_a_failing_mail_server_is_retried_and_the_mail_goes_once(personas, settings):

@@ -26,7 +26,9 @@ def test_amounts_cannot_be_negative(personas):
     for veld in ("totale_kosten", "bijdrage_school", "bijdrage_gemeente", "gevraagd_bedrag", "toegekend_bedrag"):
         weigert(lambda veld=veld: Aanvraag.objects.filter(pk=a.pk).update(**{veld: Decimal("-1")}))
     weigert(lambda: Arrangementbudget.objects.create(jaar=2030, bedrag=Decimal("-5")))
-    weigert(lambda: Realisatie.objects.create(aanvraag=a, jaar=2030, bedrag=Decimal("-5"), vastgelegd_door=personas.carla))
+    weigert(
+        lambda: Realisatie.objects.create(aanvraag=a, jaar=2030, bedrag=Decimal("-5"), vastgelegd_door=personas.carla)
+    )
     weigert(lambda: ArrangementtypeFactory(tarief=Decimal("-1")))
 
 
@@ -61,24 +63,54 @@ def test_a_closed_arrangement_has_a_date_and_result(personas):
 
 def test_decisions_are_complete(personas):
     a = AanvraagFactory(school=personas.school_a, in_beoordeling=True)
-    basis = dict(aanvraag=a, gevraagd_bedrag=a.gevraagd_bedrag, gevraagd_begin=a.begindatum, gevraagd_eind=a.einddatum,
-                 genomen_door=personas.anna)
+    basis = dict(
+        aanvraag=a,
+        gevraagd_bedrag=a.gevraagd_bedrag,
+        gevraagd_begin=a.begindatum,
+        gevraagd_eind=a.einddatum,
+        genomen_door=personas.anna,
+    )
     weigert(lambda: Besluit.objects.create(soort=Besluitsoort.AFGEWEZEN, **basis))  # no reasons
     weigert(lambda: Besluit.objects.create(soort=Besluitsoort.TOEGEKEND, **basis))  # no amount or period
-    weigert(lambda: Besluit.objects.create(soort=Besluitsoort.DEELS_TOEGEKEND, bedrag=Decimal("1"), begindatum=a.begindatum,
-                                           einddatum=a.einddatum, **basis))  # partial without reasons
-    weigert(lambda: Besluit.objects.create(soort=Besluitsoort.TOEGEKEND, bedrag=Decimal("1"), begindatum=a.begindatum,
-                                           einddatum=a.begindatum - timedelta(days=1), **basis))
+    weigert(
+        lambda: Besluit.objects.create(
+            soort=Besluitsoort.DEELS_TOEGEKEND,
+            bedrag=Decimal("1"),
+            begindatum=a.begindatum,
+            einddatum=a.einddatum,
+            **basis,
+        )
+    )  # partial without reasons
+    weigert(
+        lambda: Besluit.objects.create(
+            soort=Besluitsoort.TOEGEKEND,
+            bedrag=Decimal("1"),
+            begindatum=a.begindatum,
+            einddatum=a.begindatum - timedelta(days=1),
+            **basis,
+        )
+    )
 
 
 def test_an_evaluation_has_the_answers_or_the_reason(personas):
     a = AanvraagFactory(school=personas.school_a, lopend=True)
-    basis = dict(moment=a.evaluatiemomenten.get(), aanvraag=a, doelen_bereikt="ja", conclusie="stoppen", toelichting="x",
-                 vastgelegd_door=personas.alice, kind_ingevuld=False, kind_reden_niet="Te jong.")
+    basis = dict(
+        moment=a.evaluatiemomenten.get(),
+        aanvraag=a,
+        doelen_bereikt="ja",
+        conclusie="stoppen",
+        toelichting="x",
+        vastgelegd_door=personas.alice,
+        kind_ingevuld=False,
+        kind_reden_niet="Te jong.",
+    )
     weigert(lambda: Evaluatie.objects.create(ouders_ingevuld=True, **basis))
     weigert(lambda: Evaluatie.objects.create(ouders_ingevuld=False, **basis))
-    weigert(lambda: Evaluatie.objects.create(ouders_ingevuld=True, ouders_betrokken=4, ouders_geholpen=4, ouders_cijfer=11,
-                                             ouders_doorgaan="ja", **basis))
+    weigert(
+        lambda: Evaluatie.objects.create(
+            ouders_ingevuld=True, ouders_betrokken=4, ouders_geholpen=4, ouders_cijfer=11, ouders_doorgaan="ja", **basis
+        )
+    )
     Evaluatie.objects.create(ouders_ingevuld=False, ouders_reden_niet="Niet bereikbaar.", **basis)
 
 
@@ -87,13 +119,19 @@ def test_budgets_are_unique_per_year_and_level(personas):
     weigert(lambda: Arrangementbudget.objects.create(jaar=2030, bedrag=2))
     Arrangementbudget.objects.create(jaar=2030, school=personas.school_a, bedrag=1)
     weigert(lambda: Arrangementbudget.objects.create(jaar=2030, school=personas.school_a, bedrag=2))
-    weigert(lambda: Arrangementbudget.objects.create(jaar=2031, school=personas.school_a, kring=personas.kring, bedrag=2))
+    weigert(
+        lambda: Arrangementbudget.objects.create(jaar=2031, school=personas.school_a, kring=personas.kring, bedrag=2)
+    )
 
 
 def test_a_notification_key_is_unique(personas):
     a = AanvraagFactory(school=personas.school_a)
     Melding.objects.create(ontvanger=personas.charlie, soort="ingediend", aanvraag=a, sleutel="ingediend:1::2")
-    weigert(lambda: Melding.objects.create(ontvanger=personas.charlie, soort="ingediend", aanvraag=a, sleutel="ingediend:1::2"))
+    weigert(
+        lambda: Melding.objects.create(
+            ontvanger=personas.charlie, soort="ingediend", aanvraag=a, sleutel="ingediend:1::2"
+        )
+    )
 
 
 def test_a_transition_changes_the_status(personas):

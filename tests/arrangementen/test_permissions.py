@@ -31,14 +31,20 @@ ZIET_B = {"bob", "dirk", "bea", "anna"}
 def test_the_request_page_of_school_a_is_visible_only_in_scope(client, personas, persona):
     aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True)
     verwacht = 200 if persona in ZIET_A else 404
-    assert status_voor(client, getattr(personas, persona), reverse("arrangementen:detail", args=[aanvraag.uuid])) == verwacht
+    assert (
+        status_voor(client, getattr(personas, persona), reverse("arrangementen:detail", args=[aanvraag.uuid]))
+        == verwacht
+    )
 
 
 @pytest.mark.parametrize("persona", ALLE)
 def test_the_request_page_of_school_b_is_visible_only_in_scope(client, personas, persona):
     aanvraag = AanvraagFactory(school=personas.school_b, ingediend=True)
     verwacht = 200 if persona in ZIET_B else 404
-    assert status_voor(client, getattr(personas, persona), reverse("arrangementen:detail", args=[aanvraag.uuid])) == verwacht
+    assert (
+        status_voor(client, getattr(personas, persona), reverse("arrangementen:detail", args=[aanvraag.uuid]))
+        == verwacht
+    )
 
 
 def test_a_teacher_sees_the_requests_of_linked_pupils_only(client, personas):
@@ -51,15 +57,23 @@ def test_a_teacher_sees_the_requests_of_linked_pupils_only(client, personas):
     assert client.get(reverse("arrangementen:detail", args=[ander.uuid])).status_code == 404
 
 
-@pytest.mark.parametrize("persona, verwacht", [("alice", 200), ("charlie", 200), ("dora", 200), ("dirk", 404), ("bea", 404), ("anna", 404)])
+@pytest.mark.parametrize(
+    "persona, verwacht", [("alice", 200), ("charlie", 200), ("dora", 200), ("dirk", 404), ("bea", 404), ("anna", 404)]
+)
 def test_a_concept_stays_with_the_school_and_its_consultant(client, personas, persona, verwacht):
     aanvraag = AanvraagFactory(school=personas.school_a)
-    assert status_voor(client, getattr(personas, persona), reverse("arrangementen:detail", args=[aanvraag.uuid])) == verwacht
+    assert (
+        status_voor(client, getattr(personas, persona), reverse("arrangementen:detail", args=[aanvraag.uuid]))
+        == verwacht
+    )
 
 
 def test_the_committee_does_not_see_requests_only_the_consultant_assesses(client, personas):
-    aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True,
-                               arrangementtype=ArrangementtypeFactory(beoordelaar=Beoordelaar.CONSULENT))
+    aanvraag = AanvraagFactory(
+        school=personas.school_a,
+        ingediend=True,
+        arrangementtype=ArrangementtypeFactory(beoordelaar=Beoordelaar.CONSULENT),
+    )
     assert status_voor(client, personas.anna, reverse("arrangementen:detail", args=[aanvraag.uuid])) == 404
     assert status_voor(client, personas.charlie, reverse("arrangementen:besluiten", args=[aanvraag.uuid])) == 200
 
@@ -78,7 +92,10 @@ def test_the_committee_does_not_see_requests_only_the_consultant_assesses(client
 def test_action_pages_answer_404_outside_the_action_scope(client, personas, url_naam, wie, persona):
     aanvraag = AanvraagFactory(school=personas.school_a, in_beoordeling=True)
     verwacht = 200 if persona in wie else 404
-    assert status_voor(client, getattr(personas, persona), reverse(f"arrangementen:{url_naam}", args=[aanvraag.uuid])) == verwacht
+    assert (
+        status_voor(client, getattr(personas, persona), reverse(f"arrangementen:{url_naam}", args=[aanvraag.uuid]))
+        == verwacht
+    )
 
 
 @pytest.mark.parametrize("persona", ALLE)
@@ -106,14 +123,22 @@ def test_the_decision_letter_downloads_only_in_scope(client, personas, persona):
     aanvraag = AanvraagFactory(school=personas.school_a, toegekend=True)
     aanvraag.besluit.brief.save("brief.pdf", ContentFile(b"%PDF-1.4 test"))
     verwacht = 200 if persona in ZIET_A else 404
-    assert status_voor(client, getattr(personas, persona), reverse("arrangementen:brief", args=[aanvraag.uuid])) == verwacht
+    assert (
+        status_voor(client, getattr(personas, persona), reverse("arrangementen:brief", args=[aanvraag.uuid]))
+        == verwacht
+    )
 
 
-@pytest.mark.parametrize("persona, verwacht", [("alice", 200), ("bob", 404), ("dora", 404), ("charlie", 404), ("anna", 404)])
+@pytest.mark.parametrize(
+    "persona, verwacht", [("alice", 200), ("bob", 404), ("dora", 404), ("charlie", 404), ("anna", 404)]
+)
 def test_only_the_schools_ib_er_records_evaluations(client, personas, persona, verwacht):
     aanvraag = AanvraagFactory(school=personas.school_a, lopend=True)
     moment = aanvraag.evaluatiemomenten.get()
-    assert status_voor(client, getattr(personas, persona), reverse("arrangementen:evalueren", args=[moment.uuid])) == verwacht
+    assert (
+        status_voor(client, getattr(personas, persona), reverse("arrangementen:evalueren", args=[moment.uuid]))
+        == verwacht
+    )
 
 
 def test_a_guessed_integer_id_is_not_a_url(client, personas):

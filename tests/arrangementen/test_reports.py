@@ -28,11 +28,20 @@ def pdf_tekst(inhoud: bytes) -> str:
 
 @pytest.mark.worker
 def test_the_decision_letter_is_made_by_the_worker_and_holds_the_decision(client, personas, celery_worker):
-    aanvraag = AanvraagFactory(school=personas.school_a, in_beoordeling=True, begindatum=date(2031, 9, 1),
-                               einddatum=date(2032, 1, 18), gevraagd_bedrag=Decimal("5000"))
+    aanvraag = AanvraagFactory(
+        school=personas.school_a,
+        in_beoordeling=True,
+        begindatum=date(2031, 9, 1),
+        einddatum=date(2032, 1, 18),
+        gevraagd_bedrag=Decimal("5000"),
+    )
     services.aanvraag_toekennen(
-        aanvraag=aanvraag, door=personas.anna, bedrag=Decimal("4000"), begindatum=date(2031, 9, 1),
-        einddatum=date(2031, 12, 20), voorwaarden="Tussentijdse evaluatie met de consulent.",
+        aanvraag=aanvraag,
+        door=personas.anna,
+        bedrag=Decimal("4000"),
+        begindatum=date(2031, 9, 1),
+        einddatum=date(2031, 12, 20),
+        voorwaarden="Tussentijdse evaluatie met de consulent.",
         motivering="Vier maanden is genoeg voor deze doelen.",
     )
     besluit = wacht_op(lambda: Besluit.objects.filter(aanvraag=aanvraag).exclude(brief="").first(), seconden=60)
@@ -42,9 +51,16 @@ def test_the_decision_letter_is_made_by_the_worker_and_holds_the_decision(client
     inhoud = b"".join(response.streaming_content)
     tekst = pdf_tekst(inhoud)
     for verwacht in (
-        f"Besluit op arrangementaanvraag {aanvraag.nummer}", aanvraag.leerling.volledige_naam, "Besluit: deels toegekend",
-        "€ 5.000,00", "€ 4.000,00", "1 september 2031 – 20 december 2031", "Tussentijdse evaluatie met de consulent.",
-        "Vier maanden is genoeg voor deze doelen.", "bezwaar", personas.swv.naam,
+        f"Besluit op arrangementaanvraag {aanvraag.nummer}",
+        aanvraag.leerling.volledige_naam,
+        "Besluit: deels toegekend",
+        "€ 5.000,00",
+        "€ 4.000,00",
+        "1 september 2031 – 20 december 2031",
+        "Tussentijdse evaluatie met de consulent.",
+        "Vier maanden is genoeg voor deze doelen.",
+        "bezwaar",
+        personas.swv.naam,
     ):
         assert verwacht in tekst, verwacht
 
@@ -53,7 +69,9 @@ def test_the_decision_letter_is_made_by_the_worker_and_holds_the_decision(client
 def test_the_letter_job_is_idempotent_and_states_a_refusal_with_objection(personas, django_capture_on_commit_callbacks):
     aanvraag = AanvraagFactory(school=personas.school_a, in_beoordeling=True)
     with django_capture_on_commit_callbacks(execute=False):
-        besluit = services.aanvraag_afwijzen(aanvraag=aanvraag, door=personas.anna, motivering="Past in de basisondersteuning.")
+        besluit = services.aanvraag_afwijzen(
+            aanvraag=aanvraag, door=personas.anna, motivering="Past in de basisondersteuning."
+        )
     taak_uitvoeren_service(taak_id=besluit.brief_taak_id)
     besluit.refresh_from_db()
     eerste = besluit.brief.name
@@ -78,17 +96,32 @@ def _op(d: date):
 def jaar_2030(personas):
     """School year 2030-2031: two granted (one evaluated by parents and child), one refused, one withdrawn."""
     ingediend = _op(date(2030, 10, 1))
-    a = AanvraagFactory(school=personas.school_a, afgesloten=True, ingediend_op=ingediend, gevraagd_bedrag=Decimal("5000"))
-    b = AanvraagFactory(school=personas.school_b, toegekend=True, ingediend_op=ingediend, gevraagd_bedrag=Decimal("3000"))
+    a = AanvraagFactory(
+        school=personas.school_a, afgesloten=True, ingediend_op=ingediend, gevraagd_bedrag=Decimal("5000")
+    )
+    b = AanvraagFactory(
+        school=personas.school_b, toegekend=True, ingediend_op=ingediend, gevraagd_bedrag=Decimal("3000")
+    )
     AanvraagFactory(school=personas.school_a, afgewezen=True, ingediend_op=ingediend)
     AanvraagFactory(school=personas.school_a, ingetrokken=True, ingediend_op=ingediend)
     AanvraagFactory(school=personas.school_a, ingediend=True, ingediend_op=_op(date(2031, 9, 1)))  # next school year
     Besluit.objects.filter(aanvraag__in=[a, b]).update(datum=date(2030, 11, 1))
     Besluit.objects.filter(aanvraag__status="afgewezen").update(datum=date(2030, 11, 1))
     Evaluatie.objects.create(
-        moment=a.evaluatiemomenten.get(), aanvraag=a, datum=date(2031, 3, 1), doelen_bereikt="ja", conclusie="stoppen",
-        toelichting="Gehaald.", ouders_betrokken=5, ouders_geholpen=4, ouders_cijfer=8, ouders_doorgaan="nee",
-        kind_fijn=3, kind_geleerd=3, kind_doorgaan="nee", vastgelegd_door=personas.alice,
+        moment=a.evaluatiemomenten.get(),
+        aanvraag=a,
+        datum=date(2031, 3, 1),
+        doelen_bereikt="ja",
+        conclusie="stoppen",
+        toelichting="Gehaald.",
+        ouders_betrokken=5,
+        ouders_geholpen=4,
+        ouders_cijfer=8,
+        ouders_doorgaan="nee",
+        kind_fijn=3,
+        kind_geleerd=3,
+        kind_doorgaan="nee",
+        vastgelegd_door=personas.alice,
     )
     Realisatie.objects.create(aanvraag=a, jaar=2031, bedrag=Decimal("4800"), vastgelegd_door=personas.carla)
     return a, b
@@ -99,7 +132,11 @@ def test_counts_per_type_school_and_outcome(personas, jaar_2030):
     aantallen = jaarverslag_aantallen(personas.dirk, jaar=2030)
     assert aantallen["totaal"] == 4
     assert aantallen["per_uitkomst_telling"] == {
-        "toegekend": 2, "deels_toegekend": 0, "afgewezen": 1, "ingetrokken": 1, "in_behandeling": 0
+        "toegekend": 2,
+        "deels_toegekend": 0,
+        "afgewezen": 1,
+        "ingetrokken": 1,
+        "in_behandeling": 0,
     }
     per_school = {rij[0]: rij[1] for rij in aantallen["per_school"].rijen}
     assert per_school == {"Basisschool A": 3, "Basisschool B": 1}
@@ -108,7 +145,12 @@ def test_counts_per_type_school_and_outcome(personas, jaar_2030):
 @pytest.mark.django_db
 def test_evaluation_answers_are_counted(personas, jaar_2030):
     e = jaarverslag_evaluaties(personas.anna, jaar=2030)
-    assert (e["aantal"], e["ouders_ingevuld"], e["kind_ingevuld"], e["gemiddeld_cijfer_ouders"]) == (1, 1, 1, Decimal("8.0"))
+    assert (e["aantal"], e["ouders_ingevuld"], e["kind_ingevuld"], e["gemiddeld_cijfer_ouders"]) == (
+        1,
+        1,
+        1,
+        Decimal("8.0"),
+    )
     fijn = next(v for v in e["verdelingen"] if v["veld"] == "kind_fijn")
     assert [a["aantal"] for a in fijn["antwoorden"]] == [0, 0, 1]
 
@@ -130,8 +172,12 @@ def test_the_excel_export_has_a_sheet_per_table(personas, jaar_2030, django_capt
     import openpyxl
 
     with django_capture_on_commit_callbacks(execute=False):
-        taak = taak_starten(soort="arrangementen_jaarverslag_excel", omschrijving="AC", aangevraagd_door=personas.anna,
-                            parameters={"jaar": 2030})
+        taak = taak_starten(
+            soort="arrangementen_jaarverslag_excel",
+            omschrijving="AC",
+            aangevraagd_door=personas.anna,
+            parameters={"jaar": 2030},
+        )
     taak_uitvoeren_service(taak_id=taak.pk)
     taak.refresh_from_db()
     assert taak.status == Taak.Status.KLAAR and taak.bestandsnaam == "ac-jaarverslag-2030-2031.xlsx"
@@ -143,8 +189,12 @@ def test_the_excel_export_has_a_sheet_per_table(personas, jaar_2030, django_capt
 @pytest.mark.django_db
 def test_the_export_refuses_a_user_without_the_report(personas, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
-        taak = taak_starten(soort="arrangementen_jaarverslag_excel", omschrijving="AC", aangevraagd_door=personas.alice,
-                            parameters={"jaar": 2030})
+        taak = taak_starten(
+            soort="arrangementen_jaarverslag_excel",
+            omschrijving="AC",
+            aangevraagd_door=personas.alice,
+            parameters={"jaar": 2030},
+        )
     taak_uitvoeren_service(taak_id=taak.pk)
     taak.refresh_from_db()
     assert taak.status == Taak.Status.MISLUKT

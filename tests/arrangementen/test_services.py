@@ -35,10 +35,17 @@ BEGIN = date(2031, 9, 1)
 
 def inhoud(**extra) -> Aanvraaginhoud:
     waarden = dict(
-        begindatum=BEGIN, einddatum=BEGIN + timedelta(days=139), ondersteuningsbehoefte="Lezen op niveau groep 3.",
-        doelen="AVI E4 na 20 weken.", inzet_wat="Individuele leesbegeleiding.", inzet_wie="Remedial teacher",
-        uren_per_week=Decimal("2"), ouders_visie="Ouders steunen het.", ouders_toestemming=True,
-        kind_visie="Wil beter lezen.", evaluatiedata=(BEGIN + timedelta(days=70), BEGIN + timedelta(days=139)),
+        begindatum=BEGIN,
+        einddatum=BEGIN + timedelta(days=139),
+        ondersteuningsbehoefte="Lezen op niveau groep 3.",
+        doelen="AVI E4 na 20 weken.",
+        inzet_wat="Individuele leesbegeleiding.",
+        inzet_wie="Remedial teacher",
+        uren_per_week=Decimal("2"),
+        ouders_visie="Ouders steunen het.",
+        ouders_toestemming=True,
+        kind_visie="Wil beter lezen.",
+        evaluatiedata=(BEGIN + timedelta(days=70), BEGIN + timedelta(days=139)),
     )
     waarden.update(extra)
     return Aanvraaginhoud(**waarden)
@@ -55,7 +62,9 @@ def leerling(personas):
 
 
 def maak(personas, leerling, type_, **extra):
-    return services.aanvraag_aanmaken(door=personas.alice, leerling=leerling, arrangementtype=type_, inhoud=inhoud(**extra))
+    return services.aanvraag_aanmaken(
+        door=personas.alice, leerling=leerling, arrangementtype=type_, inhoud=inhoud(**extra)
+    )
 
 
 def stand(aanvraag) -> str:
@@ -76,7 +85,10 @@ def test_an_ib_er_makes_a_concept_from_an_mdo_outcome(personas, leerling, type_)
     assert aanvraag.nummer.startswith(f"ARR-{timezone.localdate().year}-")
     # 250 per week over 20 weeks: the catalogue's tariff.
     assert (aanvraag.totale_kosten, aanvraag.gevraagd_bedrag) == (Decimal("5000.00"), Decimal("5000.00"))
-    assert list(aanvraag.evaluatiemomenten.values_list("datum", flat=True)) == [BEGIN + timedelta(days=70), BEGIN + timedelta(days=139)]
+    assert list(aanvraag.evaluatiemomenten.values_list("datum", flat=True)) == [
+        BEGIN + timedelta(days=70),
+        BEGIN + timedelta(days=139),
+    ]
     assert list(Statusovergang.objects.filter(aanvraag=aanvraag).values_list("van", "naar", "door")) == [
         ("", "concept", personas.alice.pk)
     ]
@@ -84,27 +96,49 @@ def test_an_ib_er_makes_a_concept_from_an_mdo_outcome(personas, leerling, type_)
 
 def test_the_same_form_posted_twice_makes_one_request(personas, leerling, type_):
     sleutel = uuid.uuid4()
-    een = services.aanvraag_aanmaken(door=personas.alice, leerling=leerling, arrangementtype=type_, inhoud=inhoud(), idempotentiesleutel=sleutel)
-    twee = services.aanvraag_aanmaken(door=personas.alice, leerling=leerling, arrangementtype=type_, inhoud=inhoud(), idempotentiesleutel=sleutel)
+    een = services.aanvraag_aanmaken(
+        door=personas.alice, leerling=leerling, arrangementtype=type_, inhoud=inhoud(), idempotentiesleutel=sleutel
+    )
+    twee = services.aanvraag_aanmaken(
+        door=personas.alice, leerling=leerling, arrangementtype=type_, inhoud=inhoud(), idempotentiesleutel=sleutel
+    )
     assert een.pk == twee.pk and Aanvraag.objects.count() == 1
 
 
 def test_a_second_request_of_the_same_type_may_not_overlap(personas, leerling, type_):
     maak(personas, leerling, type_)
     with pytest.raises(AanvraagFout, match="mogen niet overlappen"):
-        maak(personas, leerling, type_, begindatum=BEGIN + timedelta(days=100), einddatum=BEGIN + timedelta(days=200),
-             evaluatiedata=(BEGIN + timedelta(days=200),))
+        maak(
+            personas,
+            leerling,
+            type_,
+            begindatum=BEGIN + timedelta(days=100),
+            einddatum=BEGIN + timedelta(days=200),
+            evaluatiedata=(BEGIN + timedelta(days=200),),
+        )
     assert Aanvraag.objects.count() == 1
     # Another type, or a later period, is fine.
     maak(personas, leerling, ArrangementtypeFactory())
-    maak(personas, leerling, type_, begindatum=BEGIN + timedelta(days=140), einddatum=BEGIN + timedelta(days=200),
-         evaluatiedata=(BEGIN + timedelta(days=200),))
+    maak(
+        personas,
+        leerling,
+        type_,
+        begindatum=BEGIN + timedelta(days=140),
+        einddatum=BEGIN + timedelta(days=200),
+        evaluatiedata=(BEGIN + timedelta(days=200),),
+    )
     assert Aanvraag.objects.count() == 3
 
 
 def test_a_withdrawn_or_refused_request_frees_its_period(personas, leerling, type_):
-    eerste = AanvraagFactory(school=personas.school_a, leerling=leerling, arrangementtype=type_, afgewezen=True,
-                             begindatum=BEGIN, einddatum=BEGIN + timedelta(days=139))
+    eerste = AanvraagFactory(
+        school=personas.school_a,
+        leerling=leerling,
+        arrangementtype=type_,
+        afgewezen=True,
+        begindatum=BEGIN,
+        einddatum=BEGIN + timedelta(days=139),
+    )
     maak(personas, leerling, type_)
     assert Aanvraag.objects.exclude(pk=eerste.pk).count() == 1
 
@@ -126,8 +160,13 @@ def test_invalid_content_is_refused_with_a_dutch_reason(personas, leerling, type
 
 def test_an_itemised_budget_and_the_municipality_share_set_the_amount_asked(personas, leerling):
     oj = ArrangementtypeFactory(jeugdhulp=True, tarief=None, tarief_eenheid="")
-    aanvraag = maak(personas, leerling, oj, kostenwijze=Kostenwijze.BEGROTING,
-                    begrotingsregels=(("Ambulant begeleider", Decimal("6000")), ("Materialen", Decimal("250.50"))))
+    aanvraag = maak(
+        personas,
+        leerling,
+        oj,
+        kostenwijze=Kostenwijze.BEGROTING,
+        begrotingsregels=(("Ambulant begeleider", Decimal("6000")), ("Materialen", Decimal("250.50"))),
+    )
     assert aanvraag.totale_kosten == Decimal("6250.50")
     assert aanvraag.bijdrage_gemeente == Decimal("2500.20")  # 40 % from the catalogue
     assert aanvraag.gevraagd_bedrag == Decimal("3750.30")
@@ -142,7 +181,9 @@ def test_an_ib_er_of_another_school_cannot_file_for_the_pupil(personas, leerling
 def test_an_outcome_of_another_pupil_is_refused(personas, leerling, type_):
     ander = MDOUitkomstFactory(mdo__dossier__school=personas.school_a)
     with pytest.raises(AanvraagFout, match="MDO-uitkomst"):
-        services.aanvraag_aanmaken(door=personas.alice, leerling=leerling, arrangementtype=type_, inhoud=inhoud(), mdo_uitkomst=ander)
+        services.aanvraag_aanmaken(
+            door=personas.alice, leerling=leerling, arrangementtype=type_, inhoud=inhoud(), mdo_uitkomst=ander
+        )
 
 
 def test_an_inactive_type_cannot_be_requested(personas, leerling):
@@ -164,7 +205,9 @@ def test_changing_a_concept_undoes_the_directors_agreement(personas, leerling):
     services.aanvraag_instemmen(aanvraag=aanvraag, door=personas.dora)
     aanvraag.refresh_from_db()
     assert aanvraag.directeur_akkoord_door == personas.dora
-    services.aanvraag_wijzigen(aanvraag=aanvraag, door=personas.alice, inhoud=inhoud(doelen="Anders."), versie=aanvraag.versie)
+    services.aanvraag_wijzigen(
+        aanvraag=aanvraag, door=personas.alice, inhoud=inhoud(doelen="Anders."), versie=aanvraag.versie
+    )
     aanvraag.refresh_from_db()
     assert aanvraag.directeur_akkoord_op is None
 
@@ -244,14 +287,19 @@ def test_the_committee_grants_in_full_and_the_letter_job_starts(personas, django
     aanvraag = AanvraagFactory(school=personas.school_a, aangemaakt_door=personas.alice, in_beoordeling=True)
     with django_capture_on_commit_callbacks(execute=False):
         besluit = services.aanvraag_toekennen(
-            aanvraag=aanvraag, door=personas.anna, bedrag=Decimal("5000"), begindatum=aanvraag.begindatum,
-            einddatum=aanvraag.einddatum, voorwaarden="Evaluatie met ouders.",
+            aanvraag=aanvraag,
+            door=personas.anna,
+            bedrag=Decimal("5000"),
+            begindatum=aanvraag.begindatum,
+            einddatum=aanvraag.einddatum,
+            voorwaarden="Evaluatie met ouders.",
         )
     assert stand(aanvraag) == AanvraagStatus.TOEGEKEND
     assert (besluit.soort, aanvraag.toegekend_bedrag) == (Besluitsoort.TOEGEKEND, Decimal("5000.00"))
     assert besluit.brief_taak.soort == "arrangement_besluitbrief" and Taak.objects.count() == 1
     assert set(Melding.objects.filter(soort=Meldingsoort.BESLOTEN).values_list("ontvanger", flat=True)) == {
-        personas.alice.pk, personas.charlie.pk
+        personas.alice.pk,
+        personas.charlie.pk,
     }
 
 
@@ -259,10 +307,19 @@ def test_less_money_or_a_shorter_period_is_granted_in_part_with_reasons(personas
     aanvraag = AanvraagFactory(school=personas.school_a, in_beoordeling=True)
     eind = aanvraag.einddatum - timedelta(days=30)
     with pytest.raises(AanvraagFout, match="motivering|redenen"):
-        services.aanvraag_toekennen(aanvraag=aanvraag, door=personas.anna, bedrag=Decimal("4000"),
-                                    begindatum=aanvraag.begindatum, einddatum=eind)
+        services.aanvraag_toekennen(
+            aanvraag=aanvraag,
+            door=personas.anna,
+            bedrag=Decimal("4000"),
+            begindatum=aanvraag.begindatum,
+            einddatum=eind,
+        )
     besluit = services.aanvraag_toekennen(
-        aanvraag=aanvraag, door=personas.anna, bedrag=Decimal("4000"), begindatum=aanvraag.begindatum, einddatum=eind,
+        aanvraag=aanvraag,
+        door=personas.anna,
+        bedrag=Decimal("4000"),
+        begindatum=aanvraag.begindatum,
+        einddatum=eind,
         motivering="Twintig weken is te lang voor deze doelen.",
     )
     aanvraag.refresh_from_db()
@@ -286,7 +343,10 @@ def test_a_grant_beyond_the_request_is_refused(personas, bedrag, begin_delta, ei
     aanvraag = AanvraagFactory(school=personas.school_a, in_beoordeling=True)
     with pytest.raises(AanvraagFout, match=melding):
         services.aanvraag_toekennen(
-            aanvraag=aanvraag, door=personas.anna, bedrag=bedrag, motivering="x",
+            aanvraag=aanvraag,
+            door=personas.anna,
+            bedrag=bedrag,
+            motivering="x",
             begindatum=aanvraag.begindatum + timedelta(days=begin_delta),
             einddatum=aanvraag.einddatum + timedelta(days=eind_delta),
         )
@@ -297,15 +357,23 @@ def test_who_decides_follows_the_type(personas):
     ac_besluit = AanvraagFactory(school=personas.school_a, in_beoordeling=True)  # consultant assesses, AC decides
     with pytest.raises(AanvraagFout, match="mag dit niet"):
         services.aanvraag_afwijzen(aanvraag=ac_besluit, door=personas.charlie, motivering="x")
-    services.aanvraag_advies_geven(aanvraag=ac_besluit, door=personas.charlie, soort=Adviessoort.AFWIJZEN, motivering="Past in basisondersteuning.")
-    alleen_consulent = AanvraagFactory(
-        school=personas.school_a, in_beoordeling=True, arrangementtype=ArrangementtypeFactory(beoordelaar=Beoordelaar.CONSULENT)
+    services.aanvraag_advies_geven(
+        aanvraag=ac_besluit, door=personas.charlie, soort=Adviessoort.AFWIJZEN, motivering="Past in basisondersteuning."
     )
-    services.aanvraag_afwijzen(aanvraag=alleen_consulent, door=personas.charlie, motivering="Basisondersteuning volstaat.")
+    alleen_consulent = AanvraagFactory(
+        school=personas.school_a,
+        in_beoordeling=True,
+        arrangementtype=ArrangementtypeFactory(beoordelaar=Beoordelaar.CONSULENT),
+    )
+    services.aanvraag_afwijzen(
+        aanvraag=alleen_consulent, door=personas.charlie, motivering="Basisondersteuning volstaat."
+    )
     assert stand(alleen_consulent) == AanvraagStatus.AFGEWEZEN
     with pytest.raises(AanvraagFout):
         services.aanvraag_in_beoordeling_nemen(
-            aanvraag=AanvraagFactory(school=personas.school_a, ingediend=True, arrangementtype=alleen_consulent.arrangementtype),
+            aanvraag=AanvraagFactory(
+                school=personas.school_a, ingediend=True, arrangementtype=alleen_consulent.arrangementtype
+            ),
             door=personas.anna,
         )
 
@@ -314,7 +382,9 @@ def test_a_refusal_needs_reasons_and_commits_nothing(personas):
     aanvraag = AanvraagFactory(school=personas.school_a, in_beoordeling=True)
     with pytest.raises(AanvraagFout, match="redenen"):
         services.aanvraag_afwijzen(aanvraag=aanvraag, door=personas.anna, motivering=" ")
-    besluit = services.aanvraag_afwijzen(aanvraag=aanvraag, door=personas.anna, motivering="Valt binnen basisondersteuning.")
+    besluit = services.aanvraag_afwijzen(
+        aanvraag=aanvraag, door=personas.anna, motivering="Valt binnen basisondersteuning."
+    )
     aanvraag.refresh_from_db()
     assert (besluit.soort, besluit.bedrag, aanvraag.toegekend_bedrag) == (Besluitsoort.AFGEWEZEN, None, None)
 
@@ -322,8 +392,13 @@ def test_a_refusal_needs_reasons_and_commits_nothing(personas):
 def test_an_advice_above_the_amount_asked_is_refused(personas):
     aanvraag = AanvraagFactory(school=personas.school_a, in_beoordeling=True)
     with pytest.raises(AanvraagFout):
-        services.aanvraag_advies_geven(aanvraag=aanvraag, door=personas.charlie, soort=Adviessoort.TOEKENNEN,
-                                       bedrag=Decimal("9999"), motivering="Meer nodig.")
+        services.aanvraag_advies_geven(
+            aanvraag=aanvraag,
+            door=personas.charlie,
+            soort=Adviessoort.TOEKENNEN,
+            bedrag=Decimal("9999"),
+            motivering="Meer nodig.",
+        )
 
 
 # --- running, evaluating, ending ---------------------------------------------------------------
@@ -331,9 +406,17 @@ def test_an_advice_above_the_amount_asked_is_refused(personas):
 
 def gegevens(**extra) -> Evaluatiegegevens:
     waarden = dict(
-        doelen_bereikt=DoelenBereikt.DEELS, conclusie=Conclusie.VOORTZETTEN, toelichting="Vooruitgang op AVI.",
-        ouders_betrokken=4, ouders_geholpen=5, ouders_cijfer=8, ouders_doorgaan="ja",
-        kind_fijn=3, kind_geleerd=2, kind_doorgaan="ja", kind_opmerking="Lezen is leuker nu.",
+        doelen_bereikt=DoelenBereikt.DEELS,
+        conclusie=Conclusie.VOORTZETTEN,
+        toelichting="Vooruitgang op AVI.",
+        ouders_betrokken=4,
+        ouders_geholpen=5,
+        ouders_cijfer=8,
+        ouders_doorgaan="ja",
+        kind_fijn=3,
+        kind_geleerd=2,
+        kind_doorgaan="ja",
+        kind_opmerking="Lezen is leuker nu.",
     )
     waarden.update(extra)
     return Evaluatiegegevens(**waarden)
@@ -367,20 +450,29 @@ def test_continue_is_not_possible_at_the_last_moment(personas, lopend):
     laatste = lopend.evaluatiemomenten.order_by("datum").last()
     with pytest.raises(AanvraagFout, match="laatste evaluatiemoment"):
         services.evaluatie_vastleggen(aanvraag=lopend, door=personas.alice, moment=laatste, gegevens=gegevens())
-    services.evaluatie_vastleggen(aanvraag=lopend, door=personas.alice, moment=laatste,
-                                  gegevens=gegevens(conclusie=Conclusie.STOPPEN, doelen_bereikt=DoelenBereikt.JA))
+    services.evaluatie_vastleggen(
+        aanvraag=lopend,
+        door=personas.alice,
+        moment=laatste,
+        gegevens=gegevens(conclusie=Conclusie.STOPPEN, doelen_bereikt=DoelenBereikt.JA),
+    )
     assert stand(lopend) == AanvraagStatus.GEEVALUEERD
 
 
 def test_missing_questionnaire_answers_need_a_reason(personas, lopend):
     moment = lopend.evaluatiemomenten.order_by("datum").first()
     with pytest.raises(AanvraagFout, match="ouders"):
-        services.evaluatie_vastleggen(aanvraag=lopend, door=personas.alice, moment=moment, gegevens=gegevens(ouders_cijfer=None))
+        services.evaluatie_vastleggen(
+            aanvraag=lopend, door=personas.alice, moment=moment, gegevens=gegevens(ouders_cijfer=None)
+        )
     with pytest.raises(AanvraagFout, match="kind"):
-        services.evaluatie_vastleggen(aanvraag=lopend, door=personas.alice, moment=moment,
-                                      gegevens=gegevens(kind_ingevuld=False))
+        services.evaluatie_vastleggen(
+            aanvraag=lopend, door=personas.alice, moment=moment, gegevens=gegevens(kind_ingevuld=False)
+        )
     evaluatie = services.evaluatie_vastleggen(
-        aanvraag=lopend, door=personas.alice, moment=moment,
+        aanvraag=lopend,
+        door=personas.alice,
+        moment=moment,
         gegevens=gegevens(kind_ingevuld=False, kind_reden_niet="Te jong om de vragen te begrijpen."),
     )
     assert (evaluatie.kind_fijn, evaluatie.kind_doorgaan) == (None, "")
@@ -389,17 +481,23 @@ def test_missing_questionnaire_answers_need_a_reason(personas, lopend):
 def test_a_moment_of_another_arrangement_is_refused(personas, lopend):
     ander = AanvraagFactory(school=personas.school_a, lopend=True)
     with pytest.raises(AanvraagFout):
-        services.evaluatie_vastleggen(aanvraag=lopend, door=personas.alice, moment=ander.evaluatiemomenten.first(), gegevens=gegevens())
+        services.evaluatie_vastleggen(
+            aanvraag=lopend, door=personas.alice, moment=ander.evaluatiemomenten.first(), gegevens=gegevens()
+        )
 
 
 def test_an_evaluated_arrangement_is_closed_with_a_result(personas):
     aanvraag = AanvraagFactory(school=personas.school_a, geevalueerd=True)
     with pytest.raises(AanvraagFout):
         services.arrangement_afsluiten(aanvraag=aanvraag, door=personas.alice, resultaat=Afsluitresultaat.VERLENGD)
-    services.arrangement_afsluiten(aanvraag=aanvraag, door=personas.alice, resultaat=Afsluitresultaat.TLV, toelichting="SBO")
+    services.arrangement_afsluiten(
+        aanvraag=aanvraag, door=personas.alice, resultaat=Afsluitresultaat.TLV, toelichting="SBO"
+    )
     aanvraag.refresh_from_db()
     assert (aanvraag.status, aanvraag.afsluitresultaat, aanvraag.afgesloten_op) == (
-        AanvraagStatus.AFGESLOTEN, Afsluitresultaat.TLV, timezone.localdate()
+        AanvraagStatus.AFGESLOTEN,
+        Afsluitresultaat.TLV,
+        timezone.localdate(),
     )
 
 
@@ -410,7 +508,12 @@ def test_extending_closes_the_arrangement_and_links_a_follow_up_concept(personas
     vervolg = services.arrangement_verlengen(aanvraag=aanvraag, door=personas.alice, einddatum=eind)
     aanvraag.refresh_from_db()
     assert (aanvraag.status, aanvraag.afsluitresultaat) == (AanvraagStatus.AFGESLOTEN, Afsluitresultaat.VERLENGD)
-    assert (vervolg.status, vervolg.vorige, vervolg.leerling, vervolg.einddatum) == (AanvraagStatus.CONCEPT, aanvraag, leerling, eind)
+    assert (vervolg.status, vervolg.vorige, vervolg.leerling, vervolg.einddatum) == (
+        AanvraagStatus.CONCEPT,
+        aanvraag,
+        leerling,
+        eind,
+    )
     assert vervolg.begindatum == aanvraag.einddatum + timedelta(days=1)
     assert vervolg.doelen == aanvraag.doelen
 
@@ -428,10 +531,16 @@ def test_a_granted_arrangement_can_still_be_withdrawn(personas):
 
 ALLE = [s.value for s in AanvraagStatus]
 TRAIT = {
-    "concept": {}, "ingediend": {"ingediend": True}, "in_beoordeling": {"in_beoordeling": True},
-    "aanvulling_gevraagd": {"aanvulling_gevraagd": True}, "toegekend": {"toegekend": True},
-    "afgewezen": {"afgewezen": True}, "lopend": {"lopend": True}, "geevalueerd": {"geevalueerd": True},
-    "afgesloten": {"afgesloten": True}, "ingetrokken": {"ingetrokken": True},
+    "concept": {},
+    "ingediend": {"ingediend": True},
+    "in_beoordeling": {"in_beoordeling": True},
+    "aanvulling_gevraagd": {"aanvulling_gevraagd": True},
+    "toegekend": {"toegekend": True},
+    "afgewezen": {"afgewezen": True},
+    "lopend": {"lopend": True},
+    "geevalueerd": {"geevalueerd": True},
+    "afgesloten": {"afgesloten": True},
+    "ingetrokken": {"ingetrokken": True},
 }
 
 
@@ -443,16 +552,24 @@ def _aanroepen(naam, aanvraag, p):
         "in_beoordeling_nemen": lambda: services.aanvraag_in_beoordeling_nemen(aanvraag=a, door=p.charlie),
         "aanvulling_vragen": lambda: services.aanvraag_aanvulling_vragen(aanvraag=a, door=p.charlie, vraag="?"),
         "aanvullen": lambda: services.aanvraag_aanvullen(aanvraag=a, door=p.alice, antwoord="!"),
-        "advies": lambda: services.aanvraag_advies_geven(aanvraag=a, door=p.charlie, soort="toekennen", motivering="ok"),
+        "advies": lambda: services.aanvraag_advies_geven(
+            aanvraag=a, door=p.charlie, soort="toekennen", motivering="ok"
+        ),
         "toekennen": lambda: services.aanvraag_toekennen(
-            aanvraag=a, door=p.anna, bedrag=a.gevraagd_bedrag, begindatum=a.begindatum, einddatum=a.einddatum),
+            aanvraag=a, door=p.anna, bedrag=a.gevraagd_bedrag, begindatum=a.begindatum, einddatum=a.einddatum
+        ),
         "afwijzen": lambda: services.aanvraag_afwijzen(aanvraag=a, door=p.anna, motivering="nee"),
         "intrekken": lambda: services.aanvraag_intrekken(aanvraag=a, door=p.alice, reden="weg"),
         "starten": lambda: services.arrangement_starten(aanvraag=a, door=p.alice),
         "evalueren": lambda: services.evaluatie_vastleggen(
-            aanvraag=a, door=p.alice, moment=a.evaluatiemomenten.first(), gegevens=gegevens(conclusie=Conclusie.STOPPEN)),
-        "afsluiten": lambda: services.arrangement_afsluiten(aanvraag=a, door=p.alice, resultaat=Afsluitresultaat.DOELEN_BEREIKT),
-        "verlengen": lambda: services.arrangement_verlengen(aanvraag=a, door=p.alice, einddatum=a.einddatum + timedelta(days=90)),
+            aanvraag=a, door=p.alice, moment=a.evaluatiemomenten.first(), gegevens=gegevens(conclusie=Conclusie.STOPPEN)
+        ),
+        "afsluiten": lambda: services.arrangement_afsluiten(
+            aanvraag=a, door=p.alice, resultaat=Afsluitresultaat.DOELEN_BEREIKT
+        ),
+        "verlengen": lambda: services.arrangement_verlengen(
+            aanvraag=a, door=p.alice, einddatum=a.einddatum + timedelta(days=90)
+        ),
     }[naam]
 
 
@@ -465,7 +582,9 @@ TOEGESTAAN = {
     "advies": {"in_beoordeling": "in_beoordeling"},
     "toekennen": {"in_beoordeling": "toegekend"},
     "afwijzen": {"in_beoordeling": "afgewezen"},
-    "intrekken": {s: "ingetrokken" for s in ("concept", "ingediend", "in_beoordeling", "aanvulling_gevraagd", "toegekend")},
+    "intrekken": {
+        s: "ingetrokken" for s in ("concept", "ingediend", "in_beoordeling", "aanvulling_gevraagd", "toegekend")
+    },
     "starten": {"toegekend": "lopend"},
     "evalueren": {"lopend": "geevalueerd"},
     "afsluiten": {"geevalueerd": "afgesloten"},

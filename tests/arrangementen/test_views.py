@@ -31,10 +31,19 @@ BEGIN = date(2031, 9, 1)
 
 def formulier(type_, **extra) -> dict:
     data = {
-        "idempotentiesleutel": str(uuid.uuid4()), "arrangementtype": type_.pk, "ondersteuningsbehoefte": "Lezen.",
-        "doelen": "AVI E4.", "inzet_wat": "Begeleiding.", "inzet_wie": "RT", "uren_per_week": "2",
-        "begindatum": BEGIN.isoformat(), "einddatum": (BEGIN + timedelta(days=139)).isoformat(), "kostenwijze": "tarief",
-        "ouders_visie": "Steunen het.", "ouders_toestemming": "on", "kind_visie": "Wil het graag.",
+        "idempotentiesleutel": str(uuid.uuid4()),
+        "arrangementtype": type_.pk,
+        "ondersteuningsbehoefte": "Lezen.",
+        "doelen": "AVI E4.",
+        "inzet_wat": "Begeleiding.",
+        "inzet_wie": "RT",
+        "uren_per_week": "2",
+        "begindatum": BEGIN.isoformat(),
+        "einddatum": (BEGIN + timedelta(days=139)).isoformat(),
+        "kostenwijze": "tarief",
+        "ouders_visie": "Steunen het.",
+        "ouders_toestemming": "on",
+        "kind_visie": "Wil het graag.",
         "evaluatie_1": (BEGIN + timedelta(days=139)).isoformat(),
     }
     data.update(extra)
@@ -67,7 +76,11 @@ def test_an_invalid_form_explains_in_dutch_and_saves_nothing(client, personas):
     )
     inhoud = response.content.decode()
     assert response.status_code == 422
-    for melding in ("De einddatum moet na de begindatum liggen.", "Plan minstens één evaluatiemoment.", "Omschrijf deze post."):
+    for melding in (
+        "De einddatum moet na de begindatum liggen.",
+        "Plan minstens één evaluatiemoment.",
+        "Omschrijf deze post.",
+    ):
         assert melding in inhoud
     assert not Aanvraag.objects.exists()
 
@@ -105,14 +118,22 @@ def test_get_is_refused_on_one_click_transitions(client, personas):
     assert client.get(reverse("arrangementen:indienen", args=[aanvraag.uuid])).status_code == 405
 
 
-def test_the_committee_grants_through_the_form_and_the_letter_job_starts(client, personas, django_capture_on_commit_callbacks):
+def test_the_committee_grants_through_the_form_and_the_letter_job_starts(
+    client, personas, django_capture_on_commit_callbacks
+):
     aanvraag = AanvraagFactory(school=personas.school_a, in_beoordeling=True)
     client.force_login(personas.anna)
     with django_capture_on_commit_callbacks(execute=False):
-        response = client.post(reverse("arrangementen:besluiten", args=[aanvraag.uuid]), {
-            "besluit": "toekennen", "bedrag": "5000", "begindatum": aanvraag.begindatum.isoformat(),
-            "einddatum": aanvraag.einddatum.isoformat(), "voorwaarden": "Evaluatie met ouders.",
-        })
+        response = client.post(
+            reverse("arrangementen:besluiten", args=[aanvraag.uuid]),
+            {
+                "besluit": "toekennen",
+                "bedrag": "5000",
+                "begindatum": aanvraag.begindatum.isoformat(),
+                "einddatum": aanvraag.einddatum.isoformat(),
+                "voorwaarden": "Evaluatie met ouders.",
+            },
+        )
     assert response.status_code == 302
     assert Taak.objects.get().soort == "arrangement_besluitbrief"
     pagina = client.get(reverse("arrangementen:detail", args=[aanvraag.uuid])).content.decode()
@@ -130,11 +151,22 @@ def test_the_ib_er_records_an_evaluation_with_parents_and_child(client, personas
     aanvraag = AanvraagFactory(school=personas.school_a, lopend=True)
     moment = aanvraag.evaluatiemomenten.get()
     client.force_login(personas.alice)
-    response = client.post(reverse("arrangementen:evalueren", args=[moment.uuid]), {
-        "datum": timezone.localdate().isoformat(), "doelen_bereikt": "ja", "conclusie": "stoppen", "toelichting": "Doel gehaald.",
-        "ouders_ingevuld": "1", "ouders_betrokken": "5", "ouders_geholpen": "4", "ouders_cijfer": "8", "ouders_doorgaan": "nee",
-        "kind_ingevuld": "0", "kind_reden_niet": "Te jong.",
-    })
+    response = client.post(
+        reverse("arrangementen:evalueren", args=[moment.uuid]),
+        {
+            "datum": timezone.localdate().isoformat(),
+            "doelen_bereikt": "ja",
+            "conclusie": "stoppen",
+            "toelichting": "Doel gehaald.",
+            "ouders_ingevuld": "1",
+            "ouders_betrokken": "5",
+            "ouders_geholpen": "4",
+            "ouders_cijfer": "8",
+            "ouders_doorgaan": "nee",
+            "kind_ingevuld": "0",
+            "kind_reden_niet": "Te jong.",
+        },
+    )
     assert response.status_code == 302
     evaluatie = Evaluatie.objects.get()
     assert (evaluatie.ouders_cijfer, evaluatie.kind_ingevuld, evaluatie.kind_fijn) == (8, False, None)
@@ -145,10 +177,17 @@ def test_the_ib_er_records_an_evaluation_with_parents_and_child(client, personas
 def test_missing_questionnaire_answers_are_named_per_question(client, personas):
     aanvraag = AanvraagFactory(school=personas.school_a, lopend=True)
     client.force_login(personas.alice)
-    response = client.post(reverse("arrangementen:evalueren", args=[aanvraag.evaluatiemomenten.get().uuid]), {
-        "datum": timezone.localdate().isoformat(), "doelen_bereikt": "ja", "conclusie": "stoppen", "toelichting": "x",
-        "ouders_ingevuld": "1", "kind_ingevuld": "1",
-    })
+    response = client.post(
+        reverse("arrangementen:evalueren", args=[aanvraag.evaluatiemomenten.get().uuid]),
+        {
+            "datum": timezone.localdate().isoformat(),
+            "doelen_bereikt": "ja",
+            "conclusie": "stoppen",
+            "toelichting": "x",
+            "ouders_ingevuld": "1",
+            "kind_ingevuld": "1",
+        },
+    )
     assert response.status_code == 422
     assert response.content.decode().count("Beantwoord deze vraag") >= 7
     assert not Evaluatie.objects.exists()
@@ -157,10 +196,14 @@ def test_missing_questionnaire_answers_are_named_per_question(client, personas):
 def test_extending_leads_to_the_follow_up_request(client, personas):
     aanvraag = AanvraagFactory(school=personas.school_a, geevalueerd=True)
     client.force_login(personas.alice)
-    response = client.post(reverse("arrangementen:afronden", args=[aanvraag.uuid]), {
-        "keuze": "verlengen", "einddatum": (aanvraag.einddatum + timedelta(days=100)).isoformat(),
-        "idempotentiesleutel": str(uuid.uuid4()),
-    })
+    response = client.post(
+        reverse("arrangementen:afronden", args=[aanvraag.uuid]),
+        {
+            "keuze": "verlengen",
+            "einddatum": (aanvraag.einddatum + timedelta(days=100)).isoformat(),
+            "idempotentiesleutel": str(uuid.uuid4()),
+        },
+    )
     vervolg = Aanvraag.objects.get(vorige=aanvraag)
     assert response.url == reverse("arrangementen:bewerken", args=[vervolg.uuid])
 
@@ -182,8 +225,12 @@ def test_viewing_a_request_and_downloading_the_letter_are_logged(client, persona
     response = client.get(reverse("arrangementen:brief", args=[aanvraag.uuid]))
     assert response["Content-Disposition"].startswith('attachment; filename="besluit-')
     logs = list(Toegangslog.objects.filter(gebruiker=personas.charlie).values_list("gebeurtenis", "leerling_uuid"))
-    assert logs == [("leerling_bekeken", aanvraag.leerling.uuid), ("document_gedownload", aanvraag.leerling.uuid)] or sorted(logs) == sorted(
-        [("leerling_bekeken", aanvraag.leerling.uuid), ("document_gedownload", aanvraag.leerling.uuid)])
+    assert logs == [
+        ("leerling_bekeken", aanvraag.leerling.uuid),
+        ("document_gedownload", aanvraag.leerling.uuid),
+    ] or sorted(logs) == sorted(
+        [("leerling_bekeken", aanvraag.leerling.uuid), ("document_gedownload", aanvraag.leerling.uuid)]
+    )
 
 
 def test_the_list_filters_and_answers_htmx_with_the_table_only(client, personas):
@@ -209,20 +256,29 @@ def test_notifications_are_listed_and_opening_one_marks_it_read(client, personas
 def test_the_controller_sets_a_budget_and_records_realised_costs(client, personas):
     aanvraag = AanvraagFactory(school=personas.school_a, lopend=True)
     client.force_login(personas.carla)
-    response = client.post(reverse("arrangementen:budget_vastleggen"), {
-        "jaar": "2031", "niveau": "school", "school": personas.school_a.pk, "bedrag": "15000"})
+    response = client.post(
+        reverse("arrangementen:budget_vastleggen"),
+        {"jaar": "2031", "niveau": "school", "school": personas.school_a.pk, "bedrag": "15000"},
+    )
     assert response.status_code == 302
     assert Arrangementbudget.objects.get().school == personas.school_a
-    client.post(reverse("arrangementen:realisatie") + "?jaar=2031", {
-        "actie": "invoeren", "nummer": aanvraag.nummer.lower(), "jaar": "2031", "bedrag": "1500"})
+    client.post(
+        reverse("arrangementen:realisatie") + "?jaar=2031",
+        {"actie": "invoeren", "nummer": aanvraag.nummer.lower(), "jaar": "2031", "bedrag": "1500"},
+    )
     csv = SimpleUploadedFile("export.csv", f"aanvraagnummer,jaar,bedrag\n{aanvraag.nummer},2032,250.00\n".encode())
     client.post(reverse("arrangementen:realisatie"), {"actie": "import", "bestand": csv})
-    assert sorted(Realisatie.objects.values_list("jaar", "bedrag")) == [(2031, Decimal("1500.00")), (2032, Decimal("250.00"))]
+    assert sorted(Realisatie.objects.values_list("jaar", "bedrag")) == [
+        (2031, Decimal("1500.00")),
+        (2032, Decimal("250.00")),
+    ]
 
 
 def test_a_budget_for_a_school_needs_the_school(client, personas):
     client.force_login(personas.carla)
-    response = client.post(reverse("arrangementen:budget_vastleggen"), {"jaar": "2031", "niveau": "school", "bedrag": "1"})
+    response = client.post(
+        reverse("arrangementen:budget_vastleggen"), {"jaar": "2031", "niveau": "school", "bedrag": "1"}
+    )
     assert response.status_code == 422 and not Arrangementbudget.objects.exists()
 
 
@@ -248,12 +304,24 @@ def _veel(personas, n, *, budget=True):
 
 @pytest.mark.parametrize(
     "persona, url_naam",
-    [("alice", "home"), ("charlie", "home"), ("anna", "home"), ("carla", "home"), ("dora", "home"),
-     ("alice", "arrangementen:lijst"), ("dirk", "arrangementen:lijst"), ("charlie", "arrangementen:werkvoorraad"),
-     ("anna", "arrangementen:werkvoorraad"), ("carla", "arrangementen:budget"), ("anna", "arrangementen:jaarverslag"),
-     ("charlie", "arrangementen:meldingen")],
+    [
+        ("alice", "home"),
+        ("charlie", "home"),
+        ("anna", "home"),
+        ("carla", "home"),
+        ("dora", "home"),
+        ("alice", "arrangementen:lijst"),
+        ("dirk", "arrangementen:lijst"),
+        ("charlie", "arrangementen:werkvoorraad"),
+        ("anna", "arrangementen:werkvoorraad"),
+        ("carla", "arrangementen:budget"),
+        ("anna", "arrangementen:jaarverslag"),
+        ("charlie", "arrangementen:meldingen"),
+    ],
 )
-def test_pages_use_the_same_number_of_queries_with_3_or_30_requests(client, personas, persona, url_naam, django_assert_max_num_queries):
+def test_pages_use_the_same_number_of_queries_with_3_or_30_requests(
+    client, personas, persona, url_naam, django_assert_max_num_queries
+):
     _veel(personas, 3)
     client.force_login(getattr(personas, persona))
     url = reverse(url_naam)

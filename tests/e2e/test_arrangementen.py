@@ -38,8 +38,11 @@ def test_an_arrangement_from_mdo_outcome_to_evaluation(page, personas, celery_wo
     begin, eind = vandaag, vandaag + timedelta(days=139)  # 20 weeks at 250 per week = 5,000
     ArrangementtypeFactory(naam="Onderwijsarrangement lezen")
     leerling = LeerlingFactory(school=personas.school_a, voornaam="Fenna", achternaam="Kramer")
-    MDOUitkomstFactory(mdo__dossier__school=personas.school_a, mdo__dossier__leerling=leerling,
-                       toelichting="Intensieve leesbegeleiding aanvragen.")
+    MDOUitkomstFactory(
+        mdo__dossier__school=personas.school_a,
+        mdo__dossier__leerling=leerling,
+        toelichting="Intensieve leesbegeleiding aanvragen.",
+    )
     ArrangementbudgetFactory(jaar=vandaag.year, school=personas.school_a, bedrag=Decimal("20000"))
 
     # 1. The ib-er files the request from the MDO outcome on her worklist and submits it.
@@ -49,7 +52,10 @@ def test_an_arrangement_from_mdo_outcome_to_evaluation(page, personas, celery_wo
     page.get_by_role("link", name="De aanvraag voor Fenna Kramer opstellen").click()
     page.get_by_role("heading", name="Nieuwe arrangementaanvraag").wait_for()
     axe_check(page, context="(request form)")
-    assert page.get_by_label("Ondersteuningsbehoefte waar het arrangement op antwoordt").input_value() == "Intensieve leesbegeleiding aanvragen."
+    assert (
+        page.get_by_label("Ondersteuningsbehoefte waar het arrangement op antwoordt").input_value()
+        == "Intensieve leesbegeleiding aanvragen."
+    )
     page.get_by_label("Soort arrangement").select_option(label="Onderwijsarrangement lezen")
     page.get_by_label("Doelen (SMART)").fill("Na 20 weken leest Fenna AVI E4 vloeiend.")
     page.get_by_label("Wat wordt er gedaan").fill("Twee keer per week individuele leesbegeleiding.")

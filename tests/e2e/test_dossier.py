@@ -98,7 +98,9 @@ def test_ib_er_runs_a_case_from_import_to_mdo_and_the_consulent_sees_it(page, pe
     # 5. The verslag with the child's voice, the outcome and an agreement.
     page.get_by_role("link", name="Verslag vastleggen").click()
     axe_check(page, context="(verslag form)")
-    page.get_by_label(re.compile("^Verslag")).fill("Fenna vertelt dat lezen moeilijk is; school vraagt een arrangement aan.")
+    page.get_by_label(re.compile("^Verslag")).fill(
+        "Fenna vertelt dat lezen moeilijk is; school vraagt een arrangement aan."
+    )
     page.get_by_label("Ja, het kind is gehoord").check()
     page.get_by_label("Hoe is het kind gehoord").select_option(label="nam deel aan het overleg")
     page.get_by_label("Wat het kind zei").fill("Ik wil graag beter leren lezen, met hulp in de klas.")

@@ -27,7 +27,9 @@ def private_opslag(tmp_path, monkeypatch):
 
 
 @pytest.mark.worker
-def test_the_controller_goes_from_parameters_to_a_final_t_rapportage(private_opslag, page, personas, celery_worker, tmp_path):
+def test_the_controller_goes_from_parameters_to_a_final_t_rapportage(
+    private_opslag, page, personas, celery_worker, tmp_path
+):
     LeerlingtellingFactory(school=personas.school_a, teldatum=date(2025, 10, 1), aantal=400)
     JaarparametersFactory(jaar=2026, teldatum=date(2025, 10, 1))
     maak_begroting(2026, KLEINE_BEGROTING, reserve_begin=Decimal("150000"))
@@ -51,7 +53,10 @@ def test_the_controller_goes_from_parameters_to_a_final_t_rapportage(private_ops
 
     # Actuals: read January, check the preview, book it.
     bestand = tmp_path / "grootboek-januari.csv"
-    bestand.write_text("rekening;omschrijving;bedrag\nR1.01;DUO januari;100.000,00\nR2.01;Directie januari;12.500,75\n", encoding="utf-8")
+    bestand.write_text(
+        "rekening;omschrijving;bedrag\nR1.01;DUO januari;100.000,00\nR2.01;Directie januari;12.500,75\n",
+        encoding="utf-8",
+    )
     page.get_by_role("navigation", name="Onderdelen financiën").get_by_role("link", name="Realisatie").click()
     page.get_by_role("heading", name="Realisatie", exact=True).wait_for()
     axe_check(page, context="(actuals)")

@@ -39,7 +39,9 @@ def test_the_db_filters_the_dashboard_to_one_board_and_exports_a_table(page, per
     assert [(r[0], r[5]) for r in rijen if r[5] is not None] == [("Stichting Zuid", 228)]
     page.get_by_role("link", name="Scholen achter Leerlingen per soort onderwijs").click()
     page.get_by_role("heading", name="Scholen achter de kengetallen").wait_for()
-    assert page.get_by_role("link", name="SO De Horizon").is_visible() and page.get_by_text("Basisschool A").count() == 0
+    assert (
+        page.get_by_role("link", name="SO De Horizon").is_visible() and page.get_by_text("Basisschool A").count() == 0
+    )
     axe_check(page, context="(drill-down)")
 
 
@@ -48,10 +50,16 @@ def test_the_beleidsmedewerker_records_a_june_evaluation(page, personas):
 
     plan = s.jaarplan_aanmaken(jaar=date.today().year, titel="Jaarplan hoorrecht", door=personas.bea)
     ambitie = s.ambitie_opslaan(jaarplan=plan, nummer=1, titel="Hoorrecht kind", door=personas.bea)
-    doel = s.doel_opslaan(ambitie=ambitie, code="1a", titel="Hoorrecht realiseren", beoogd_resultaat="In ieder MDO",
-                          door=personas.bea)
-    s.actie_opslaan(doel=doel, omschrijving="Masterclass per werkgebied", door_wie="Consulenten", budget=Decimal("4000"),
-                    door=personas.bea)
+    doel = s.doel_opslaan(
+        ambitie=ambitie, code="1a", titel="Hoorrecht realiseren", beoogd_resultaat="In ieder MDO", door=personas.bea
+    )
+    s.actie_opslaan(
+        doel=doel,
+        omschrijving="Masterclass per werkgebied",
+        door_wie="Consulenten",
+        budget=Decimal("4000"),
+        door=personas.bea,
+    )
     inloggen(page, personas.bea)
     page.get_by_role("link", name="Jaarplan", exact=True).click()
     page.get_by_role("heading", name="Jaarplannen").wait_for()
@@ -105,8 +113,12 @@ def test_the_db_generates_the_jaarverslag_adopts_it_and_publishes_it_to_the_opr(
     assert publicatie.sha256 == RapportVersie.objects.get().sha256
 
 
-def test_an_opr_member_reads_the_published_report_and_cannot_reach_any_pupil(page, personas, scholen,  # noqa: F811
-                                                                              django_capture_on_commit_callbacks):
+def test_an_opr_member_reads_the_published_report_and_cannot_reach_any_pupil(
+    page,
+    personas,
+    scholen,  # noqa: F811
+    django_capture_on_commit_callbacks,
+):
     from kwaliteit.services import publicaties, verslagen
     from tests.kwaliteit.conftest import maak_versie, pdf_tekst
 
@@ -136,7 +148,9 @@ def test_the_db_sees_what_is_due_and_updates_a_status(page, personas, kwaliteit_
     page.get_by_role("link", name="Kalender", exact=True).click()
     page.get_by_role("heading", name="Kwaliteitskalender").wait_for()
     axe_check(page, context="(calendar)")
-    rij = page.get_by_role("row").filter(has=page.get_by_role("rowheader")).filter(has=page.get_by_role("combobox")).first
+    rij = (
+        page.get_by_role("row").filter(has=page.get_by_role("rowheader")).filter(has=page.get_by_role("combobox")).first
+    )
     product = rij.get_by_role("rowheader").inner_text().splitlines()[0]
     rij.get_by_role("combobox").select_option(label="in voorbereiding")
     rij.get_by_role("textbox").fill("Eerste versie besproken")

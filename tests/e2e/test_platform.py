@@ -56,8 +56,13 @@ def inloggen_zonder_wachten(page, gebruiker):
 
 @pytest.mark.parametrize(
     "persona, kop",
-    [("charlie", "Aan mij toegewezen scholen"), ("dirk", "Het hele samenwerkingsverband"),
-     ("bert", "Mijn schoolbestuur"), ("olga", "Gepubliceerde documenten"), ("beheer", "Beheer")],
+    [
+        ("charlie", "Aan mij toegewezen scholen"),
+        ("dirk", "Het hele samenwerkingsverband"),
+        ("bert", "Mijn schoolbestuur"),
+        ("olga", "Gepubliceerde documenten"),
+        ("beheer", "Beheer"),
+    ],
 )
 def test_each_role_lands_on_a_fitting_home_page(page, personas, persona, kop):
     LeerlingtellingFactory(school=personas.school_a, aantal=250)

@@ -76,7 +76,11 @@ def test_a_consulent_registers_a_child_without_enrolment_escalates_and_closes_it
 
     casus = Thuiszittercasus.objects.get()
     assert (casus.status, casus.huidige_stap.volgorde, casus.geplaatst_school, casus.stapwijzigingen.count()) == (
-        "afgesloten", 4, personas.school_b, 3)
+        "afgesloten",
+        4,
+        personas.school_b,
+        3,
+    )
 
 
 def test_an_ib_er_registers_a_zorgplicht_case_and_sees_the_countdown(page, personas):
@@ -106,7 +110,9 @@ def test_an_ib_er_registers_a_zorgplicht_case_and_sees_the_countdown(page, perso
 @pytest.mark.worker
 def test_the_risicolijst_round_is_compiled_and_exported(page, personas, celery_worker):
     LeerlingFactory(school=personas.school_a, voornaam="Anouk", achternaam="Aalbers")
-    RisicosignaleringFactory(school=personas.school_b, reden="Wacht op plaatsing SO", sinds=timezone.localdate() - timedelta(days=40))
+    RisicosignaleringFactory(
+        school=personas.school_b, reden="Wacht op plaatsing SO", sinds=timezone.localdate() - timedelta(days=40)
+    )
 
     # The consulent marks a pupil of school A.
     inloggen(page, personas.charlie)

@@ -92,8 +92,10 @@ def test_tlv_journey_from_request_to_objection(page, personas, celery_worker):
         page.get_by_role("button", name="Opslaan").click()
         page.get_by_text("De aanvraag is opgeslagen.").wait_for()
 
-        for volgorde, naam, kwalificatie, expertise in [(1, "Drs. K. de Boer", "orthopedagoog", ""),
-                                                       (2, "M. Haddou", "deskundige uit het gespecialiseerd onderwijs", "gedrag")]:
+        for volgorde, naam, kwalificatie, expertise in [
+            (1, "Drs. K. de Boer", "orthopedagoog", ""),
+            (2, "M. Haddou", "deskundige uit het gespecialiseerd onderwijs", "gedrag"),
+        ]:
             page.get_by_role("link", name=f"Deskundigenadvies {volgorde} vastleggen").click()
             bezoek(page, f"expert {volgorde}")
             page.get_by_label("Naam van de deskundige").fill(naam)
@@ -104,7 +106,8 @@ def test_tlv_journey_from_request_to_objection(page, personas, celery_worker):
             page.get_by_label(re.compile(r"^Advies \(")).fill("Plaatsing op het SBO is passend.")
             page.get_by_label("adviseert een TLV", exact=True).check()
             page.get_by_label("Adviesdocument").set_input_files(
-                files=[{"name": "advies.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+                files=[{"name": "advies.pdf", "mimeType": "application/pdf", "buffer": PDF}]
+            )
             page.get_by_role("button", name="Opslaan").click()
             page.get_by_text("Het deskundigenadvies is opgeslagen.").wait_for()
         assert page.get_by_text("Ontbreekt:").count() == 0
@@ -129,7 +132,8 @@ def test_tlv_journey_from_request_to_objection(page, personas, celery_worker):
         bezoek(page, "information requested")
         page.get_by_role("link", name="Aanvraag aanvullen").click()
         page.get_by_label("Redenen van de aanvraag").fill(
-            "De ondersteuningsbehoefte overstijgt de basisondersteuning. Twee jaar arrangement gedrag is ingezet.")
+            "De ondersteuningsbehoefte overstijgt de basisondersteuning. Twee jaar arrangement gedrag is ingezet."
+        )
         page.get_by_role("button", name="Opslaan").click()
         page.get_by_role("button", name="Aangevulde aanvraag indienen").click()
         page.get_by_text("De aanvraag is naar de TLC gestuurd.").wait_for()
@@ -146,7 +150,9 @@ def test_tlv_journey_from_request_to_objection(page, personas, celery_worker):
         page.get_by_role("link", name="Besluiten over de aanvraag").click()
         bezoek(page, "decision form")
         page.get_by_label("TLV afgeven").check()
-        page.get_by_label("Motivering van het besluit").fill("Beide deskundigen adviseren het SBO; de route is gevolgd.")
+        page.get_by_label("Motivering van het besluit").fill(
+            "Beide deskundigen adviseren het SBO; de route is gevolgd."
+        )
         page.get_by_role("button", name="Besluit nemen").click()
         page.get_by_text("Het besluit is vastgelegd").wait_for()
 

@@ -35,10 +35,20 @@ class JaarparametersFactory(factory.django.DjangoModelFactory):
     bedrag_per_leerling = Decimal("100.00")
 
     class Params:
-        seed_2014 = factory.Trait(jaar=2014, teldatum=date(2013, 10, 1), verevening=Decimal("0.00"),
-                                  sbo_regel=SboRegel.DREMPEL, basisbedrag_per_school=Decimal("0.00"))
-        seed_2015 = factory.Trait(jaar=2015, teldatum=date(2014, 10, 1), verevening=Decimal("-892744.00"),
-                                  sbo_regel=SboRegel.DREMPEL, basisbedrag_per_school=Decimal("0.00"))
+        seed_2014 = factory.Trait(
+            jaar=2014,
+            teldatum=date(2013, 10, 1),
+            verevening=Decimal("0.00"),
+            sbo_regel=SboRegel.DREMPEL,
+            basisbedrag_per_school=Decimal("0.00"),
+        )
+        seed_2015 = factory.Trait(
+            jaar=2015,
+            teldatum=date(2014, 10, 1),
+            verevening=Decimal("-892744.00"),
+            sbo_regel=SboRegel.DREMPEL,
+            basisbedrag_per_school=Decimal("0.00"),
+        )
 
 
 class BegrotingspostFactory(factory.django.DjangoModelFactory):
@@ -83,7 +93,9 @@ KLEINE_BEGROTING = {
 }
 
 
-def csv_bestand(rijen: list[tuple], *, naam: str = "grootboek.csv", kop: str = "rekening;omschrijving;bedrag") -> SimpleUploadedFile:
+def csv_bestand(
+    rijen: list[tuple], *, naam: str = "grootboek.csv", kop: str = "rekening;omschrijving;bedrag"
+) -> SimpleUploadedFile:
     regels = [kop] + [";".join(str(v) for v in rij) for rij in rijen]
     return SimpleUploadedFile(naam, ("\n".join(regels) + "\n").encode("utf-8"), content_type="text/csv")
 

@@ -83,10 +83,14 @@ def test_the_sbo_rule_is_a_strategy_per_year(regel, sbo, verwacht):
 
 
 def test_the_so_deduction_is_tlvs_times_the_category_rate():
-    params = SimpleNamespace(so_tarieven={"laag": Decimal("10000"), "midden": Decimal("20000"), "hoog": Decimal("25000")})
+    params = SimpleNamespace(
+        so_tarieven={"laag": Decimal("10000"), "midden": Decimal("20000"), "hoog": Decimal("25000")}
+    )
     regels = so_afdracht({("SO", "laag"): 241, ("SO", "midden"): 33, ("SO", "hoog"): 34}, params)
     assert [(r.categorie, r.aantal, r.bedrag) for r in regels] == [
-        ("laag", 241, Decimal("2410000.00")), ("midden", 33, Decimal("660000.00")), ("hoog", 34, Decimal("850000.00")),
+        ("laag", 241, Decimal("2410000.00")),
+        ("midden", 33, Decimal("660000.00")),
+        ("hoog", 34, Decimal("850000.00")),
     ]
 
 
@@ -97,7 +101,12 @@ def test_the_count_of_the_configured_date_is_used_or_else_the_latest_before_it()
     LeerlingtellingFactory(school=school, teldatum=date(2025, 10, 1), aantal=230)
     assert leerlingaantallen(date(2024, 10, 1), Decimal("-1")).bao == 210
     feb = leerlingaantallen(date(2025, 2, 1), Decimal("-1"))
-    assert (feb.gebruikte_teldatum, feb.bao, feb.is_andere_datum, feb.prognosejaren) == (date(2024, 10, 1), 210, True, 0)
+    assert (feb.gebruikte_teldatum, feb.bao, feb.is_andere_datum, feb.prognosejaren) == (
+        date(2024, 10, 1),
+        210,
+        True,
+        0,
+    )
     assert leerlingaantallen(date(2020, 2, 1), Decimal("-1")).gebruikte_teldatum is None
 
 
@@ -110,31 +119,66 @@ def test_masked_counts_are_not_counted_but_reported():
 
 def test_the_allocation_is_base_plus_pupils_times_amount_as_in_seed_002(leiden_2013):
     # Seed 002, lasten 9: "budget per leerling bao" 100 x 19,678 = 1,967,800 (regular schools only).
-    params = JaarparametersFactory(seed_2014=True, bedrag_per_leerling=Decimal("100.00"), basisbedrag_per_school=Decimal("0"))
+    params = JaarparametersFactory(
+        seed_2014=True, bedrag_per_leerling=Decimal("100.00"), basisbedrag_per_school=Decimal("0")
+    )
     verdeling = toewijzing(params)
     scholen = [s for b in verdeling.besturen for s in b.scholen]
-    assert [(s.school.naam, s.aantal, s.totaal) for s in scholen] == [("Alle basisscholen", 19678, Decimal("1967800.00"))]
+    assert [(s.school.naam, s.aantal, s.totaal) for s in scholen] == [
+        ("Alle basisscholen", 19678, Decimal("1967800.00"))
+    ]
 
 
 def test_it_reproduces_the_reserve_build_up_of_seed_002():
     # Seed 002: result 4,564 + dotatie 25,000 -> reserve 29,564; next year +10,027 + 25,000 -> 64,591.
-    maak_begroting(2014, {"b": ("Baten", Blok.BATEN, Decimal("4411415")), "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("4381851")),
-                          "d": ("Dotatie", Blok.RESERVE, Decimal("25000"))}, reserve_begin=Decimal("0"))
-    maak_begroting(2015, {"b": ("Baten", Blok.BATEN, Decimal("8646079")), "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("8611052")),
-                          "d": ("Dotatie", Blok.RESERVE, Decimal("25000"))})
+    maak_begroting(
+        2014,
+        {
+            "b": ("Baten", Blok.BATEN, Decimal("4411415")),
+            "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("4381851")),
+            "d": ("Dotatie", Blok.RESERVE, Decimal("25000")),
+        },
+        reserve_begin=Decimal("0"),
+    )
+    maak_begroting(
+        2015,
+        {
+            "b": ("Baten", Blok.BATEN, Decimal("8646079")),
+            "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("8611052")),
+            "d": ("Dotatie", Blok.RESERVE, Decimal("25000")),
+        },
+    )
     posities = reserveposities()
     assert [(p.jaar, p.resultaat, p.eind) for p in posities] == [
-        (2014, Decimal("4564.00"), Decimal("29564.00")), (2015, Decimal("10027.00"), Decimal("64591.00")),
+        (2014, Decimal("4564.00"), Decimal("29564.00")),
+        (2015, Decimal("10027.00"), Decimal("64591.00")),
     ]
     assert [p.basis for p in posities] == ["begroting", "begroting"]
 
 
 def test_the_reserve_is_judged_against_the_signalling_value_and_the_minimum():
-    JaarparametersFactory(jaar=2026, signaleringswaarde_percentage=Decimal("3.50"), minimum_reserve_percentage=Decimal("3.00"))
-    maak_begroting(2026, {"b": ("Baten", Blok.BATEN, Decimal("1000000")), "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("1000000"))},
-                   reserve_begin=Decimal("50000"))
-    maak_begroting(2027, {"b": ("Baten", Blok.BATEN, Decimal("1000000")), "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("1030000"))})
-    maak_begroting(2028, {"b": ("Baten", Blok.BATEN, Decimal("1000000")), "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("985000"))})
+    JaarparametersFactory(
+        jaar=2026, signaleringswaarde_percentage=Decimal("3.50"), minimum_reserve_percentage=Decimal("3.00")
+    )
+    maak_begroting(
+        2026,
+        {
+            "b": ("Baten", Blok.BATEN, Decimal("1000000")),
+            "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("1000000")),
+        },
+        reserve_begin=Decimal("50000"),
+    )
+    maak_begroting(
+        2027,
+        {
+            "b": ("Baten", Blok.BATEN, Decimal("1000000")),
+            "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("1030000")),
+        },
+    )
+    maak_begroting(
+        2028,
+        {"b": ("Baten", Blok.BATEN, Decimal("1000000")), "l": ("Lasten", Blok.CENTRALE_ORGANISATIE, Decimal("985000"))},
+    )
     posities = {p.jaar: p for p in reserveposities()}
     # 2026: 50,000 (5 %) -> above; 2027: 20,000 = 2 % -> below; 2028: 35,000 = 3.5 % -> within.
     assert (posities[2026].oordeel, posities[2027].oordeel, posities[2028].oordeel) == ("boven", "onder", "binnen")
@@ -160,5 +204,9 @@ def test_amounts_are_shown_in_dutch_notation_rounded_half_up():
     from financien.opmaak import euro, getal, procent
 
     with translation.override("nl"):
-        assert (euro(Decimal("2937728.62"), 0), euro(Decimal("-1234.5")), euro(Decimal("0.5"), 0)) == ("€ 2.937.729", "-€ 1.234,50", "€ 1")
+        assert (euro(Decimal("2937728.62"), 0), euro(Decimal("-1234.5")), euro(Decimal("0.5"), 0)) == (
+            "€ 2.937.729",
+            "-€ 1.234,50",
+            "€ 1",
+        )
         assert (procent(Decimal("3.55")), getal(19481.5), euro(None)) == ("3,6 %", "19.482", "")

@@ -33,7 +33,10 @@ def test_an_import_error_inside_an_existing_module_is_a_bug_and_raised(monkeypat
 
 
 def test_an_explicitly_absent_provider_gives_none_never_zeros():
-    with bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, None), bronnen.bron_vervangen(bronnen.ARRANGEMENTEN_BESLAG, None):
+    with (
+        bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, None),
+        bronnen.bron_vervangen(bronnen.ARRANGEMENTEN_BESLAG, None),
+    ):
         assert bronnen.tlv_aantallen(peildatum=date(2026, 2, 1)) is None
         assert bronnen.arrangementen_beslag(jaar=2026) is None
     with bronnen.bron_vervangen(bronnen.TLV_LIJST, None):
@@ -43,12 +46,17 @@ def test_an_explicitly_absent_provider_gives_none_never_zeros():
 def test_a_present_provider_is_read_through_the_contract():
     def aantallen(*, peildatum):
         assert peildatum == date(2026, 2, 1)
-        return [{"soort": "SO", "categorie": "laag", "aantal": 12}, {"soort": "so", "categorie": "Laag", "aantal": 3},
-                {"soort": "SBO", "categorie": "", "aantal": 7}]
+        return [
+            {"soort": "SO", "categorie": "laag", "aantal": 12},
+            {"soort": "so", "categorie": "Laag", "aantal": 3},
+            {"soort": "SBO", "categorie": "", "aantal": 7},
+        ]
 
     with bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, aantallen):
         assert bronnen.tlv_aantallen(peildatum=date(2026, 2, 1)) == {("SO", "laag"): 15, ("SBO", ""): 7}
-    with bronnen.bron_vervangen(bronnen.ARRANGEMENTEN_BESLAG, lambda *, jaar: {"toegekend": Decimal("10.50"), "gerealiseerd": 4}):
+    with bronnen.bron_vervangen(
+        bronnen.ARRANGEMENTEN_BESLAG, lambda *, jaar: {"toegekend": Decimal("10.50"), "gerealiseerd": 4}
+    ):
         beslag = bronnen.arrangementen_beslag(jaar=2026)
     assert (beslag["toegekend"], beslag["gerealiseerd"], beslag["per_school"]) == (Decimal("10.50"), Decimal(4), {})
 

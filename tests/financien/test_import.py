@@ -36,15 +36,33 @@ def _fouten(invoer):
 
 
 def test_a_valid_csv_is_previewed_then_booked_whole(personas, begroting):
-    invoer = realisatie_inlezen(door=personas.carla, jaar=2026, maand=1, bestand=csv_bestand(
-        [("R2.01", "Salaris directie", "10.000,00"), ("R1.01", "DUO januari", "100000"), ("R5.01", "Correctie", "-250,50")]))
-    assert (invoer.status, invoer.aantal_regels, invoer.aantal_fouten, invoer.totaal) == (ImportStatus.VOORBEELD, 3, 0, Decimal("109749.50"))
+    invoer = realisatie_inlezen(
+        door=personas.carla,
+        jaar=2026,
+        maand=1,
+        bestand=csv_bestand(
+            [
+                ("R2.01", "Salaris directie", "10.000,00"),
+                ("R1.01", "DUO januari", "100000"),
+                ("R5.01", "Correctie", "-250,50"),
+            ]
+        ),
+    )
+    assert (invoer.status, invoer.aantal_regels, invoer.aantal_fouten, invoer.totaal) == (
+        ImportStatus.VOORBEELD,
+        3,
+        0,
+        Decimal("109749.50"),
+    )
     assert not Realisatieregel.objects.exists()  # a preview books nothing
     realisatie_verwerken(door=personas.carla, invoer=invoer)
     invoer.refresh_from_db()
     assert invoer.status == ImportStatus.VERWERKT
     assert sorted(Realisatieregel.objects.values_list("post__code", "bedrag")) == [
-        ("1.01", Decimal("100000.00")), ("2.01", Decimal("10000.00")), ("5.01", Decimal("-250.50"))]
+        ("1.01", Decimal("100000.00")),
+        ("2.01", Decimal("10000.00")),
+        ("5.01", Decimal("-250.50")),
+    ]
 
 
 def test_an_xlsx_export_is_read_too(personas, begroting):
@@ -57,15 +75,29 @@ def test_an_xlsx_export_is_read_too(personas, begroting):
     blad.append(["R3.01", "Scholen", 20000, date(2026, 2, 1)])
     buffer = io.BytesIO()
     werkmap.save(buffer)
-    invoer = realisatie_inlezen(door=personas.carla, jaar=2026, maand=2, bestand=SimpleUploadedFile("export.xlsx", buffer.getvalue()))
+    invoer = realisatie_inlezen(
+        door=personas.carla, jaar=2026, maand=2, bestand=SimpleUploadedFile("export.xlsx", buffer.getvalue())
+    )
     assert (invoer.aantal_fouten, invoer.totaal) == (0, Decimal("21234.50"))
 
 
 def test_invalid_rows_are_shown_with_their_errors_and_nothing_can_be_booked(personas, begroting):
-    invoer = realisatie_inlezen(door=personas.carla, jaar=2026, maand=3, bestand=csv_bestand(
-        [("R2.01", "goed", "100,00"), ("9999", "onbekende rekening", "5"), ("R2.01", "geen bedrag", "twaalf"),
-         ("R2.01", "te precies", "1,234"), ("", "geen rekening", "1"), ("R2.01", "verkeerde maand", "1", "15-04-2026")],
-        kop="rekening;omschrijving;bedrag;datum"))
+    invoer = realisatie_inlezen(
+        door=personas.carla,
+        jaar=2026,
+        maand=3,
+        bestand=csv_bestand(
+            [
+                ("R2.01", "goed", "100,00"),
+                ("9999", "onbekende rekening", "5"),
+                ("R2.01", "geen bedrag", "twaalf"),
+                ("R2.01", "te precies", "1,234"),
+                ("", "geen rekening", "1"),
+                ("R2.01", "verkeerde maand", "1", "15-04-2026"),
+            ],
+            kop="rekening;omschrijving;bedrag;datum",
+        ),
+    )
     fouten = _fouten(invoer)
     assert invoer.aantal_fouten == 5 and set(fouten) == {3, 4, 5, 6, 7}
     assert fouten[3] == ["Grootboekrekening 9999 is niet gekoppeld aan een begrotingspost."]
@@ -97,11 +129,15 @@ def test_unreadable_files_are_refused_as_a_whole(personas, begroting, naam, inho
 def test_reimporting_a_month_replaces_it_instead_of_doubling(personas, begroting):
     eerste = importeer(personas.carla, 2026, 1, [("R2.01", "januari", "1000")])
     importeer(personas.carla, 2026, 2, [("R2.01", "februari", "500")])
-    tweede = importeer(personas.carla, 2026, 1, [("R2.01", "januari gecorrigeerd", "1200"), ("R3.01", "scholen", "300")])
+    tweede = importeer(
+        personas.carla, 2026, 1, [("R2.01", "januari gecorrigeerd", "1200"), ("R3.01", "scholen", "300")]
+    )
     eerste.refresh_from_db()
     assert (eerste.status, eerste.vervangen_door) == (ImportStatus.VERVANGEN, tweede)
     actief = Realisatieregel.objects.filter(realisatie_import__status=ImportStatus.VERWERKT)
-    assert actief.aggregate(s=Sum("bedrag"))["s"] == Decimal("2000.00")  # 1,200 + 300 + 500, the old 1,000 no longer counts
+    assert actief.aggregate(s=Sum("bedrag"))["s"] == Decimal(
+        "2000.00"
+    )  # 1,200 + 300 + 500, the old 1,000 no longer counts
     assert RealisatieImport.objects.verwerkt().filter(jaar=2026, maand=1).get() == tweede
 
 
@@ -123,20 +159,36 @@ def test_a_cancelled_preview_books_nothing(personas, begroting):
 
 def test_a_mapping_changed_after_the_preview_stops_the_booking(personas, begroting):
     invoer = realisatie_inlezen(door=personas.carla, jaar=2026, maand=1, bestand=csv_bestand([("R2.01", "x", "10")]))
-    rekeningkoppeling_opslaan(door=personas.carla, rekening="R2.01", post=Rekeningkoppeling.objects.get(rekening="R3.01").post)
+    rekeningkoppeling_opslaan(
+        door=personas.carla, rekening="R2.01", post=Rekeningkoppeling.objects.get(rekening="R3.01").post
+    )
     with pytest.raises(FinancienFout, match="rekeningkoppeling is na het inlezen gewijzigd"):
         realisatie_verwerken(door=personas.carla, invoer=invoer)
 
 
 def test_the_database_keeps_one_processed_import_per_month(personas):
-    RealisatieImport.objects.create(jaar=2026, maand=1, status=ImportStatus.VERWERKT, bestandsnaam="a", ingelezen_door=personas.carla)
+    RealisatieImport.objects.create(
+        jaar=2026, maand=1, status=ImportStatus.VERWERKT, bestandsnaam="a", ingelezen_door=personas.carla
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
-        RealisatieImport.objects.create(jaar=2026, maand=1, status=ImportStatus.VERWERKT, bestandsnaam="b", ingelezen_door=personas.carla)
+        RealisatieImport.objects.create(
+            jaar=2026, maand=1, status=ImportStatus.VERWERKT, bestandsnaam="b", ingelezen_door=personas.carla
+        )
     with pytest.raises(IntegrityError), transaction.atomic():
         RealisatieImport.objects.create(jaar=2026, maand=13, bestandsnaam="c", ingelezen_door=personas.carla)
 
 
-@pytest.mark.parametrize("tekst, bedrag", [("1.234,56", "1234.56"), ("1234,5", "1234.50"), ("-12.50", "-12.50"), ("(100,00)", "-100.00"),
-                                            ("€ 2.937.728,62", "2937728.62"), (1500, "1500.00"), (12.5, "12.50")])
+@pytest.mark.parametrize(
+    "tekst, bedrag",
+    [
+        ("1.234,56", "1234.56"),
+        ("1234,5", "1234.50"),
+        ("-12.50", "-12.50"),
+        ("(100,00)", "-100.00"),
+        ("€ 2.937.728,62", "2937728.62"),
+        (1500, "1500.00"),
+        (12.5, "12.50"),
+    ],
+)
 def test_amounts_are_read_in_dutch_and_plain_notation(tekst, bedrag):
     assert lees_bedrag(tekst) == Decimal(bedrag)

@@ -121,7 +121,12 @@ def test_only_the_controller_writes(client, personas, financien, persona):
     rapport = financien["rapport"]
     for actie in ("definitief", "nieuwe-versie", "opnieuw"):
         assert client.post(reverse("financien:t_rapportage_actie", args=[rapport.uuid, actie])).status_code == 404
-    assert client.post(reverse("financien:realisatie_import", args=[financien["invoer"].uuid]), {"actie": "annuleren"}).status_code == 404
+    assert (
+        client.post(
+            reverse("financien:realisatie_import", args=[financien["invoer"].uuid]), {"actie": "annuleren"}
+        ).status_code
+        == 404
+    )
 
 
 def test_viewing_the_tlvs_behind_a_number_is_access_logged(client, personas, financien):
@@ -131,15 +136,28 @@ def test_viewing_the_tlvs_behind_a_number_is_access_logged(client, personas, fin
 
     def lijst(user, *, peildatum, soort, categorie):
         assert (user, soort, categorie) == (personas.dirk, "SO", "laag")
-        return [SimpleNamespace(nummer="TLV-2026-001", soort="SO", categorie="laag", begindatum=date(2025, 8, 1),
-                                einddatum=date(2027, 7, 31), school_naam="SO De Horizon")]
+        return [
+            SimpleNamespace(
+                nummer="TLV-2026-001",
+                soort="SO",
+                categorie="laag",
+                begindatum=date(2025, 8, 1),
+                einddatum=date(2027, 7, 31),
+                school_naam="SO De Horizon",
+            )
+        ]
 
     client.force_login(personas.dirk)
     with bronnen.bron_vervangen(bronnen.TLV_LIJST, lijst):
         response = client.get(reverse("financien:afdracht_tlvs", args=[2026]) + "?soort=SO&categorie=laag")
     assert response.status_code == 200 and "TLV-2026-001" in response.content.decode()
     log = Toegangslog.objects.get()
-    assert (log.gebruiker, log.gebeurtenis, log.aantal, log.actie) == (personas.dirk, "financien_tlvs_bekostiging", 1, "geexporteerd")
+    assert (log.gebruiker, log.gebeurtenis, log.aantal, log.actie) == (
+        personas.dirk,
+        "financien_tlvs_bekostiging",
+        1,
+        "geexporteerd",
+    )
 
 
 def test_without_a_tlv_register_the_list_says_so_and_logs_nothing(client, personas, financien):

@@ -39,9 +39,19 @@ def jaar_met_realisatie(personas):
     maak_begroting(2026, KLEINE_BEGROTING, reserve_begin=Decimal("100000"))
     JaarparametersFactory(jaar=2026)
     for maand in range(1, 11):
-        importeer(personas.carla, 2026, maand, [("R1.01", "DUO", "100000"), ("R1.03", "DUO", "200000"),
-                                                 ("R2.01", "Directie", f"{9000 + maand * 100},25"), ("R3.01", "Scholen", "150000"),
-                                                 ("R5.01", "SO", "83333,33"), ("R4.01", "Arrangementen", "-1200,10")])
+        importeer(
+            personas.carla,
+            2026,
+            maand,
+            [
+                ("R1.01", "DUO", "100000"),
+                ("R1.03", "DUO", "200000"),
+                ("R2.01", "Directie", f"{9000 + maand * 100},25"),
+                ("R3.01", "Scholen", "150000"),
+                ("R5.01", "SO", "83333,33"),
+                ("R4.01", "Arrangementen", "-1200,10"),
+            ],
+        )
     importeer(personas.carla, 2026, 3, [("R1.01", "DUO gecorrigeerd", "100500"), ("R2.01", "Directie", "9300,25")])
     return personas
 
@@ -58,7 +68,9 @@ def _gebouwd(personas, capture, t_nummer=2):
     return rapport, pdf
 
 
-def test_the_report_totals_equal_its_lines_and_the_imported_actuals(jaar_met_realisatie, django_capture_on_commit_callbacks):
+def test_the_report_totals_equal_its_lines_and_the_imported_actuals(
+    jaar_met_realisatie, django_capture_on_commit_callbacks
+):
     rapport, pdf = _gebouwd(jaar_met_realisatie, django_capture_on_commit_callbacks)  # T2: actuals to August
     assert rapport.tot_en_met_maand == 8
     regels = list(rapport.regels.all())
@@ -95,11 +107,18 @@ def test_a_start_creates_the_row_and_its_job(jaar_met_realisatie, django_capture
     assert rapport.taak.parameters == {"rapport": str(rapport.uuid), "fase": "concept"}
 
 
-def test_a_new_version_supersedes_the_draft_and_keeps_its_explanations(jaar_met_realisatie, django_capture_on_commit_callbacks):
+def test_a_new_version_supersedes_the_draft_and_keeps_its_explanations(
+    jaar_met_realisatie, django_capture_on_commit_callbacks
+):
     eerste, _ = _gebouwd(jaar_met_realisatie, django_capture_on_commit_callbacks)
     regel = eerste.regels.get(code="2.01")
-    services.t_rapportage_toelichten(door=jaar_met_realisatie.carla, rapport=eerste, revisie=0,
-                                     toelichtingen={regel.pk: "Cao-verhoging"}, prognoses={})
+    services.t_rapportage_toelichten(
+        door=jaar_met_realisatie.carla,
+        rapport=eerste,
+        revisie=0,
+        toelichtingen={regel.pk: "Cao-verhoging"},
+        prognoses={},
+    )
     tweede, _ = _gebouwd(jaar_met_realisatie, django_capture_on_commit_callbacks)
     eerste.refresh_from_db()
     assert (eerste.status, tweede.versie, tweede.status) == (RapportStatus.VERVANGEN, 2, RapportStatus.CONCEPT)
@@ -108,13 +127,17 @@ def test_a_new_version_supersedes_the_draft_and_keeps_its_explanations(jaar_met_
         services.t_rapportage_opbouwen(rapport=eerste)
 
 
-def test_making_final_needs_an_explanation_for_every_difference(jaar_met_realisatie, django_capture_on_commit_callbacks, settings):
+def test_making_final_needs_an_explanation_for_every_difference(
+    jaar_met_realisatie, django_capture_on_commit_callbacks, settings
+):
     settings.FINANCIEN_TOELICHTING_DREMPEL = "0"
     rapport, _ = _gebouwd(jaar_met_realisatie, django_capture_on_commit_callbacks)
     with pytest.raises(FinancienFout, match="Licht eerst elke regel met een verschil toe: .*2.01 Directie"):
         services.t_rapportage_definitief_maken(door=jaar_met_realisatie.carla, rapport=rapport)
     teksten = {r.pk: f"Toelichting {r.code}" for r in rapport.regels.all()}
-    services.t_rapportage_toelichten(door=jaar_met_realisatie.carla, rapport=rapport, revisie=0, toelichtingen=teksten, prognoses={})
+    services.t_rapportage_toelichten(
+        door=jaar_met_realisatie.carla, rapport=rapport, revisie=0, toelichtingen=teksten, prognoses={}
+    )
     with django_capture_on_commit_callbacks(execute=False):
         services.t_rapportage_definitief_maken(door=jaar_met_realisatie.carla, rapport=rapport)
     rapport.refresh_from_db()
@@ -132,7 +155,9 @@ def test_a_final_report_refuses_every_further_change(jaar_met_realisatie, django
     with pytest.raises(FinancienFout, match="Alleen een concept kan definitief"):
         services.t_rapportage_definitief_maken(door=jaar_met_realisatie.carla, rapport=rapport)
     with pytest.raises(FinancienFout, match="Alleen een concept kan worden toegelicht"):
-        services.t_rapportage_toelichten(door=jaar_met_realisatie.carla, rapport=rapport, revisie=rapport.revisie, toelichtingen={}, prognoses={})
+        services.t_rapportage_toelichten(
+            door=jaar_met_realisatie.carla, rapport=rapport, revisie=rapport.revisie, toelichtingen={}, prognoses={}
+        )
     with pytest.raises(FinancienFout, match="al definitief"):
         _start(jaar_met_realisatie.carla, django_capture_on_commit_callbacks=django_capture_on_commit_callbacks)
 
@@ -143,14 +168,23 @@ def test_a_draft_cannot_be_made_final_before_its_lines_exist(jaar_met_realisatie
         services.t_rapportage_definitief_maken(door=jaar_met_realisatie.carla, rapport=rapport)
 
 
-def test_stale_explanations_are_refused_and_forecasts_can_be_adjusted(jaar_met_realisatie, django_capture_on_commit_callbacks):
+def test_stale_explanations_are_refused_and_forecasts_can_be_adjusted(
+    jaar_met_realisatie, django_capture_on_commit_callbacks
+):
     rapport, _ = _gebouwd(jaar_met_realisatie, django_capture_on_commit_callbacks)
     regel = rapport.regels.get(code="2.01")
-    services.t_rapportage_toelichten(door=jaar_met_realisatie.carla, rapport=rapport, revisie=0, toelichtingen={},
-                                     prognoses={regel.pk: Decimal("120000.00")})
+    services.t_rapportage_toelichten(
+        door=jaar_met_realisatie.carla,
+        rapport=rapport,
+        revisie=0,
+        toelichtingen={},
+        prognoses={regel.pk: Decimal("120000.00")},
+    )
     assert rapport.regels.get(code="2.01").verschil == Decimal("0.00")
     with pytest.raises(FinancienFout, match="in de tussentijd"):
-        services.t_rapportage_toelichten(door=jaar_met_realisatie.carla, rapport=rapport, revisie=0, toelichtingen={}, prognoses={})
+        services.t_rapportage_toelichten(
+            door=jaar_met_realisatie.carla, rapport=rapport, revisie=0, toelichtingen={}, prognoses={}
+        )
 
 
 def test_building_twice_renders_once(jaar_met_realisatie, django_capture_on_commit_callbacks):
@@ -161,7 +195,9 @@ def test_building_twice_renders_once(jaar_met_realisatie, django_capture_on_comm
     assert (opnieuw, rapport.pdf.name, rapport.regels.count()) == (pdf, naam, len(KLEINE_BEGROTING))
 
 
-def test_celery_beat_starts_the_report_of_a_configured_month_once(jaar_met_realisatie, django_capture_on_commit_callbacks):
+def test_celery_beat_starts_the_report_of_a_configured_month_once(
+    jaar_met_realisatie, django_capture_on_commit_callbacks
+):
     with time_machine.travel(date(2026, 5, 1)), django_capture_on_commit_callbacks(execute=False):
         assert services.t_rapportage_volgens_kalender(vandaag=date(2026, 5, 1)) is None
     with time_machine.travel(date(2026, 9, 1)), django_capture_on_commit_callbacks(execute=False):
@@ -181,7 +217,9 @@ def test_the_beat_entry_runs_the_calendar_task(jaar_met_realisatie, settings, dj
     assert uitkomst == str(TRapportage.objects.get(t_nummer=3, tot_en_met_maand=10).uuid)
 
 
-def test_final_reports_are_handed_over_with_title_period_date_and_pdf(jaar_met_realisatie, django_capture_on_commit_callbacks, settings):
+def test_final_reports_are_handed_over_with_title_period_date_and_pdf(
+    jaar_met_realisatie, django_capture_on_commit_callbacks, settings
+):
     settings.FINANCIEN_TOELICHTING_DREMPEL = "100000000"
     rapport, _ = _gebouwd(jaar_met_realisatie, django_capture_on_commit_callbacks)
     assert not definitieve_t_rapportages(jaar_met_realisatie.dirk).exists()
@@ -193,7 +231,10 @@ def test_final_reports_are_handed_over_with_title_period_date_and_pdf(jaar_met_r
         services.t_rapportage_opbouwen(rapport=rapport)
     assert not rapport.pdf.storage.exists(concept_pdf)  # the draft file of this version is replaced, not orphaned
     [overdracht] = definitieve_t_rapportages(jaar_met_realisatie.dirk)
-    assert (overdracht.titel, overdracht.periode_label) == ("T-rapportage T2 2026", "1 januari tot en met augustus 2026")
+    assert (overdracht.titel, overdracht.periode_label) == (
+        "T-rapportage T2 2026",
+        "1 januari tot en met augustus 2026",
+    )
     assert overdracht.datum == timezone.localdate(TRapportage.objects.get(pk=rapport.pk).definitief_op)
     with overdracht.pdf_openen() as f:
         assert "definitief" in pdf_tekst(f.read())

@@ -32,12 +32,20 @@ def _waarden(params, **wijziging):
 def _definitief(jaar, params):
     from django.utils import timezone
 
-    return TRapportage.objects.create(jaar=jaar, t_nummer=1, tot_en_met_maand=3, status=RapportStatus.DEFINITIEF,
-                                      definitief_op=timezone.now(), parameters=params)
+    return TRapportage.objects.create(
+        jaar=jaar,
+        t_nummer=1,
+        tot_en_met_maand=3,
+        status=RapportStatus.DEFINITIEF,
+        definitief_op=timezone.now(),
+        parameters=params,
+    )
 
 
 def test_the_controller_creates_the_parameters_of_a_year(personas):
-    params = jaarparameters_aanmaken(door=personas.carla, jaar=2027, waarden=_waarden(JaarparametersFactory.build(jaar=2027)))
+    params = jaarparameters_aanmaken(
+        door=personas.carla, jaar=2027, waarden=_waarden(JaarparametersFactory.build(jaar=2027))
+    )
     assert (params.jaar, params.versie, params.status) == (2027, 1, ParametersStatus.ACTUEEL)
     assert params.history.first().history_user == personas.carla
 
@@ -45,13 +53,20 @@ def test_the_controller_creates_the_parameters_of_a_year(personas):
 def test_a_second_set_for_the_same_year_is_refused(personas):
     JaarparametersFactory(jaar=2027)
     with pytest.raises(FinancienFout, match="al parameters voor 2027"):
-        jaarparameters_aanmaken(door=personas.carla, jaar=2027, waarden=_waarden(JaarparametersFactory.build(jaar=2027)))
+        jaarparameters_aanmaken(
+            door=personas.carla, jaar=2027, waarden=_waarden(JaarparametersFactory.build(jaar=2027))
+        )
 
 
 def test_open_parameters_are_changed_in_place_with_history(personas):
     params = JaarparametersFactory(jaar=2026)
-    nieuw = jaarparameters_wijzigen(door=personas.carla, parameters=params, revisie=0,
-                                    waarden=_waarden(params, tarief_zware=Decimal("330.00")), reden="DUO-regeling 2026")
+    nieuw = jaarparameters_wijzigen(
+        door=personas.carla,
+        parameters=params,
+        revisie=0,
+        waarden=_waarden(params, tarief_zware=Decimal("330.00")),
+        reden="DUO-regeling 2026",
+    )
     assert nieuw.pk == params.pk and nieuw.versie == 1 and nieuw.revisie == 1
     assert Jaarparameters.objects.get(pk=params.pk).tarief_zware == Decimal("330.00")
     laatste = params.history.first()
@@ -63,7 +78,9 @@ def test_a_stale_form_is_refused(personas):
     params = JaarparametersFactory(jaar=2026)
     jaarparameters_wijzigen(door=personas.carla, parameters=params, revisie=0, waarden=_waarden(params))
     with pytest.raises(FinancienFout, match="in de tussentijd"):
-        jaarparameters_wijzigen(door=personas.carla, parameters=params, revisie=0, waarden=_waarden(params, tarief_zware=Decimal("1")))
+        jaarparameters_wijzigen(
+            door=personas.carla, parameters=params, revisie=0, waarden=_waarden(params, tarief_zware=Decimal("1"))
+        )
     assert Jaarparameters.objects.get(pk=params.pk).tarief_zware == Decimal("324.80")
 
 
@@ -71,11 +88,23 @@ def test_frozen_parameters_become_a_new_version_and_the_old_one_stays(personas):
     params = JaarparametersFactory(jaar=2026)
     rapport = _definitief(2026, params)
     with pytest.raises(FinancienFout, match="reden"):
-        jaarparameters_wijzigen(door=personas.carla, parameters=params, revisie=0, waarden=_waarden(params, tarief_zware=Decimal("330")))
-    nieuw = jaarparameters_wijzigen(door=personas.carla, parameters=params, revisie=0,
-                                    waarden=_waarden(params, tarief_zware=Decimal("330")), reden="Nabetaling DUO")
+        jaarparameters_wijzigen(
+            door=personas.carla, parameters=params, revisie=0, waarden=_waarden(params, tarief_zware=Decimal("330"))
+        )
+    nieuw = jaarparameters_wijzigen(
+        door=personas.carla,
+        parameters=params,
+        revisie=0,
+        waarden=_waarden(params, tarief_zware=Decimal("330")),
+        reden="Nabetaling DUO",
+    )
     params.refresh_from_db()
-    assert (nieuw.versie, nieuw.status, nieuw.tarief_zware, nieuw.reden) == (2, ParametersStatus.ACTUEEL, Decimal("330.00"), "Nabetaling DUO")
+    assert (nieuw.versie, nieuw.status, nieuw.tarief_zware, nieuw.reden) == (
+        2,
+        ParametersStatus.ACTUEEL,
+        Decimal("330.00"),
+        "Nabetaling DUO",
+    )
     assert (params.status, params.tarief_zware) == (ParametersStatus.VERVANGEN, Decimal("324.80"))
     rapport.refresh_from_db()
     assert rapport.parameters == params  # the final report keeps the version it used
@@ -92,16 +121,27 @@ def test_a_superseded_version_cannot_be_changed(personas):
 def test_the_minimum_reserve_may_not_exceed_the_signalling_value(personas):
     params = JaarparametersFactory(jaar=2026)
     with pytest.raises(FinancienFout, match="minimumreserve"):
-        jaarparameters_wijzigen(door=personas.carla, parameters=params, revisie=0,
-                                waarden=_waarden(params, minimum_reserve_percentage=Decimal("4.00")))
+        jaarparameters_wijzigen(
+            door=personas.carla,
+            parameters=params,
+            revisie=0,
+            waarden=_waarden(params, minimum_reserve_percentage=Decimal("4.00")),
+        )
 
 
 def test_a_year_is_copied_to_the_next_with_its_budgets(personas):
     params = JaarparametersFactory(jaar=2026, teldatum=date(2025, 2, 1))
     Arrangementenbudget.objects.create(parameters=params, kring=personas.kring, bedrag=Decimal("50000"))
     volgend = jaarparameters_kopieren(door=personas.carla, jaar=2026)
-    assert (volgend.jaar, volgend.versie, volgend.teldatum, volgend.tarief_zware) == (2027, 1, date(2026, 2, 1), params.tarief_zware)
-    assert list(volgend.arrangementenbudgetten.values_list("kring", "bedrag")) == [(personas.kring.pk, Decimal("50000.00"))]
+    assert (volgend.jaar, volgend.versie, volgend.teldatum, volgend.tarief_zware) == (
+        2027,
+        1,
+        date(2026, 2, 1),
+        params.tarief_zware,
+    )
+    assert list(volgend.arrangementenbudgetten.values_list("kring", "bedrag")) == [
+        (personas.kring.pk, Decimal("50000.00"))
+    ]
     with pytest.raises(FinancienFout, match="al parameters voor 2027"):
         jaarparameters_kopieren(door=personas.carla, jaar=2026)
     with pytest.raises(FinancienFout, match="geen parameters voor 2030"):
@@ -110,11 +150,17 @@ def test_a_year_is_copied_to_the_next_with_its_budgets(personas):
 
 def test_arrangement_budgets_per_school_or_kring(personas):
     params = JaarparametersFactory(jaar=2026)
-    budget = arrangementenbudget_opslaan(door=personas.carla, parameters=params, school=personas.school_a, bedrag=Decimal("1000"))
-    arrangementenbudget_opslaan(door=personas.carla, parameters=params, school=personas.school_a, bedrag=Decimal("2000"))
+    budget = arrangementenbudget_opslaan(
+        door=personas.carla, parameters=params, school=personas.school_a, bedrag=Decimal("1000")
+    )
+    arrangementenbudget_opslaan(
+        door=personas.carla, parameters=params, school=personas.school_a, bedrag=Decimal("2000")
+    )
     assert list(params.arrangementenbudgetten.values_list("bedrag", flat=True)) == [Decimal("2000.00")]
     with pytest.raises(FinancienFout, match="school of een kring"):
-        arrangementenbudget_opslaan(door=personas.carla, parameters=params, school=personas.school_a, kring=personas.kring, bedrag=Decimal("1"))
+        arrangementenbudget_opslaan(
+            door=personas.carla, parameters=params, school=personas.school_a, kring=personas.kring, bedrag=Decimal("1")
+        )
     _definitief(2026, params)
     with pytest.raises(FinancienFout, match="nieuwe versie"):
         arrangementenbudget_opslaan(door=personas.carla, parameters=params, kring=personas.kring, bedrag=Decimal("1"))
@@ -124,7 +170,11 @@ def test_arrangement_budgets_per_school_or_kring(personas):
 
 @pytest.mark.parametrize(
     "veld, waarde",
-    [("tarief_zware", Decimal("-1")), ("sbo_drempel_percentage", Decimal("101")), ("minimum_reserve_percentage", Decimal("9"))],
+    [
+        ("tarief_zware", Decimal("-1")),
+        ("sbo_drempel_percentage", Decimal("101")),
+        ("minimum_reserve_percentage", Decimal("9")),
+    ],
 )
 def test_the_database_refuses_impossible_parameters(veld, waarde):
     with pytest.raises(IntegrityError), transaction.atomic():

@@ -47,12 +47,17 @@ def test_the_controller_changes_parameters_in_dutch_notation(client, personas):
 def test_invalid_parameters_are_explained_and_nothing_is_saved(client, personas):
     params = JaarparametersFactory(jaar=2026)
     client.force_login(personas.carla)
-    response = client.post(reverse("financien:parameters_jaar", args=[2026]),
-                           _formdata(params, tarief_zware="-5", minimum_reserve_percentage="9,00", teldatum="2019-02-01"))
+    response = client.post(
+        reverse("financien:parameters_jaar", args=[2026]),
+        _formdata(params, tarief_zware="-5", minimum_reserve_percentage="9,00", teldatum="2019-02-01"),
+    )
     inhoud = response.content.decode()
     assert response.status_code == 200
-    for melding in ("Een tarief of bedrag kan niet negatief zijn.", "De minimumreserve kan niet hoger zijn dan de signaleringswaarde.",
-                    "De teldatum moet in het bekostigingsjaar liggen"):
+    for melding in (
+        "Een tarief of bedrag kan niet negatief zijn.",
+        "De minimumreserve kan niet hoger zijn dan de signaleringswaarde.",
+        "De teldatum moet in het bekostigingsjaar liggen",
+    ):
         assert melding in inhoud
     assert Jaarparameters.objects.get(pk=params.pk).tarief_zware == Decimal("324.80")
 
@@ -61,15 +66,21 @@ def test_frozen_parameters_are_saved_as_a_new_version_with_a_reason(client, pers
     from django.utils import timezone
 
     params = JaarparametersFactory(jaar=2026)
-    TRapportage.objects.create(jaar=2026, t_nummer=1, tot_en_met_maand=3, status=RapportStatus.DEFINITIEF, definitief_op=timezone.now())
+    TRapportage.objects.create(
+        jaar=2026, t_nummer=1, tot_en_met_maand=3, status=RapportStatus.DEFINITIEF, definitief_op=timezone.now()
+    )
     client.force_login(personas.carla)
     pagina = client.get(reverse("financien:parameters_jaar", args=[2026])).content.decode()
     assert "Opslaan als nieuwe versie" in pagina
     zonder_reden = client.post(reverse("financien:parameters_jaar", args=[2026]), _formdata(params, tarief_zware="330"))
     assert "geef een reden voor de nieuwe versie" in zonder_reden.content.decode()
-    client.post(reverse("financien:parameters_jaar", args=[2026]), _formdata(params, tarief_zware="330", reden="Nieuwe DUO-regeling"))
-    assert list(Jaarparameters.objects.filter(jaar=2026).order_by("versie").values_list("versie", "status", "tarief_zware")) == [
-        (1, ParametersStatus.VERVANGEN, Decimal("324.80")), (2, ParametersStatus.ACTUEEL, Decimal("330.00"))]
+    client.post(
+        reverse("financien:parameters_jaar", args=[2026]),
+        _formdata(params, tarief_zware="330", reden="Nieuwe DUO-regeling"),
+    )
+    assert list(
+        Jaarparameters.objects.filter(jaar=2026).order_by("versie").values_list("versie", "status", "tarief_zware")
+    ) == [(1, ParametersStatus.VERVANGEN, Decimal("324.80")), (2, ParametersStatus.ACTUEEL, Decimal("330.00"))]
 
 
 def test_the_db_reads_the_parameters_without_a_form(client, personas):
@@ -82,13 +93,18 @@ def test_the_db_reads_the_parameters_without_a_form(client, personas):
 def test_the_import_flow_previews_then_books(client, personas):
     maak_begroting(2026, KLEINE_BEGROTING)
     client.force_login(personas.carla)
-    response = client.post(reverse("financien:realisatie"), {"jaar": 2026, "maand": 4,
-                                                              "bestand": csv_bestand([("R2.01", "Directie", "10.000,00"), ("R9", "x", "1")])})
+    response = client.post(
+        reverse("financien:realisatie"),
+        {"jaar": 2026, "maand": 4, "bestand": csv_bestand([("R2.01", "Directie", "10.000,00"), ("R9", "x", "1")])},
+    )
     invoer = RealisatieImport.objects.get()
     assert response.url == reverse("financien:realisatie_import", args=[invoer.uuid])
     pagina = client.get(response.url).content.decode()
     assert "1 regel heeft een fout" in pagina and "Bevestigen en boeken" not in pagina
-    goed = client.post(reverse("financien:realisatie"), {"jaar": 2026, "maand": 4, "bestand": csv_bestand([("R2.01", "Directie", "10.000,00")])})
+    goed = client.post(
+        reverse("financien:realisatie"),
+        {"jaar": 2026, "maand": 4, "bestand": csv_bestand([("R2.01", "Directie", "10.000,00")])},
+    )
     nieuw = RealisatieImport.objects.get(uuid=goed.url.rstrip("/").rsplit("/", 1)[-1])
     assert "Bevestigen en boeken" in client.get(goed.url).content.decode()
     client.post(goed.url, {"actie": "verwerken"})
@@ -100,7 +116,9 @@ def test_an_unreadable_upload_is_refused_on_the_form(client, personas):
     client.force_login(personas.carla)
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    response = client.post(reverse("financien:realisatie"), {"jaar": 2026, "maand": 1, "bestand": SimpleUploadedFile("x.docx", b"PK")})
+    response = client.post(
+        reverse("financien:realisatie"), {"jaar": 2026, "maand": 1, "bestand": SimpleUploadedFile("x.docx", b"PK")}
+    )
     assert "Lees een CSV- of Excel-export (.xlsx) uit de boekhouding in." in response.content.decode()
     assert not RealisatieImport.objects.exists()
 
@@ -121,7 +139,10 @@ def test_the_budget_form_saves_every_line(client, personas):
 def test_without_tlv_or_arrangement_data_the_deductions_page_says_so(client, personas):
     JaarparametersFactory(jaar=2026)
     client.force_login(personas.dirk)
-    with bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, None), bronnen.bron_vervangen(bronnen.ARRANGEMENTEN_BESLAG, None):
+    with (
+        bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, None),
+        bronnen.bron_vervangen(bronnen.ARRANGEMENTEN_BESLAG, None),
+    ):
         inhoud = client.get(reverse("financien:afdrachten_jaar", args=[2026])).content.decode()
     assert "Er zijn nog geen TLV-gegevens" in inhoud and "nog geen gegevens over arrangementen" in inhoud
     assert "Totaal afdrachten" not in inhoud and "Verwachte afdrachten" not in inhoud
@@ -133,12 +154,18 @@ def test_with_tlv_and_arrangement_data_the_deductions_and_vessels_are_shown(clie
     maak_begroting(2026, {"4.01": ("Beschikbaar voor arrangementen", Blok.ARRANGEMENTEN, Decimal("500000"))})
     tlvs = [{"soort": "SO", "categorie": "laag", "aantal": 12}, {"soort": "SBO", "categorie": "", "aantal": 3}]
     client.force_login(personas.dirk)
-    with bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, lambda *, peildatum: tlvs), bronnen.bron_vervangen(
-        bronnen.ARRANGEMENTEN_BESLAG, lambda *, jaar: {"toegekend": Decimal("125000"), "gerealiseerd": Decimal("80000")}
+    with (
+        bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, lambda *, peildatum: tlvs),
+        bronnen.bron_vervangen(
+            bronnen.ARRANGEMENTEN_BESLAG,
+            lambda *, jaar: {"toegekend": Decimal("125000"), "gerealiseerd": Decimal("80000")},
+        ),
     ):
         response = client.get(reverse("financien:afdrachten_jaar", args=[2026]))
     inhoud = response.content.decode()
-    assert "Verwachte afdrachten 2026" in inhoud and "€ 120.000,00" in inhoud and "€ 12.000,00" in inhoud  # 12 x 10,000; 3 x 4,000
+    assert (
+        "Verwachte afdrachten 2026" in inhoud and "€ 120.000,00" in inhoud and "€ 12.000,00" in inhoud
+    )  # 12 x 10,000; 3 x 4,000
     assert "€ 132.000,00" in inhoud  # total deductions
     jaar = response.context["jaren"][0]
     assert jaar["ruimte"] == Decimal("324800.00") - Decimal("132000.00")  # 1,000 x 324.80 minus the deductions
@@ -146,7 +173,9 @@ def test_with_tlv_and_arrangement_data_the_deductions_and_vessels_are_shown(clie
     assert "?soort=SO&amp;categorie=laag" in inhoud
 
 
-def test_the_progress_partial_reloads_the_page_when_the_job_is_done(client, personas, django_capture_on_commit_callbacks):
+def test_the_progress_partial_reloads_the_page_when_the_job_is_done(
+    client, personas, django_capture_on_commit_callbacks
+):
     maak_begroting(2026, KLEINE_BEGROTING)
     with django_capture_on_commit_callbacks(execute=False):
         rapport = rapportage_services.t_rapportage_starten(door=personas.carla, jaar=2026, t_nummer=1)
@@ -170,7 +199,9 @@ def _aantal_queries(client, url) -> int:
 def _veel_gegevens(personas, n, django_capture_on_commit_callbacks):
     """n schools with counts, n budget lines, n months of imports, n lines in a report."""
     for i in range(n):
-        LeerlingtellingFactory(school=SchoolFactory(bestuur=personas.school_a.bestuur), teldatum=date(2025, 10, 1), aantal=100 + i)
+        LeerlingtellingFactory(
+            school=SchoolFactory(bestuur=personas.school_a.bestuur), teldatum=date(2025, 10, 1), aantal=100 + i
+        )
     posten = {f"7.{i:02d}": (f"Post {i}", Blok.CENTRALE_ORGANISATIE, Decimal(1000 + i)) for i in range(n)}
     maak_begroting(2026, posten, reserve_begin=Decimal("1000"))
     for jaar in range(2027, 2027 + min(n, 12)):
@@ -204,8 +235,9 @@ PAGINAS = [
 
 
 @pytest.mark.parametrize("pagina", range(len(PAGINAS)))
-def test_finance_pages_stay_within_the_query_budget_whatever_the_data_size(client, personas, pagina, django_capture_on_commit_callbacks,
-                                                                           django_assert_max_num_queries):
+def test_finance_pages_stay_within_the_query_budget_whatever_the_data_size(
+    client, personas, pagina, django_capture_on_commit_callbacks, django_assert_max_num_queries
+):
     client.force_login(personas.carla)
     rapport = _veel_gegevens(personas, 3, django_capture_on_commit_callbacks)
     weinig = _aantal_queries(client, PAGINAS[pagina](rapport))
@@ -213,7 +245,9 @@ def test_finance_pages_stay_within_the_query_budget_whatever_the_data_size(clien
 
     # Thirty of everything: schools, lines, months (up to 12), years.
     for i in range(3, 30):
-        LeerlingtellingFactory(school=SchoolFactory(bestuur=personas.school_b.bestuur), teldatum=date(2025, 10, 1), aantal=100 + i)
+        LeerlingtellingFactory(
+            school=SchoolFactory(bestuur=personas.school_b.bestuur), teldatum=date(2025, 10, 1), aantal=100 + i
+        )
     with transaction.atomic():
         extra = {f"8.{i:02d}": (f"Extra {i}", Blok.ONDERSTEUNING_SCHOLEN, Decimal(500)) for i in range(27)}
         maak_begroting(2026, extra)
@@ -244,5 +278,7 @@ def test_the_administrator_sees_every_finance_model_in_admin_and_frozen_paramete
         assert client.get(url).status_code == 200, url
     wijzig = reverse("admin:financien_jaarparameters_change", args=[params.pk])
     assert 'name="tarief_zware"' in client.get(wijzig).content.decode()
-    TRapportage.objects.create(jaar=2026, t_nummer=1, tot_en_met_maand=3, status=RapportStatus.DEFINITIEF, definitief_op=timezone.now())
+    TRapportage.objects.create(
+        jaar=2026, t_nummer=1, tot_en_met_maand=3, status=RapportStatus.DEFINITIEF, definitief_op=timezone.now()
+    )
     assert 'name="tarief_zware"' not in client.get(wijzig).content.decode()

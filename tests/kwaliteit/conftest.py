@@ -20,9 +20,17 @@ def scholen(personas):
     """
     from swv.choices import Soort
 
-    sbo = SchoolFactory(swv=personas.swv, kring=personas.kring, bestuur=personas.school_a.bestuur, sbo=True, naam="SBO De Brug")
-    so = SchoolFactory(swv=personas.swv, kring=None, bestuur=personas.school_b.bestuur, so=True, soort=Soort.SO_VSO,
-                       naam="SO De Horizon")
+    sbo = SchoolFactory(
+        swv=personas.swv, kring=personas.kring, bestuur=personas.school_a.bestuur, sbo=True, naam="SBO De Brug"
+    )
+    so = SchoolFactory(
+        swv=personas.swv,
+        kring=None,
+        bestuur=personas.school_b.bestuur,
+        so=True,
+        soort=Soort.SO_VSO,
+        naam="SO De Horizon",
+    )
     tellingen(personas.school_a, {T2024: 300, T2025: 310})
     tellingen(personas.school_b, {T2024: 200, T2025: 190})
     tellingen(sbo, {T2024: 10, T2025: 12})
@@ -74,7 +82,14 @@ def plaatshouder():
     from kwaliteit.kengetallen import get_kengetal, registreer_kengetal
     from kwaliteit.kengetallen.register import _REGISTER
 
-    registreer_kengetal(sleutel="test_plaatshouder", titel="Testplaatshouder", domein=Domein.LEERLINGEN, volgorde=99,
-                        bron="testbron", indicatoren={"aantal": "aantal"}, drilldown=lambda f: "/ergens/")
+    registreer_kengetal(
+        sleutel="test_plaatshouder",
+        titel="Testplaatshouder",
+        domein=Domein.LEERLINGEN,
+        volgorde=99,
+        bron="testbron",
+        indicatoren={"aantal": "aantal"},
+        drilldown=lambda f: "/ergens/",
+    )
     yield get_kengetal("test_plaatshouder")
     _REGISTER.pop("test_plaatshouder", None)

@@ -17,8 +17,13 @@ from tests.kwaliteit.conftest import maak_versie, pdf_tekst
 
 pytestmark = pytest.mark.django_db
 
-SLEUTELS = ["leerlingen_per_soort", "deelnamepercentage", "leerlingen_per_bestuur", "leerlingen_per_kring",
-            "leerlingen_per_gemeente"]
+SLEUTELS = [
+    "leerlingen_per_soort",
+    "deelnamepercentage",
+    "leerlingen_per_bestuur",
+    "leerlingen_per_kring",
+    "leerlingen_per_gemeente",
+]
 
 
 @pytest.fixture
@@ -43,9 +48,9 @@ def _vergelijk(client, personas, html, pdf, sleutel):
     kengetal = get_kengetal(sleutel)
     uitkomst = kengetal.bereken(personas.dirk, Filters.voor_schooljaar(2025))
     tegel = dict(re.findall(r'data-kengetal="([^"]+)">([^<]*)<', html))
-    werkmap = openpyxl.load_workbook(io.BytesIO(
-        client.get(reverse("kwaliteit:kengetal_export", args=[sleutel]), {"schooljaar": 2025}).content
-    ))
+    werkmap = openpyxl.load_workbook(
+        io.BytesIO(client.get(reverse("kwaliteit:kengetal_export", args=[sleutel]), {"schooljaar": 2025}).content)
+    )
     toelichting = {rij[0]: rij[1] for rij in werkmap.worksheets[0].iter_rows(min_row=4, values_only=True)}
     with translation.override("nl"):
         for kc in uitkomst.kerncijfers:

@@ -22,11 +22,24 @@ def kengetallen_in(html: str) -> dict[str, str]:
     return dict(re.findall(r'data-kengetal="([^"]+)">([^<]*)<', html))
 
 
-@pytest.mark.parametrize("persona, status", [
-    ("dirk", 200), ("bea", 200), ("carla", 200), ("bert", 200),
-    ("alice", 404), ("bob", 404), ("charlie", 404), ("lotte", 404), ("dora", 404), ("olga", 404), ("tim", 404),
-    ("anna", 404), ("beheer", 404),
-])
+@pytest.mark.parametrize(
+    "persona, status",
+    [
+        ("dirk", 200),
+        ("bea", 200),
+        ("carla", 200),
+        ("bert", 200),
+        ("alice", 404),
+        ("bob", 404),
+        ("charlie", 404),
+        ("lotte", 404),
+        ("dora", 404),
+        ("olga", 404),
+        ("tim", 404),
+        ("anna", 404),
+        ("beheer", 404),
+    ],
+)
 def test_the_dashboard_is_for_swv_roles_and_the_bestuurder(client, personas, persona, status):
     client.force_login(getattr(personas, persona))
     assert client.get(DASHBOARD).status_code == status
@@ -115,7 +128,9 @@ DOMEINEN = ["leerlingen", "tlv", "arrangementen", "thuiszitters", "mdo", "financ
 
 
 @pytest.mark.parametrize("persona", ["dirk", "bert"])
-def test_the_dashboard_query_count_does_not_grow_with_the_data(client, personas, scholen, persona, django_assert_max_num_queries):
+def test_the_dashboard_query_count_does_not_grow_with_the_data(
+    client, personas, scholen, persona, django_assert_max_num_queries
+):
     """The page (with its first domain) and every domain's own request stay within 25 queries."""
     user = getattr(personas, persona)
 
@@ -126,7 +141,9 @@ def test_the_dashboard_query_count_does_not_grow_with_the_data(client, personas,
         aantallen = [_meet(client, django_assert_max_num_queries, user)]
         for domein in DOMEINEN:
             with CaptureQueriesContext(connection) as q:
-                antwoord = client.get(DASHBOARD, {"schooljaar": 2025, "kring": "", "domein": domein}, HTTP_HX_REQUEST="true")
+                antwoord = client.get(
+                    DASHBOARD, {"schooljaar": 2025, "kring": "", "domein": domein}, HTTP_HX_REQUEST="true"
+                )
                 assert antwoord.status_code == 200
             aantallen.append(len(q.captured_queries))
         return aantallen

@@ -23,15 +23,24 @@ pytestmark = pytest.mark.django_db
 def plan(personas):
     plan = s.jaarplan_aanmaken(jaar=2025, titel="Jaarplan 2025", door=personas.bea)
     ambitie = s.ambitie_opslaan(jaarplan=plan, nummer=2, titel="Inclusief en passend onderwijs", door=personas.bea)
-    s.doel_opslaan(ambitie=ambitie, code="2A", titel="Minder SO", beoogd_resultaat="SO <= landelijk", door=personas.bea,
-                   richting=Richting.NIET_HOGER, streefwaarde=Decimal("0"), kengetal="deelnamepercentage:so_min_landelijk")
+    s.doel_opslaan(
+        ambitie=ambitie,
+        code="2A",
+        titel="Minder SO",
+        beoogd_resultaat="SO <= landelijk",
+        door=personas.bea,
+        richting=Richting.NIET_HOGER,
+        streefwaarde=Decimal("0"),
+        kengetal="deelnamepercentage:so_min_landelijk",
+    )
     return plan
 
 
 def test_a_new_plan_gets_evaluation_moments_in_june_and_october(personas):
     plan = s.jaarplan_aanmaken(jaar=2026, titel="Jaarplan 2026", door=personas.bea)
     assert [(m.naam, m.datum.isoformat()) for m in plan.evaluatiemomenten.order_by("datum")] == [
-        ("Juni", "2026-06-30"), ("Oktober", "2026-10-31")
+        ("Juni", "2026-06-30"),
+        ("Oktober", "2026-10-31"),
     ]
     assert plan.status == JaarplanStatus.CONCEPT
     assert Statuswijziging.objects.van(plan).get().nieuw == "concept"
@@ -60,16 +69,30 @@ def test_an_ambition_number_is_unique_within_the_plan(personas, plan):
         s.ambitie_opslaan(jaarplan=plan, nummer=2, titel="Dubbel", door=personas.bea)
 
 
-@pytest.mark.parametrize("richting, nulmeting, streefwaarde, kengetal, melding", [
-    (Richting.NIET_HOGER, None, None, "", "streefwaarde"),
-    (Richting.HOGER, None, None, "", "nulmeting"),
-    ("", None, None, "bestaat:niet", "Onbekend kengetal"),
-])
-def test_an_indicator_needs_what_its_direction_needs(personas, plan, richting, nulmeting, streefwaarde, kengetal, melding):
+@pytest.mark.parametrize(
+    "richting, nulmeting, streefwaarde, kengetal, melding",
+    [
+        (Richting.NIET_HOGER, None, None, "", "streefwaarde"),
+        (Richting.HOGER, None, None, "", "nulmeting"),
+        ("", None, None, "bestaat:niet", "Onbekend kengetal"),
+    ],
+)
+def test_an_indicator_needs_what_its_direction_needs(
+    personas, plan, richting, nulmeting, streefwaarde, kengetal, melding
+):
     ambitie = plan.ambities.get()
     with pytest.raises(KwaliteitFout, match=melding):
-        s.doel_opslaan(ambitie=ambitie, code="2b", titel="x", beoogd_resultaat="x", richting=richting,
-                       nulmeting=nulmeting, streefwaarde=streefwaarde, kengetal=kengetal, door=personas.bea)
+        s.doel_opslaan(
+            ambitie=ambitie,
+            code="2b",
+            titel="x",
+            beoogd_resultaat="x",
+            richting=richting,
+            nulmeting=nulmeting,
+            streefwaarde=streefwaarde,
+            kengetal=kengetal,
+            door=personas.bea,
+        )
 
 
 def test_adopting_and_reopening(personas, plan):
@@ -86,8 +109,10 @@ def test_adopting_and_reopening(personas, plan):
     with pytest.raises(KwaliteitFout, match="niet vastgesteld"):
         s.jaarplan_heropenen(jaarplan=plan, door=personas.dirk, reden="nogmaals")
     wijzigingen = list(Statuswijziging.objects.van(plan).values_list("oud", "nieuw", "door__email", "reden"))
-    assert wijzigingen[1:] == [("concept", "vastgesteld", "dirk@example.nl", ""),
-                               ("vastgesteld", "concept", "dirk@example.nl", "Doel 2a aanscherpen")]
+    assert wijzigingen[1:] == [
+        ("concept", "vastgesteld", "dirk@example.nl", ""),
+        ("vastgesteld", "concept", "dirk@example.nl", "Doel 2a aanscherpen"),
+    ]
 
 
 def test_only_the_db_adopts(personas, plan):
@@ -119,11 +144,18 @@ def test_an_evaluation_stores_the_live_value_and_can_be_updated(personas, plan, 
     s.jaarplan_vaststellen(jaarplan=plan, door=personas.dirk)  # evaluations go on after adoption
     doel, juni = plan.doelen.get(), plan.evaluatiemomenten.order_by("datum").first()
     # Filters of the plan's calendar year 2025: count date 1 October 2025, SO 6.91% vs national 2.86%.
-    evaluatie = s.evaluatie_vastleggen(doel=doel, moment=juni, status=EvaluatieStatus.AANDACHT, reflectie="Boven de norm.",
-                                       versie=0, door=personas.bea)
+    evaluatie = s.evaluatie_vastleggen(
+        doel=doel, moment=juni, status=EvaluatieStatus.AANDACHT, reflectie="Boven de norm.", versie=0, door=personas.bea
+    )
     assert evaluatie.gemeten_waarde == Decimal("4.05")
-    bijgewerkt = s.evaluatie_vastleggen(doel=doel, moment=juni, status=EvaluatieStatus.ACHTER, reflectie="Nog steeds.",
-                                        versie=evaluatie.versie, door=personas.bea)
+    bijgewerkt = s.evaluatie_vastleggen(
+        doel=doel,
+        moment=juni,
+        status=EvaluatieStatus.ACHTER,
+        reflectie="Nog steeds.",
+        versie=evaluatie.versie,
+        door=personas.bea,
+    )
     assert (DoelEvaluatie.objects.count(), bijgewerkt.status, bijgewerkt.versie) == (1, EvaluatieStatus.ACHTER, 2)
 
 
@@ -138,21 +170,26 @@ def test_a_concurrent_edit_of_an_evaluation_is_refused(personas, plan):
 def test_an_evaluation_needs_a_reflection_and_a_moment_of_the_same_plan(personas, plan):
     doel = plan.doelen.get()
     with pytest.raises(KwaliteitFout, match="reflectie"):
-        s.evaluatie_vastleggen(doel=doel, moment=plan.evaluatiemomenten.first(), status="op_koers", reflectie=" ", door=personas.bea)
+        s.evaluatie_vastleggen(
+            doel=doel, moment=plan.evaluatiemomenten.first(), status="op_koers", reflectie=" ", door=personas.bea
+        )
     ander = JaarplanFactory(jaar=2031).evaluatiemomenten.first()
     with pytest.raises(KwaliteitFout, match="ander jaarplan"):
         s.evaluatie_vastleggen(doel=doel, moment=ander, status="op_koers", reflectie="x", door=personas.bea)
 
 
-@pytest.mark.parametrize("richting, nul, streef, waarde, verwacht", [
-    (Richting.NIET_HOGER, None, Decimal("0"), Decimal("-0.5"), True),
-    (Richting.NIET_HOGER, None, Decimal("0"), Decimal("1.2"), False),
-    (Richting.NIET_LAGER, None, Decimal("90"), Decimal("95"), True),
-    (Richting.HOGER, Decimal("10"), None, Decimal("12"), True),
-    (Richting.LAGER, Decimal("10"), None, Decimal("12"), False),
-    (Richting.LAGER, None, None, Decimal("12"), None),
-    (Richting.HOGER, Decimal("10"), None, None, None),
-])
+@pytest.mark.parametrize(
+    "richting, nul, streef, waarde, verwacht",
+    [
+        (Richting.NIET_HOGER, None, Decimal("0"), Decimal("-0.5"), True),
+        (Richting.NIET_HOGER, None, Decimal("0"), Decimal("1.2"), False),
+        (Richting.NIET_LAGER, None, Decimal("90"), Decimal("95"), True),
+        (Richting.HOGER, Decimal("10"), None, Decimal("12"), True),
+        (Richting.LAGER, Decimal("10"), None, Decimal("12"), False),
+        (Richting.LAGER, None, None, Decimal("12"), None),
+        (Richting.HOGER, Decimal("10"), None, None, None),
+    ],
+)
 def test_whether_an_indicator_moves_in_the_target_direction(richting, nul, streef, waarde, verwacht):
     assert indicator_beoordeling(richting=richting, nulmeting=nul, streefwaarde=streef, waarde=waarde) is verwacht
 
@@ -176,8 +213,10 @@ def test_the_plan_overview_in_a_fixed_number_of_queries(personas, django_assert_
     assert weinig == veel and overzicht["aantal_doelen"] == 30 and overzicht["budget_totaal"] == Decimal("120000")
 
 
-@pytest.mark.parametrize("persona, status", [("bea", 200), ("dirk", 200), ("carla", 200), ("bert", 404), ("olga", 404),
-                                              ("alice", 404), ("tim", 404)])
+@pytest.mark.parametrize(
+    "persona, status",
+    [("bea", 200), ("dirk", 200), ("carla", 200), ("bert", 404), ("olga", 404), ("alice", 404), ("tim", 404)],
+)
 def test_who_reads_the_plan(client, personas, plan, persona, status):
     client.force_login(getattr(personas, persona))
     assert client.get(reverse("kwaliteit:jaarplan", args=[plan.uuid])).status_code == status
@@ -210,20 +249,35 @@ def test_recording_an_evaluation_through_the_form(client, personas, plan):
 
 def test_creating_a_plan_with_goal_and_action_through_the_forms(client, personas):
     client.force_login(personas.bea)
-    response = client.post(reverse("kwaliteit:jaarplan_nieuw"), {"jaar": 2028, "titel": "Jaarplan 2028", "inleiding": ""})
+    response = client.post(
+        reverse("kwaliteit:jaarplan_nieuw"), {"jaar": 2028, "titel": "Jaarplan 2028", "inleiding": ""}
+    )
     plan = Jaarplan.objects.get(jaar=2028)
     assert response.url == reverse("kwaliteit:jaarplan", args=[plan.uuid])
-    client.post(reverse("kwaliteit:ambitie_nieuw", args=[plan.uuid]), {"nummer": 1, "titel": "Hoorrecht", "omschrijving": ""})
+    client.post(
+        reverse("kwaliteit:ambitie_nieuw", args=[plan.uuid]), {"nummer": 1, "titel": "Hoorrecht", "omschrijving": ""}
+    )
     ambitie = plan.ambities.get()
-    response = client.post(reverse("kwaliteit:doel_nieuw", args=[plan.uuid]), {
-        "ambitie": ambitie.pk, "code": "1a", "titel": "Hoorrecht realiseren", "beoogd_resultaat": "In ieder MDO",
-        "richting": "niet_lager", "streefwaarde": "90", "kengetal": "mdo_hoorrecht:aandeel_stem_kind",
-        "inspectiestandaarden": [], "osp_themas": [],
-    })
+    response = client.post(
+        reverse("kwaliteit:doel_nieuw", args=[plan.uuid]),
+        {
+            "ambitie": ambitie.pk,
+            "code": "1a",
+            "titel": "Hoorrecht realiseren",
+            "beoogd_resultaat": "In ieder MDO",
+            "richting": "niet_lager",
+            "streefwaarde": "90",
+            "kengetal": "mdo_hoorrecht:aandeel_stem_kind",
+            "inspectiestandaarden": [],
+            "osp_themas": [],
+        },
+    )
     assert response.status_code == 302
     doel = plan.doelen.get()
-    client.post(reverse("kwaliteit:actie_nieuw", args=[plan.uuid, doel.uuid]),
-                {"omschrijving": "Masterclass", "door_wie": "Consulenten", "budget": "4000"})
+    client.post(
+        reverse("kwaliteit:actie_nieuw", args=[plan.uuid, doel.uuid]),
+        {"omschrijving": "Masterclass", "door_wie": "Consulenten", "budget": "4000"},
+    )
     assert doel.acties.get().budget == Decimal("4000")
     html = client.get(reverse("kwaliteit:jaarplan", args=[plan.uuid])).content.decode()
     assert "1a. Hoorrecht realiseren" in html and "nog geen gegevens" in html

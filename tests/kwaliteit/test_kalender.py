@@ -27,7 +27,12 @@ def item(product: str) -> KalenderItem:
 def test_the_calendar_of_seed_001_is_there():
     assert KalenderItem.objects.count() == 14
     t = item("Financiële rapportages")
-    assert (t.maanden, t.eigenaar, t.portaal_product, t.herinneren_rol) == ([4, 9, 11], "DB / controller", "t_rapportage", "controller")
+    assert (t.maanden, t.eigenaar, t.portaal_product, t.herinneren_rol) == (
+        [4, 9, 11],
+        "DB / controller",
+        "t_rapportage",
+        "controller",
+    )
     assert item("Risicolijst").maanden == [1, 5, 8, 11]
 
 
@@ -41,10 +46,15 @@ def test_what_is_due_this_month_and_next(personas):
     perioden = kalender_overzicht(personas.dirk, date(2026, 4, 10))
     april = {r["item"].product: r for r in perioden[0]["regels"]}
     mei = {r["item"].product for r in perioden[1]["regels"]}
-    assert set(april) == {"Financiële rapportages (T-rapportages)", "Financieel jaarverslag en infographic",
-                          "Basisondersteuning: zelfevaluatie scholen (POS)"}
+    assert set(april) == {
+        "Financiële rapportages (T-rapportages)",
+        "Financieel jaarverslag en infographic",
+        "Basisondersteuning: zelfevaluatie scholen (POS)",
+    }
     assert mei == {"Financieel jaarverslag en infographic", "Risicolijst"}
-    assert april["Financieel jaarverslag en infographic"]["link"] == reverse("kwaliteit:verslagen") + "?soort=jaarverslag"
+    assert (
+        april["Financieel jaarverslag en infographic"]["link"] == reverse("kwaliteit:verslagen") + "?soort=jaarverslag"
+    )
     assert april["Financiële rapportages (T-rapportages)"]["link"] == reverse("financien:t_rapportages")
     assert all(r["status"] == MomentStatus.OPEN for r in april.values())
 
@@ -57,8 +67,9 @@ def test_december_is_followed_by_january(personas):
 
 def test_setting_the_status_of_a_due_product(personas):
     t = item("Financiële rapportages")
-    moment = kalendermoment_bijwerken(item=t, jaar=2026, maand=4, status=MomentStatus.GEREED, opmerking="Naar de RvT",
-                                      versie=1, door=personas.bea)
+    moment = kalendermoment_bijwerken(
+        item=t, jaar=2026, maand=4, status=MomentStatus.GEREED, opmerking="Naar de RvT", versie=1, door=personas.bea
+    )
     assert (moment.status, moment.versie, moment.bijgewerkt_door) == (MomentStatus.GEREED, 2, personas.bea)
     with pytest.raises(GelijktijdigGewijzigd):
         kalendermoment_bijwerken(item=t, jaar=2026, maand=4, status=MomentStatus.OPEN, versie=1, door=personas.dirk)
@@ -70,7 +81,13 @@ def test_setting_the_status_of_a_due_product(personas):
 
 def test_editing_a_product_validates_months_and_interval(personas):
     t = item("Risicolijst")
-    velden = {"product": "Risicolijst", "doelgroep": "DB", "eigenaar": "Beleid", "frequentie": "4x", "interval_jaren": 1}
+    velden = {
+        "product": "Risicolijst",
+        "doelgroep": "DB",
+        "eigenaar": "Beleid",
+        "frequentie": "4x",
+        "interval_jaren": 1,
+    }
     with pytest.raises(KwaliteitFout, match="1 tot en met 12"):
         kalenderitem_opslaan(item=t, maanden=[13], door=personas.bea, **velden)
     with pytest.raises(KwaliteitFout, match="referentiejaar"):
@@ -122,8 +139,10 @@ def test_the_calendar_page(client, personas):
     assert "Deze maand (april 2026)" in html and "Volgende maand (mei 2026)" in html
     assert "Financieel jaarverslag en infographic maken" in html
     t = item("Financiële rapportages")
-    response = client.post(reverse("kwaliteit:kalender_status", args=[t.uuid]),
-                           {"status": "in_voorbereiding", "opmerking": "Concept klaar", "jaar": 2026, "maand": 4, "versie": 1})
+    response = client.post(
+        reverse("kwaliteit:kalender_status", args=[t.uuid]),
+        {"status": "in_voorbereiding", "opmerking": "Concept klaar", "jaar": 2026, "maand": 4, "versie": 1},
+    )
     assert response.status_code == 302 and KalenderMoment.objects.get(item=t).status == "in_voorbereiding"
     client.force_login(personas.carla)
     html = client.get(reverse("kwaliteit:kalender")).content.decode()
@@ -131,8 +150,19 @@ def test_the_calendar_page(client, personas):
     assert client.post(reverse("kwaliteit:kalender_status", args=[t.uuid]), {}).status_code == 404
 
 
-@pytest.mark.parametrize("persona, status", [("dirk", 200), ("bea", 200), ("carla", 200), ("tim", 200), ("anna", 200),
-                                              ("bert", 404), ("olga", 404), ("alice", 404)])
+@pytest.mark.parametrize(
+    "persona, status",
+    [
+        ("dirk", 200),
+        ("bea", 200),
+        ("carla", 200),
+        ("tim", 200),
+        ("anna", 200),
+        ("bert", 404),
+        ("olga", 404),
+        ("alice", 404),
+    ],
+)
 def test_who_sees_the_calendar(client, personas, persona, status):
     client.force_login(getattr(personas, persona))
     assert client.get(reverse("kwaliteit:kalender")).status_code == status

@@ -30,7 +30,8 @@ def test_pupils_per_type_per_count_date_with_growth(personas, scholen):
     uitkomst = bereken("leerlingen_per_soort", personas.dirk)
     rijen = uitkomst.tabellen[0].rijen
     assert [(r["teldatum"], r["bo"], r["sbo"], r["so"], r["totaal"]) for r in rijen] == [
-        (T2024, 500, 10, 40, 550), (T2025, 500, 12, 38, 550)
+        (T2024, 500, 10, 40, 550),
+        (T2025, 500, 12, 38, 550),
     ]
     assert rijen[0]["groei"] is None and rijen[1]["groei"] == Decimal("0.00")
     assert kerncijfer(uitkomst, "totaal") == 550
@@ -89,8 +90,16 @@ def test_pupils_per_cluster_and_municipality(personas, scholen):
     assert sum(r["totaal"] for r in gemeenten) == 550
 
 
-@pytest.mark.parametrize("sleutel", ["leerlingen_per_soort", "deelnamepercentage", "leerlingen_per_bestuur",
-                                     "leerlingen_per_kring", "leerlingen_per_gemeente"])
+@pytest.mark.parametrize(
+    "sleutel",
+    [
+        "leerlingen_per_soort",
+        "deelnamepercentage",
+        "leerlingen_per_bestuur",
+        "leerlingen_per_kring",
+        "leerlingen_per_gemeente",
+    ],
+)
 def test_every_key_figure_is_empty_without_data(personas, sleutel):
     uitkomst = bereken(sleutel, personas.dirk)
     assert uitkomst.leeg and uitkomst.bron_beschikbaar
@@ -100,7 +109,9 @@ def test_every_key_figure_is_empty_without_data(personas, sleutel):
 def test_the_bestuurder_sees_only_the_boards_schools(personas, scholen):
     uitkomst = bereken("leerlingen_per_soort", personas.bert)
     assert kerncijfer(uitkomst, "totaal") == 322  # school A 310 + SBO 12
-    assert [r["naam"] for r in bereken("leerlingen_per_bestuur", personas.bert).tabellen[0].rijen] == ["Stichting Noord"]
+    assert [r["naam"] for r in bereken("leerlingen_per_bestuur", personas.bert).tabellen[0].rijen] == [
+        "Stichting Noord"
+    ]
 
 
 def test_a_bestuurder_filtering_on_another_board_gets_nothing(personas, scholen):
@@ -115,8 +126,14 @@ def test_roles_without_aggregate_scope_get_empty_figures(personas, scholen, pers
 
 def test_filters_narrow_the_schools(personas, scholen):
     assert kerncijfer(bereken("leerlingen_per_soort", personas.dirk, F2025.met(soort="SO")), "totaal") == 38
-    assert kerncijfer(bereken("leerlingen_per_soort", personas.dirk, F2025.met(kring_id=personas.kring.pk)), "totaal") == 512
-    assert kerncijfer(bereken("leerlingen_per_soort", personas.dirk, F2025.met(school_id=scholen["b"].pk)), "totaal") == 190
+    assert (
+        kerncijfer(bereken("leerlingen_per_soort", personas.dirk, F2025.met(kring_id=personas.kring.pk)), "totaal")
+        == 512
+    )
+    assert (
+        kerncijfer(bereken("leerlingen_per_soort", personas.dirk, F2025.met(school_id=scholen["b"].pk)), "totaal")
+        == 190
+    )
     gemeente = scholen["a"].gemeente_id
     assert kerncijfer(bereken("leerlingen_per_soort", personas.dirk, F2025.met(gemeente_id=gemeente)), "totaal") == 310
 

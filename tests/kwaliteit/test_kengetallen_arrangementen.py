@@ -39,9 +39,17 @@ def rijen(uitkomst, index: int = 0) -> dict:
 
 def evalueer(aanvraag, datum: date, door) -> Evaluatie:
     return Evaluatie.objects.create(
-        moment=aanvraag.evaluatiemomenten.get(), aanvraag=aanvraag, datum=datum, doelen_bereikt="ja", conclusie="stoppen",
-        toelichting="Doelen gehaald.", ouders_ingevuld=False, ouders_reden_niet="Niet bereikt.", kind_ingevuld=False,
-        kind_reden_niet="Te jong.", vastgelegd_door=door,
+        moment=aanvraag.evaluatiemomenten.get(),
+        aanvraag=aanvraag,
+        datum=datum,
+        doelen_bereikt="ja",
+        conclusie="stoppen",
+        toelichting="Doelen gehaald.",
+        ouders_ingevuld=False,
+        ouders_reden_niet="Niet bereikt.",
+        kind_ingevuld=False,
+        kind_reden_niet="Te jong.",
+        vastgelegd_door=door,
     )
 
 
@@ -58,17 +66,35 @@ def aanvragen(personas, scholen):
     lezen = ArrangementtypeFactory(naam="Leesbegeleiding")
     gedrag = ArrangementtypeFactory(naam="Gedragsbegeleiding", beoordelaar=Beoordelaar.CONSULENT)
     a, b, sbo, so = scholen["a"], scholen["b"], scholen["sbo"], scholen["so"]
-    een = AanvraagFactory(school=a, arrangementtype=lezen, geevalueerd=True, ingediend_op=moment(2025, 9, 10),
-                          begindatum=date(2025, 10, 1), einddatum=date(2026, 2, 27))
+    een = AanvraagFactory(
+        school=a,
+        arrangementtype=lezen,
+        geevalueerd=True,
+        ingediend_op=moment(2025, 9, 10),
+        begindatum=date(2025, 10, 1),
+        einddatum=date(2026, 2, 27),
+    )
     evalueer(een, date(2026, 1, 15), personas.alice)
     AanvraagFactory(school=a, arrangementtype=lezen, afgewezen=True, ingediend_op=moment(2025, 11, 1))
     AanvraagFactory(school=b, arrangementtype=gedrag, in_beoordeling=True, ingediend_op=moment(2026, 3, 1))
-    AanvraagFactory(school=b, arrangementtype=gedrag, lopend=True, ingediend_op=moment(2024, 9, 1),
-                    begindatum=date(2024, 10, 1), einddatum=date(2025, 12, 19))
+    AanvraagFactory(
+        school=b,
+        arrangementtype=gedrag,
+        lopend=True,
+        ingediend_op=moment(2024, 9, 1),
+        begindatum=date(2024, 10, 1),
+        einddatum=date(2025, 12, 19),
+    )
     AanvraagFactory(school=sbo, arrangementtype=lezen, ingetrokken=True, ingediend_op=moment(2025, 10, 1))
     AanvraagFactory(school=a, arrangementtype=lezen)
-    AanvraagFactory(school=so, arrangementtype=gedrag, toegekend=True, ingediend_op=moment(2025, 12, 1),
-                    begindatum=date(2026, 1, 5), einddatum=date(2026, 6, 30))
+    AanvraagFactory(
+        school=so,
+        arrangementtype=gedrag,
+        toegekend=True,
+        ingediend_op=moment(2025, 12, 1),
+        begindatum=date(2026, 1, 5),
+        einddatum=date(2026, 6, 30),
+    )
     return {"lezen": lezen, "gedrag": gedrag}
 
 
@@ -79,11 +105,16 @@ def test_requested_granted_running_and_evaluated_in_the_school_year(personas, aa
     uitkomst = bereken("arrangementen", personas.dirk)
     assert waarden(uitkomst) == {"aangevraagd": 5, "toegekend": 2, "lopend": 2, "geevalueerd": 1}
     per_type = rijen(uitkomst, 0)
-    assert {k: per_type["Leesbegeleiding"][k] for k in ("aangevraagd", "toegekend", "afgewezen", "ingetrokken", "lopend",
-                                                         "geevalueerd")} == {
-        "aangevraagd": 3, "toegekend": 1, "afgewezen": 1, "ingetrokken": 1, "lopend": 1, "geevalueerd": 1}
+    assert {
+        k: per_type["Leesbegeleiding"][k]
+        for k in ("aangevraagd", "toegekend", "afgewezen", "ingetrokken", "lopend", "geevalueerd")
+    } == {"aangevraagd": 3, "toegekend": 1, "afgewezen": 1, "ingetrokken": 1, "lopend": 1, "geevalueerd": 1}
     assert {k: per_type["Gedragsbegeleiding"][k] for k in ("aangevraagd", "toegekend", "in_behandeling", "lopend")} == {
-        "aangevraagd": 2, "toegekend": 1, "in_behandeling": 1, "lopend": 1}
+        "aangevraagd": 2,
+        "toegekend": 1,
+        "in_behandeling": 1,
+        "lopend": 1,
+    }
     per_school = rijen(uitkomst, 1)
     assert per_school["Basisschool A"]["aangevraagd"] == 2 and per_school["Basisschool A"]["geevalueerd"] == 1
     assert per_school["Basisschool B"]["aangevraagd"] == 1 and per_school["Basisschool B"]["lopend"] == 1
@@ -106,7 +137,11 @@ def test_a_calendar_year_counts_its_own_period(personas, aanvragen):
 def test_organisation_filters_narrow_the_schools(personas, aanvragen):
     noord = SCHOOLJAAR.met(bestuur_id=personas.school_a.bestuur_id)  # school A and the SBO
     assert waarden(bereken("arrangementen", personas.dirk, noord)) == {
-        "aangevraagd": 3, "toegekend": 1, "lopend": 1, "geevalueerd": 1}
+        "aangevraagd": 3,
+        "toegekend": 1,
+        "lopend": 1,
+        "geevalueerd": 1,
+    }
     assert waarden(bereken("arrangementen", personas.dirk, SCHOOLJAAR.met(soort="SO")))["toegekend"] == 1
     assert set(rijen(bereken("arrangementen", personas.dirk, noord), 1)) == {"Basisschool A", "SBO De Brug"}
 
@@ -115,7 +150,11 @@ def test_the_controller_counts_like_the_db_and_the_ac_only_what_it_assesses(pers
     assert waarden(bereken("arrangementen", personas.carla)) == waarden(bereken("arrangementen", personas.dirk))
     # The AC assesses reading support only; behaviour support is the consultant's.
     assert waarden(bereken("arrangementen", personas.anna)) == {
-        "aangevraagd": 3, "toegekend": 1, "lopend": 1, "geevalueerd": 1}
+        "aangevraagd": 3,
+        "toegekend": 1,
+        "lopend": 1,
+        "geevalueerd": 1,
+    }
 
 
 def test_the_bestuurder_counts_the_boards_schools_only_without_the_swv_wide_drilldown(personas, aanvragen):
@@ -143,8 +182,14 @@ def test_arrangement_counts_take_three_queries_whatever_the_data(personas, aanvr
     with django_assert_max_num_queries(3):
         bereken("arrangementen", personas.dirk)
     for _i in range(5):
-        AanvraagFactory(school=personas.school_b, arrangementtype=aanvragen["lezen"], lopend=True,
-                        ingediend_op=moment(2025, 9, 1), begindatum=date(2025, 9, 1), einddatum=date(2026, 6, 30))
+        AanvraagFactory(
+            school=personas.school_b,
+            arrangementtype=aanvragen["lezen"],
+            lopend=True,
+            ingediend_op=moment(2025, 9, 1),
+            begindatum=date(2025, 9, 1),
+            einddatum=date(2026, 6, 30),
+        )
     with django_assert_max_num_queries(3):
         assert waarden(bereken("arrangementen", personas.dirk))["lopend"] == 7
 
@@ -177,11 +222,18 @@ def budget(personas, scholen):
 
 def test_committed_against_the_budget_of_the_whole_partnership(personas, budget):
     uitkomst = bereken("arrangementen_budget", personas.dirk)
-    assert waarden(uitkomst) == {"beschikbaar": Decimal("70000.00"), "toegekend": Decimal("13000.00"),
-                                 "gerealiseerd": Decimal("5500.00"), "benut_pct": Decimal("18.6")}
+    assert waarden(uitkomst) == {
+        "beschikbaar": Decimal("70000.00"),
+        "toegekend": Decimal("13000.00"),
+        "gerealiseerd": Decimal("5500.00"),
+        "benut_pct": Decimal("18.6"),
+    }
     per_school = rijen(uitkomst, 0)
     assert set(per_school) == {"Basisschool A", "Basisschool B", "SO De Horizon"}
-    assert per_school["Basisschool A"]["resterend"] == Decimal("14000.00") and per_school["Basisschool A"]["benut_pct"] == 30
+    assert (
+        per_school["Basisschool A"]["resterend"] == Decimal("14000.00")
+        and per_school["Basisschool A"]["benut_pct"] == 30
+    )
     assert per_school["Basisschool B"]["beschikbaar"] is None and per_school["Basisschool B"]["toegekend"] == 4000
     kring = rijen(uitkomst, 1)["Kring Leiden"]
     assert (kring["beschikbaar"], kring["toegekend"], kring["gerealiseerd"]) == (50000, 10000, 2500)
@@ -197,14 +249,22 @@ def test_an_explicit_partnership_budget_is_the_total(personas, budget):
 
 def test_a_cluster_selection_has_the_clusters_budget_and_its_schools_own(personas, budget):
     uitkomst = bereken("arrangementen_budget", personas.dirk, SCHOOLJAAR.met(kring_id=personas.kring.pk))
-    assert waarden(uitkomst) == {"beschikbaar": Decimal("70000.00"), "toegekend": Decimal("10000.00"),
-                                 "gerealiseerd": Decimal("2500.00"), "benut_pct": Decimal("14.3")}
+    assert waarden(uitkomst) == {
+        "beschikbaar": Decimal("70000.00"),
+        "toegekend": Decimal("10000.00"),
+        "gerealiseerd": Decimal("2500.00"),
+        "benut_pct": Decimal("14.3"),
+    }
 
 
 def test_a_narrower_selection_does_not_split_the_clusters_budget(personas, budget):
     zuid = bereken("arrangementen_budget", personas.dirk, SCHOOLJAAR.met(bestuur_id=personas.school_b.bestuur_id))
-    assert waarden(zuid) == {"beschikbaar": None, "toegekend": Decimal("7000.00"), "gerealiseerd": Decimal("3000.00"),
-                             "benut_pct": None}
+    assert waarden(zuid) == {
+        "beschikbaar": None,
+        "toegekend": Decimal("7000.00"),
+        "gerealiseerd": Decimal("3000.00"),
+        "benut_pct": None,
+    }
     assert len(zuid.tabellen) == 1 and zuid.toelichting  # no cluster table; the outcome says why
     school_a = bereken("arrangementen_budget", personas.dirk, SCHOOLJAAR.met(school_id=personas.school_a.pk))
     assert waarden(school_a)["benut_pct"] == Decimal("30.0")
@@ -226,8 +286,13 @@ def test_the_budget_figure_takes_three_queries_whatever_the_data(personas, budge
     with django_assert_max_num_queries(3):
         bereken("arrangementen_budget", personas.dirk)
     for _i in range(5):
-        AanvraagFactory(school=personas.school_b, toegekend=True, gevraagd_bedrag=Decimal("1000.00"),
-                        begindatum=date(2026, 3, 2), einddatum=date(2026, 4, 30))
+        AanvraagFactory(
+            school=personas.school_b,
+            toegekend=True,
+            gevraagd_bedrag=Decimal("1000.00"),
+            begindatum=date(2026, 3, 2),
+            einddatum=date(2026, 4, 30),
+        )
     with django_assert_max_num_queries(3):
         assert waarden(bereken("arrangementen_budget", personas.dirk))["toegekend"] == Decimal("18000.00")
 
@@ -235,8 +300,9 @@ def test_the_budget_figure_takes_three_queries_whatever_the_data(personas, budge
 # --- the AC annual report -------------------------------------------------------------------------
 
 
-def test_the_ac_annual_report_shows_the_counts_with_small_numbers_suppressed(personas, aanvragen, budget,
-                                                                               django_capture_on_commit_callbacks):
+def test_the_ac_annual_report_shows_the_counts_with_small_numbers_suppressed(
+    personas, aanvragen, budget, django_capture_on_commit_callbacks
+):
     versie = maak_versie(django_capture_on_commit_callbacks, soort="ac_jaarverslag", jaar=2025, door=personas.anna)
     with versie.taak.bestand.open("rb") as fh:
         tekst = pdf_tekst(fh.read())

@@ -41,25 +41,46 @@ def financien(personas):
     """
     maak_begroting(2025, KLEINE_BEGROTING, reserve_begin=Decimal("100000.00"))
     maak_begroting(2026, KLEINE_BEGROTING)
-    importeer(personas.carla, 2026, 6, [
-        ("R1.01", "DUO", "600000"), ("R1.03", "DUO", "1200000"), ("R2.01", "Directie", "70000"),
-        ("R3.01", "Scholen", "900000"), ("R4.01", "Arrangementen", "250000"), ("R5.01", "SO", "500000"),
-    ])
+    importeer(
+        personas.carla,
+        2026,
+        6,
+        [
+            ("R1.01", "DUO", "600000"),
+            ("R1.03", "DUO", "1200000"),
+            ("R2.01", "Directie", "70000"),
+            ("R3.01", "Scholen", "900000"),
+            ("R4.01", "Arrangementen", "250000"),
+            ("R5.01", "SO", "500000"),
+        ],
+    )
 
 
 def test_budget_actuals_and_forecast_of_the_year_of_the_periods_end(personas, financien):
     uitkomst = bereken("financien_begroting", personas.dirk)
     assert waarden(uitkomst) == {
-        "begroting_lasten": Decimal("3544000.00"), "realisatie_lasten": Decimal("1720000.00"),
-        "realisatie_pct": Decimal("48.5"), "prognose_resultaat": Decimal("108000.00"),
+        "begroting_lasten": Decimal("3544000.00"),
+        "realisatie_lasten": Decimal("1720000.00"),
+        "realisatie_pct": Decimal("48.5"),
+        "prognose_resultaat": Decimal("108000.00"),
     }
     per_blok = uitkomst.tabellen[0].rijen
     arrangementen = next(r for r in per_blok if r["begroting"] == Decimal("600000.00"))
-    assert (arrangementen["realisatie"], arrangementen["prognose"], arrangementen["verschil"]) == (250000, 550000, -50000)
-    assert [r["begroting"] for r in per_blok[-3:]] == [Decimal("3600000.00"), Decimal("3544000.00"), Decimal("56000.00")]
+    assert (arrangementen["realisatie"], arrangementen["prognose"], arrangementen["verschil"]) == (
+        250000,
+        550000,
+        -50000,
+    )
+    assert [r["begroting"] for r in per_blok[-3:]] == [
+        Decimal("3600000.00"),
+        Decimal("3544000.00"),
+        Decimal("56000.00"),
+    ]
     per_regel = {r["code"]: r for r in uitkomst.tabellen[1].rijen}
     assert set(per_regel) == set(KLEINE_BEGROTING)
-    assert per_regel["6.01"]["prognose"] == Decimal("12000.00") and per_regel["2.01"]["realisatie_pct"] == Decimal("58.3")
+    assert per_regel["6.01"]["prognose"] == Decimal("12000.00") and per_regel["2.01"]["realisatie_pct"] == Decimal(
+        "58.3"
+    )
     assert all(k.soort == "bedrag" for k in uitkomst.tabellen[1].kolommen if k.sleutel in ("begroting", "prognose"))
     assert get_kengetal("financien_begroting").drilldown_url(SCHOOLJAAR, personas.dirk).endswith("?jaar=2026")
     # The calendar year of the jaarverslag gives the same year.
@@ -74,21 +95,29 @@ def test_a_year_without_actuals_forecasts_its_budget(personas, financien):
 def test_reserve_against_the_signalling_value_and_the_minimum(personas, financien):
     uitkomst = bereken("financien_reserve", personas.dirk)
     assert waarden(uitkomst) == {
-        "reserve_pct": Decimal("8.33"), "reserve": Decimal("300000.00"),
-        "signaleringsbedrag": Decimal("126000.00"), "minimumbedrag": Decimal("108000.00"),
+        "reserve_pct": Decimal("8.33"),
+        "reserve": Decimal("300000.00"),
+        "signaleringsbedrag": Decimal("126000.00"),
+        "minimumbedrag": Decimal("108000.00"),
     }
     rijen = uitkomst.tabellen[0].rijen
     assert [(r["jaar"], r["eind"], r["percentage"]) for r in rijen] == [
-        ("2025", Decimal("180000.00"), Decimal("5.00")), ("2026", Decimal("300000.00"), Decimal("8.33"))]
+        ("2025", Decimal("180000.00"), Decimal("5.00")),
+        ("2026", Decimal("300000.00"), Decimal("8.33")),
+    ]
     assert uitkomst.grafiek.labels == ["2025", "2026"] and uitkomst.toelichting
     # The year before only shows the years up to it.
-    assert waarden(bereken("financien_reserve", personas.dirk, Filters.voor_kalenderjaar(2025)))["reserve_pct"] == Decimal("5.00")
+    assert waarden(bereken("financien_reserve", personas.dirk, Filters.voor_kalenderjaar(2025)))[
+        "reserve_pct"
+    ] == Decimal("5.00")
 
 
 def test_the_years_own_thresholds_count(personas, financien):
     from tests.financien.factories import JaarparametersFactory
 
-    JaarparametersFactory(jaar=2026, signaleringswaarde_percentage=Decimal("10.00"), minimum_reserve_percentage=Decimal("5.00"))
+    JaarparametersFactory(
+        jaar=2026, signaleringswaarde_percentage=Decimal("10.00"), minimum_reserve_percentage=Decimal("5.00")
+    )
     assert waarden(bereken("financien_reserve", personas.dirk))["signaleringsbedrag"] == Decimal("360000.00")
 
 
@@ -137,14 +166,18 @@ def test_query_budget_per_selector(personas, financien, django_assert_max_num_qu
         bereken("financien_reserve", personas.dirk)
 
 
-def test_dashboard_excel_and_jaarverslag_agree(client, personas, scholen, financien, django_capture_on_commit_callbacks):
+def test_dashboard_excel_and_jaarverslag_agree(
+    client, personas, scholen, financien, django_capture_on_commit_callbacks
+):
     """The dashboard's school year 2025-2026 and the jaarverslag 2026 share the finance year 2026."""
     from arrangementen.models import Arrangementbudget
 
     Arrangementbudget.objects.create(jaar=2026, kring=personas.kring, bedrag=Decimal("50000.00"))
     client.force_login(personas.dirk)
-    html = "".join(client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": domein}).content.decode()
-                   for domein in ("financien", "arrangementen"))
+    html = "".join(
+        client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": domein}).content.decode()
+        for domein in ("financien", "arrangementen")
+    )
     versie = maak_versie(django_capture_on_commit_callbacks, soort="jaarverslag", jaar=2026, door=personas.dirk)
     with versie.taak.bestand.open("rb") as fh:
         pdf = pdf_tekst(fh.read())

@@ -83,12 +83,19 @@ def test_the_db_sees_the_whole_swv_with_known_answers(personas, casussen):
     # Durations 28, 42, 119 and 455 days: quartiles 38.5, 80.5 and 203 days.
     assert c["mediaan_weken"] == Decimal("11.5")
     duur = get_kengetal("thuiszitters").bereken(personas.dirk, SCHOOLJAAR).tabellen[1].rijen[0]
-    assert (duur["aantal"], duur["q1"], duur["mediaan"], duur["q3"]) == (4, Decimal("5.5"), Decimal("11.5"), Decimal("29.0"))
+    assert (duur["aantal"], duur["q1"], duur["mediaan"], duur["q3"]) == (
+        4,
+        Decimal("5.5"),
+        Decimal("11.5"),
+        Decimal("29.0"),
+    )
 
 
 def test_the_table_per_type_shows_threatened_cases_without_counting_them(personas, casussen):
     rijen = {r["soort"]: r for r in get_kengetal("thuiszitters").bereken(personas.dirk, SCHOOLJAAR).tabellen[0].rijen}
-    relatief, absoluut, dreigend = (rijen[SOORT(s).label] for s in (SOORT.RELATIEF_VERZUIM, SOORT.ABSOLUUT_VERZUIM, SOORT.DREIGEND))
+    relatief, absoluut, dreigend = (
+        rijen[SOORT(s).label] for s in (SOORT.RELATIEF_VERZUIM, SOORT.ABSOLUUT_VERZUIM, SOORT.DREIGEND)
+    )
     assert (relatief["actief"], relatief["ouder"], relatief["nieuw"], relatief["afgesloten"]) == (3, 2, 3, 1)
     assert (absoluut["actief"], absoluut["ouder"], absoluut["nieuw"]) == (1, 0, 1)
     assert (dreigend["actief"], dreigend["ouder"]) == (1, 1)
@@ -140,14 +147,17 @@ def test_zorgplicht_past_6_and_10_weeks(personas, zorgplicht_casussen):
     bert = cijfers(personas.bert, "zorgplicht")
     assert (bert["open"], bert["over_6_weken"], bert["over_10_weken"]) == (2, 1, 0)
     # On 30 June: B (1 May: past 6 weeks, not 10) and A (1 June); B's case of March was decided.
-    juni = cijfers(personas.dirk, "zorgplicht", Filters(begin=date(2026, 1, 1), einde=date(2026, 6, 30), label="2026-H1"))
+    juni = cijfers(
+        personas.dirk, "zorgplicht", Filters(begin=date(2026, 1, 1), einde=date(2026, 6, 30), label="2026-H1")
+    )
     assert (juni["open"], juni["over_6_weken"], juni["over_10_weken"]) == (2, 1, 0)
 
 
 @pytest.mark.parametrize(("sleutel", "budget"), [("thuiszitters", 3), ("zorgplicht", 1)])
 @pytest.mark.parametrize("persona", ["dirk", "bert"])
-def test_each_selector_has_a_small_fixed_number_of_queries(personas, casussen, zorgplicht_casussen, sleutel, budget, persona,
-                                                          django_assert_max_num_queries):
+def test_each_selector_has_a_small_fixed_number_of_queries(
+    personas, casussen, zorgplicht_casussen, sleutel, budget, persona, django_assert_max_num_queries
+):
     user = getattr(personas, persona)
     lidmaatschappen(user)  # the memberships are read once per request
     with django_assert_max_num_queries(budget):
@@ -168,17 +178,19 @@ def test_published_output_hides_small_counts_and_what_derives_from_them(personas
     assert weergave.drilldown is None
 
 
-def test_the_tile_links_to_the_thuiszitter_dashboard_and_agrees_with_the_export(client, personas, casussen, zorgplicht_casussen):
+def test_the_tile_links_to_the_thuiszitter_dashboard_and_agrees_with_the_export(
+    client, personas, casussen, zorgplicht_casussen
+):
     client.force_login(personas.dirk)
     html = client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": "thuiszitters"}).content.decode()
     tegel = dict(re.findall(r'data-kengetal="([^"]+)">([^<]*)<', html))
-    assert f'{reverse("leerlingen:thuiszitters_dashboard")}?datum=2026-07-31' in html
+    assert f"{reverse('leerlingen:thuiszitters_dashboard')}?datum=2026-07-31" in html
     assert reverse("leerlingen:zorgplicht") in html
     for sleutel in ("thuiszitters", "zorgplicht"):
         uitkomst = get_kengetal(sleutel).bereken(personas.dirk, SCHOOLJAAR)
-        werkmap = openpyxl.load_workbook(io.BytesIO(
-            client.get(reverse("kwaliteit:kengetal_export", args=[sleutel]), {"schooljaar": 2025}).content
-        ))
+        werkmap = openpyxl.load_workbook(
+            io.BytesIO(client.get(reverse("kwaliteit:kengetal_export", args=[sleutel]), {"schooljaar": 2025}).content)
+        )
         export = {rij[0]: rij[1] for rij in werkmap.worksheets[0].iter_rows(min_row=4, values_only=True)}
         for kc in uitkomst.kerncijfers:
             assert tegel[f"{sleutel}:{kc.sleutel}"] == formatteer(kc.waarde, kc.soort, teller=kc.teller)
@@ -192,7 +204,9 @@ def test_the_bestuurders_dashboard_shows_the_boards_figures(client, personas, ca
     assert tegel["thuiszitters:actief"] == "2" and tegel["thuiszitters:per_1000"] == "6,2"
 
 
-def test_the_jaarverslag_chapter_shows_real_figures(personas, casussen, zorgplicht_casussen, django_capture_on_commit_callbacks):
+def test_the_jaarverslag_chapter_shows_real_figures(
+    personas, casussen, zorgplicht_casussen, django_capture_on_commit_callbacks
+):
     """Calendar year 2025 (reference date 31 Dec 2025): only B's case is active (the others start in
     2026); new in 2025: B's and A's two, both closed in 2025."""
     versie = maak_versie(django_capture_on_commit_callbacks, soort="jaarverslag", jaar=2025, door=personas.dirk)

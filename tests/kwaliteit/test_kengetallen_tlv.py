@@ -54,31 +54,105 @@ def tlvs(personas):
     horizon = SchoolFactory(swv=p.swv, kring=p.kring, bestuur=p.school_b.bestuur, so=True, naam="SO De Horizon")
     a, b = dict(aanvragende_school=p.school_a), dict(aanvragende_school=p.school_b)
     # Pupils are born on 14 May 2016 unless told otherwise.
-    TLVFactory(actief=True, beoogde_school=brug, eerst_ingediend_op=date(2025, 9, 1), besluit_datum=date(2025, 10, 1),
-               afgegeven_op=date(2025, 10, 1), ingangsdatum=date(2025, 10, 1), einddatum=date(2027, 7, 31),
-               plaatsingsdatum=date(2025, 10, 11), **a)
-    TLVFactory(actief=True, so=True, categorie="laag", route="verlenging", beoogde_school=horizon,
-               eerst_ingediend_op=date(2026, 5, 10), besluit_datum=date(2026, 6, 9), afgegeven_op=date(2026, 6, 9),
-               ingangsdatum=date(2026, 6, 9), einddatum=date(2028, 7, 31), plaatsingsdatum=date(2026, 6, 29), **a)
-    TLVFactory(geweigerd=True, beoogde_school=brug, leerling=LeerlingFactory(geboortedatum=date(2012, 1, 1)),
-               eerst_ingediend_op=date(2026, 6, 1), besluit_datum=date(2026, 7, 11), **a)
+    TLVFactory(
+        actief=True,
+        beoogde_school=brug,
+        eerst_ingediend_op=date(2025, 9, 1),
+        besluit_datum=date(2025, 10, 1),
+        afgegeven_op=date(2025, 10, 1),
+        ingangsdatum=date(2025, 10, 1),
+        einddatum=date(2027, 7, 31),
+        plaatsingsdatum=date(2025, 10, 11),
+        **a,
+    )
+    TLVFactory(
+        actief=True,
+        so=True,
+        categorie="laag",
+        route="verlenging",
+        beoogde_school=horizon,
+        eerst_ingediend_op=date(2026, 5, 10),
+        besluit_datum=date(2026, 6, 9),
+        afgegeven_op=date(2026, 6, 9),
+        ingangsdatum=date(2026, 6, 9),
+        einddatum=date(2028, 7, 31),
+        plaatsingsdatum=date(2026, 6, 29),
+        **a,
+    )
+    TLVFactory(
+        geweigerd=True,
+        beoogde_school=brug,
+        leerling=LeerlingFactory(geboortedatum=date(2012, 1, 1)),
+        eerst_ingediend_op=date(2026, 6, 1),
+        besluit_datum=date(2026, 7, 11),
+        **a,
+    )
     TLVFactory(ingediend=True, beoogde_school=brug, eerst_ingediend_op=date(2026, 7, 20), **a)
-    TLVFactory(afgegeven=True, so=True, categorie="laag", beoogde_school=horizon, eerst_ingediend_op=date(2026, 6, 15),
-               besluit_datum=date(2026, 7, 1), afgegeven_op=date(2026, 7, 1), ingangsdatum=date(2026, 8, 15),
-               einddatum=date(2028, 7, 31), **a)  # issued, starts after the period, still waiting
-    TLVFactory(actief=True, so=True, categorie="laag", beoogde_school=horizon, eerst_ingediend_op=date(2024, 3, 1),
-               besluit_datum=date(2024, 4, 1), afgegeven_op=date(2024, 4, 1), ingangsdatum=date(2024, 8, 1),
-               einddatum=date(2027, 7, 31), **a)  # an earlier year's, still active
-    TLVFactory(actief=True, so=True, categorie="hoog", route="rechtstreeks", geen_einddatum_reden="EMB",
-               beoogde_school=horizon, leerling=LeerlingFactory(geboortedatum=date(2019, 3, 1)),
-               eerst_ingediend_op=date(2025, 11, 3), besluit_datum=date(2025, 11, 13), afgegeven_op=date(2025, 11, 13),
-               ingangsdatum=date(2025, 11, 13), einddatum=None, plaatsingsdatum=date(2025, 12, 13), **b)
-    TLVFactory(actief=True, so=True, categorie="midden", beoogde_school=horizon, eerst_ingediend_op=date(2024, 3, 1),
-               besluit_datum=date(2024, 4, 1), afgegeven_op=date(2024, 4, 1), ingangsdatum=date(2024, 8, 1),
-               einddatum=date(2026, 12, 31), **b)
-    TLVFactory(actief=True, beoogde_school=brug, status="ingetrokken", beeindigd_op=date(2026, 3, 1),
-               beeindigingsreden="teruggeplaatst", eerst_ingediend_op=date(2023, 5, 1), besluit_datum=date(2023, 6, 1),
-               afgegeven_op=date(2023, 6, 1), ingangsdatum=date(2023, 8, 1), einddatum=date(2026, 7, 31), **b)
+    TLVFactory(
+        afgegeven=True,
+        so=True,
+        categorie="laag",
+        beoogde_school=horizon,
+        eerst_ingediend_op=date(2026, 6, 15),
+        besluit_datum=date(2026, 7, 1),
+        afgegeven_op=date(2026, 7, 1),
+        ingangsdatum=date(2026, 8, 15),
+        einddatum=date(2028, 7, 31),
+        **a,
+    )  # issued, starts after the period, still waiting
+    TLVFactory(
+        actief=True,
+        so=True,
+        categorie="laag",
+        beoogde_school=horizon,
+        eerst_ingediend_op=date(2024, 3, 1),
+        besluit_datum=date(2024, 4, 1),
+        afgegeven_op=date(2024, 4, 1),
+        ingangsdatum=date(2024, 8, 1),
+        einddatum=date(2027, 7, 31),
+        **a,
+    )  # an earlier year's, still active
+    TLVFactory(
+        actief=True,
+        so=True,
+        categorie="hoog",
+        route="rechtstreeks",
+        geen_einddatum_reden="EMB",
+        beoogde_school=horizon,
+        leerling=LeerlingFactory(geboortedatum=date(2019, 3, 1)),
+        eerst_ingediend_op=date(2025, 11, 3),
+        besluit_datum=date(2025, 11, 13),
+        afgegeven_op=date(2025, 11, 13),
+        ingangsdatum=date(2025, 11, 13),
+        einddatum=None,
+        plaatsingsdatum=date(2025, 12, 13),
+        **b,
+    )
+    TLVFactory(
+        actief=True,
+        so=True,
+        categorie="midden",
+        beoogde_school=horizon,
+        eerst_ingediend_op=date(2024, 3, 1),
+        besluit_datum=date(2024, 4, 1),
+        afgegeven_op=date(2024, 4, 1),
+        ingangsdatum=date(2024, 8, 1),
+        einddatum=date(2026, 12, 31),
+        **b,
+    )
+    TLVFactory(
+        actief=True,
+        beoogde_school=brug,
+        status="ingetrokken",
+        beeindigd_op=date(2026, 3, 1),
+        beeindigingsreden="teruggeplaatst",
+        eerst_ingediend_op=date(2023, 5, 1),
+        besluit_datum=date(2023, 6, 1),
+        afgegeven_op=date(2023, 6, 1),
+        ingangsdatum=date(2023, 8, 1),
+        einddatum=date(2026, 7, 31),
+        **b,
+    )
     p.brug, p.horizon = brug, horizon
     return p
 
@@ -94,13 +168,15 @@ def test_requests_and_decisions_with_known_answers(tlvs):
     per_soort = [(r["soort"], r["aantal"], r["aandeel"]) for r in rijen(uitkomst, "per_soort")]
     assert per_soort == [("SBO", 1, Decimal("25.00")), ("SO", 1, Decimal("25.00")), ("SO", 2, Decimal("50.00"))]
     assert [(r["leeftijd"], r["aantal"]) for r in rijen(uitkomst, "per_leeftijd")] == [
-        ("6", 1), ("9", 2), ("10", 2), ("13+", 1)
+        ("6", 1),
+        ("9", 2),
+        ("10", 2),
+        ("13+", 1),
     ]
-    assert {r["school"]: r["aantal"] for r in rijen(uitkomst, "per_school")} == {
-        "Basisschool A": 5, "Basisschool B": 1
-    }
+    assert {r["school"]: r["aantal"] for r in rijen(uitkomst, "per_school")} == {"Basisschool A": 5, "Basisschool B": 1}
     assert {r["bestuur"]: r["aantal"] for r in rijen(uitkomst, "per_bestuur")} == {
-        "Stichting Noord": 5, "Stichting Zuid": 1
+        "Stichting Noord": 5,
+        "Stichting Zuid": 1,
     }
     assert uitkomst.grafiek.labels == ["6", "9", "10", "13+"] and uitkomst.grafiek.reeksen[0].waarden == [1, 2, 2, 1]
     # The jaarplan reads the placeholder's declared headline figures.
@@ -115,7 +191,11 @@ def test_waiting_time_to_placement_per_special_school(tlvs):
     assert (per_school["SBO De Brug"]["aantal"], per_school["SBO De Brug"]["mediaan"]) == (1, 10)
     horizon = per_school["SO De Horizon"]
     assert (horizon["aantal"], horizon["mediaan"], horizon["p25"], horizon["p75"], horizon["wachtend"]) == (
-        2, 25, Decimal("22.5"), Decimal("27.5"), 1
+        2,
+        25,
+        Decimal("22.5"),
+        Decimal("27.5"),
+        1,
     )
     assert uitkomst.grafiek.labels == ["SBO De Brug", "SO De Horizon"]
 
@@ -126,7 +206,11 @@ def test_so_pupils_per_funding_category_at_the_end_of_the_period(tlvs):
     assert [r["aandeel"] for r in uitkomst.tabellen[0].rijen] == [Decimal("50.00"), Decimal("25.00"), Decimal("25.00")]
     # On 1 January 2026 the TLV issued on 9 June 2026 was not active yet.
     vroeger = Filters(begin=date(2025, 1, 1), einde=date(2026, 1, 1), label="2025")
-    assert [bereken("so_per_categorie", tlvs.dirk, vroeger).indicator(c) for c in ("laag", "midden", "hoog")] == [1, 1, 1]
+    assert [bereken("so_per_categorie", tlvs.dirk, vroeger).indicator(c) for c in ("laag", "midden", "hoog")] == [
+        1,
+        1,
+        1,
+    ]
 
 
 def test_the_registry_keeps_domain_order_and_indicators_of_the_placeholders():
@@ -155,10 +239,18 @@ def test_a_period_without_activity_is_empty(tlvs):
 def test_the_bestuurder_sees_the_requests_of_the_boards_schools_only(tlvs):
     bert = tlvs.bert  # bestuurder of Stichting Noord (school A)
     aanvragen = bereken("tlv_aanvragen", bert)
-    assert (aanvragen.indicator("aanvragen"), aanvragen.indicator("afgegeven"), aanvragen.indicator("terugplaatsingen")) == (5, 3, 0)
+    assert (
+        aanvragen.indicator("aanvragen"),
+        aanvragen.indicator("afgegeven"),
+        aanvragen.indicator("terugplaatsingen"),
+    ) == (5, 3, 0)
     assert {r["school"] for r in rijen(aanvragen, "per_school")} == {"Basisschool A"}
     wachttijd = bereken("wachttijd_plaatsing", bert)
-    assert (wachttijd.indicator("mediaan"), wachttijd.indicator("geplaatst"), wachttijd.indicator("wachtend")) == (15, 2, 1)
+    assert (wachttijd.indicator("mediaan"), wachttijd.indicator("geplaatst"), wachttijd.indicator("wachtend")) == (
+        15,
+        2,
+        1,
+    )
     so = bereken("so_per_categorie", bert)
     assert [so.indicator(c) for c in ("laag", "midden", "hoog")] == [2, 0, 0]
     # Filtering on another board does not widen the scope: it empties it.
@@ -196,9 +288,19 @@ def test_each_selector_runs_a_fixed_number_of_queries(tlvs, persona, budget, dja
         with django_assert_max_num_queries(maximum):
             bereken(sleutel, user)
     for _i in range(5):  # more data, same number of queries
-        TLVFactory(afgegeven=True, so=True, categorie="midden", aanvragende_school=tlvs.school_a, beoogde_school=tlvs.horizon,
-                   eerst_ingediend_op=date(2026, 2, 1), besluit_datum=date(2026, 3, 1), afgegeven_op=date(2026, 3, 1),
-                   ingangsdatum=date(2026, 3, 1), einddatum=date(2027, 3, 1), plaatsingsdatum=date(2026, 3, 20))
+        TLVFactory(
+            afgegeven=True,
+            so=True,
+            categorie="midden",
+            aanvragende_school=tlvs.school_a,
+            beoogde_school=tlvs.horizon,
+            eerst_ingediend_op=date(2026, 2, 1),
+            besluit_datum=date(2026, 3, 1),
+            afgegeven_op=date(2026, 3, 1),
+            ingangsdatum=date(2026, 3, 1),
+            einddatum=date(2027, 3, 1),
+            plaatsingsdatum=date(2026, 3, 20),
+        )
     for sleutel, maximum in zip(SLEUTELS, budget, strict=True):
         with django_assert_max_num_queries(maximum):
             bereken(sleutel, user)
@@ -213,9 +315,10 @@ def test_the_register_link_is_offered_to_those_who_may_open_the_register(client,
     client.force_login(tlvs.dirk)
     assert client.get(link).status_code == 200
     register = reverse("tlv:register")
-    assert f'href="{register}?afgegeven_van=2025-08-01&amp;afgegeven_tot=2026-07-31"' in client.get(
-        reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": "tlv"}
-    ).content.decode()
+    assert (
+        f'href="{register}?afgegeven_van=2025-08-01&amp;afgegeven_tot=2026-07-31"'
+        in client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": "tlv"}).content.decode()
+    )
     client.force_login(tlvs.bert)
     html = client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": "tlv"}).content.decode()
     assert kengetallen_in(html)["tlv_aanvragen:aanvragen"] == "5" and register not in html
@@ -225,17 +328,21 @@ def test_dashboard_excel_and_the_tlc_annual_report_agree(client, tlvs, django_ca
     """The same selector behind the tile, the export and the PDF; the published PDF suppresses
     counts below 5 (and percentages of them) but shows the figures, not "no data yet"."""
     client.force_login(tlvs.dirk)
-    tegel = kengetallen_in("".join(  # so_per_categorie is in the pupils' domain
-        client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": d}).content.decode() for d in ("tlv", "leerlingen")))
+    tegel = kengetallen_in(
+        "".join(  # so_per_categorie is in the pupils' domain
+            client.get(reverse("kwaliteit:dashboard"), {"schooljaar": 2025, "domein": d}).content.decode()
+            for d in ("tlv", "leerlingen")
+        )
+    )
     versie = maak_versie(django_capture_on_commit_callbacks, soort="tlc_jaarverslag", jaar=2025, door=tlvs.tim)
     with versie.taak.bestand.open("rb") as fh:
         pdf = pdf_tekst(fh.read())
     assert "Het portaal bevat nog geen gegevens voor dit verslag" not in pdf and "Nog geen gegevens" not in pdf
     for sleutel in SLEUTELS:
         uitkomst = bereken(sleutel, tlvs.dirk)
-        werkmap = openpyxl.load_workbook(io.BytesIO(
-            client.get(reverse("kwaliteit:kengetal_export", args=[sleutel]), {"schooljaar": 2025}).content
-        ))
+        werkmap = openpyxl.load_workbook(
+            io.BytesIO(client.get(reverse("kwaliteit:kengetal_export", args=[sleutel]), {"schooljaar": 2025}).content)
+        )
         excel = {rij[0]: rij[1] for rij in werkmap.worksheets[0].iter_rows(min_row=4, values_only=True)}
         with translation.override("nl"):
             for kc in uitkomst.kerncijfers:

@@ -28,14 +28,25 @@ def duo_map(tmp_path, regels: list[str]):
 
 
 def test_national_totals_per_count_date(tmp_path):
-    map_ = duo_map(tmp_path, [
-        "01AA;01AA00;A;BO;100;110", "01AB;01AB00;B;BO;200;<5", "01AC;01AC00;C;SBO;10;12", "01AD;01AD00;D;SO;5;6",
-        "01AE;01AE00;E;SO/VSO;20;22", "01AF;01AF00;F;VSO;99;99",
-    ])
+    map_ = duo_map(
+        tmp_path,
+        [
+            "01AA;01AA00;A;BO;100;110",
+            "01AB;01AB00;B;BO;200;<5",
+            "01AC;01AC00;C;SBO;10;12",
+            "01AD;01AD00;D;SO;5;6",
+            "01AE;01AE00;E;SO/VSO;20;22",
+            "01AF;01AF00;F;VSO;99;99",
+        ],
+    )
     verslag = landelijke_cijfers_importeren(map_=map_)
     assert verslag.nieuw == [date(2024, 10, 1), date(2025, 10, 1)]
     cijfer = LandelijkCijfer.objects.get(teldatum=date(2025, 10, 1))
-    assert (cijfer.leerlingen_bo, cijfer.leerlingen_sbo, cijfer.leerlingen_so) == (110, 12, 28)  # VSO left out, "<5" too
+    assert (cijfer.leerlingen_bo, cijfer.leerlingen_sbo, cijfer.leerlingen_so) == (
+        110,
+        12,
+        28,
+    )  # VSO left out, "<5" too
     assert cijfer.percentage_sbo == Decimal("8.00") and cijfer.percentage_so == Decimal("18.67")  # of 150
     assert cijfer.bron == LandelijkCijfer.Bron.DUO
 
@@ -71,7 +82,9 @@ def test_entering_national_figures_by_hand(client, personas):
     url = reverse("kwaliteit:landelijk_nieuw")
     response = client.post(url, {"teldatum": "2026-02-01", "deelname_sbo": "101", "deelname_so": "1.6"})
     assert response.status_code == 200 and not LandelijkCijfer.objects.exists()
-    response = client.post(url, {"teldatum": "2026-02-01", "deelname_sbo": "1.9", "deelname_so": "1.6", "opmerking": "Kijkglazen"})
+    response = client.post(
+        url, {"teldatum": "2026-02-01", "deelname_sbo": "1.9", "deelname_so": "1.6", "opmerking": "Kijkglazen"}
+    )
     assert response.status_code == 302
     cijfer = LandelijkCijfer.objects.get()
     assert (cijfer.percentage_so, cijfer.bron) == (Decimal("1.60"), LandelijkCijfer.Bron.HANDMATIG)
@@ -89,14 +102,30 @@ def test_the_demo_step_is_complete_and_idempotent(personas, scholen):
     from swv.demo import DemoContext
 
     gebruikers = {Rol.DB: personas.dirk, Rol.BELEIDSMEDEWERKER: personas.bea, Rol.OPR_LID: personas.olga}
-    ctx = DemoContext(swv=personas.swv, gebruikers=gebruikers, school_a=personas.school_a, school_b=personas.school_b,
-                      rng=random.Random(1), vandaag=date(2026, 11, 22))
+    ctx = DemoContext(
+        swv=personas.swv,
+        gebruikers=gebruikers,
+        school_a=personas.school_a,
+        school_b=personas.school_b,
+        rng=random.Random(1),
+        vandaag=date(2026, 11, 22),
+    )
     demo_kwaliteit(ctx)
-    telling = (Jaarplan.objects.count(), DoelEvaluatie.objects.count(), RapportVersie.objects.count(),
-               Publicatie.objects.count(), OprBesluit.objects.count())
+    telling = (
+        Jaarplan.objects.count(),
+        DoelEvaluatie.objects.count(),
+        RapportVersie.objects.count(),
+        Publicatie.objects.count(),
+        OprBesluit.objects.count(),
+    )
     assert telling == (1, 4, 1, 1, 1)
     assert Jaarplan.objects.get().status == "vastgesteld"
     assert RapportVersie.objects.get().status == "vastgesteld" and Publicatie.objects.get().voor_opr
     demo_kwaliteit(ctx)
-    assert telling == (Jaarplan.objects.count(), DoelEvaluatie.objects.count(), RapportVersie.objects.count(),
-                       Publicatie.objects.count(), OprBesluit.objects.count())
+    assert telling == (
+        Jaarplan.objects.count(),
+        DoelEvaluatie.objects.count(),
+        RapportVersie.objects.count(),
+        Publicatie.objects.count(),
+        OprBesluit.objects.count(),
+    )

@@ -50,8 +50,11 @@ def test_budgets_are_not_negative(personas):
 
 def test_one_evaluation_per_goal_and_moment_with_a_reflection(personas):
     evaluatie = DoelEvaluatieFactory(vastgelegd_door=personas.bea)
-    weigert(lambda: DoelEvaluatie.objects.create(doel=evaluatie.doel, moment=evaluatie.moment, status="op_koers",
-                                                 reflectie="x", vastgelegd_door=personas.bea))
+    weigert(
+        lambda: DoelEvaluatie.objects.create(
+            doel=evaluatie.doel, moment=evaluatie.moment, status="op_koers", reflectie="x", vastgelegd_door=personas.bea
+        )
+    )
     weigert(lambda: DoelEvaluatie.objects.filter(pk=evaluatie.pk).update(reflectie=""))
     weigert(lambda: DoelEvaluatie.objects.filter(pk=evaluatie.pk).update(status="fantastisch"))
 
@@ -73,7 +76,9 @@ def test_one_adopted_version_per_report_with_its_hash(personas):
 
     def versie(nummer, **velden):
         taak = Taak.objects.create(soort="kwaliteit_jaarverslag", omschrijving="x")
-        return RapportVersie.objects.create(rapport=rapport, nummer=nummer, taak=taak, aangemaakt_door=personas.dirk, **velden)
+        return RapportVersie.objects.create(
+            rapport=rapport, nummer=nummer, taak=taak, aangemaakt_door=personas.dirk, **velden
+        )
 
     vastgesteld = {"status": "vastgesteld", "sha256": "a" * 64, "vastgesteld_op": timezone.now()}
     versie(1, **vastgesteld)
@@ -84,18 +89,32 @@ def test_one_adopted_version_per_report_with_its_hash(personas):
 
 
 def test_a_publication_has_an_audience_a_hash_and_a_complete_withdrawal(personas):
-    velden = dict(titel="OSP", documentsoort="osp", jaar=2025, bestand="publicaties/x.pdf", bestandsnaam="x.pdf",
-                  mimetype="application/pdf", grootte=10, sha256="b" * 64, gepubliceerd_door=personas.dirk)
+    velden = dict(
+        titel="OSP",
+        documentsoort="osp",
+        jaar=2025,
+        bestand="publicaties/x.pdf",
+        bestandsnaam="x.pdf",
+        mimetype="application/pdf",
+        grootte=10,
+        sha256="b" * 64,
+        gepubliceerd_door=personas.dirk,
+    )
     weigert(lambda: Publicatie.objects.create(**velden))
     weigert(lambda: Publicatie.objects.create(**{**velden, "voor_opr": True, "sha256": "niet-hex"}))
     publicatie = Publicatie.objects.create(**velden, voor_opr=True)
     weigert(lambda: Publicatie.objects.filter(pk=publicatie.pk).update(status="ingetrokken"))
-    weigert(lambda: Publicatie.objects.filter(pk=publicatie.pk).update(status="ingetrokken", ingetrokken_op=timezone.now()))
+    weigert(
+        lambda: Publicatie.objects.filter(pk=publicatie.pk).update(status="ingetrokken", ingetrokken_op=timezone.now())
+    )
 
 
 def test_a_status_change_changes_the_status(personas):
     plan = JaarplanFactory()
     from django.contrib.contenttypes.models import ContentType
 
-    weigert(lambda: Statuswijziging.objects.create(content_type=ContentType.objects.get_for_model(plan), object_id=plan.pk,
-                                                   oud="concept", nieuw="concept"))
+    weigert(
+        lambda: Statuswijziging.objects.create(
+            content_type=ContentType.objects.get_for_model(plan), object_id=plan.pk, oud="concept", nieuw="concept"
+        )
+    )

@@ -45,11 +45,16 @@ def test_values_in_dutch_notation():
 
 def test_table_cells_suppress_counts_and_derived_percentages_and_drop_links():
     tabel = Tabel(
-        titel="t", kolommen=[Kolom("naam", "Naam"), Kolom("n", "Aantal", "aantal"), Kolom("p", "%", "percentage", teller="n")],
-        rijen=[{"naam": "Kring Oost", "n": 3, "p": Decimal("0.5"), "_link": "/x"}, {"naam": "Kring West", "n": 40, "p": Decimal("7")}],
+        titel="t",
+        kolommen=[Kolom("naam", "Naam"), Kolom("n", "Aantal", "aantal"), Kolom("p", "%", "percentage", teller="n")],
+        rijen=[
+            {"naam": "Kring Oost", "n": 3, "p": Decimal("0.5"), "_link": "/x"},
+            {"naam": "Kring West", "n": 40, "p": Decimal("7")},
+        ],
     )
     assert [[c["tekst"] for c in rij] for rij in tabel_cellen(tabel, onderdrukken=True)] == [
-        ["Kring Oost", "< 5", "*"], ["Kring West", "40", "7,0%"]
+        ["Kring Oost", "< 5", "*"],
+        ["Kring West", "40", "7,0%"],
     ]
     assert tabel_cellen(tabel)[0][0]["link"] == "/x" and tabel_cellen(tabel, onderdrukken=True)[0][0]["link"] is None
     assert heeft_onderdrukking(tabel)
@@ -63,21 +68,43 @@ def test_charts_leave_out_small_counts_when_suppressed():
 
 def test_medians_of_small_counts_are_hidden_in_tables_and_charts_when_suppressed():
     tabel = Tabel(
-        titel="t", kolommen=[Kolom("school", "School"), Kolom("n", "Geplaatst", "aantal"),
-                             Kolom("mediaan", "Mediaan", "dagen", teller="n")],
-        rijen=[{"school": "SBO De Brug", "n": 1, "mediaan": Decimal("10")}, {"school": "SO De Horizon", "n": 12, "mediaan": Decimal("30")}],
+        titel="t",
+        kolommen=[
+            Kolom("school", "School"),
+            Kolom("n", "Geplaatst", "aantal"),
+            Kolom("mediaan", "Mediaan", "dagen", teller="n"),
+        ],
+        rijen=[
+            {"school": "SBO De Brug", "n": 1, "mediaan": Decimal("10")},
+            {"school": "SO De Horizon", "n": 12, "mediaan": Decimal("30")},
+        ],
     )
     assert [[c["tekst"] for c in rij] for rij in tabel_cellen(tabel, onderdrukken=True)] == [
-        ["SBO De Brug", "< 5", "*"], ["SO De Horizon", "12", "30,0"]
+        ["SBO De Brug", "< 5", "*"],
+        ["SO De Horizon", "12", "30,0"],
     ]
-    grafiek = Grafiek("staaf", "t", ["SBO De Brug", "SO De Horizon"], [Reeks("Mediaan", [10, 30], "dagen", tellers=[1, 12])])
+    grafiek = Grafiek(
+        "staaf", "t", ["SBO De Brug", "SO De Horizon"], [Reeks("Mediaan", [10, 30], "dagen", tellers=[1, 12])]
+    )
     assert grafiek_onderdrukt(grafiek).reeksen[0].waarden == [None, 30]
     assert grafiek.reeksen[0].waarden == [10, 30]  # the dashboard (internal) keeps them
 
 
 def test_charts_are_svg_with_a_title_and_no_inline_style():
-    lijn = svg(Grafiek("lijn", "Leerlingen & trend", ["2024", "2025"], [Reeks("Totaal", [550, 560]), Reeks("L", [1, None], gestippeld=True)]), "g1")
-    assert lijn.startswith("<svg") and 'role="img"' in lijn and "<title id=\"g1-titel\">Leerlingen &amp; trend</title>" in lijn
+    lijn = svg(
+        Grafiek(
+            "lijn",
+            "Leerlingen & trend",
+            ["2024", "2025"],
+            [Reeks("Totaal", [550, 560]), Reeks("L", [1, None], gestippeld=True)],
+        ),
+        "g1",
+    )
+    assert (
+        lijn.startswith("<svg")
+        and 'role="img"' in lijn
+        and '<title id="g1-titel">Leerlingen &amp; trend</title>' in lijn
+    )
     assert "style=" not in lijn and "<polyline" in lijn and "stroke-dasharray" in lijn
     staaf = svg(Grafiek("staaf", "Per bestuur", ["Noord", "Zuid"], [Reeks("n", [322, 228])]), "g2")
     assert staaf.count("<rect") == 2 and "322" in staaf

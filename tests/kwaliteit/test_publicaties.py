@@ -52,8 +52,14 @@ def secretaris(personas):
 
 
 def publiceer(door, doelgroepen, naam="osp.pdf", inhoud=PDF, soort="osp"):
-    return s.publiceren_van_upload(bestand=upload(naam, inhoud), documentsoort=soort, jaar=2025, titel="Ondersteuningsplan",
-                                   doelgroepen=doelgroepen, door=door)
+    return s.publiceren_van_upload(
+        bestand=upload(naam, inhoud),
+        documentsoort=soort,
+        jaar=2025,
+        titel="Ondersteuningsplan",
+        doelgroepen=doelgroepen,
+        door=door,
+    )
 
 
 def test_publishing_an_adopted_report_freezes_a_copy_of_the_exact_file(personas, vastgesteld):
@@ -94,23 +100,31 @@ def test_a_tampered_adopted_file_is_not_published(personas, vastgesteld):
         s.publiceren_van_versie(versie=vastgesteld, doelgroepen=["opr"], door=personas.dirk)
 
 
-@pytest.mark.parametrize("naam, inhoud, mimetype", [
-    ("osp.pdf", PDF, "application/pdf"), ("foto.PNG", PNG, "image/png"), ("foto.jpg", b"\xff\xd8\xff\xe0" + b"0" * 20, "image/jpeg"),
-    ("plan.docx", office("docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    ("cijfers.xlsx", office("xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-])
+@pytest.mark.parametrize(
+    "naam, inhoud, mimetype",
+    [
+        ("osp.pdf", PDF, "application/pdf"),
+        ("foto.PNG", PNG, "image/png"),
+        ("foto.jpg", b"\xff\xd8\xff\xe0" + b"0" * 20, "image/jpeg"),
+        ("plan.docx", office("docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        ("cijfers.xlsx", office("xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ],
+)
 def test_allowed_uploads(personas, naam, inhoud, mimetype):
     publicatie = publiceer(personas.dirk, ["opr"], naam=naam, inhoud=inhoud)
     assert publicatie.mimetype == mimetype and publicatie.grootte == len(inhoud)
 
 
-@pytest.mark.parametrize("naam, inhoud, melding", [
-    ("osp.exe", b"MZ\x90\x00", "niet toegestaan"),
-    ("osp.pdf", PNG, "zegt PDF, maar de inhoud is PNG"),
-    ("osp.docx", office("xlsx"), r"zegt Word \(DOCX\), maar de inhoud is Excel \(XLSX\)"),
-    ("osp.pdf", b"<html><script>alert(1)</script>", "geen geldig PDF-bestand"),
-    ("leeg.pdf", b"", "leeg"),
-])
+@pytest.mark.parametrize(
+    "naam, inhoud, melding",
+    [
+        ("osp.exe", b"MZ\x90\x00", "niet toegestaan"),
+        ("osp.pdf", PNG, "zegt PDF, maar de inhoud is PNG"),
+        ("osp.docx", office("xlsx"), r"zegt Word \(DOCX\), maar de inhoud is Excel \(XLSX\)"),
+        ("osp.pdf", b"<html><script>alert(1)</script>", "geen geldig PDF-bestand"),
+        ("leeg.pdf", b"", "leeg"),
+    ],
+)
 def test_refused_uploads(personas, naam, inhoud, melding):
     with pytest.raises(KwaliteitFout, match=melding):
         publiceer(personas.dirk, ["opr"], naam=naam, inhoud=inhoud)
@@ -125,16 +139,23 @@ def test_uploads_above_the_size_limit_are_refused(personas, settings):
 
 AUDIENCES = {
     # persona: which of (opr, alv, openbaar) publications it sees
-    "olga": {"opr", "openbaar"}, "bert": {"alv", "openbaar"}, "dirk": {"opr", "alv", "openbaar"},
-    "bea": {"opr", "alv", "openbaar"}, "carla": {"opr", "alv", "openbaar"}, "alice": {"openbaar"}, "tim": {"openbaar"},
+    "olga": {"opr", "openbaar"},
+    "bert": {"alv", "openbaar"},
+    "dirk": {"opr", "alv", "openbaar"},
+    "bea": {"opr", "alv", "openbaar"},
+    "carla": {"opr", "alv", "openbaar"},
+    "alice": {"openbaar"},
+    "tim": {"openbaar"},
 }
 
 
 @pytest.mark.parametrize("persona, ziet", sorted(AUDIENCES.items()))
 def test_each_audience_sees_its_publications(personas, persona, ziet):
-    pubs = {"opr": publiceer(personas.dirk, ["opr"], naam="a.pdf", inhoud=PDF + b"1"),
-            "alv": publiceer(personas.dirk, ["alv_rvt"], naam="b.pdf", inhoud=PDF + b"2"),
-            "openbaar": publiceer(personas.dirk, ["openbaar"], naam="c.pdf", inhoud=PDF + b"3")}
+    pubs = {
+        "opr": publiceer(personas.dirk, ["opr"], naam="a.pdf", inhoud=PDF + b"1"),
+        "alv": publiceer(personas.dirk, ["alv_rvt"], naam="b.pdf", inhoud=PDF + b"2"),
+        "openbaar": publiceer(personas.dirk, ["openbaar"], naam="c.pdf", inhoud=PDF + b"3"),
+    }
     zichtbaar = set(Publicatie.objects.visible_to(getattr(personas, persona)).values_list("pk", flat=True))
     assert {k for k, p in pubs.items() if p.pk in zichtbaar} == ziet
 
@@ -166,14 +187,22 @@ def test_a_withdrawn_publication_stays_as_history_but_is_not_served(client, pers
 
 def test_the_opr_secretary_records_decisions(client, personas, secretaris):
     publicatie = publiceer(personas.dirk, ["opr"])
-    besluit = s.oprbesluit_vastleggen(publicatie=publicatie, besluit="instemming_verleend", datum=date(2025, 6, 1),
-                                      opmerkingen="Unaniem", door=secretaris)
+    besluit = s.oprbesluit_vastleggen(
+        publicatie=publicatie,
+        besluit="instemming_verleend",
+        datum=date(2025, 6, 1),
+        opmerkingen="Unaniem",
+        door=secretaris,
+    )
     assert besluit.vastgelegd_door == secretaris
     with pytest.raises(KwaliteitFout, match="al vastgelegd"):
-        s.oprbesluit_vastleggen(publicatie=publicatie, besluit="instemming_verleend", datum=date(2025, 6, 1), door=secretaris)
+        s.oprbesluit_vastleggen(
+            publicatie=publicatie, besluit="instemming_verleend", datum=date(2025, 6, 1), door=secretaris
+        )
     with pytest.raises(KwaliteitFout, match="toekomst"):
-        s.oprbesluit_vastleggen(publicatie=publicatie, besluit="positief_advies", datum=date.today() + timedelta(days=1),
-                                door=secretaris)
+        s.oprbesluit_vastleggen(
+            publicatie=publicatie, besluit="positief_advies", datum=date.today() + timedelta(days=1), door=secretaris
+        )
     alv = publiceer(personas.dirk, ["alv_rvt"], naam="x.pdf", inhoud=PDF + b"x")
     with pytest.raises(KwaliteitFout, match="niet gepubliceerd aan de ondersteuningsplanraad"):
         s.oprbesluit_vastleggen(publicatie=alv, besluit="kennisgenomen", datum=date(2025, 6, 1), door=secretaris)
@@ -183,11 +212,18 @@ def test_the_opr_secretary_records_decisions(client, personas, secretaris):
 def test_members_without_the_secretary_permission_cannot_record_decisions(client, personas, persona):
     publicatie = publiceer(personas.dirk, ["opr"])
     with pytest.raises(PermissionDenied):
-        s.oprbesluit_vastleggen(publicatie=publicatie, besluit="kennisgenomen", datum=date(2025, 6, 1), door=getattr(personas, persona))
+        s.oprbesluit_vastleggen(
+            publicatie=publicatie, besluit="kennisgenomen", datum=date(2025, 6, 1), door=getattr(personas, persona)
+        )
     client.force_login(getattr(personas, persona))
-    response = client.post(reverse("publicaties:detail", args=[publicatie.uuid]), {"besluit": "kennisgenomen", "datum": "2025-06-01"})
+    response = client.post(
+        reverse("publicaties:detail", args=[publicatie.uuid]), {"besluit": "kennisgenomen", "datum": "2025-06-01"}
+    )
     assert response.status_code in (404, 405) and not OprBesluit.objects.exists()
-    assert "Besluit van de OPR vastleggen" not in client.get(reverse("publicaties:detail", args=[publicatie.uuid])).content.decode()
+    assert (
+        "Besluit van de OPR vastleggen"
+        not in client.get(reverse("publicaties:detail", args=[publicatie.uuid])).content.decode()
+    )
 
 
 def test_recording_a_decision_through_the_form(client, personas, secretaris):
@@ -204,8 +240,9 @@ def test_recording_a_decision_through_the_form(client, personas, secretaris):
 
 def test_the_opr_portal_lists_by_kind_and_year_with_history(client, personas, vastgesteld):
     eerste = s.publiceren_van_versie(versie=vastgesteld, doelgroepen=["opr"], door=personas.dirk)
-    tweede = s.publiceren_van_versie(versie=vastgesteld, doelgroepen=["opr", "alv_rvt"], titel="Jaarverslag 2025 (herzien)",
-                                     door=personas.dirk)
+    tweede = s.publiceren_van_versie(
+        versie=vastgesteld, doelgroepen=["opr", "alv_rvt"], titel="Jaarverslag 2025 (herzien)", door=personas.dirk
+    )
     client.force_login(personas.olga)
     html = client.get(reverse("publicaties:overzicht")).content.decode()
     assert "Jaarverslag" in html and "2025" in html and "Jaarverslag 2025 (herzien)" in html
@@ -238,14 +275,28 @@ def test_publishing_through_the_forms(client, personas, vastgesteld):
     response = client.post(url, {"titel": "Jaarverslag 2025", "doelgroepen": ["opr"], "toelichting": ""})
     publicatie = Publicatie.objects.get()
     assert response.url == reverse("publicaties:detail", args=[publicatie.uuid])
-    response = client.post(reverse("publicaties:nieuw"), {
-        "bestand": upload("osp.pdf", PNG), "documentsoort": "osp", "jaar": 2025, "titel": "OSP", "doelgroepen": ["openbaar"],
-        "bevestiging": "on",
-    })
+    response = client.post(
+        reverse("publicaties:nieuw"),
+        {
+            "bestand": upload("osp.pdf", PNG),
+            "documentsoort": "osp",
+            "jaar": 2025,
+            "titel": "OSP",
+            "doelgroepen": ["openbaar"],
+            "bevestiging": "on",
+        },
+    )
     assert "zegt PDF, maar de inhoud is PNG" in response.content.decode() and Publicatie.objects.count() == 1
-    response = client.post(reverse("publicaties:nieuw"), {
-        "bestand": upload("osp.pdf", PDF), "documentsoort": "osp", "jaar": 2025, "titel": "OSP", "doelgroepen": ["openbaar"],
-    })
+    response = client.post(
+        reverse("publicaties:nieuw"),
+        {
+            "bestand": upload("osp.pdf", PDF),
+            "documentsoort": "osp",
+            "jaar": 2025,
+            "titel": "OSP",
+            "doelgroepen": ["openbaar"],
+        },
+    )
     assert "Bevestig dat het document geen leerlinggegevens" in response.content.decode()
     client.force_login(personas.bea)
     assert client.get(reverse("publicaties:nieuw")).status_code == 404

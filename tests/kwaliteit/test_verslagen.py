@@ -33,8 +33,14 @@ def test_the_jaarverslag_pdf_has_an_infographic_chapters_and_honest_empty_states
     tekst = inhoud(jaarverslag)
     assert "Jaarverslag 2025" in tekst and "In één oogopslag" in tekst
     assert "550" in tekst and "6,9%" in tekst  # pupils, SO participation (38 / 550)
-    for hoofdstuk in ("Leerlingen en deelname", "Toelaatbaarheidsverklaringen", "Arrangementen", "Thuiszitters en zorgplicht",
-                      "Financiën", "Voortgang van het jaarplan"):
+    for hoofdstuk in (
+        "Leerlingen en deelname",
+        "Toelaatbaarheidsverklaringen",
+        "Arrangementen",
+        "Thuiszitters en zorgplicht",
+        "Financiën",
+        "Voortgang van het jaarplan",
+    ):
         assert hoofdstuk in tekst
     assert "Geen gegevens over deze periode" in tekst  # chapters without data say so (no zeros)
     assert "Er is voor 2025 geen jaarplan in het portaal vastgelegd" in tekst
@@ -52,16 +58,22 @@ def test_small_numbers_are_suppressed_in_the_published_pdf(personas, scholen, dj
     # The same figure is exact on the (internal) dashboard.
     from kwaliteit.kengetallen import Filters, get_kengetal
 
-    rijen = get_kengetal("leerlingen_per_kring").bereken(personas.dirk, Filters.voor_kalenderjaar(2025)).tabellen[0].rijen
+    rijen = (
+        get_kengetal("leerlingen_per_kring").bereken(personas.dirk, Filters.voor_kalenderjaar(2025)).tabellen[0].rijen
+    )
     assert next(r["totaal"] for r in rijen if r["naam"] == "Kring Klein") == 3
 
 
 def test_the_jaarverslag_shows_the_progress_of_the_plan(personas, scholen, django_capture_on_commit_callbacks):
     plan = JaarplanFactory(jaar=2025)
     doel = DoelFactory(ambitie__jaarplan=plan, code="2a", titel="Terugdringen deelname SO")
-    DoelEvaluatieFactory(doel=doel, status="aandacht", reflectie="Boven de landelijke norm.", vastgelegd_door=personas.bea)
+    DoelEvaluatieFactory(
+        doel=doel, status="aandacht", reflectie="Boven de landelijke norm.", vastgelegd_door=personas.bea
+    )
     tekst = inhoud(maak_versie(django_capture_on_commit_callbacks, soort="jaarverslag", jaar=2025, door=personas.dirk))
-    assert "2a. Terugdringen deelname SO" in tekst and "aandacht nodig" in tekst and "Boven de landelijke norm." in tekst
+    assert (
+        "2a. Terugdringen deelname SO" in tekst and "aandacht nodig" in tekst and "Boven de landelijke norm." in tekst
+    )
 
 
 def test_the_tlc_annual_report_is_honestly_empty_without_tlv_data(personas, django_capture_on_commit_callbacks):
@@ -92,8 +104,16 @@ def test_generating_while_a_version_is_being_made_returns_that_version(personas,
     assert eerste == tweede and RapportVersie.objects.count() == 1 and Taak.objects.count() == 1
 
 
-@pytest.mark.parametrize("persona, soort", [("bea", "tlc_jaarverslag"), ("tim", "jaarverslag"), ("carla", "jaarverslag"),
-                                             ("olga", "jaarverslag"), ("anna", "tlc_jaarverslag")])
+@pytest.mark.parametrize(
+    "persona, soort",
+    [
+        ("bea", "tlc_jaarverslag"),
+        ("tim", "jaarverslag"),
+        ("carla", "jaarverslag"),
+        ("olga", "jaarverslag"),
+        ("anna", "tlc_jaarverslag"),
+    ],
+)
 def test_who_may_generate_which_report(personas, persona, soort):
     with pytest.raises(PermissionDenied):
         s.rapport_genereren(soort=soort, jaar=2025, door=getattr(personas, persona))
@@ -107,7 +127,10 @@ def test_adopting_freezes_the_exact_file(personas, jaarverslag):
         assert fh.read() == bevroren
     assert versie.sha256 == hashlib.sha256(bevroren).hexdigest() and versie.bestand.name != versie.taak.bestand.name
     assert (versie.status, versie.vastgesteld_door) == (VersieStatus.VASTGESTELD, personas.dirk)
-    assert list(Statuswijziging.objects.van(versie).values_list("oud", "nieuw")) == [("", "concept"), ("concept", "vastgesteld")]
+    assert list(Statuswijziging.objects.van(versie).values_list("oud", "nieuw")) == [
+        ("", "concept"),
+        ("concept", "vastgesteld"),
+    ]
 
 
 def test_version_transitions_refuse_illegal_states(personas, jaarverslag, django_capture_on_commit_callbacks):
@@ -153,7 +176,9 @@ def test_the_report_pages(client, personas, jaarverslag):
     assert "Versie 1 publiceren" in html and "Nieuwe versie maken" not in html
     client.force_login(personas.tim)
     assert client.get(reverse("kwaliteit:verslag", args=[jaarverslag.rapport.uuid])).status_code == 404
-    assert client.post(reverse("kwaliteit:verslag_genereren"), {"soort": "jaarverslag", "jaar": 2025}).status_code == 302
+    assert (
+        client.post(reverse("kwaliteit:verslag_genereren"), {"soort": "jaarverslag", "jaar": 2025}).status_code == 302
+    )
     assert RapportVersie.objects.count() == 1  # refused: the TLC may not generate the jaarverslag
 
 

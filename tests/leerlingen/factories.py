@@ -23,7 +23,9 @@ class LeerlingFactory(factory.django.DjangoModelFactory):
     def school(obj, create, extracted, **kwargs):
         """``LeerlingFactory(school=s)`` enrols the pupil at ``s`` (group 5) from 1 August 2020."""
         if create and extracted is not None:
-            Inschrijving.objects.create(leerling=obj, school=extracted, groep=kwargs.get("groep", 5), begindatum=date(2020, 8, 1))
+            Inschrijving.objects.create(
+                leerling=obj, school=extracted, groep=kwargs.get("groep", 5), begindatum=date(2020, 8, 1)
+            )
 
 
 class InschrijvingFactory(factory.django.DjangoModelFactory):

@@ -138,7 +138,10 @@ class MDOFactory(factory.django.DjangoModelFactory):
         """Held MDOs get the child's voice and an outcome (``uitkomst=Uitkomstsoort.X`` to choose)."""
         if create and obj.status == MDOStatus.GEHOUDEN:
             StemVanHetKind.objects.create(
-                mdo=obj, gehoord=True, wijze=StemWijze.GESPREK_VOORAF, wat_zei_kind="Lezen is moeilijk",
+                mdo=obj,
+                gehoord=True,
+                wijze=StemWijze.GESPREK_VOORAF,
+                wat_zei_kind="Lezen is moeilijk",
                 wat_wil_kind="Hulp in de klas",
             )
             MDOUitkomst.objects.create(mdo=obj, soort=extracted or Uitkomstsoort.BASISONDERSTEUNING)

@@ -26,7 +26,11 @@ def ladder_installeren() -> None:
 @pytest.fixture(autouse=True)
 def standaard_ladder(request):
     """Autouse in the modules that import it: the default de-escalatieladder is present."""
-    if "db" in request.fixturenames or "transactional_db" in request.fixturenames or request.node.get_closest_marker("django_db"):
+    if (
+        "db" in request.fixturenames
+        or "transactional_db" in request.fixturenames
+        or request.node.get_closest_marker("django_db")
+    ):
         request.getfixturevalue("transactional_db" if "transactional_db" in request.fixturenames else "db")
         ladder_installeren()
 
@@ -64,7 +68,8 @@ class ThuiszittercasusFactory(factory.django.DjangoModelFactory):
     class Params:
         zonder_inschrijving = factory.Trait(school=None, soort=Thuiszittercasus.Soort.ABSOLUUT_VERZUIM)
         afgesloten = factory.Trait(
-            status=Thuiszittercasus.Status.AFGESLOTEN, uitkomst=Thuiszittercasus.Uitkomst.EIGEN_SCHOOL,
+            status=Thuiszittercasus.Status.AFGESLOTEN,
+            uitkomst=Thuiszittercasus.Uitkomst.EIGEN_SCHOOL,
             einddatum=factory.LazyAttribute(lambda o: o.sinds + timedelta(weeks=8)),
         )
         met_opp = factory.Trait(heeft_opp=True, opp_datum=date(2025, 6, 1))
@@ -83,11 +88,13 @@ class ZorgplichtcasusFactory(factory.django.DjangoModelFactory):
 
     class Params:
         verlengd = factory.Trait(
-            status=Zorgplichtcasus.Status.VERLENGD, verlenging_reden="Onderzoek loopt",
+            status=Zorgplichtcasus.Status.VERLENGD,
+            verlenging_reden="Onderzoek loopt",
             verlengd_tot=factory.LazyAttribute(lambda o: o.termijn_datum + timedelta(weeks=4)),
         )
         besloten = factory.Trait(
-            status=Zorgplichtcasus.Status.BESLOTEN, uitkomst=Zorgplichtcasus.Uitkomst.EIGEN_SCHOOL_ZONDER,
+            status=Zorgplichtcasus.Status.BESLOTEN,
+            uitkomst=Zorgplichtcasus.Uitkomst.EIGEN_SCHOOL_ZONDER,
             besluitdatum=factory.LazyAttribute(lambda o: o.aanmeldingsdatum + timedelta(weeks=3)),
         )
 

@@ -42,7 +42,9 @@ def test_one_adopted_and_one_draft_opp_version(personas):
     _weigert(lambda: OPPVersieFactory(opp=v.opp, versienummer=2, vastgesteld=True))
     OPPVersieFactory(opp=v.opp, versienummer=2)
     _weigert(lambda: OPPVersieFactory(opp=v.opp, versienummer=3))
-    _weigert(lambda: OPPVersieFactory(opp=v.opp, versienummer=1, status=OPPStatus.VERVANGEN, vastgesteld_op=date(2024, 1, 1)))
+    _weigert(
+        lambda: OPPVersieFactory(opp=v.opp, versienummer=1, status=OPPStatus.VERVANGEN, vastgesteld_op=date(2024, 1, 1))
+    )
     _weigert(lambda: OPPVersie.objects.filter(pk=v.pk).update(vastgesteld_op=None))
 
 

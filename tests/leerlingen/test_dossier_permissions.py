@@ -103,7 +103,8 @@ def test_the_dossier_list_shows_only_dossiers_in_scope(client, personas, zaak, p
 
 def test_only_the_ib_er_of_the_school_may_change(personas, zaak):
     wijzigen = {
-        naam for naam in LEZEN_A
+        naam
+        for naam in LEZEN_A
         if Dossier.objects.visible_to(getattr(personas, naam), "change").filter(pk=zaak["dossier"].pk).exists()
     }
     assert wijzigen == {"alice"}
@@ -146,7 +147,13 @@ def test_viewing_and_downloading_write_the_access_log_without_names(client, pers
         client.get(url)
     rijen = Toegangslog.objects.filter(gebruiker=personas.charlie)
     gebeurtenissen = set(rijen.values_list("gebeurtenis", flat=True))
-    assert {"dossier_bekeken", "mdo_bekeken", "opp_bekeken", "document_gedownload", "tijdlijn_bekeken"} <= gebeurtenissen
+    assert {
+        "dossier_bekeken",
+        "mdo_bekeken",
+        "opp_bekeken",
+        "document_gedownload",
+        "tijdlijn_bekeken",
+    } <= gebeurtenissen
     assert set(rijen.values_list("leerling_uuid", flat=True)) == {zaak["dossier"].leerling.uuid}
     leerling = zaak["dossier"].leerling
     for r in rijen:

@@ -37,8 +37,12 @@ def test_the_ib_er_opens_a_dossier_and_becomes_regievoerder(personas, dossier):
 
 def test_opening_links_the_signals_of_the_school_made_before(personas, leerling):
     signaal = services.signaal_toevoegen(
-        door=personas.alice, leerling=leerling, datum=date(2025, 1, 6),
-        melder=Melder.OUDERS, categorie=Signaalcategorie.GEDRAG, omschrijving="Slaapt slecht",
+        door=personas.alice,
+        leerling=leerling,
+        datum=date(2025, 1, 6),
+        melder=Melder.OUDERS,
+        categorie=Signaalcategorie.GEDRAG,
+        omschrijving="Slaapt slecht",
     )
     assert signaal.dossier is None
     dossier = services.dossier_openen(door=personas.alice, leerling=leerling)
@@ -63,7 +67,8 @@ def test_closing_needs_a_reason_and_records_the_transition(personas, dossier):
     assert gesloten.status == DossierStatus.AFGESLOTEN
     assert gesloten.afgesloten_op == timezone.localdate()
     assert list(gesloten.statusovergangen.values_list("van", "naar")) == [
-        ("", "open"), ("open", "afgesloten"),
+        ("", "open"),
+        ("open", "afgesloten"),
     ]
 
 
@@ -108,7 +113,9 @@ def test_reopening_is_refused_when_the_pupil_has_another_open_dossier(personas, 
 
 def test_a_section_is_saved_with_history(personas, dossier):
     s = services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.ANALYSE, tekst="Eerste", versie=0)
-    s = services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.ANALYSE, tekst="Tweede", versie=s.versie)
+    s = services.sectie_bijwerken(
+        door=personas.alice, dossier=dossier, sectie=Sectie.ANALYSE, tekst="Tweede", versie=s.versie
+    )
     assert s.versie == 2
     assert [h.tekst for h in s.history.order_by("history_date")] == ["Eerste", "Tweede"]
 
@@ -117,7 +124,9 @@ def test_a_concurrent_edit_of_the_same_section_is_detected(personas, dossier):
     s = services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="A", versie=0)
     services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="B", versie=s.versie)
     with pytest.raises(GelijktijdigeWijziging, match="Iemand anders"):
-        services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="C", versie=s.versie)
+        services.sectie_bijwerken(
+            door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="C", versie=s.versie
+        )
     s.refresh_from_db()
     assert s.tekst == "B"
 
@@ -142,8 +151,12 @@ def test_a_closed_dossier_cannot_be_edited(personas, dossier):
 def test_a_linked_teacher_adds_a_signal_which_joins_the_open_dossier(personas, leerling, dossier):
     leerling.leerkrachten.add(personas.lotte)
     signaal = services.signaal_toevoegen(
-        door=personas.lotte, leerling=leerling, datum=timezone.localdate(), melder=Melder.LEERKRACHT,
-        categorie=Signaalcategorie.LEREN, omschrijving="Leest traag",
+        door=personas.lotte,
+        leerling=leerling,
+        datum=timezone.localdate(),
+        melder=Melder.LEERKRACHT,
+        categorie=Signaalcategorie.LEREN,
+        omschrijving="Leest traag",
     )
     assert signaal.dossier == dossier and signaal.school == personas.school_a
 
@@ -152,16 +165,24 @@ def test_a_linked_teacher_adds_a_signal_which_joins_the_open_dossier(personas, l
 def test_others_cannot_add_a_signal(personas, leerling, persona):
     with pytest.raises(DossierFout):
         services.signaal_toevoegen(
-            door=getattr(personas, persona), leerling=leerling, datum=timezone.localdate(), melder=Melder.LEERKRACHT,
-            categorie=Signaalcategorie.LEREN, omschrijving="x",
+            door=getattr(personas, persona),
+            leerling=leerling,
+            datum=timezone.localdate(),
+            melder=Melder.LEERKRACHT,
+            categorie=Signaalcategorie.LEREN,
+            omschrijving="x",
         )
 
 
 def test_a_signal_cannot_be_dated_in_the_future(personas, leerling):
     with pytest.raises(DossierFout, match="toekomst"):
         services.signaal_toevoegen(
-            door=personas.alice, leerling=leerling, datum=timezone.localdate() + timedelta(days=1),
-            melder=Melder.OUDERS, categorie=Signaalcategorie.LEREN, omschrijving="x",
+            door=personas.alice,
+            leerling=leerling,
+            datum=timezone.localdate() + timedelta(days=1),
+            melder=Melder.OUDERS,
+            categorie=Signaalcategorie.LEREN,
+            omschrijving="x",
         )
 
 
@@ -170,21 +191,33 @@ def test_an_intervention_is_added_and_evaluated(personas, dossier):
         door=personas.alice, dossier=dossier, omschrijving="RT lezen", startdatum=date(2025, 1, 6)
     )
     i = services.interventie_evalueren(
-        door=personas.alice, interventie=i, evaluatie="Vooruitgang", resultaat=Interventieresultaat.DEELS,
-        evaluatiedatum=timezone.localdate(), versie=i.versie,
+        door=personas.alice,
+        interventie=i,
+        evaluatie="Vooruitgang",
+        resultaat=Interventieresultaat.DEELS,
+        evaluatiedatum=timezone.localdate(),
+        versie=i.versie,
     )
     assert i.resultaat == Interventieresultaat.DEELS
     with pytest.raises(GelijktijdigeWijziging):
         services.interventie_evalueren(
-            door=personas.alice, interventie=i, evaluatie="x", resultaat=Interventieresultaat.BEHAALD,
-            evaluatiedatum=timezone.localdate(), versie=1,
+            door=personas.alice,
+            interventie=i,
+            evaluatie="x",
+            resultaat=Interventieresultaat.BEHAALD,
+            evaluatiedatum=timezone.localdate(),
+            versie=1,
         )
 
 
 def test_an_intervention_ending_before_it_starts_is_refused(personas, dossier):
     with pytest.raises(DossierFout, match="einddatum"):
         services.interventie_toevoegen(
-            door=personas.alice, dossier=dossier, omschrijving="x", startdatum=date(2025, 2, 1), einddatum=date(2025, 1, 1)
+            door=personas.alice,
+            dossier=dossier,
+            omschrijving="x",
+            startdatum=date(2025, 2, 1),
+            einddatum=date(2025, 1, 1),
         )
 
 

@@ -94,8 +94,12 @@ def test_a_concurrent_section_edit_shows_a_clear_dutch_message_and_keeps_the_tex
 
 
 def test_the_history_page_shows_before_and_after(client, personas, dossier):
-    s = dossier_services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="Oud doel", versie=0)
-    dossier_services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="Nieuw doel", versie=s.versie)
+    s = dossier_services.sectie_bijwerken(
+        door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="Oud doel", versie=0
+    )
+    dossier_services.sectie_bijwerken(
+        door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="Nieuw doel", versie=s.versie
+    )
     client.force_login(personas.alice)
     html = client.get(reverse("leerlingen:dossier_geschiedenis", args=[dossier.uuid])).content.decode()
     assert "Oud doel" in html and "Nieuw doel" in html and "Doelen" in html
@@ -107,10 +111,20 @@ def test_planning_an_mdo_through_the_form_with_an_external_parent(client, person
     response = client.post(
         reverse("leerlingen:mdo_plannen", args=[dossier.uuid]),
         {
-            "soort": "mdo", "datum": morgen.isoformat(), "tijd": "14:30", "duur_minuten": 60, "locatie": "Kamer ib",
-            "agenda": "Lezen", "portaalgebruikers": [personas.charlie.pk],
-            "extern-TOTAL_FORMS": 3, "extern-INITIAL_FORMS": 0, "extern-MIN_NUM_FORMS": 0, "extern-MAX_NUM_FORMS": 10,
-            "extern-0-naam": "Mevrouw De Vries", "extern-0-rol": "ouder", "extern-0-organisatie": "",
+            "soort": "mdo",
+            "datum": morgen.isoformat(),
+            "tijd": "14:30",
+            "duur_minuten": 60,
+            "locatie": "Kamer ib",
+            "agenda": "Lezen",
+            "portaalgebruikers": [personas.charlie.pk],
+            "extern-TOTAL_FORMS": 3,
+            "extern-INITIAL_FORMS": 0,
+            "extern-MIN_NUM_FORMS": 0,
+            "extern-MAX_NUM_FORMS": 10,
+            "extern-0-naam": "Mevrouw De Vries",
+            "extern-0-rol": "ouder",
+            "extern-0-organisatie": "",
         },
     )
     mdo = MDO.objects.get()
@@ -123,10 +137,19 @@ def test_recording_the_verslag_through_the_form(client, personas, dossier):
     mdo = MDOFactory(dossier=dossier, gepland_door=personas.alice)
     client.force_login(personas.alice)
     data = {
-        "versie": mdo.versie, "gehouden_op": timezone.localdate().isoformat(), "verslag": "Goed gesprek",
-        "gehoord": "ja", "wijze": "in_overleg", "wat_zei_kind": "Ik wil meer hulp", "uitkomsten": ["opp", "tlv_voorstel"],
-        "afspraak-TOTAL_FORMS": 3, "afspraak-INITIAL_FORMS": 0, "afspraak-MIN_NUM_FORMS": 0, "afspraak-MAX_NUM_FORMS": 20,
-        "afspraak-0-omschrijving": "OPP bijstellen", "afspraak-0-uitvoerder": personas.alice.pk,
+        "versie": mdo.versie,
+        "gehouden_op": timezone.localdate().isoformat(),
+        "verslag": "Goed gesprek",
+        "gehoord": "ja",
+        "wijze": "in_overleg",
+        "wat_zei_kind": "Ik wil meer hulp",
+        "uitkomsten": ["opp", "tlv_voorstel"],
+        "afspraak-TOTAL_FORMS": 3,
+        "afspraak-INITIAL_FORMS": 0,
+        "afspraak-MIN_NUM_FORMS": 0,
+        "afspraak-MAX_NUM_FORMS": 20,
+        "afspraak-0-omschrijving": "OPP bijstellen",
+        "afspraak-0-uitvoerder": personas.alice.pk,
         "afspraak-0-uiterlijk": (timezone.localdate() + timedelta(days=10)).isoformat(),
     }
     response = client.post(reverse("leerlingen:mdo_verslag", args=[mdo.uuid]), data)
@@ -141,8 +164,15 @@ def test_the_verslag_form_explains_a_missing_voice_in_dutch(client, personas, do
     client.force_login(personas.alice)
     response = client.post(
         reverse("leerlingen:mdo_verslag", args=[mdo.uuid]),
-        {"versie": mdo.versie, "gehouden_op": timezone.localdate().isoformat(), "verslag": "x", "gehoord": "nee",
-         "uitkomsten": ["opp"], "afspraak-TOTAL_FORMS": 0, "afspraak-INITIAL_FORMS": 0},
+        {
+            "versie": mdo.versie,
+            "gehouden_op": timezone.localdate().isoformat(),
+            "verslag": "x",
+            "gehoord": "nee",
+            "uitkomsten": ["opp"],
+            "afspraak-TOTAL_FORMS": 0,
+            "afspraak-INITIAL_FORMS": 0,
+        },
     )
     assert "Leg vast waarom het kind niet gehoord kon worden." in response.content.decode()
     mdo.refresh_from_db()
@@ -155,7 +185,10 @@ def test_the_consulent_adds_advice_through_the_page(client, personas, dossier):
     html = client.get(reverse("leerlingen:mdo_detail", args=[mdo.uuid])).content.decode()
     assert "Advies toevoegen" in html and "Verslag vastleggen" not in html
     client.post(reverse("leerlingen:mdo_advies", args=[mdo.uuid]), {"tekst": "Schakel de leesspecialist in."})
-    assert "Schakel de leesspecialist in." in client.get(reverse("leerlingen:mdo_detail", args=[mdo.uuid])).content.decode()
+    assert (
+        "Schakel de leesspecialist in."
+        in client.get(reverse("leerlingen:mdo_detail", args=[mdo.uuid])).content.decode()
+    )
 
 
 def test_closing_through_the_form_needs_an_explanation_for_other(client, personas, dossier):
@@ -220,7 +253,9 @@ def test_the_dossier_list_has_a_fixed_query_budget(client, personas, aantal, dja
 
 
 @pytest.mark.parametrize("aantal", [3, 30])
-def test_the_timeline_and_home_have_a_fixed_query_budget(client, personas, dossier, aantal, django_assert_max_num_queries):
+def test_the_timeline_and_home_have_a_fixed_query_budget(
+    client, personas, dossier, aantal, django_assert_max_num_queries
+):
     _vul(dossier, personas, aantal)
     client.force_login(personas.alice)
     client.get(reverse("home"))

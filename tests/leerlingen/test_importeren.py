@@ -74,7 +74,8 @@ def test_confirming_twice_changes_nothing_the_second_time(personas):
 
 def test_a_re_import_does_not_duplicate_and_reports_updates(personas):
     import_bevestigen(
-        door=personas.alice, leerlingimport=import_voorbereiden(door=personas.alice, school=personas.school_a, bestand=_csv(GOED))
+        door=personas.alice,
+        leerlingimport=import_voorbereiden(door=personas.alice, school=personas.school_a, bestand=_csv(GOED)),
     )
     gewijzigd = GOED.replace("Daan;van;Dijk;03-11-2015;;6", "Daan;van;Dijk;03-11-2015;;7")
     imp = import_voorbereiden(door=personas.alice, school=personas.school_a, bestand=_csv(gewijzigd))
@@ -86,7 +87,13 @@ def test_a_re_import_does_not_duplicate_and_reports_updates(personas):
 
 
 def test_a_bsn_added_later_matches_on_name_and_birth_date(personas):
-    LeerlingFactory(school=personas.school_a, voornaam="Sem", tussenvoegsel="de", achternaam="Vries", geboortedatum=date(2016, 5, 14))
+    LeerlingFactory(
+        school=personas.school_a,
+        voornaam="Sem",
+        tussenvoegsel="de",
+        achternaam="Vries",
+        geboortedatum=date(2016, 5, 14),
+    )
     imp = import_voorbereiden(door=personas.alice, school=personas.school_a, bestand=_csv(GOED))
     assert imp.regels[0]["actie"] == Importactie.BIJWERKEN
     assert "BSN toegevoegd" in imp.regels[0]["wijzigingen"]
@@ -100,7 +107,9 @@ def test_a_file_with_errors_gives_row_messages_and_imports_nothing(personas):
     redenen = {r["regel"]: (r["actie"], r["reden"]) for r in imp.regels}
     assert redenen[2] == (Importactie.AFGEWEZEN, "BSN ongeldig (voldoet niet aan de 11-proef)")
     assert redenen[3] == (Importactie.AFGEWEZEN, "voornaam ontbreekt")
-    assert redenen[4][1] == "geboortedatum ontbreekt of is geen datum (gebruik dd-mm-jjjj); groep moet 1 tot en met 8 zijn"
+    assert (
+        redenen[4][1] == "geboortedatum ontbreekt of is geen datum (gebruik dd-mm-jjjj); groep moet 1 tot en met 8 zijn"
+    )
     assert redenen[5][0] == Importactie.NIEUW
     assert redenen[6] == (Importactie.AFGEWEZEN, "zelfde leerling als regel 5")
     with pytest.raises(DossierFout, match="niets geïmporteerd"):
@@ -122,11 +131,16 @@ def test_a_file_without_the_required_columns_is_refused(personas):
 
 
 def test_an_excel_export_is_read_too(personas):
-    bestand = _xlsx([["Voornaam", "Achternaam", "Geboortedatum", "BSN", "Groep"], ["Sem", "Vries", date(2016, 5, 14), 111222333, 5]])
+    bestand = _xlsx(
+        [["Voornaam", "Achternaam", "Geboortedatum", "BSN", "Groep"], ["Sem", "Vries", date(2016, 5, 14), 111222333, 5]]
+    )
     imp = import_voorbereiden(door=personas.alice, school=personas.school_a, bestand=bestand)
     regel = imp.regels[0]
     assert (regel["actie"], regel["bsn"], regel["geboortedatum"], regel["groep"]) == (
-        Importactie.NIEUW, "111222333", "2016-05-14", 5,
+        Importactie.NIEUW,
+        "111222333",
+        "2016-05-14",
+        5,
     )
 
 
@@ -163,9 +177,7 @@ def test_the_preview_page_is_for_the_uploader_school_only(client, personas):
 
 def test_the_import_journey_through_the_views(client, personas):
     client.force_login(personas.alice)
-    response = client.post(
-        reverse("leerlingen:import_nieuw"), {"school": personas.school_a.pk, "bestand": _csv(GOED)}
-    )
+    response = client.post(reverse("leerlingen:import_nieuw"), {"school": personas.school_a.pk, "bestand": _csv(GOED)})
     imp = Leerlingimport.objects.get()
     assert response.url == reverse("leerlingen:import_detail", args=[imp.uuid])
     client.post(response.url, {"bevestigen": "1"})

@@ -40,8 +40,12 @@ def dossier(personas):
 
 def _opp(personas, dossier, **kw):
     return opp_services.opp_versie_opstellen(
-        door=personas.alice, dossier=dossier, uitstroomniveau=Uitstroomniveau.VMBO_BASIS, doelen="Lezen AVI M5",
-        handelingsdeel="RT 2x per week", **kw,
+        door=personas.alice,
+        dossier=dossier,
+        uitstroomniveau=Uitstroomniveau.VMBO_BASIS,
+        doelen="Lezen AVI M5",
+        handelingsdeel="RT 2x per week",
+        **kw,
     )
 
 
@@ -74,7 +78,11 @@ def test_an_adopted_version_can_be_neither_adopted_again_nor_edited(personas, do
         opp_services.opp_vaststellen(door=personas.alice, oppversie=v)
     with pytest.raises(DossierFout, match="conceptversie"):
         opp_services.opp_versie_bijwerken(
-            door=personas.alice, oppversie=v, versie=v.versie, uitstroomniveau=Uitstroomniveau.HAVO, doelen="x",
+            door=personas.alice,
+            oppversie=v,
+            versie=v.versie,
+            uitstroomniveau=Uitstroomniveau.HAVO,
+            doelen="x",
             handelingsdeel="y",
         )
 
@@ -86,7 +94,12 @@ def test_a_concurrent_edit_of_the_draft_is_detected(personas, dossier):
     )
     with pytest.raises(GelijktijdigeWijziging):
         opp_services.opp_versie_bijwerken(
-            door=personas.alice, oppversie=v, versie=1, uitstroomniveau=Uitstroomniveau.HAVO, doelen="c", handelingsdeel="d"
+            door=personas.alice,
+            oppversie=v,
+            versie=1,
+            uitstroomniveau=Uitstroomniveau.HAVO,
+            doelen="c",
+            handelingsdeel="d",
         )
 
 
@@ -100,8 +113,13 @@ def test_an_opp_without_handelingsdeel_is_refused(personas, dossier):
 def test_consent_is_recorded_as_data(personas, dossier):
     v = _opp(personas, dossier)
     i = opp_services.opp_instemming_vastleggen(
-        door=personas.alice, oppversie=v, besluit=Instemmingsbesluit.INGESTEMD, ouder_naam="R. de Vries",
-        ouder_relatie=Ouderrelatie.VADER, datum=timezone.localdate(), wijze=Instemmingswijze.SCHRIFTELIJK,
+        door=personas.alice,
+        oppversie=v,
+        besluit=Instemmingsbesluit.INGESTEMD,
+        ouder_naam="R. de Vries",
+        ouder_relatie=Ouderrelatie.VADER,
+        datum=timezone.localdate(),
+        wijze=Instemmingswijze.SCHRIFTELIJK,
     )
     assert (i.besluit, i.vastgelegd_door, i.wijze) == (Instemmingsbesluit.INGESTEMD, personas.alice, "schriftelijk")
 
@@ -110,8 +128,13 @@ def test_an_objection_needs_an_explanation(personas, dossier):
     v = _opp(personas, dossier)
     with pytest.raises(DossierFout, match="bezwaar"):
         opp_services.opp_instemming_vastleggen(
-            door=personas.alice, oppversie=v, besluit=Instemmingsbesluit.BEZWAAR, ouder_naam="R. de Vries",
-            ouder_relatie=Ouderrelatie.VADER, datum=timezone.localdate(), wijze=Instemmingswijze.GESPREK,
+            door=personas.alice,
+            oppversie=v,
+            besluit=Instemmingsbesluit.BEZWAAR,
+            ouder_naam="R. de Vries",
+            ouder_relatie=Ouderrelatie.VADER,
+            datum=timezone.localdate(),
+            wijze=Instemmingswijze.GESPREK,
         )
 
 
@@ -121,8 +144,13 @@ def test_consent_on_a_superseded_version_is_refused(personas, dossier):
     v1.refresh_from_db()
     with pytest.raises(DossierFout, match="vervangen"):
         opp_services.opp_instemming_vastleggen(
-            door=personas.alice, oppversie=v1, besluit=Instemmingsbesluit.INGESTEMD, ouder_naam="x",
-            ouder_relatie=Ouderrelatie.MOEDER, datum=timezone.localdate(), wijze=Instemmingswijze.GESPREK,
+            door=personas.alice,
+            oppversie=v1,
+            besluit=Instemmingsbesluit.INGESTEMD,
+            ouder_naam="x",
+            ouder_relatie=Ouderrelatie.MOEDER,
+            datum=timezone.localdate(),
+            wijze=Instemmingswijze.GESPREK,
         )
 
 
@@ -130,7 +158,10 @@ def test_consent_on_a_superseded_version_is_refused(personas, dossier):
 def test_only_the_ib_er_writes_the_opp(personas, dossier, persona):
     with pytest.raises(DossierFout, match="niet wijzigen"):
         opp_services.opp_versie_opstellen(
-            door=getattr(personas, persona), dossier=dossier, uitstroomniveau=Uitstroomniveau.HAVO, doelen="x",
+            door=getattr(personas, persona),
+            dossier=dossier,
+            uitstroomniveau=Uitstroomniveau.HAVO,
+            doelen="x",
             handelingsdeel="y",
         )
 
@@ -158,13 +189,21 @@ def _verslag(**kw):
         "verslag": "Besproken: voortgang lezen.",
         "stem": services.StemGegevens(gehoord=True, wijze=StemWijze.GESPREK_VOORAF, wat_zei_kind="Ik vind lezen stom"),
         "uitkomsten": [(Uitkomstsoort.ARRANGEMENTAANVRAAG, "Aanvraag leesarrangement"), (Uitkomstsoort.OPP, "")],
-        "afspraken": [services.AfspraakGegevens(omschrijving="Aanvraag indienen", uiterlijk=timezone.localdate() + timedelta(days=14), uitvoerder_naam="Ib-er")],
+        "afspraken": [
+            services.AfspraakGegevens(
+                omschrijving="Aanvraag indienen",
+                uiterlijk=timezone.localdate() + timedelta(days=14),
+                uitvoerder_naam="Ib-er",
+            )
+        ],
     }
     data.update(kw)
     return services.Verslag(**data)
 
 
-def test_planning_an_mdo_moves_the_dossier_into_mdo_and_invites(personas, dossier, django_capture_on_commit_callbacks, settings):
+def test_planning_an_mdo_moves_the_dossier_into_mdo_and_invites(
+    personas, dossier, django_capture_on_commit_callbacks, settings
+):
     settings.CELERY_TASK_ALWAYS_EAGER = True
     with django_capture_on_commit_callbacks(execute=True):
         mdo = _plan(personas, dossier)
@@ -180,7 +219,9 @@ def test_planning_an_mdo_moves_the_dossier_into_mdo_and_invites(personas, dossie
 def test_a_user_of_another_school_cannot_be_invited(personas, dossier):
     with pytest.raises(DossierFout, match="geen medewerker"):
         services.mdo_plannen(
-            door=personas.alice, dossier=dossier, begint_om=timezone.now() + timedelta(days=1),
+            door=personas.alice,
+            dossier=dossier,
+            begint_om=timezone.now() + timedelta(days=1),
             deelnemers=[services.Deelnemer(rol=Deelnemersrol.IB_ER, gebruiker=personas.bob)],
         )
     assert not MDO.objects.exists()
@@ -189,7 +230,9 @@ def test_a_user_of_another_school_cannot_be_invited(personas, dossier):
 def test_an_external_participant_needs_a_name(personas, dossier):
     with pytest.raises(DossierFout, match="naam"):
         services.mdo_plannen(
-            door=personas.alice, dossier=dossier, begint_om=timezone.now() + timedelta(days=1),
+            door=personas.alice,
+            dossier=dossier,
+            begint_om=timezone.now() + timedelta(days=1),
             deelnemers=[services.Deelnemer(rol=Deelnemersrol.OUDER)],
         )
 
@@ -214,7 +257,9 @@ def test_the_verslag_is_refused_without_the_childs_voice_or_reason(personas, dos
         )
     with pytest.raises(DossierFout, match="wat het kind zei"):
         services.mdo_verslag_vastleggen(
-            door=personas.alice, mdo=mdo, versie=mdo.versie,
+            door=personas.alice,
+            mdo=mdo,
+            versie=mdo.versie,
             verslag=_verslag(stem=services.StemGegevens(gehoord=True, wijze=StemWijze.IN_OVERLEG)),
         )
     mdo.refresh_from_db()
@@ -231,14 +276,18 @@ def test_a_child_that_could_not_be_heard_is_recorded_with_the_reason(personas, d
 def test_the_verslag_needs_an_outcome(personas, dossier):
     mdo = _plan(personas, dossier)
     with pytest.raises(DossierFout, match="uitkomst"):
-        services.mdo_verslag_vastleggen(door=personas.alice, mdo=mdo, versie=mdo.versie, verslag=_verslag(uitkomsten=[]))
+        services.mdo_verslag_vastleggen(
+            door=personas.alice, mdo=mdo, versie=mdo.versie, verslag=_verslag(uitkomsten=[])
+        )
 
 
 def test_a_verslag_for_a_future_date_is_refused(personas, dossier):
     mdo = _plan(personas, dossier)
     with pytest.raises(DossierFout, match="toekomst"):
         services.mdo_verslag_vastleggen(
-            door=personas.alice, mdo=mdo, versie=mdo.versie,
+            door=personas.alice,
+            mdo=mdo,
+            versie=mdo.versie,
             verslag=_verslag(gehouden_op=timezone.localdate() + timedelta(days=1)),
         )
 
@@ -255,8 +304,13 @@ def test_a_held_or_cancelled_mdo_accepts_no_second_verslag(personas, dossier):
 def test_a_stale_form_cannot_overwrite_a_changed_meeting(personas, dossier):
     mdo = _plan(personas, dossier)
     services.mdo_bijwerken(
-        door=personas.alice, mdo=mdo, versie=mdo.versie, begint_om=mdo.begint_om + timedelta(hours=1),
-        duur_minuten=90, locatie="Lokaal 3", agenda="Nieuw",
+        door=personas.alice,
+        mdo=mdo,
+        versie=mdo.versie,
+        begint_om=mdo.begint_om + timedelta(hours=1),
+        duur_minuten=90,
+        locatie="Lokaal 3",
+        agenda="Nieuw",
     )
     with pytest.raises(GelijktijdigeWijziging):
         services.mdo_verslag_vastleggen(door=personas.alice, mdo=mdo, versie=1, verslag=_verslag())
@@ -310,7 +364,13 @@ def test_an_agreement_is_marked_done_by_the_ib_er_once(personas, dossier):
 
 def test_the_person_carrying_out_an_agreement_marks_it_done(personas, dossier):
     mdo = _plan(personas, dossier)
-    verslag = _verslag(afspraken=[services.AfspraakGegevens(omschrijving="Observatie", uiterlijk=date.today() + timedelta(days=30), uitvoerder=personas.charlie)])
+    verslag = _verslag(
+        afspraken=[
+            services.AfspraakGegevens(
+                omschrijving="Observatie", uiterlijk=date.today() + timedelta(days=30), uitvoerder=personas.charlie
+            )
+        ]
+    )
     services.mdo_verslag_vastleggen(door=personas.alice, mdo=mdo, versie=mdo.versie, verslag=verslag)
     afspraak = services.afspraak_afronden(door=personas.charlie, afspraak=Afspraak.objects.get())
     assert afspraak.status == AfspraakStatus.AFGEROND

@@ -30,7 +30,11 @@ def dossier(personas):
 
 def _overstap(personas, dossier, **kw):
     return leerling_overplaatsen(
-        door=personas.alice, leerling=dossier.leerling, naar_school=personas.school_b, datum=timezone.localdate(), groep=6,
+        door=personas.alice,
+        leerling=dossier.leerling,
+        naar_school=personas.school_b,
+        datum=timezone.localdate(),
+        groep=6,
         **kw,
     )
 
@@ -99,17 +103,23 @@ def test_a_transfer_is_recorded_by_the_ib_er_of_the_current_school_only(personas
     for persona in ("bob", "dora", "charlie"):
         with pytest.raises(DossierFout):
             leerling_overplaatsen(
-                door=getattr(personas, persona), leerling=dossier.leerling, naar_school=personas.school_b,
+                door=getattr(personas, persona),
+                leerling=dossier.leerling,
+                naar_school=personas.school_b,
                 datum=timezone.localdate(),
             )
 
 
 def test_a_transfer_to_the_same_school_or_ahead_is_refused(personas, dossier):
     with pytest.raises(DossierFout, match="al ingeschreven"):
-        leerling_overplaatsen(door=personas.alice, leerling=dossier.leerling, naar_school=personas.school_a, datum=timezone.localdate())
+        leerling_overplaatsen(
+            door=personas.alice, leerling=dossier.leerling, naar_school=personas.school_a, datum=timezone.localdate()
+        )
     with pytest.raises(DossierFout, match="niet vooraf"):
         leerling_overplaatsen(
-            door=personas.alice, leerling=dossier.leerling, naar_school=personas.school_b,
+            door=personas.alice,
+            leerling=dossier.leerling,
+            naar_school=personas.school_b,
             datum=timezone.localdate() + timedelta(days=3),
         )
 
@@ -124,19 +134,42 @@ def test_the_transfer_shows_on_the_timeline(personas, dossier):
 
 def test_registering_a_pupil_validates_and_refuses_duplicates(personas):
     leerling = leerling_registreren(
-        door=personas.alice, school=personas.school_a, voornaam="Noor", achternaam="Bakker", geboortedatum=date(2016, 3, 1),
-        bsn="111222333", groep=4,
+        door=personas.alice,
+        school=personas.school_a,
+        voornaam="Noor",
+        achternaam="Bakker",
+        geboortedatum=date(2016, 3, 1),
+        bsn="111222333",
+        groep=4,
     )
     assert Inschrijving.objects.get(leerling=leerling).groep == 4
     with pytest.raises(DossierFout, match="BSN"):
-        leerling_registreren(door=personas.alice, school=personas.school_a, voornaam="X", achternaam="Y",
-                             geboortedatum=date(2016, 3, 1), bsn="111222333")
+        leerling_registreren(
+            door=personas.alice,
+            school=personas.school_a,
+            voornaam="X",
+            achternaam="Y",
+            geboortedatum=date(2016, 3, 1),
+            bsn="111222333",
+        )
     with pytest.raises(DossierFout, match="naam en geboortedatum"):
-        leerling_registreren(door=personas.alice, school=personas.school_a, voornaam="noor", achternaam="bakker",
-                             geboortedatum=date(2016, 3, 1))
+        leerling_registreren(
+            door=personas.alice,
+            school=personas.school_a,
+            voornaam="noor",
+            achternaam="bakker",
+            geboortedatum=date(2016, 3, 1),
+        )
     with pytest.raises(DossierFout, match="11-proef"):
-        leerling_registreren(door=personas.alice, school=personas.school_a, voornaam="A", achternaam="B",
-                             geboortedatum=date(2016, 3, 1), bsn="123456789")
+        leerling_registreren(
+            door=personas.alice,
+            school=personas.school_a,
+            voornaam="A",
+            achternaam="B",
+            geboortedatum=date(2016, 3, 1),
+            bsn="123456789",
+        )
     with pytest.raises(DossierFout, match="ib-er"):
-        leerling_registreren(door=personas.bob, school=personas.school_a, voornaam="A", achternaam="B",
-                             geboortedatum=date(2016, 3, 1))
+        leerling_registreren(
+            door=personas.bob, school=personas.school_a, voornaam="A", achternaam="B", geboortedatum=date(2016, 3, 1)
+        )

@@ -41,25 +41,45 @@ def fout(excinfo) -> str:
 def test_a_consulent_marks_a_pupil_of_an_assigned_school(personas):
     leerling = LeerlingFactory(school=personas.school_a)
     with op(date(2026, 5, 4)):
-        s = risico_signaleren(door=personas.charlie, leerling=leerling, reden="Verzuim", afgesproken_actie="Gesprek", sinds=date(2026, 5, 1))
+        s = risico_signaleren(
+            door=personas.charlie,
+            leerling=leerling,
+            reden="Verzuim",
+            afgesproken_actie="Gesprek",
+            sinds=date(2026, 5, 1),
+        )
     assert (s.school, s.gesignaleerd_door) == (personas.school_a, personas.charlie)
     with op(date(2026, 5, 4)), pytest.raises(Domeinfout) as e:
-        risico_signaleren(door=personas.charlie, leerling=leerling, reden="Weer", afgesproken_actie="x", sinds=date(2026, 5, 1))
+        risico_signaleren(
+            door=personas.charlie, leerling=leerling, reden="Weer", afgesproken_actie="x", sinds=date(2026, 5, 1)
+        )
     assert "staat al op de risicolijst" in fout(e)
 
 
 def test_marks_are_refused_outside_the_assigned_schools_and_without_reason(personas):
     with op(date(2026, 5, 4)):
         with pytest.raises(Domeinfout) as e:
-            risico_signaleren(door=personas.charlie, leerling=LeerlingFactory(school=personas.school_b), reden="x",
-                              afgesproken_actie="y", sinds=date(2026, 5, 1))
+            risico_signaleren(
+                door=personas.charlie,
+                leerling=LeerlingFactory(school=personas.school_b),
+                reden="x",
+                afgesproken_actie="y",
+                sinds=date(2026, 5, 1),
+            )
         assert "toegewezen scholen" in fout(e)
         with pytest.raises(Domeinfout) as e:
-            risico_signaleren(door=personas.charlie, leerling=LeerlingFactory(school=personas.school_a), reden=" ",
-                              afgesproken_actie="y", sinds=date(2026, 5, 1))
+            risico_signaleren(
+                door=personas.charlie,
+                leerling=LeerlingFactory(school=personas.school_a),
+                reden=" ",
+                afgesproken_actie="y",
+                sinds=date(2026, 5, 1),
+            )
         assert "reden" in fout(e)
         with pytest.raises(Domeinfout) as e:
-            risico_signaleren(door=personas.bea, leerling=LeerlingFactory(), reden="x", afgesproken_actie="y", sinds=date(2026, 5, 1))
+            risico_signaleren(
+                door=personas.bea, leerling=LeerlingFactory(), reden="x", afgesproken_actie="y", sinds=date(2026, 5, 1)
+            )
         assert "inschrijving" in fout(e)
 
 
@@ -67,7 +87,9 @@ def test_ending_a_mark_checks_the_dates(personas):
     s = RisicosignaleringFactory(school=personas.school_a, sinds=date(2026, 1, 10))
     with op(date(2026, 5, 4)):
         with pytest.raises(Domeinfout) as e:
-            risico_beeindigen(door=personas.charlie, signalering=s, einddatum=date(2026, 1, 1), reden="Weer naar school")
+            risico_beeindigen(
+                door=personas.charlie, signalering=s, einddatum=date(2026, 1, 1), reden="Weer naar school"
+            )
         assert "niet vóór de begindatum" in fout(e)
         risico_beeindigen(door=personas.charlie, signalering=s, einddatum=date(2026, 5, 1), reden="Weer naar school")
         with pytest.raises(Domeinfout):
@@ -101,7 +123,12 @@ def test_rounds_are_frozen_and_compared_with_the_previous_round(personas):
 def test_rounds_are_compiled_once_in_order_and_only_in_their_months(personas):
     with op(date(2026, 8, 3)):
         risicolijst_samenstellen(door=personas.bea, jaar=2026, maand=8)
-        for jaar, maand, tekst in [(2026, 8, "al samengesteld"), (2026, 5, "latere ronde"), (2026, 6, "geen ronde"), (2026, 11, "maand is begonnen")]:
+        for jaar, maand, tekst in [
+            (2026, 8, "al samengesteld"),
+            (2026, 5, "latere ronde"),
+            (2026, 6, "geen ronde"),
+            (2026, 11, "maand is begonnen"),
+        ]:
             with pytest.raises(Domeinfout) as e:
                 risicolijst_samenstellen(door=personas.bea, jaar=jaar, maand=maand)
             assert tekst in fout(e)
@@ -116,8 +143,13 @@ def test_the_round_months_follow_the_settings(personas, settings):
 
 
 def _ronde(personas):
-    RisicosignaleringFactory(school=personas.school_a, leerling=LeerlingFactory(school=personas.school_a, voornaam="Anouk", achternaam="Aalbers"))
-    RisicosignaleringFactory(school=personas.school_b, leerling=LeerlingFactory(school=personas.school_b, voornaam="Bram", achternaam="Bos"))
+    RisicosignaleringFactory(
+        school=personas.school_a,
+        leerling=LeerlingFactory(school=personas.school_a, voornaam="Anouk", achternaam="Aalbers"),
+    )
+    RisicosignaleringFactory(
+        school=personas.school_b, leerling=LeerlingFactory(school=personas.school_b, voornaam="Bram", achternaam="Bos")
+    )
     with op(date(2026, 5, 4)):
         return risicolijst_samenstellen(door=personas.bea, jaar=2026, maand=5)
 

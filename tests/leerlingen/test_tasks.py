@@ -29,10 +29,14 @@ def test_planning_invites_the_portal_participants_on_the_worker(personas, celery
         ],
     )
     uitgenodigd = wacht_op(
-        lambda: set(
-            MDODeelnemer.objects.filter(mdo=mdo, uitgenodigd_op__isnull=False).values_list("gebruiker_id", flat=True)
+        lambda: (
+            set(
+                MDODeelnemer.objects.filter(mdo=mdo, uitgenodigd_op__isnull=False).values_list(
+                    "gebruiker_id", flat=True
+                )
+            )
+            == {personas.charlie.pk, personas.lotte.pk}
         )
-        == {personas.charlie.pk, personas.lotte.pk}
     )
     assert uitgenodigd
     # The planner herself and the external parent get no e-mail; running again sends nothing new.

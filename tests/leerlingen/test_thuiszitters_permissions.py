@@ -68,10 +68,18 @@ def test_case_pages_answer_404_outside_the_scope(client, personas, casussen, per
     client.force_login(getattr(personas, persona))
     zicht, wijzig, regie, _ = THUISZITTERS[persona]
     for sleutel, casus in casussen.items():
-        assert client.get(reverse("leerlingen:thuiszitter_detail", args=[casus.uuid])).status_code == (200 if sleutel in zicht else 404)
-        assert client.get(reverse("leerlingen:thuiszitter_wijzigen", args=[casus.uuid])).status_code == (200 if sleutel in wijzig else 404)
-        assert client.get(reverse("leerlingen:thuiszitter_stap", args=[casus.uuid])).status_code == (200 if sleutel in regie else 404)
-        assert client.get(reverse("leerlingen:thuiszitter_afsluiten", args=[casus.uuid])).status_code == (200 if sleutel in regie else 404)
+        assert client.get(reverse("leerlingen:thuiszitter_detail", args=[casus.uuid])).status_code == (
+            200 if sleutel in zicht else 404
+        )
+        assert client.get(reverse("leerlingen:thuiszitter_wijzigen", args=[casus.uuid])).status_code == (
+            200 if sleutel in wijzig else 404
+        )
+        assert client.get(reverse("leerlingen:thuiszitter_stap", args=[casus.uuid])).status_code == (
+            200 if sleutel in regie else 404
+        )
+        assert client.get(reverse("leerlingen:thuiszitter_afsluiten", args=[casus.uuid])).status_code == (
+            200 if sleutel in regie else 404
+        )
 
 
 @pytest.mark.parametrize("persona", ["alice", "charlie", "dirk", "bea", "bob"])
@@ -101,28 +109,49 @@ def test_viewing_a_case_is_access_logged(client, personas, casussen):
     client.force_login(personas.charlie)
     client.get(reverse("leerlingen:thuiszitter_detail", args=[casussen["zonder"].uuid]))
     log = Toegangslog.objects.get()
-    assert (log.gebruiker, log.leerling_uuid, log.gebeurtenis) == (personas.charlie, casussen["zonder"].leerling.uuid, "leerling_bekeken")
+    assert (log.gebruiker, log.leerling_uuid, log.gebeurtenis) == (
+        personas.charlie,
+        casussen["zonder"].leerling.uuid,
+        "leerling_bekeken",
+    )
 
 
 ZORGPLICHT = {
     # persona: (view, change)
-    "alice": ({"a"}, {"a"}), "bob": ({"b"}, {"b"}), "charlie": ({"a"}, set()), "dora": ({"a"}, {"a"}),
-    "lotte": (set(), set()), "dirk": ({"a", "b"}, set()), "bea": ({"a", "b"}, set()), "carla": (set(), set()),
-    "bert": ({"a"}, set()), "olga": (set(), set()), "tim": (set(), set()), "anna": (set(), set()), "beheer": (set(), set()),
+    "alice": ({"a"}, {"a"}),
+    "bob": ({"b"}, {"b"}),
+    "charlie": ({"a"}, set()),
+    "dora": ({"a"}, {"a"}),
+    "lotte": (set(), set()),
+    "dirk": ({"a", "b"}, set()),
+    "bea": ({"a", "b"}, set()),
+    "carla": (set(), set()),
+    "bert": ({"a"}, set()),
+    "olga": (set(), set()),
+    "tim": (set(), set()),
+    "anna": (set(), set()),
+    "beheer": (set(), set()),
 }
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_zorgplicht_cases_per_role(client, personas, persona):
-    zaken = {"a": ZorgplichtcasusFactory(school=personas.school_a), "b": ZorgplichtcasusFactory(school=personas.school_b)}
+    zaken = {
+        "a": ZorgplichtcasusFactory(school=personas.school_a),
+        "b": ZorgplichtcasusFactory(school=personas.school_b),
+    }
     user = getattr(personas, persona)
     for action, verwacht in zip(("view", "change"), ZORGPLICHT[persona], strict=True):
         ids = set(Zorgplichtcasus.objects.visible_to(user, action).values_list("pk", flat=True))
         assert {k for k, z in zaken.items() if z.pk in ids} == verwacht, action
     client.force_login(user)
     for sleutel, zaak in zaken.items():
-        assert client.get(reverse("leerlingen:zorgplicht_detail", args=[zaak.uuid])).status_code == (200 if sleutel in ZORGPLICHT[persona][0] else 404)
-        assert client.get(reverse("leerlingen:zorgplicht_besluit", args=[zaak.uuid])).status_code == (200 if sleutel in ZORGPLICHT[persona][1] else 404)
+        assert client.get(reverse("leerlingen:zorgplicht_detail", args=[zaak.uuid])).status_code == (
+            200 if sleutel in ZORGPLICHT[persona][0] else 404
+        )
+        assert client.get(reverse("leerlingen:zorgplicht_besluit", args=[zaak.uuid])).status_code == (
+            200 if sleutel in ZORGPLICHT[persona][1] else 404
+        )
 
 
 RISICO = {"charlie": {"a"}, "dirk": {"a", "b"}, "bea": {"a", "b"}}
@@ -132,8 +161,10 @@ RISICO = {"charlie": {"a"}, "dirk": {"a", "b"}, "bea": {"a", "b"}}
 def test_the_risicolijst_is_for_consulenten_and_swv_staff(client, personas, persona):
     from leerlingen.services.risicolijst import risicolijst_samenstellen
 
-    marks = {"a": RisicosignaleringFactory(school=personas.school_a, sinds=date(2025, 12, 1)),
-             "b": RisicosignaleringFactory(school=personas.school_b, sinds=date(2025, 12, 1))}
+    marks = {
+        "a": RisicosignaleringFactory(school=personas.school_a, sinds=date(2025, 12, 1)),
+        "b": RisicosignaleringFactory(school=personas.school_b, sinds=date(2025, 12, 1)),
+    }
     ronde = risicolijst_samenstellen(door=personas.bea, jaar=2026, maand=1, peildatum=date(2026, 1, 5))
     user = getattr(personas, persona)
     verwacht = RISICO.get(persona, set())

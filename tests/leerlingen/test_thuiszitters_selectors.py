@@ -22,7 +22,9 @@ def casus(personas, sinds, einddatum=None, **kw):
         kw.setdefault("school", personas.school_a)
     c = ThuiszittercasusFactory(sinds=sinds, **kw)
     if einddatum:
-        Thuiszittercasus.objects.filter(pk=c.pk).update(status="afgesloten", einddatum=einddatum, uitkomst="eigen_school")
+        Thuiszittercasus.objects.filter(pk=c.pk).update(
+            status="afgesloten", einddatum=einddatum, uitkomst="eigen_school"
+        )
     return c
 
 
@@ -50,7 +52,12 @@ def test_only_absolute_and_relative_absence_count_as_thuiszitters(personas):
     t = thuiszitters_tegels(personas.dirk, datum=X)
     assert (t["actief"], t["alle_casussen"]) == (2, 4)
     assert {r["soort"]: r["aantal"] for r in t["per_soort"]} == {
-        "absoluut_verzuim": 1, "relatief_verzuim": 1, "dreigend": 1, "vrijstelling_5a": 1, "ontheffing": 0}
+        "absoluut_verzuim": 1,
+        "relatief_verzuim": 1,
+        "dreigend": 1,
+        "vrijstelling_5a": 1,
+        "ontheffing": 0,
+    }
     assert t["zonder_inschrijving"] == 1  # the 5a exemption is not flagged
 
 
@@ -111,9 +118,17 @@ def test_zorgplicht_open_past_6_and_past_10_weeks(personas):
     ZorgplichtcasusFactory(school=personas.school_a, aanmeldingsdatum=X - timedelta(weeks=7))
     ZorgplichtcasusFactory(school=personas.school_b, aanmeldingsdatum=X - timedelta(weeks=11), verlengd=True)
     ZorgplichtcasusFactory(school=personas.school_b, aanmeldingsdatum=X - timedelta(weeks=12), besloten=True)
-    assert thuiszitters_tegels(personas.dirk, datum=X)["zorgplicht"] == {"open": 3, "na_zes_weken": 2, "na_tien_weken": 1}
+    assert thuiszitters_tegels(personas.dirk, datum=X)["zorgplicht"] == {
+        "open": 3,
+        "na_zes_weken": 2,
+        "na_tien_weken": 1,
+    }
     # the bestuurder of board A counts only the board's cases
-    assert thuiszitters_tegels(personas.bert, datum=X)["zorgplicht"] == {"open": 2, "na_zes_weken": 1, "na_tien_weken": 0}
+    assert thuiszitters_tegels(personas.bert, datum=X)["zorgplicht"] == {
+        "open": 2,
+        "na_zes_weken": 1,
+        "na_tien_weken": 0,
+    }
 
 
 def test_a_bestuurder_counts_the_boards_cases_only_and_others_get_no_tiles(personas):
@@ -148,7 +163,12 @@ def test_tiles_use_a_fixed_number_of_queries(personas, django_assert_max_num_que
     with django_assert_max_num_queries(12) as ctx:
         thuiszitters_tegels(personas.dirk, datum=X)
     for i in range(30):
-        casus(personas, X - timedelta(weeks=i + 1), school=personas.school_b, einddatum=X - timedelta(days=1) if i % 2 else None)
+        casus(
+            personas,
+            X - timedelta(weeks=i + 1),
+            school=personas.school_b,
+            einddatum=X - timedelta(days=1) if i % 2 else None,
+        )
     with django_assert_max_num_queries(len(ctx.captured_queries)):
         thuiszitters_tegels(personas.dirk, datum=X)
 

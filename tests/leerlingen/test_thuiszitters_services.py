@@ -57,7 +57,11 @@ def fout(excinfo) -> str:
 def test_an_ib_er_registers_a_case_for_a_pupil_of_her_school_on_the_first_step(personas):
     casus = registreer(personas, onderwijs_uren=Decimal("4.5"))
     assert (casus.school, casus.gemeente, casus.huidige_stap.volgorde, casus.status) == (
-        personas.school_a, personas.school_a.gemeente, 1, "actief")
+        personas.school_a,
+        personas.school_a.gemeente,
+        1,
+        "actief",
+    )
     assert Ladderstapwijziging.objects.get(casus=casus).van_stap is None
     assert ThuiszitterStatuswijziging.objects.get(casus=casus).nieuw == "actief"
     assert casus.history.count() == 1
@@ -65,8 +69,13 @@ def test_an_ib_er_registers_a_case_for_a_pupil_of_her_school_on_the_first_step(p
 
 def test_it_refuses_a_pupil_of_another_school(personas):
     with pytest.raises(Domeinfout) as e:
-        thuiszitter_registreren(door=personas.bob, leerling=LeerlingFactory(school=personas.school_a),
-                                soort="relatief_verzuim", reden="gedrag", sinds=date(2026, 1, 12))
+        thuiszitter_registreren(
+            door=personas.bob,
+            leerling=LeerlingFactory(school=personas.school_a),
+            soort="relatief_verzuim",
+            reden="gedrag",
+            sinds=date(2026, 1, 12),
+        )
     assert "eigen school" in fout(e)
     assert not Thuiszittercasus.objects.exists()
 
@@ -117,8 +126,14 @@ def test_a_duplicate_submit_returns_the_same_case(personas):
 
 def test_a_consulent_registers_a_child_without_enrolment(personas):
     casus = thuiszitter_registreren_zonder_inschrijving(
-        door=personas.charlie, voornaam="Sem", achternaam="Visser", geboortedatum=date(2018, 4, 1),
-        gemeente=personas.school_a.gemeente, soort="absoluut_verzuim", reden="geen_aanbod", sinds=date(2026, 2, 1),
+        door=personas.charlie,
+        voornaam="Sem",
+        achternaam="Visser",
+        geboortedatum=date(2018, 4, 1),
+        gemeente=personas.school_a.gemeente,
+        soort="absoluut_verzuim",
+        reden="geen_aanbod",
+        sinds=date(2026, 2, 1),
     )
     assert casus.school is None and casus.regisseur == personas.charlie
     assert not casus.leerling.inschrijvingen.exists()
@@ -128,8 +143,14 @@ def test_a_consulent_registers_a_child_without_enrolment(personas):
 def test_an_ib_er_cannot_register_a_child_without_enrolment(personas):
     with pytest.raises(Domeinfout) as e:
         thuiszitter_registreren_zonder_inschrijving(
-            door=personas.alice, voornaam="Sem", achternaam="Visser", geboortedatum=date(2018, 4, 1),
-            gemeente=personas.school_a.gemeente, soort="absoluut_verzuim", reden="geen_aanbod", sinds=date(2026, 2, 1),
+            door=personas.alice,
+            voornaam="Sem",
+            achternaam="Visser",
+            geboortedatum=date(2018, 4, 1),
+            gemeente=personas.school_a.gemeente,
+            soort="absoluut_verzuim",
+            reden="geen_aanbod",
+            sinds=date(2026, 2, 1),
         )
     assert "consulent of de beleidsmedewerker" in fout(e)
     from leerlingen.models import Leerling
@@ -140,8 +161,14 @@ def test_an_ib_er_cannot_register_a_child_without_enrolment(personas):
 def test_relative_absence_is_refused_for_a_child_without_enrolment(personas):
     with pytest.raises(Domeinfout) as e:
         thuiszitter_registreren_zonder_inschrijving(
-            door=personas.bea, voornaam="Sem", achternaam="Visser", geboortedatum=date(2018, 4, 1),
-            gemeente=personas.school_a.gemeente, soort="relatief_verzuim", reden="geen_aanbod", sinds=date(2026, 2, 1),
+            door=personas.bea,
+            voornaam="Sem",
+            achternaam="Visser",
+            geboortedatum=date(2018, 4, 1),
+            gemeente=personas.school_a.gemeente,
+            soort="relatief_verzuim",
+            reden="geen_aanbod",
+            sinds=date(2026, 2, 1),
         )
     assert "niet ingeschreven" in fout(e)
 
@@ -154,8 +181,13 @@ def test_moving_one_step_up_needs_no_reason_and_is_recorded(personas):
     thuiszitter_stap_wijzigen(door=personas.charlie, casus=casus, naar_stap=stap(2), van_stap=stap(1))
     casus.refresh_from_db()
     laatste = casus.stapwijzigingen.order_by("-pk").first()
-    assert (casus.huidige_stap.volgorde, laatste.van_stap.volgorde, laatste.naar_stap.volgorde, laatste.door, laatste.overgeslagen) == (
-        2, 1, 2, personas.charlie, 0)
+    assert (
+        casus.huidige_stap.volgorde,
+        laatste.van_stap.volgorde,
+        laatste.naar_stap.volgorde,
+        laatste.door,
+        laatste.overgeslagen,
+    ) == (2, 1, 2, personas.charlie, 0)
 
 
 def test_skipping_a_step_without_a_reason_is_refused(personas):
@@ -217,8 +249,16 @@ def test_the_policy_officer_adds_a_step_and_others_may_not(personas):
 
 def test_changing_details_checks_the_version(personas):
     casus = registreer(personas)
-    velden = {"reden": "gedrag", "reden_toelichting": "", "heeft_opp": True, "opp_datum": date(2026, 2, 1),
-              "onderwijs_uren": Decimal(6), "plan": "Plan", "volgende_actie": "Bellen", "volgende_actie_datum": date(2026, 3, 9)}
+    velden = {
+        "reden": "gedrag",
+        "reden_toelichting": "",
+        "heeft_opp": True,
+        "opp_datum": date(2026, 2, 1),
+        "onderwijs_uren": Decimal(6),
+        "plan": "Plan",
+        "volgende_actie": "Bellen",
+        "volgende_actie_datum": date(2026, 3, 9),
+    }
     thuiszitter_wijzigen(door=personas.alice, casus=casus, versie=casus.versie, **velden)
     with pytest.raises(Domeinfout) as e:
         thuiszitter_wijzigen(door=personas.charlie, casus=casus, versie=casus.versie, **velden)  # a stale version
@@ -229,7 +269,9 @@ def test_changing_details_checks_the_version(personas):
 
 def test_chain_partners_are_linked_once(personas):
     casus = registreer(personas)
-    partner = ketenpartner_aanmaken(door=personas.charlie, soort="jeugdteam", organisatie="Jeugdteam Leiden", naam="Sanne")
+    partner = ketenpartner_aanmaken(
+        door=personas.charlie, soort="jeugdteam", organisatie="Jeugdteam Leiden", naam="Sanne"
+    )
     thuiszitter_partner_koppelen(door=personas.charlie, casus=casus, partner=partner)
     with pytest.raises(Domeinfout) as e:
         thuiszitter_partner_koppelen(door=personas.charlie, casus=casus, partner=partner)
@@ -243,10 +285,19 @@ def test_chain_partners_are_linked_once(personas):
 
 def test_closing_with_a_placement_records_the_school_and_history(personas):
     casus = registreer(personas)
-    thuiszitter_afsluiten(door=personas.charlie, casus=casus, einddatum=date(2026, 2, 20), uitkomst="andere_school",
-                          geplaatst_school=personas.school_b)
+    thuiszitter_afsluiten(
+        door=personas.charlie,
+        casus=casus,
+        einddatum=date(2026, 2, 20),
+        uitkomst="andere_school",
+        geplaatst_school=personas.school_b,
+    )
     casus.refresh_from_db()
-    assert (casus.status, casus.geplaatst_school, casus.einddatum) == ("afgesloten", personas.school_b, date(2026, 2, 20))
+    assert (casus.status, casus.geplaatst_school, casus.einddatum) == (
+        "afgesloten",
+        personas.school_b,
+        date(2026, 2, 20),
+    )
     assert casus.statuswijzigingen.order_by("-pk").first().oud == "actief"
 
 
@@ -306,5 +357,6 @@ def test_the_database_allows_one_active_case_per_pupil(personas):
 def test_the_database_refuses_a_skip_without_reason(personas):
     casus = ThuiszittercasusFactory(school=personas.school_a)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Ladderstapwijziging.objects.create(casus=casus, van_stap=stap(1), naar_stap=stap(3), overgeslagen=1, door=personas.bea)
-
+        Ladderstapwijziging.objects.create(
+            casus=casus, van_stap=stap(1), naar_stap=stap(3), overgeslagen=1, door=personas.bea
+        )

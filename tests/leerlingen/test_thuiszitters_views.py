@@ -46,8 +46,15 @@ def test_an_ib_er_finds_a_pupil_and_registers_a_thuiszitter(client, personas):
     url = reverse("leerlingen:thuiszitter_nieuw") + f"?leerling={leerling.uuid}"
     formulier = client.get(url)
     sleutel = formulier.context["form"]["uuid"].value()
-    data = {"uuid": sleutel, "leerling": leerling.uuid, "soort": "relatief_verzuim", "sinds": "2026-02-02", "reden": "schoolweigering",
-            "onderwijs_uren": "2,5".replace(",", "."), "partners": [partner.pk]}
+    data = {
+        "uuid": sleutel,
+        "leerling": leerling.uuid,
+        "soort": "relatief_verzuim",
+        "sinds": "2026-02-02",
+        "reden": "schoolweigering",
+        "onderwijs_uren": "2,5".replace(",", "."),
+        "partners": [partner.pk],
+    }
     response = client.post(url, data)
     casus = Thuiszittercasus.objects.get()
     assert response.status_code == 302 and response.url == casus.get_absolute_url()
@@ -63,15 +70,34 @@ def test_bad_registration_input_gets_dutch_errors_and_saves_nothing(client, pers
     leerling = LeerlingFactory(school=personas.school_a)
     client.force_login(personas.alice)
     url = reverse("leerlingen:thuiszitter_nieuw") + f"?leerling={leerling.uuid}"
-    response = client.post(url, {"uuid": "9a1f5f0e-7d5b-4c55-a1c8-3b1d5b0f8a11", "leerling": leerling.uuid, "soort": "relatief_verzuim",
-                                 "sinds": "2026-04-01", "reden": "", "onderwijs_uren": "50", "heeft_opp": "on"})
+    response = client.post(
+        url,
+        {
+            "uuid": "9a1f5f0e-7d5b-4c55-a1c8-3b1d5b0f8a11",
+            "leerling": leerling.uuid,
+            "soort": "relatief_verzuim",
+            "sinds": "2026-04-01",
+            "reden": "",
+            "onderwijs_uren": "50",
+            "heeft_opp": "on",
+        },
+    )
     tekst = inhoud(response)
     assert response.status_code == 200
     assert "Kies een reden." in tekst
     assert "Het aantal uren onderwijs per week moet tussen 0 en 40 liggen." in tekst
     assert not Thuiszittercasus.objects.exists()
-    response = client.post(url, {"uuid": "9a1f5f0e-7d5b-4c55-a1c8-3b1d5b0f8a11", "leerling": leerling.uuid, "soort": "relatief_verzuim",
-                                 "sinds": "2026-04-01", "reden": "gedrag", "onderwijs_uren": "0"})
+    response = client.post(
+        url,
+        {
+            "uuid": "9a1f5f0e-7d5b-4c55-a1c8-3b1d5b0f8a11",
+            "leerling": leerling.uuid,
+            "soort": "relatief_verzuim",
+            "sinds": "2026-04-01",
+            "reden": "gedrag",
+            "onderwijs_uren": "0",
+        },
+    )
     assert "De datum thuis sinds mag niet in de toekomst liggen." in inhoud(response)
     assert not Thuiszittercasus.objects.exists()
 
@@ -80,9 +106,20 @@ def test_a_consulent_registers_a_child_without_enrolment_through_the_form(client
     client.force_login(personas.charlie)
     url = reverse("leerlingen:thuiszitter_zonder_inschrijving")
     sleutel = client.get(url).context["form"]["uuid"].value()
-    response = client.post(url, {"uuid": sleutel, "voornaam": "Sem", "achternaam": "Visser", "geboortedatum": "2019-05-01",
-                                 "gemeente": personas.school_a.gemeente_id, "soort": "absoluut_verzuim", "sinds": "2026-01-05",
-                                 "reden": "geen_aanbod", "onderwijs_uren": "0"})
+    response = client.post(
+        url,
+        {
+            "uuid": sleutel,
+            "voornaam": "Sem",
+            "achternaam": "Visser",
+            "geboortedatum": "2019-05-01",
+            "gemeente": personas.school_a.gemeente_id,
+            "soort": "absoluut_verzuim",
+            "sinds": "2026-01-05",
+            "reden": "geen_aanbod",
+            "onderwijs_uren": "0",
+        },
+    )
     casus = Thuiszittercasus.objects.get()
     assert response.url == casus.get_absolute_url() and casus.school is None
     assert client.get(reverse("leerlingen:thuiszitter_zonder_inschrijving")).status_code == 200
@@ -106,8 +143,10 @@ def test_skipping_a_step_without_reason_shows_the_error_on_the_page(client, pers
 def test_closing_with_an_end_date_before_the_start_shows_a_dutch_error(client, personas):
     casus = ThuiszittercasusFactory(school=personas.school_a, sinds=date(2026, 2, 1))
     client.force_login(personas.charlie)
-    response = client.post(reverse("leerlingen:thuiszitter_afsluiten", args=[casus.uuid]),
-                           {"einddatum": "2026-01-15", "uitkomst": "eigen_school"})
+    response = client.post(
+        reverse("leerlingen:thuiszitter_afsluiten", args=[casus.uuid]),
+        {"einddatum": "2026-01-15", "uitkomst": "eigen_school"},
+    )
     assert "De einddatum mag niet vóór de datum thuis sinds (1 februari 2026) liggen." in inhoud(response)
     casus.refresh_from_db()
     assert casus.status == "actief"
@@ -126,7 +165,9 @@ def test_partners_are_added_and_linked_on_the_partner_page(client, personas):
     casus = ThuiszittercasusFactory(school=personas.school_a)
     client.force_login(personas.charlie)
     url = reverse("leerlingen:thuiszitter_partners", args=[casus.uuid])
-    response = client.post(url, {"nieuw": "1", "soort": "leerplicht", "organisatie": "RBL", "naam": "Marieke", "email": "geen-mail"})
+    response = client.post(
+        url, {"nieuw": "1", "soort": "leerplicht", "organisatie": "RBL", "naam": "Marieke", "email": "geen-mail"}
+    )
     assert "Vul een geldig e-mailadres in." in inhoud(response)
     client.post(url, {"nieuw": "1", "soort": "leerplicht", "organisatie": "RBL", "naam": "Marieke"})
     assert [p.naam for p in casus.partners.all()] == ["Marieke"]
@@ -139,8 +180,17 @@ def test_the_zorgplicht_registration_shows_the_countdown_and_a_second_extension_
     client.force_login(personas.alice)
     url = reverse("leerlingen:zorgplicht_nieuw")
     sleutel = client.get(url).context["form"]["uuid"].value()
-    response = client.post(url, {"uuid": sleutel, "school": personas.school_a.uuid, "voornaam": "Lina", "achternaam": "Bakker",
-                                 "geboortedatum": "2022-01-10", "aanmeldingsdatum": "2026-03-02"})
+    response = client.post(
+        url,
+        {
+            "uuid": sleutel,
+            "school": personas.school_a.uuid,
+            "voornaam": "Lina",
+            "achternaam": "Bakker",
+            "geboortedatum": "2022-01-10",
+            "aanmeldingsdatum": "2026-03-02",
+        },
+    )
     casus = Zorgplichtcasus.objects.get()
     detail = inhoud(client.get(response.url))
     assert "Nog 28 dagen tot de uiterste beslisdatum van 13 april 2026." in detail
@@ -157,7 +207,9 @@ def test_a_passed_deadline_is_shown_as_overdue(client, personas):
     assert "14 dagen te laat" in inhoud(client.get(reverse("leerlingen:zorgplicht")))
 
 
-def test_the_thuiszitters_export_uses_the_list_selector_and_is_logged(client, personas, django_capture_on_commit_callbacks):
+def test_the_thuiszitters_export_uses_the_list_selector_and_is_logged(
+    client, personas, django_capture_on_commit_callbacks
+):
     import io
 
     import openpyxl
@@ -174,7 +226,9 @@ def test_the_thuiszitters_export_uses_the_list_selector_and_is_logged(client, pe
     assert response.url == reverse("taak_detail", args=[taak.uuid])
     taak_uitvoeren_service(taak_id=taak.pk)
     taak.refresh_from_db()
-    rijen = list(openpyxl.load_workbook(io.BytesIO(taak.bestand.read()))["Thuiszitters"].iter_rows(min_row=2, values_only=True))
+    rijen = list(
+        openpyxl.load_workbook(io.BytesIO(taak.bestand.read()))["Thuiszitters"].iter_rows(min_row=2, values_only=True)
+    )
     assert len(rijen) == 1 and rijen[0][8] == 10  # duration in weeks on the chosen date
     assert Toegangslog.objects.get(gebeurtenis="thuiszitters_excel").aantal == 1
 
@@ -192,8 +246,12 @@ def test_the_list_answers_htmx_with_the_table_only_and_filters_by_signal(client,
 def _veel(personas, n):
     for i in range(n):
         ThuiszittercasusFactory(school=personas.school_a, sinds=date(2026, 1, 1) - timedelta(days=i * 7))
-        ThuiszittercasusFactory(zonder_inschrijving=True, gemeente=personas.school_a.gemeente, sinds=date(2025, 6, 1),
-                                afgesloten=bool(i % 2))
+        ThuiszittercasusFactory(
+            zonder_inschrijving=True,
+            gemeente=personas.school_a.gemeente,
+            sinds=date(2025, 6, 1),
+            afgesloten=bool(i % 2),
+        )
         ZorgplichtcasusFactory(school=personas.school_a, aanmeldingsdatum=date(2026, 3, 2) - timedelta(days=i))
         RisicosignaleringFactory(school=personas.school_a)
 
@@ -201,12 +259,21 @@ def _veel(personas, n):
 @pytest.mark.parametrize(
     "persona, url_naam",
     [
-        ("charlie", "leerlingen:thuiszitters"), ("bea", "leerlingen:thuiszitters"), ("alice", "leerlingen:zorgplicht"),
-        ("bert", "leerlingen:zorgplicht"), ("charlie", "leerlingen:risicolijst"), ("dirk", "leerlingen:thuiszitters_dashboard"),
-        ("bert", "leerlingen:thuiszitters_dashboard"), ("alice", "home"), ("dirk", "home"), ("bea", "leerlingen:ladder"),
+        ("charlie", "leerlingen:thuiszitters"),
+        ("bea", "leerlingen:thuiszitters"),
+        ("alice", "leerlingen:zorgplicht"),
+        ("bert", "leerlingen:zorgplicht"),
+        ("charlie", "leerlingen:risicolijst"),
+        ("dirk", "leerlingen:thuiszitters_dashboard"),
+        ("bert", "leerlingen:thuiszitters_dashboard"),
+        ("alice", "home"),
+        ("dirk", "home"),
+        ("bea", "leerlingen:ladder"),
     ],
 )
-def test_lists_and_dashboard_use_a_bounded_number_of_queries(client, personas, persona, url_naam, django_assert_max_num_queries):
+def test_lists_and_dashboard_use_a_bounded_number_of_queries(
+    client, personas, persona, url_naam, django_assert_max_num_queries
+):
     LeerlingtellingFactory(school=personas.school_a, teldatum=date(2026, 2, 1), aantal=300)
     _veel(personas, 3)
     client.force_login(getattr(personas, persona))

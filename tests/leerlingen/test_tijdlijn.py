@@ -48,7 +48,9 @@ def test_another_app_adds_its_events_without_changing_this_app(personas, dossier
 
     @registreer_tijdlijnbron
     def arrangementen(leerling, user):
-        yield TijdlijnItem(datum=date(2030, 1, 1), soort="arrangement", soort_label="Arrangement", titel="Toegekend", url="/x/")
+        yield TijdlijnItem(
+            datum=date(2030, 1, 1), soort="arrangement", soort_label="Arrangement", titel="Toegekend", url="/x/"
+        )
 
     registreer_tijdlijnbron(arrangementen)  # registering twice is a no-op
     items = tijdlijn(dossier.leerling, personas.alice)

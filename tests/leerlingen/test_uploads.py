@@ -38,7 +38,11 @@ def _office(deel: str, macro: bool = False) -> bytes:
         ("foto.png", PNG, "image/png"),
         ("foto.JPG", JPEG, "image/jpeg"),
         ("foto.jpeg", JPEG, "image/jpeg"),
-        ("brief.docx", _office("word/document.xml"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        (
+            "brief.docx",
+            _office("word/document.xml"),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ),
         ("lijst.xlsx", _office("xl/workbook.xml"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ],
 )
@@ -78,8 +82,12 @@ def test_a_file_over_the_limit_is_refused(settings):
 def test_an_upload_is_stored_privately_under_a_uuid_name(personas):
     dossier = DossierFactory(school=personas.school_a, regievoerder=personas.alice)
     doc = document_toevoegen(
-        door=personas.alice, leerling=dossier.leerling, dossier=dossier,
-        bestand=SimpleUploadedFile("Verslag Jansen.pdf", PDF), titel="Onderzoek", soort="onderzoek",
+        door=personas.alice,
+        leerling=dossier.leerling,
+        dossier=dossier,
+        bestand=SimpleUploadedFile("Verslag Jansen.pdf", PDF),
+        titel="Onderzoek",
+        soort="onderzoek",
     )
     assert doc.bestand.name == f"documenten/{doc.geupload_op:%Y}/{doc.uuid}.pdf"
     assert "Jansen" not in doc.bestand.name
@@ -107,6 +115,10 @@ def test_documents_can_only_be_added_by_the_ib_er(personas):
     dossier = DossierFactory(school=personas.school_a, regievoerder=personas.alice)
     with pytest.raises(DossierFout):
         document_toevoegen(
-            door=personas.charlie, leerling=dossier.leerling, dossier=dossier,
-            bestand=SimpleUploadedFile("a.pdf", PDF), titel="x", soort="anders",
+            door=personas.charlie,
+            leerling=dossier.leerling,
+            dossier=dossier,
+            bestand=SimpleUploadedFile("a.pdf", PDF),
+            titel="x",
+            soort="anders",
         )

@@ -45,8 +45,13 @@ def op(dag: date):
 
 def aanmelden(personas, aanmelding=date(2026, 3, 2), **kw):
     return zorgplicht_registreren(
-        door=personas.alice, school=personas.school_a, voornaam="Lina", achternaam="Bakker",
-        geboortedatum=date(2022, 1, 10), aanmeldingsdatum=aanmelding, **kw,
+        door=personas.alice,
+        school=personas.school_a,
+        voornaam="Lina",
+        achternaam="Bakker",
+        geboortedatum=date(2022, 1, 10),
+        aanmeldingsdatum=aanmelding,
+        **kw,
     )
 
 
@@ -57,7 +62,11 @@ def fout(excinfo) -> str:
 def test_the_deadline_is_six_weeks_after_the_written_application(personas):
     with op(date(2026, 3, 4)):
         casus = aanmelden(personas)
-        assert (casus.termijn_datum, casus.bestuur, casus.status) == (date(2026, 4, 13), personas.school_a.bestuur, "aangemeld")
+        assert (casus.termijn_datum, casus.bestuur, casus.status) == (
+            date(2026, 4, 13),
+            personas.school_a.bestuur,
+            "aangemeld",
+        )
         assert casus.dagen_resterend == 40
         assert not casus.leerling.inschrijvingen.exists()
 
@@ -70,12 +79,24 @@ def test_the_term_follows_the_settings(personas, settings):
 
 def test_only_the_school_of_the_application_registers_it(personas):
     with op(date(2026, 3, 4)), pytest.raises(Domeinfout) as e:
-        zorgplicht_registreren(door=personas.bob, school=personas.school_a, voornaam="L", achternaam="B",
-                               geboortedatum=date(2022, 1, 10), aanmeldingsdatum=date(2026, 3, 2))
+        zorgplicht_registreren(
+            door=personas.bob,
+            school=personas.school_a,
+            voornaam="L",
+            achternaam="B",
+            geboortedatum=date(2022, 1, 10),
+            aanmeldingsdatum=date(2026, 3, 2),
+        )
     assert "eigen school" in fout(e)
     with op(date(2026, 3, 4)), pytest.raises(Domeinfout):
-        zorgplicht_registreren(door=personas.charlie, school=personas.school_a, voornaam="L", achternaam="B",
-                               geboortedatum=date(2022, 1, 10), aanmeldingsdatum=date(2026, 3, 2))
+        zorgplicht_registreren(
+            door=personas.charlie,
+            school=personas.school_a,
+            voornaam="L",
+            achternaam="B",
+            geboortedatum=date(2022, 1, 10),
+            aanmeldingsdatum=date(2026, 3, 2),
+        )
 
 
 def test_an_application_date_in_the_future_is_refused(personas):
@@ -90,7 +111,11 @@ def test_the_term_is_extended_once_by_four_weeks_with_a_reason(personas):
     with op(date(2026, 4, 10)):
         zorgplicht_verlengen(door=personas.dora, casus=casus, reden="Onderzoek door orthopedagoog")
         casus.refresh_from_db()
-        assert (casus.status, casus.verlengd_tot, casus.uiterste_datum) == ("verlengd", date(2026, 5, 11), date(2026, 5, 11))
+        assert (casus.status, casus.verlengd_tot, casus.uiterste_datum) == (
+            "verlengd",
+            date(2026, 5, 11),
+            date(2026, 5, 11),
+        )
         with pytest.raises(Domeinfout) as e:
             zorgplicht_verlengen(door=personas.dora, casus=casus, reden="Nog meer onderzoek")
         assert fout(e) == "De beslistermijn is al eens verlengd; de wet staat maar één verlenging toe."
@@ -105,7 +130,10 @@ def test_an_extension_needs_a_reason_and_must_come_in_time(personas):
         assert "reden" in fout(e)
     with op(date(2026, 4, 14)), pytest.raises(Domeinfout) as e:
         zorgplicht_verlengen(door=personas.alice, casus=casus, reden="Te laat")
-    assert fout(e) == "De termijn van 6 weken is op 13 april 2026 verstreken; verlengen kan alleen vóór het einde van de termijn."
+    assert (
+        fout(e)
+        == "De termijn van 6 weken is op 13 april 2026 verstreken; verlengen kan alleen vóór het einde van de termijn."
+    )
 
 
 @pytest.mark.parametrize("uitkomst", [u for u in Zorgplichtcasus.Uitkomst.values if u != "andere_school"])
@@ -124,13 +152,25 @@ def test_placement_at_another_school_names_that_school(personas):
     with op(date(2026, 3, 4)):
         casus = aanmelden(personas)
         with pytest.raises(Domeinfout) as e:
-            zorgplicht_besluiten(door=personas.alice, casus=casus, uitkomst="andere_school", besluitdatum=date(2026, 3, 4))
+            zorgplicht_besluiten(
+                door=personas.alice, casus=casus, uitkomst="andere_school", besluitdatum=date(2026, 3, 4)
+            )
         assert "Noem de andere school" in fout(e)
         with pytest.raises(Domeinfout):
-            zorgplicht_besluiten(door=personas.alice, casus=casus, uitkomst="andere_school", besluitdatum=date(2026, 3, 4),
-                                 andere_school=personas.school_a)
-        zorgplicht_besluiten(door=personas.alice, casus=casus, uitkomst="andere_school", besluitdatum=date(2026, 3, 4),
-                             andere_school=personas.school_b)
+            zorgplicht_besluiten(
+                door=personas.alice,
+                casus=casus,
+                uitkomst="andere_school",
+                besluitdatum=date(2026, 3, 4),
+                andere_school=personas.school_a,
+            )
+        zorgplicht_besluiten(
+            door=personas.alice,
+            casus=casus,
+            uitkomst="andere_school",
+            besluitdatum=date(2026, 3, 4),
+            andere_school=personas.school_b,
+        )
 
 
 def test_a_decision_before_the_application_is_refused(personas):
@@ -146,7 +186,9 @@ def test_a_bestuurder_or_consulent_cannot_decide(personas):
         casus = aanmelden(personas)
         for persona in ("bert", "charlie", "dirk"):
             with pytest.raises(Domeinfout):
-                zorgplicht_besluiten(door=getattr(personas, persona), casus=casus, uitkomst="tlv_route", besluitdatum=date(2026, 3, 4))
+                zorgplicht_besluiten(
+                    door=getattr(personas, persona), casus=casus, uitkomst="tlv_route", besluitdatum=date(2026, 3, 4)
+                )
 
 
 def test_the_database_refuses_inconsistent_terms(personas):
@@ -185,7 +227,9 @@ def test_an_extended_term_gets_its_own_moments(personas):
     assert herinnering_moment(casus, date(2026, 5, 12)) == "verlenging-verlopen"
 
 
-def test_reminders_go_to_school_board_and_consulent_once(personas, settings, django_capture_on_commit_callbacks, celery_eager):
+def test_reminders_go_to_school_board_and_consulent_once(
+    personas, settings, django_capture_on_commit_callbacks, celery_eager
+):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     casus = ZorgplichtcasusFactory(school=personas.school_a)
     ZorgplichtcasusFactory(school=personas.school_b, besloten=True)
@@ -201,10 +245,17 @@ def test_reminders_go_to_school_board_and_consulent_once(personas, settings, dja
     assert bericht.subject == "Zorgplicht: de beslistermijn verloopt over 14 dagen (13 april 2026)"
     assert f"/leerlingen/zorgplicht/{casus.uuid}/" in bericht.body
     inhoud = bericht.body + bericht.alternatives[0][0]
-    assert casus.leerling.voornaam not in inhoud and casus.leerling.achternaam not in inhoud and "Basisschool" not in inhoud
+    assert (
+        casus.leerling.voornaam not in inhoud
+        and casus.leerling.achternaam not in inhoud
+        and "Basisschool" not in inhoud
+    )
     with op(date(2026, 4, 14)), django_capture_on_commit_callbacks(execute=True):
         assert zorgplicht_herinneringen_versturen() == 1
-    assert list(ZorgplichtHerinnering.objects.order_by("pk").values_list("moment", flat=True)) == ["termijn-14", "termijn-verlopen"]
+    assert list(ZorgplichtHerinnering.objects.order_by("pk").values_list("moment", flat=True)) == [
+        "termijn-14",
+        "termijn-verlopen",
+    ]
     assert len(mail.outbox) == 8
 
 

@@ -31,7 +31,10 @@ def test_after_setting_up_totp_the_home_page_opens(client, personas, settings):
     assert client.get(reverse("home")).status_code == 200
 
 
-@pytest.mark.parametrize("persona, verplicht", [("olga", False), ("carla", False), ("bert", False), ("dirk", True), ("charlie", True), ("tim", True)])
+@pytest.mark.parametrize(
+    "persona, verplicht",
+    [("olga", False), ("carla", False), ("bert", False), ("dirk", True), ("charlie", True), ("tim", True)],
+)
 def test_which_roles_need_two_factor(personas, settings, persona, verplicht):
     settings.DEMO_MODE = False
     assert moet_tweefactor_instellen(_zonder_tweefactor(getattr(personas, persona))) is verplicht

@@ -39,7 +39,11 @@ def test_it_imports_the_74_leiden_vestigingen_with_their_counts():
     assert totaal == 20245  # SOURCE.md: total pupils at 1 Oct 2025
     school = School.objects.get(vestigingscode="03NT00")
     assert (school.postcode, school.plaats, school.gemeente.naam, school.bestuur.nummer) == (
-        "2252 TR", "Voorschoten", "Voorschoten", "41447")
+        "2252 TR",
+        "Voorschoten",
+        "Voorschoten",
+        "41447",
+    )
 
 
 @pytest.mark.django_db
@@ -74,7 +78,9 @@ def _vervang_in_regel(pad: Path, encoding: str, zoek: str, vervang: str) -> int:
 def test_it_reports_a_changed_row_on_reimport(tmp_path):
     map_ = _kopie(tmp_path)
     duo_importeren(map_=map_, swv_code="PO2801")
-    _vervang_in_regel(map_ / ADRESSEN_BO, "cp1252", ";03NT00;Rooms Katholieke Basisschool De Regenboog;", ";03NT00;RKBS De Regenboog;")
+    _vervang_in_regel(
+        map_ / ADRESSEN_BO, "cp1252", ";03NT00;Rooms Katholieke Basisschool De Regenboog;", ";03NT00;RKBS De Regenboog;"
+    )
 
     rapport = duo_importeren(map_=map_, swv_code="PO2801")
 

@@ -15,12 +15,23 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "rol, scope",
     [
-        (Rol.IB_ER, "geen"), (Rol.IB_ER, "bestuur"), (Rol.CONSULENT, "geen"),
-        (Rol.BESTUURDER, "school"), (Rol.BESTUURDER, "geen"), (Rol.DB, "school"), (Rol.OPR_LID, "bestuur"),
+        (Rol.IB_ER, "geen"),
+        (Rol.IB_ER, "bestuur"),
+        (Rol.CONSULENT, "geen"),
+        (Rol.BESTUURDER, "school"),
+        (Rol.BESTUURDER, "geen"),
+        (Rol.DB, "school"),
+        (Rol.OPR_LID, "bestuur"),
     ],
 )
 def test_a_membership_scope_must_fit_the_role(rol, scope):
-    kwargs = {"school": SchoolFactory()} if scope == "school" else {"bestuur": BestuurFactory()} if scope == "bestuur" else {}
+    kwargs = (
+        {"school": SchoolFactory()}
+        if scope == "school"
+        else {"bestuur": BestuurFactory()}
+        if scope == "bestuur"
+        else {}
+    )
     with pytest.raises(IntegrityError), transaction.atomic():
         Lidmaatschap.objects.create(gebruiker=GebruikerFactory(), rol=rol, **kwargs)
 

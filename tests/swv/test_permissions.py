@@ -27,19 +27,19 @@ def leerlingen(personas):
 
 # persona -> which of the pupils it may see (view)
 ZICHT = {
-    "alice": {"a", "a_gekoppeld"},        # ib-er school A
-    "bob": {"b"},                         # ib-er school B
-    "charlie": {"a", "a_gekoppeld"},      # consulent assigned to school A
-    "dora": {"a", "a_gekoppeld"},         # directeur A
-    "lotte": {"a_gekoppeld"},             # leerkracht A: only linked pupils
-    "dirk": {"a", "a_gekoppeld", "b"},    # DB: every pupil (logged)
-    "bea": {"a", "a_gekoppeld", "b"},     # beleidsmedewerker
-    "carla": set(),                       # controller: finance only
-    "bert": set(),                        # bestuurder: aggregates only
-    "olga": set(),                        # OPR: nothing pupil-level
-    "tim": set(),                         # TLC: only through a request (per-object grant)
-    "anna": set(),                        # AC: only through a request
-    "beheer": set(),                      # beheerder: admin, no pupil pages
+    "alice": {"a", "a_gekoppeld"},  # ib-er school A
+    "bob": {"b"},  # ib-er school B
+    "charlie": {"a", "a_gekoppeld"},  # consulent assigned to school A
+    "dora": {"a", "a_gekoppeld"},  # directeur A
+    "lotte": {"a_gekoppeld"},  # leerkracht A: only linked pupils
+    "dirk": {"a", "a_gekoppeld", "b"},  # DB: every pupil (logged)
+    "bea": {"a", "a_gekoppeld", "b"},  # beleidsmedewerker
+    "carla": set(),  # controller: finance only
+    "bert": set(),  # bestuurder: aggregates only
+    "olga": set(),  # OPR: nothing pupil-level
+    "tim": set(),  # TLC: only through a request (per-object grant)
+    "anna": set(),  # AC: only through a request
+    "beheer": set(),  # beheerder: admin, no pupil pages
 }
 
 
@@ -77,7 +77,9 @@ def test_only_the_ib_er_of_the_school_may_change_a_pupil(personas, leerlingen):
 
 
 def test_an_ended_membership_gives_no_access(personas, leerlingen):
-    Lidmaatschap.objects.filter(gebruiker=personas.charlie).update(begindatum=date(2020, 8, 1), einddatum=date(2021, 7, 31))
+    Lidmaatschap.objects.filter(gebruiker=personas.charlie).update(
+        begindatum=date(2020, 8, 1), einddatum=date(2021, 7, 31)
+    )
     assert not Leerling.objects.visible_to(personas.charlie).exists()
 
 
@@ -100,7 +102,11 @@ def test_viewing_a_pupil_is_access_logged_without_name(client, personas, leerlin
     client.force_login(personas.dirk)
     client.get(reverse("leerlingen:detail", args=[leerlingen["b"].uuid]))
     log = Toegangslog.objects.get()
-    assert (log.gebruiker, log.gebeurtenis, log.leerling_uuid) == (personas.dirk, "leerling_bekeken", leerlingen["b"].uuid)
+    assert (log.gebruiker, log.gebeurtenis, log.leerling_uuid) == (
+        personas.dirk,
+        "leerling_bekeken",
+        leerlingen["b"].uuid,
+    )
     assert "Bram" not in f"{log.route}{log.objecttype}{log.gebeurtenis}"
 
 

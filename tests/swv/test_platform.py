@@ -34,19 +34,36 @@ def test_production_settings_pass_check_deploy_without_warnings():
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_refuses_demo_mode_and_embedded_services():
-    env = {**_productie_env(), "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
-           "DJANGO_ALLOWED_HOSTS": "portaal.swv.nl", "SWV_DEMO_MODE": "true", "DATABASE_URL": "", "CELERY_BROKER_URL": ""}
+    env = {
+        **_productie_env(),
+        "DJANGO_DEBUG": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(60),
+        "DJANGO_ALLOWED_HOSTS": "portaal.swv.nl",
+        "SWV_DEMO_MODE": "true",
+        "DATABASE_URL": "",
+        "CELERY_BROKER_URL": "",
+    }
     env.pop("DATABASE_URL")
     env.pop("CELERY_BROKER_URL")
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0
     for code in ("swv.E001", "swv.E002", "swv.E003"):
         assert code in result.stderr + result.stdout
@@ -54,7 +71,9 @@ def test_production_refuses_demo_mode_and_embedded_services():
 
 def test_production_needs_a_secret_key_and_no_wildcard_host():
     env = {**_productie_env(), "DJANGO_DEBUG": "false", "DJANGO_ALLOWED_HOSTS": "*", "DJANGO_SECRET_KEY": "x" * 60}
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode != 0 and "wildcard" in result.stderr
 
 

@@ -24,7 +24,11 @@ def test_a_domain_error_fails_the_job_with_its_reason_and_no_retry(personas, dja
         taak = taak_starten(soort="test_mislukt", omschrijving="Test", aangevraagd_door=personas.dirk)
     taak_uitvoeren_service(taak_id=taak.pk)
     taak.refresh_from_db()
-    assert (taak.status, taak.foutmelding, taak.voortgang) == (Taak.Status.MISLUKT, "Er zijn geen gegevens voor deze periode.", 30)
+    assert (taak.status, taak.foutmelding, taak.voortgang) == (
+        Taak.Status.MISLUKT,
+        "Er zijn geen gegevens voor deze periode.",
+        30,
+    )
 
 
 @pytest.mark.worker

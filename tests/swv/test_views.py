@@ -14,8 +14,12 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     "persona, tekst",
     [
-        ("alice", "Mijn school(s)"), ("charlie", "Aan mij toegewezen scholen"), ("dirk", "Het hele samenwerkingsverband"),
-        ("bert", "Mijn schoolbestuur"), ("olga", "Gepubliceerde documenten"), ("beheer", "Beheer"),
+        ("alice", "Mijn school(s)"),
+        ("charlie", "Aan mij toegewezen scholen"),
+        ("dirk", "Het hele samenwerkingsverband"),
+        ("bert", "Mijn schoolbestuur"),
+        ("olga", "Gepubliceerde documenten"),
+        ("beheer", "Beheer"),
     ],
 )
 def test_each_role_lands_on_a_fitting_home_page(client, personas, persona, tekst):
@@ -38,8 +42,12 @@ def _veel_data(personas, n_scholen: int, n_leerlingen: int):
         LeerlingFactory(school=personas.school_a)
 
 
-@pytest.mark.parametrize("persona", ["alice", "charlie", "dirk", "bert", "olga", "lotte", "carla", "bea", "tim", "anna"])
-def test_home_register_and_pupil_list_use_a_bounded_number_of_queries(client, personas, persona, django_assert_max_num_queries):
+@pytest.mark.parametrize(
+    "persona", ["alice", "charlie", "dirk", "bert", "olga", "lotte", "carla", "bea", "tim", "anna"]
+)
+def test_home_register_and_pupil_list_use_a_bounded_number_of_queries(
+    client, personas, persona, django_assert_max_num_queries
+):
     _veel_data(personas, 3, 3)
     client.force_login(getattr(personas, persona))
     counts = {}
@@ -119,8 +127,11 @@ def test_a_consulent_of_many_schools_sees_the_first_ones_and_a_link_to_the_regis
     from swv.models import Lidmaatschap
 
     for i in range(14):
-        Lidmaatschap.objects.create(gebruiker=personas.charlie, rol=Rol.CONSULENT,
-                                    school=SchoolFactory(swv=personas.swv, naam=f"Extra school {i:02d}"))
+        Lidmaatschap.objects.create(
+            gebruiker=personas.charlie,
+            rol=Rol.CONSULENT,
+            school=SchoolFactory(swv=personas.swv, naam=f"Extra school {i:02d}"),
+        )
     client.force_login(personas.charlie)
     html = client.get(reverse("home")).content.decode()
     assert html.count("Extra school") <= 12 and "Alle scholen in het register" in html and "en nog" in html

@@ -67,7 +67,9 @@ class MDOFactory(factory.django.DjangoModelFactory):
     dossier = factory.SubFactory(DossierFactory)
     school = factory.LazyAttribute(lambda o: o.dossier.school)
     status = MDOStatus.GEHOUDEN
-    begint_om = factory.LazyFunction(lambda: timezone.make_aware(datetime.combine(timezone.localdate() - timedelta(days=30), datetime.min.time())))
+    begint_om = factory.LazyFunction(
+        lambda: timezone.make_aware(datetime.combine(timezone.localdate() - timedelta(days=30), datetime.min.time()))
+    )
     gehouden_op = factory.LazyFunction(lambda: timezone.localdate() - timedelta(days=30))
     verslag = "Besproken: de ondersteuningsbehoefte overstijgt wat de school kan bieden."
     gepland_door = factory.SubFactory(GebruikerFactory)
@@ -75,7 +77,9 @@ class MDOFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def met_sbo(obj, create, extracted, **kwargs):
         if create and extracted is not False:
-            MDODeelnemer.objects.create(mdo=obj, naam="Mw. De Brug", organisatie="SBO De Brug", rol=Deelnemersrol.SBO_SO_SCHOOL)
+            MDODeelnemer.objects.create(
+                mdo=obj, naam="Mw. De Brug", organisatie="SBO De Brug", rol=Deelnemersrol.SBO_SO_SCHOOL
+            )
             MDOUitkomst.objects.create(mdo=obj, soort=Uitkomstsoort.TLV_VOORSTEL)
 
 
@@ -109,31 +113,46 @@ class TLVFactory(factory.django.DjangoModelFactory):
 
     class Params:
         so = factory.Trait(
-            soort=TLVSoort.SO, voorgestelde_categorie="laag",
+            soort=TLVSoort.SO,
+            voorgestelde_categorie="laag",
             beoogde_school=factory.SubFactory(SchoolFactory, so=True),
         )
         ingediend = factory.Trait(status=TLVStatus.INGEDIEND, ingediend_op=dagen(-7), eerst_ingediend_op=dagen(-7))
         getoetst = factory.Trait(
-            ingediend=True, status=TLVStatus.PROCEDUREEL_GETOETST, getoetst_op=dagen(-2),
+            ingediend=True,
+            status=TLVStatus.PROCEDUREEL_GETOETST,
+            getoetst_op=dagen(-2),
         )
         aanvulling = factory.Trait(
-            ingediend=True, status=TLVStatus.AANVULLING_GEVRAAGD, aanvulling_gevraagd_op=dagen(-3),
+            ingediend=True,
+            status=TLVStatus.AANVULLING_GEVRAAGD,
+            aanvulling_gevraagd_op=dagen(-3),
             aanvulling_vraag="Graag het handelingsdeel van het OPP.",
         )
         besloten = factory.Trait(
-            ingediend=True, besluit_datum=dagen(-1), bekendgemaakt_op=dagen(-1), motivering="Conform deskundigenadvies.",
+            ingediend=True,
+            besluit_datum=dagen(-1),
+            bekendgemaakt_op=dagen(-1),
+            motivering="Conform deskundigenadvies.",
         )
         afgegeven = factory.Trait(
-            besloten=True, status=TLVStatus.AFGEGEVEN, afgegeven_op=dagen(-1),
+            besloten=True,
+            status=TLVStatus.AFGEGEVEN,
+            afgegeven_op=dagen(-1),
             nummer=factory.Sequence(lambda n: f"TLV-2801-2026-{n + 1:04d}"),
-            ingangsdatum=dagen(30), einddatum=dagen(30 + 730),
+            ingangsdatum=dagen(30),
+            einddatum=dagen(30 + 730),
             categorie=factory.LazyAttribute(lambda o: o.voorgestelde_categorie),
         )
         actief = factory.Trait(afgegeven=True, status=TLVStatus.ACTIEF, ingangsdatum=dagen(-100), einddatum=dagen(630))
         geweigerd = factory.Trait(besloten=True, status=TLVStatus.GEWEIGERD, motivering="Het advies is niet eenduidig.")
         verlopen = factory.Trait(
-            afgegeven=True, status=TLVStatus.VERLOPEN, ingangsdatum=dagen(-800), einddatum=dagen(-70),
-            beeindigd_op=dagen(-69), beeindigingsreden="verlopen",
+            afgegeven=True,
+            status=TLVStatus.VERLOPEN,
+            ingangsdatum=dagen(-800),
+            einddatum=dagen(-70),
+            beeindigd_op=dagen(-69),
+            beeindigingsreden="verlopen",
         )
 
 
@@ -147,25 +166,44 @@ def volledige_aanvraag(*, door, leerling, school, beoogde_school, soort=TLVSoort
     )
     mdo = MDOFactory(dossier=dossier, gepland_door=door)
     waarden = dict(
-        leerling=leerling, dossier=dossier, aanvragende_school=school, beoogde_school=beoogde_school, soort=soort,
-        voorgestelde_categorie="midden" if soort == TLVSoort.SO else "", opp_versie=opp, mdo=mdo,
-        toelating_datum=vandaag() - timedelta(days=10), toelating_door="J. de Vries, directeur",
-        voorgestelde_duur_maanden=24, redenen="De ondersteuningsbehoefte overstijgt de basisondersteuning.",
+        leerling=leerling,
+        dossier=dossier,
+        aanvragende_school=school,
+        beoogde_school=beoogde_school,
+        soort=soort,
+        voorgestelde_categorie="midden" if soort == TLVSoort.SO else "",
+        opp_versie=opp,
+        mdo=mdo,
+        toelating_datum=vandaag() - timedelta(days=10),
+        toelating_door="J. de Vries, directeur",
+        voorgestelde_duur_maanden=24,
+        redenen="De ondersteuningsbehoefte overstijgt de basisondersteuning.",
         ouders_zienswijze="Ouders zien dat hun kind vastloopt en steunen de aanvraag.",
-        ouders_instemming=OudersInstemming.INGESTEMD, ouders_instemming_datum=vandaag() - timedelta(days=5),
-        evaluatieafspraken="Evaluatie na een jaar.", terugkeerafspraken="Jaarlijks terugkeergesprek.",
+        ouders_instemming=OudersInstemming.INGESTEMD,
+        ouders_instemming_datum=vandaag() - timedelta(days=5),
+        evaluatieafspraken="Evaluatie na een jaar.",
+        terugkeerafspraken="Jaarlijks terugkeergesprek.",
         aangemaakt_door=door,
     )
     waarden.update(velden)
     tlv = TLV.objects.create(**waarden)
     for volgorde, (naam, kwalificatie, expertise) in enumerate(
-        [("Dr. A. Jansen", Kwalificatie.ORTHOPEDAGOOG, ""), ("M. Pietersen", Kwalificatie.SPECIALIST_SO, "gedrag, cluster 4")],
+        [
+            ("Dr. A. Jansen", Kwalificatie.ORTHOPEDAGOOG, ""),
+            ("M. Pietersen", Kwalificatie.SPECIALIST_SO, "gedrag, cluster 4"),
+        ],
         start=1,
     ):
         Deskundigenadvies.objects.create(
-            tlv=tlv, volgorde=volgorde, naam=naam, kwalificatie=kwalificatie, expertise=expertise,
-            datum=vandaag() - timedelta(days=14), advies="Een plaatsing op het S(B)O is passend.",
-            conclusie=Adviesconclusie.POSITIEF, vastgelegd_door=door,
+            tlv=tlv,
+            volgorde=volgorde,
+            naam=naam,
+            kwalificatie=kwalificatie,
+            expertise=expertise,
+            datum=vandaag() - timedelta(days=14),
+            advies="Een plaatsing op het S(B)O is passend.",
+            conclusie=Adviesconclusie.POSITIEF,
+            vastgelegd_door=door,
             document=DocumentFactory(leerling=leerling, school=school, geupload_door=door),
         )
     return tlv

@@ -21,16 +21,26 @@ def vandaag():
 
 
 def registreer(p, tlv, **kw):
-    velden = dict(ontvangen_op=vandaag(), indiener=Indiener.OUDERS, indiener_naam="Fam. Visser",
-                  gronden="Wij vinden de categorie te laag.")
+    velden = dict(
+        ontvangen_op=vandaag(),
+        indiener=Indiener.OUDERS,
+        indiener_naam="Fam. Visser",
+        gronden="Wij vinden de categorie te laag.",
+    )
     velden.update(kw)
     return diensten.bezwaar_registreren(door=p.tim, tlv=tlv, **velden)
 
 
 def test_the_term_runs_six_weeks_from_the_day_after_sending(wereld):
     with time_machine.travel(date(2026, 2, 20), tick=False):
-        tlv = TLVFactory(so=True, afgegeven=True, aanvragende_school=wereld.school_a,
-                         bekendgemaakt_op=date(2026, 1, 9), afgegeven_op=date(2026, 1, 9), besluit_datum=date(2026, 1, 9))
+        tlv = TLVFactory(
+            so=True,
+            afgegeven=True,
+            aanvragende_school=wereld.school_a,
+            bekendgemaakt_op=date(2026, 1, 9),
+            afgegeven_op=date(2026, 1, 9),
+            besluit_datum=date(2026, 1, 9),
+        )
         bezwaar = registreer(wereld, tlv, ontvangen_op=date(2026, 2, 20))
     # Friday 9 January + 6 weeks = Friday 20 February: the last day, so still in time.
     assert (bezwaar.termijn_einde, bezwaar.binnen_termijn) == (date(2026, 2, 20), True)
@@ -42,7 +52,9 @@ def test_the_term_runs_six_weeks_from_the_day_after_sending(wereld):
 def test_a_late_objection_is_registered_as_late(wereld):
     with time_machine.travel(date(2026, 3, 2), tick=False):
         tlv = TLVFactory(geweigerd=True, bekendgemaakt_op=date(2026, 1, 9), besluit_datum=date(2026, 1, 9))
-        bezwaar = registreer(wereld, tlv, ontvangen_op=date(2026, 2, 23), te_laat_toelichting="Ouders waren in het buitenland.")
+        bezwaar = registreer(
+            wereld, tlv, ontvangen_op=date(2026, 2, 23), te_laat_toelichting="Ouders waren in het buitenland."
+        )
     assert bezwaar.binnen_termijn is False and bezwaar.te_laat_toelichting
 
 
@@ -67,25 +79,53 @@ def test_a_request_without_a_decision_cannot_be_objected_to(wereld):
 
 def test_the_school_does_not_register_objections(wereld):
     with pytest.raises(TLVFout):
-        diensten.bezwaar_registreren(door=wereld.alice, tlv=TLVFactory(geweigerd=True, aanvragende_school=wereld.school_a),
-                                     ontvangen_op=vandaag(), indiener="school", indiener_naam="x", gronden="y")
+        diensten.bezwaar_registreren(
+            door=wereld.alice,
+            tlv=TLVFactory(geweigerd=True, aanvragende_school=wereld.school_a),
+            ontvangen_op=vandaag(),
+            indiener="school",
+            indiener_naam="x",
+            gronden="y",
+        )
 
 
 def test_advice_then_an_unfounded_decision_restores_the_decision(wereld):
     tlv = TLVFactory(geweigerd=True)
     bezwaar = registreer(wereld, tlv)
-    bezwaar = diensten.bezwaar_advies_vragen(door=wereld.tim, bezwaar=bezwaar, commissie=Commissie.LBT,
-                                             advies_gevraagd_op=vandaag(), hoorzitting_op=vandaag() + timedelta(days=20))
+    bezwaar = diensten.bezwaar_advies_vragen(
+        door=wereld.tim,
+        bezwaar=bezwaar,
+        commissie=Commissie.LBT,
+        advies_gevraagd_op=vandaag(),
+        hoorzitting_op=vandaag() + timedelta(days=20),
+    )
     with pytest.raises(TLVFout, match="advies van de commissie"):
         diensten.bezwaar_beslissen(door=wereld.dirk, bezwaar=bezwaar, beslissing="ongegrond", motivering="x")
-    bezwaar = diensten.bezwaar_advies_vastleggen(door=wereld.tim, bezwaar=bezwaar, advies_ontvangen_op=vandaag(),
-                                                 advies_strekking=Bezwaarbeslissing.ONGEGROND, advies="Procedure juist gevolgd.")
-    bezwaar = diensten.bezwaar_beslissen(door=wereld.dirk, bezwaar=bezwaar, beslissing=Bezwaarbeslissing.ONGEGROND,
-                                         motivering="Het besluit blijft in stand.")
+    bezwaar = diensten.bezwaar_advies_vastleggen(
+        door=wereld.tim,
+        bezwaar=bezwaar,
+        advies_ontvangen_op=vandaag(),
+        advies_strekking=Bezwaarbeslissing.ONGEGROND,
+        advies="Procedure juist gevolgd.",
+    )
+    bezwaar = diensten.bezwaar_beslissen(
+        door=wereld.dirk,
+        bezwaar=bezwaar,
+        beslissing=Bezwaarbeslissing.ONGEGROND,
+        motivering="Het besluit blijft in stand.",
+    )
     tlv.refresh_from_db()
-    assert (bezwaar.status, tlv.status, bezwaar.beslissingsbrief.soort) == (BezwaarStatus.BESLIST, TLVStatus.GEWEIGERD, "tlv_beslissing_op_bezwaar")
+    assert (bezwaar.status, tlv.status, bezwaar.beslissingsbrief.soort) == (
+        BezwaarStatus.BESLIST,
+        TLVStatus.GEWEIGERD,
+        "tlv_beslissing_op_bezwaar",
+    )
     assert [o for o in bezwaar.statusovergangen.values_list("naar", flat=True)] == [
-        "ontvangen", "advies_gevraagd", "advies_ontvangen", "beslist"]
+        "ontvangen",
+        "advies_gevraagd",
+        "advies_ontvangen",
+        "beslist",
+    ]
 
 
 def test_only_the_objection_decider_decides(wereld, settings):
@@ -93,17 +133,30 @@ def test_only_the_objection_decider_decides(wereld, settings):
     with pytest.raises(TLVFout):
         diensten.bezwaar_beslissen(door=wereld.tim, bezwaar=bezwaar, beslissing="ongegrond", motivering="x")
     settings.TLV_BEZWAAR_BESLISSER = "tlc"
-    assert diensten.bezwaar_beslissen(door=wereld.tim, bezwaar=bezwaar, beslissing="ongegrond", motivering="x").status == "beslist"
+    assert (
+        diensten.bezwaar_beslissen(door=wereld.tim, bezwaar=bezwaar, beslissing="ongegrond", motivering="x").status
+        == "beslist"
+    )
 
 
 def test_a_well_founded_objection_against_a_refusal_issues_the_tlv(wereld):
     tlv = TLVFactory(geweigerd=True, so=True, aanvragende_school=wereld.school_a)
     bezwaar = registreer(wereld, tlv)
     with pytest.raises(TLVFout, match="bekostigingscategorie"):
-        diensten.bezwaar_beslissen(door=wereld.dirk, bezwaar=bezwaar, beslissing="gegrond", motivering="x",
-                                   herzien={"ingangsdatum": vandaag(), "einddatum": vandaag() + timedelta(days=365)})
-    diensten.bezwaar_beslissen(door=wereld.dirk, bezwaar=bezwaar, beslissing="gegrond", motivering="De route is wel gevolgd.",
-                               herzien={"categorie": "midden", "ingangsdatum": vandaag(), "einddatum": vandaag() + timedelta(days=365)})
+        diensten.bezwaar_beslissen(
+            door=wereld.dirk,
+            bezwaar=bezwaar,
+            beslissing="gegrond",
+            motivering="x",
+            herzien={"ingangsdatum": vandaag(), "einddatum": vandaag() + timedelta(days=365)},
+        )
+    diensten.bezwaar_beslissen(
+        door=wereld.dirk,
+        bezwaar=bezwaar,
+        beslissing="gegrond",
+        motivering="De route is wel gevolgd.",
+        herzien={"categorie": "midden", "ingangsdatum": vandaag(), "einddatum": vandaag() + timedelta(days=365)},
+    )
     tlv.refresh_from_db()
     assert (tlv.status, tlv.categorie, tlv.nummer is not None) == (TLVStatus.ACTIEF, "midden", True)
 
@@ -113,8 +166,13 @@ def test_a_well_founded_objection_against_the_category_revises_it(wereld):
     bezwaar = registreer(wereld, tlv)
     with pytest.raises(TLVFout, match="wijzig de categorie"):
         diensten.bezwaar_beslissen(door=wereld.dirk, bezwaar=bezwaar, beslissing="gegrond", motivering="x", herzien={})
-    diensten.bezwaar_beslissen(door=wereld.dirk, bezwaar=bezwaar, beslissing="gegrond", motivering="Zorgzwaarte hoger.",
-                               herzien={"categorie": "hoog"})
+    diensten.bezwaar_beslissen(
+        door=wereld.dirk,
+        bezwaar=bezwaar,
+        beslissing="gegrond",
+        motivering="Zorgzwaarte hoger.",
+        herzien={"categorie": "hoog"},
+    )
     tlv.refresh_from_db()
     assert (tlv.categorie, tlv.status) == ("hoog", TLVStatus.AFGEGEVEN)
 
@@ -148,8 +206,14 @@ def test_a_withdrawn_objection_restores_the_decision(wereld):
 def test_beroep_is_recorded_after_the_decision_only(wereld):
     bezwaar = registreer(wereld, TLVFactory(geweigerd=True))
     with pytest.raises(TLVFout):
-        diensten.bezwaar_beroep_vastleggen(door=wereld.tim, bezwaar=bezwaar, beroep_ingesteld_op=vandaag(), beroep_toelichting="x")
+        diensten.bezwaar_beroep_vastleggen(
+            door=wereld.tim, bezwaar=bezwaar, beroep_ingesteld_op=vandaag(), beroep_toelichting="x"
+        )
     bezwaar = diensten.bezwaar_beslissen(door=wereld.dirk, bezwaar=bezwaar, beslissing="ongegrond", motivering="x")
-    bezwaar = diensten.bezwaar_beroep_vastleggen(door=wereld.tim, bezwaar=bezwaar, beroep_ingesteld_op=vandaag(),
-                                                 beroep_toelichting="Rechtbank Den Haag, SGR 26/1234")
+    bezwaar = diensten.bezwaar_beroep_vastleggen(
+        door=wereld.tim,
+        bezwaar=bezwaar,
+        beroep_ingesteld_op=vandaag(),
+        beroep_toelichting="Rechtbank Den Haag, SGR 26/1234",
+    )
     assert bezwaar.beroep_ingesteld_op == vandaag()

@@ -25,9 +25,16 @@ pytestmark = pytest.mark.django_db
 def actieve_tlv(wereld):
     with time_machine.travel(date(2025, 8, 1), tick=False):
         return TLVFactory(
-            actief=True, leerling=wereld.daan, aanvragende_school=wereld.school_a, beoogde_school=wereld.sbo,
-            ingangsdatum=date(2025, 8, 1), einddatum=date(2027, 7, 31), afgegeven_op=date(2025, 7, 1),
-            besluit_datum=date(2025, 7, 1), bekendgemaakt_op=date(2025, 7, 1), plaatsingsdatum=date(2025, 8, 25),
+            actief=True,
+            leerling=wereld.daan,
+            aanvragende_school=wereld.school_a,
+            beoogde_school=wereld.sbo,
+            ingangsdatum=date(2025, 8, 1),
+            einddatum=date(2027, 7, 31),
+            afgegeven_op=date(2025, 7, 1),
+            besluit_datum=date(2025, 7, 1),
+            bekendgemaakt_op=date(2025, 7, 1),
+            plaatsingsdatum=date(2025, 8, 25),
         )
 
 
@@ -41,7 +48,9 @@ def test_no_reminder_before_four_months_ahead_of_the_end_date(actieve_tlv):
     assert not einddatum_meldingen().exists()
 
 
-def test_from_four_months_ahead_both_schools_and_the_consulent_are_reminded_once(wereld, actieve_tlv, django_capture_on_commit_callbacks):
+def test_from_four_months_ahead_both_schools_and_the_consulent_are_reminded_once(
+    wereld, actieve_tlv, django_capture_on_commit_callbacks
+):
     with time_machine.travel(date(2027, 3, 31), tick=False):
         with django_capture_on_commit_callbacks(execute=False):
             uitkomst = tlv_dagelijkse_ronde()
@@ -98,8 +107,13 @@ def test_the_yearly_return_review_is_due_a_year_after_placement_and_again_after_
         assert tlv_dagelijkse_ronde()["herinneringen_terugkeer"] == 0
     with time_machine.travel(date(2026, 8, 25), tick=False):
         assert tlv_dagelijkse_ronde()["herinneringen_terugkeer"] == 4  # alice, dora, sanne, stijn
-        terugkeerbespreking_vastleggen(door=wereld.sanne, tlv=actieve_tlv, datum=date(2026, 8, 25),
-                                       deelnemers="Sanne, Charlie", conclusie="voortzetten")
+        terugkeerbespreking_vastleggen(
+            door=wereld.sanne,
+            tlv=actieve_tlv,
+            datum=date(2026, 8, 25),
+            deelnemers="Sanne, Charlie",
+            conclusie="voortzetten",
+        )
         assert tlv_dagelijkse_ronde()["herinneringen_terugkeer"] == 0
     with time_machine.travel(date(2027, 8, 25), tick=False):
         pass  # the TLV has expired by then: no more reviews

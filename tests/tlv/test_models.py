@@ -76,8 +76,16 @@ def test_one_request_in_progress_per_pupil():
 def test_the_first_expert_is_an_orthopedagogue_or_psychologist():
     tlv = TLVFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Deskundigenadvies.objects.create(tlv=tlv, volgorde=1, naam="X", kwalificatie="arts", datum=date(2026, 1, 1),
-                                         advies="a", conclusie="positief", vastgelegd_door=tlv.aangemaakt_door)
+        Deskundigenadvies.objects.create(
+            tlv=tlv,
+            volgorde=1,
+            naam="X",
+            kwalificatie="arts",
+            datum=date(2026, 1, 1),
+            advies="a",
+            conclusie="positief",
+            vastgelegd_door=tlv.aangemaakt_door,
+        )
 
 
 def test_no_two_issued_tlvs_of_one_type_overlap_for_a_pupil(wereld):
@@ -85,39 +93,75 @@ def test_no_two_issued_tlvs_of_one_type_overlap_for_a_pupil(wereld):
     tweede = TLVFactory(getoetst=True, leerling=eerste.leerling)
     if connection.vendor == "postgresql":
         with pytest.raises(IntegrityError, match="tlv_geen_overlap"), transaction.atomic():
-            TLVFactory(actief=True, leerling=eerste.leerling, ingangsdatum=date(2027, 7, 31), einddatum=date(2028, 7, 31))
+            TLVFactory(
+                actief=True, leerling=eerste.leerling, ingangsdatum=date(2027, 7, 31), einddatum=date(2028, 7, 31)
+            )
     with pytest.raises(TLVFout, match="al TLV"):
-        beoordeling.tlv_afgeven(door=wereld.tim, tlv=tweede, ingangsdatum=date(2027, 1, 1),
-                                einddatum=date(2028, 7, 31), motivering="x")
+        beoordeling.tlv_afgeven(
+            door=wereld.tim, tlv=tweede, ingangsdatum=date(2027, 1, 1), einddatum=date(2028, 7, 31), motivering="x"
+        )
 
 
 def test_touching_periods_and_other_types_do_not_overlap():
     eerste = TLVFactory(actief=True, ingangsdatum=date(2025, 8, 1), einddatum=date(2027, 7, 31))
     TLVFactory(afgegeven=True, leerling=eerste.leerling, ingangsdatum=date(2027, 8, 1), einddatum=date(2029, 7, 31))
-    TLVFactory(afgegeven=True, so=True, leerling=eerste.leerling, ingangsdatum=date(2026, 1, 1), einddatum=date(2026, 7, 31))
+    TLVFactory(
+        afgegeven=True, so=True, leerling=eerste.leerling, ingangsdatum=date(2026, 1, 1), einddatum=date(2026, 7, 31)
+    )
 
 
 def test_a_tlv_that_ended_early_frees_the_rest_of_its_period():
-    eerste = TLVFactory(actief=True, ingangsdatum=date(2025, 8, 1), einddatum=date(2027, 7, 31),
-                        status=TLVStatus.INGETROKKEN, beeindigd_op=date(2026, 1, 1), beeindigingsreden="teruggeplaatst")
+    eerste = TLVFactory(
+        actief=True,
+        ingangsdatum=date(2025, 8, 1),
+        einddatum=date(2027, 7, 31),
+        status=TLVStatus.INGETROKKEN,
+        beeindigd_op=date(2026, 1, 1),
+        beeindigingsreden="teruggeplaatst",
+    )
     TLVFactory(afgegeven=True, leerling=eerste.leerling, ingangsdatum=date(2026, 1, 1), einddatum=date(2027, 12, 31))
     # An open-ended EMB TLV before its start withdrawn covers nothing at all.
-    TLVFactory(afgegeven=True, leerling=eerste.leerling, route="rechtstreeks", einddatum=None,
-               geen_einddatum_reden="EMB", ingangsdatum=date(2030, 1, 1), beeindigd_op=date(2029, 6, 1),
-               beeindigingsreden="ingetrokken", status=TLVStatus.INGETROKKEN)
+    TLVFactory(
+        afgegeven=True,
+        leerling=eerste.leerling,
+        route="rechtstreeks",
+        einddatum=None,
+        geen_einddatum_reden="EMB",
+        ingangsdatum=date(2030, 1, 1),
+        beeindigd_op=date(2029, 6, 1),
+        beeindigingsreden="ingetrokken",
+        status=TLVStatus.INGETROKKEN,
+    )
     assert TLV.objects.actief_op(date(2026, 6, 1)).filter(leerling=eerste.leerling).count() == 1
 
 
 def test_an_open_ended_tlv_overlaps_everything_after_its_start(wereld):
-    emb = TLVFactory(actief=True, so=True, route="rechtstreeks", einddatum=None, geen_einddatum_reden="EMB",
-                     ingangsdatum=date(2024, 8, 1))
+    emb = TLVFactory(
+        actief=True,
+        so=True,
+        route="rechtstreeks",
+        einddatum=None,
+        geen_einddatum_reden="EMB",
+        ingangsdatum=date(2024, 8, 1),
+    )
     if connection.vendor == "postgresql":
         with pytest.raises(IntegrityError), transaction.atomic():
-            TLVFactory(afgegeven=True, so=True, leerling=emb.leerling, ingangsdatum=date(2040, 1, 1),
-                       einddatum=date(2041, 1, 1))
+            TLVFactory(
+                afgegeven=True,
+                so=True,
+                leerling=emb.leerling,
+                ingangsdatum=date(2040, 1, 1),
+                einddatum=date(2041, 1, 1),
+            )
     tweede = TLVFactory(getoetst=True, so=True, leerling=emb.leerling)
     with pytest.raises(TLVFout):
-        beoordeling.tlv_afgeven(door=wereld.tim, tlv=tweede, ingangsdatum=date(2040, 1, 1), einddatum=date(2041, 1, 1),
-                                categorie="laag", motivering="x")
+        beoordeling.tlv_afgeven(
+            door=wereld.tim,
+            tlv=tweede,
+            ingangsdatum=date(2040, 1, 1),
+            einddatum=date(2041, 1, 1),
+            categorie="laag",
+            motivering="x",
+        )
     assert emb.is_actief_op(date(2040, 1, 1)) and not emb.is_actief_op(date(2024, 7, 31))
     assert emb.einddatum is None and emb.laatste_geldige_dag is None

@@ -12,13 +12,30 @@ from tlv.services import aanvraag
 
 pytestmark = pytest.mark.django_db
 
-ALLE = ["alice", "bob", "charlie", "dirk", "lotte", "dora", "bea", "carla", "bert", "olga", "tim", "anna", "beheer",
-        "sanne", "stijn"]
+ALLE = [
+    "alice",
+    "bob",
+    "charlie",
+    "dirk",
+    "lotte",
+    "dora",
+    "bea",
+    "carla",
+    "bert",
+    "olga",
+    "tim",
+    "anna",
+    "beheer",
+    "sanne",
+    "stijn",
+]
 
 
 @pytest.fixture
 def concept(wereld):
-    return volledige_aanvraag(door=wereld.alice, leerling=wereld.daan, school=wereld.school_a, beoogde_school=wereld.sbo)
+    return volledige_aanvraag(
+        door=wereld.alice, leerling=wereld.daan, school=wereld.school_a, beoogde_school=wereld.sbo
+    )
 
 
 def zichtbaar_voor(client, p, tlv) -> set[str]:
@@ -38,7 +55,16 @@ def test_a_draft_is_seen_by_the_requesting_schools_staff_only(client, wereld, co
 
 def test_from_submission_on_the_special_school_and_the_swv_see_it(client, wereld, concept):
     aanvraag.tlv_indienen(door=wereld.alice, tlv=concept)
-    assert zichtbaar_voor(client, wereld, concept) == {"alice", "charlie", "dora", "sanne", "stijn", "tim", "dirk", "bea"}
+    assert zichtbaar_voor(client, wereld, concept) == {
+        "alice",
+        "charlie",
+        "dora",
+        "sanne",
+        "stijn",
+        "tim",
+        "dirk",
+        "bea",
+    }
 
 
 def test_viewing_a_tlv_is_access_logged_without_names(client, wereld, concept):
@@ -63,7 +89,9 @@ def test_viewing_a_tlv_is_access_logged_without_names(client, wereld, concept):
     ],
 )
 def test_action_pages_answer_404_to_everyone_without_the_right(client, wereld, url_name, mag):
-    tlv = TLVFactory(ingediend=True, leerling=wereld.daan, aanvragende_school=wereld.school_a, beoogde_school=wereld.sbo)
+    tlv = TLVFactory(
+        ingediend=True, leerling=wereld.daan, aanvragende_school=wereld.school_a, beoogde_school=wereld.sbo
+    )
     toegestaan = set()
     for naam in ALLE:
         client.force_login(getattr(wereld, naam))

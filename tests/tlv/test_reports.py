@@ -23,19 +23,37 @@ def pdf_tekst(taak: Taak) -> str:
     from pypdf import PdfReader
 
     taak.refresh_from_db()
-    return " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(taak.bestand.read())).pages).replace("\n", " ")
+    return " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(taak.bestand.read())).pages).replace(
+        "\n", " "
+    )
 
 
 def test_the_decision_letter_holds_the_decision_and_the_objection_clause(client, wereld, celery_worker):
     vandaag = timezone.localdate()
-    tlv = TLVFactory(getoetst=True, so=True, leerling=wereld.daan, aanvragende_school=wereld.school_a, beoogde_school=wereld.so)
-    tlv = beoordeling.tlv_afgeven(door=wereld.tim, tlv=tlv, ingangsdatum=vandaag, einddatum=vandaag + timedelta(days=700),
-                                  categorie="midden", motivering="Beide deskundigen adviseren het SO; ouders stemmen in.")
+    tlv = TLVFactory(
+        getoetst=True, so=True, leerling=wereld.daan, aanvragende_school=wereld.school_a, beoogde_school=wereld.so
+    )
+    tlv = beoordeling.tlv_afgeven(
+        door=wereld.tim,
+        tlv=tlv,
+        ingangsdatum=vandaag,
+        einddatum=vandaag + timedelta(days=700),
+        categorie="midden",
+        motivering="Beide deskundigen adviseren het SO; ouders stemmen in.",
+    )
     taak = wacht_op(lambda: Taak.objects.filter(pk=tlv.besluitbrief_id, status=Taak.Status.KLAAR).first(), seconden=60)
     tekst = pdf_tekst(taak)
-    for verwacht in (tlv.nummer, "Daan Visser", "speciaal onderwijs (SO)", "midden", "Beide deskundigen adviseren het SO",
-                     "bezwaar maken", "binnen 6 weken", "Postbus 1000",  # the default SWV_POSTADRES (the worker runs with its own settings),
-                     f"De bezwaartermijn eindigt op {termijnen.bezwaartermijn_einde(vandaag).day}"):
+    for verwacht in (
+        tlv.nummer,
+        "Daan Visser",
+        "speciaal onderwijs (SO)",
+        "midden",
+        "Beide deskundigen adviseren het SO",
+        "bezwaar maken",
+        "binnen 6 weken",
+        "Postbus 1000",  # the default SWV_POSTADRES (the worker runs with its own settings),
+        f"De bezwaartermijn eindigt op {termijnen.bezwaartermijn_einde(vandaag).day}",
+    ):
         assert verwacht in tekst, verwacht
     assert taak.bestandsnaam == f"tlv-besluit-{tlv.nummer}.pdf"
 
@@ -53,10 +71,22 @@ def test_the_refusal_and_the_decision_on_the_objection_are_letters_too(wereld, c
     brief = wacht_op(lambda: Taak.objects.filter(pk=tlv.besluitbrief_id, status=Taak.Status.KLAAR).first(), seconden=60)
     assert "De aanvraag wordt afgewezen" in pdf_tekst(brief)
 
-    bezwaar = bezwaren.bezwaar_registreren(door=wereld.tim, tlv=tlv, ontvangen_op=timezone.localdate(), indiener="ouders",
-                                           indiener_naam="Fam. Visser", gronden="Het MDO heeft wel plaatsgevonden.")
-    bezwaar = bezwaren.bezwaar_beslissen(door=wereld.dirk, bezwaar=bezwaar, beslissing="ongegrond",
-                                         motivering="Er is geen MDO met de S(B)O-school gehouden.")
-    brief = wacht_op(lambda: Taak.objects.filter(pk=bezwaar.beslissingsbrief_id, status=Taak.Status.KLAAR).first(), seconden=60)
+    bezwaar = bezwaren.bezwaar_registreren(
+        door=wereld.tim,
+        tlv=tlv,
+        ontvangen_op=timezone.localdate(),
+        indiener="ouders",
+        indiener_naam="Fam. Visser",
+        gronden="Het MDO heeft wel plaatsgevonden.",
+    )
+    bezwaar = bezwaren.bezwaar_beslissen(
+        door=wereld.dirk,
+        bezwaar=bezwaar,
+        beslissing="ongegrond",
+        motivering="Er is geen MDO met de S(B)O-school gehouden.",
+    )
+    brief = wacht_op(
+        lambda: Taak.objects.filter(pk=bezwaar.beslissingsbrief_id, status=Taak.Status.KLAAR).first(), seconden=60
+    )
     tekst = pdf_tekst(brief)
     assert "ongegrond" in tekst and "beroep instellen bij de rechtbank Den Haag" in tekst

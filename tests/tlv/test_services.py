@@ -26,7 +26,9 @@ def vandaag():
 
 @pytest.fixture
 def concept(wereld):
-    return volledige_aanvraag(door=wereld.alice, leerling=wereld.daan, school=wereld.school_a, beoogde_school=wereld.sbo)
+    return volledige_aanvraag(
+        door=wereld.alice, leerling=wereld.daan, school=wereld.school_a, beoogde_school=wereld.sbo
+    )
 
 
 @pytest.fixture
@@ -44,8 +46,12 @@ def getoetst(wereld, ingediend):
 def afgeven(p, tlv, *, begin=None, eind=None, **kw):
     begin = begin or vandaag()
     return beoordeling.tlv_afgeven(
-        door=p.tim, tlv=tlv, ingangsdatum=begin, einddatum=eind or begin + timedelta(days=730),
-        motivering="Conform het deskundigenadvies.", **kw,
+        door=p.tim,
+        tlv=tlv,
+        ingangsdatum=begin,
+        einddatum=eind or begin + timedelta(days=730),
+        motivering="Conform het deskundigenadvies.",
+        **kw,
     )
 
 
@@ -60,7 +66,12 @@ def test_ib_er_starts_a_request_from_the_pupils_dossier(wereld):
     dossier = DossierFactory(leerling=wereld.daan, school=wereld.school_a, regievoerder=wereld.alice)
     mdo = MDOFactory(dossier=dossier)
     tlv = aanvraag.tlv_aanvraag_starten(door=wereld.alice, leerling=wereld.daan, soort=TLVSoort.SBO, mdo=mdo)
-    assert (tlv.status, tlv.aanvragende_school, tlv.dossier, tlv.mdo) == (TLVStatus.CONCEPT, wereld.school_a, dossier, mdo)
+    assert (tlv.status, tlv.aanvragende_school, tlv.dossier, tlv.mdo) == (
+        TLVStatus.CONCEPT,
+        wereld.school_a,
+        dossier,
+        mdo,
+    )
     assert overgangen(tlv) == [("", "concept")]
 
 
@@ -70,7 +81,9 @@ def test_it_refuses_a_request_without_a_dossier_on_the_regular_route(wereld):
 
 
 def test_a_direct_entry_needs_no_dossier(wereld):
-    tlv = aanvraag.tlv_aanvraag_starten(door=wereld.alice, leerling=wereld.daan, soort=TLVSoort.SO, route=Route.RECHTSTREEKS)
+    tlv = aanvraag.tlv_aanvraag_starten(
+        door=wereld.alice, leerling=wereld.daan, soort=TLVSoort.SO, route=Route.RECHTSTREEKS
+    )
     assert tlv.route == Route.RECHTSTREEKS and tlv.dossier is None
 
 
@@ -82,14 +95,20 @@ def test_ib_er_of_another_school_cannot_start_a_request(wereld):
 
 def test_it_refuses_a_second_open_request_for_the_same_pupil(wereld, concept):
     with pytest.raises(TLVFout, match="al een TLV-aanvraag"):
-        aanvraag.tlv_aanvraag_starten(door=wereld.alice, leerling=wereld.daan, soort=TLVSoort.SO, route=Route.RECHTSTREEKS)
+        aanvraag.tlv_aanvraag_starten(
+            door=wereld.alice, leerling=wereld.daan, soort=TLVSoort.SO, route=Route.RECHTSTREEKS
+        )
 
 
 def test_saving_the_request_checks_the_intended_school_type(wereld, concept):
     with pytest.raises(TLVFout, match="school voor SBO"):
         aanvraag.tlv_aanvraag_bijwerken(door=wereld.alice, tlv=concept, versie=concept.versie, beoogde_school=wereld.so)
     tlv = aanvraag.tlv_aanvraag_bijwerken(
-        door=wereld.alice, tlv=concept, versie=concept.versie, soort=TLVSoort.SO, beoogde_school=wereld.so,
+        door=wereld.alice,
+        tlv=concept,
+        versie=concept.versie,
+        soort=TLVSoort.SO,
+        beoogde_school=wereld.so,
         voorgestelde_categorie="hoog",
     )
     assert (tlv.soort, tlv.voorgestelde_categorie, tlv.versie) == ("SO", "hoog", concept.versie + 1)
@@ -111,8 +130,15 @@ def test_the_directeur_may_read_but_not_edit_the_request(wereld, concept):
 def test_expert_advice_is_stored_with_its_document(wereld, concept):
     bestand = SimpleUploadedFile("advies.pdf", PDF, content_type="application/pdf")
     advies = aanvraag.deskundigenadvies_vastleggen(
-        door=wereld.alice, tlv=concept, volgorde=1, naam="Drs. K. de Boer", kwalificatie="psycholoog",
-        datum=vandaag(), advies="Passend.", conclusie="positief", bestand=bestand,
+        door=wereld.alice,
+        tlv=concept,
+        volgorde=1,
+        naam="Drs. K. de Boer",
+        kwalificatie="psycholoog",
+        datum=vandaag(),
+        advies="Passend.",
+        conclusie="positief",
+        bestand=bestand,
     )
     assert advies.document.extensie == "pdf" and advies.document.leerling == wereld.daan
     assert concept.deskundigenadviezen.count() == 2
@@ -128,8 +154,15 @@ def test_expert_advice_is_stored_with_its_document(wereld, concept):
     ],
 )
 def test_expert_advice_rules(wereld, concept, wijziging, melding):
-    velden = dict(volgorde=1, naam="Nieuwe Naam", kwalificatie="orthopedagoog", expertise="gedrag", datum=vandaag(),
-                  advies="Passend.", conclusie="positief")
+    velden = dict(
+        volgorde=1,
+        naam="Nieuwe Naam",
+        kwalificatie="orthopedagoog",
+        expertise="gedrag",
+        datum=vandaag(),
+        advies="Passend.",
+        conclusie="positief",
+    )
     velden.update(wijziging)
     with pytest.raises(TLVFout, match=melding):
         aanvraag.deskundigenadvies_vastleggen(door=wereld.alice, tlv=concept, **velden)
@@ -139,8 +172,15 @@ def test_a_file_that_is_not_what_its_name_says_is_refused(wereld, concept):
     nep = SimpleUploadedFile("advies.pdf", b"MZ\x90\x00 dit is geen pdf", content_type="application/pdf")
     with pytest.raises(TLVFout, match="geen geldig PDF-bestand"):
         aanvraag.deskundigenadvies_vastleggen(
-            door=wereld.alice, tlv=concept, volgorde=1, naam="X", kwalificatie="psycholoog", datum=vandaag(),
-            advies="a", conclusie="positief", bestand=nep,
+            door=wereld.alice,
+            tlv=concept,
+            volgorde=1,
+            naam="X",
+            kwalificatie="psycholoog",
+            datum=vandaag(),
+            advies="a",
+            conclusie="positief",
+            bestand=nep,
         )
 
 
@@ -261,12 +301,21 @@ def test_an_so_tlv_needs_a_category(wereld):
 def test_only_a_direct_entry_may_have_no_end_date_and_then_with_a_reason(wereld):
     gewoon = TLVFactory(so=True, getoetst=True)
     with pytest.raises(TLVFout, match="rechtstreekse instroom"):
-        beoordeling.tlv_afgeven(door=wereld.tim, tlv=gewoon, ingangsdatum=vandaag(), einddatum=None, categorie="hoog", motivering="x")
+        beoordeling.tlv_afgeven(
+            door=wereld.tim, tlv=gewoon, ingangsdatum=vandaag(), einddatum=None, categorie="hoog", motivering="x"
+        )
     emb = TLVFactory(so=True, getoetst=True, route=Route.RECHTSTREEKS)
     with pytest.raises(TLVFout, match="waarom"):
-        beoordeling.tlv_afgeven(door=wereld.tim, tlv=emb, ingangsdatum=vandaag(), einddatum=None, categorie="hoog", motivering="x")
+        beoordeling.tlv_afgeven(
+            door=wereld.tim, tlv=emb, ingangsdatum=vandaag(), einddatum=None, categorie="hoog", motivering="x"
+        )
     tlv = beoordeling.tlv_afgeven(
-        door=wereld.tim, tlv=emb, ingangsdatum=vandaag(), einddatum=None, categorie="hoog", motivering="EMB",
+        door=wereld.tim,
+        tlv=emb,
+        ingangsdatum=vandaag(),
+        einddatum=None,
+        categorie="hoog",
+        motivering="EMB",
         geen_einddatum_reden="EMB-leerling: TLV voor de gehele schoolloopbaan.",
     )
     assert tlv.einddatum is None and tlv.is_actief_op(vandaag() + timedelta(days=3650))
@@ -281,8 +330,13 @@ def test_the_decider_follows_the_setting(wereld, getoetst, settings):
     settings.TLV_BESLISSER = "db"
     with pytest.raises(TLVFout, match="niet doen"):
         afgeven(wereld, getoetst)
-    tlv = beoordeling.tlv_afgeven(door=wereld.dirk, tlv=getoetst, ingangsdatum=vandaag(),
-                                  einddatum=vandaag() + timedelta(days=365), motivering="Conform advies.")
+    tlv = beoordeling.tlv_afgeven(
+        door=wereld.dirk,
+        tlv=getoetst,
+        ingangsdatum=vandaag(),
+        einddatum=vandaag() + timedelta(days=365),
+        motivering="Conform advies.",
+    )
     assert tlv.besluit_door == wereld.dirk
 
 
@@ -316,16 +370,27 @@ def test_a_decided_request_can_no_longer_be_withdrawn_by_the_school(wereld, geto
 
 
 def test_the_sbo_school_records_the_placement_and_the_waiting_time_follows(wereld):
-    tlv = TLVFactory(afgegeven=True, beoogde_school=wereld.sbo, aanvragende_school=wereld.school_a, afgegeven_op=vandaag() - timedelta(days=40))
+    tlv = TLVFactory(
+        afgegeven=True,
+        beoogde_school=wereld.sbo,
+        aanvragende_school=wereld.school_a,
+        afgegeven_op=vandaag() - timedelta(days=40),
+    )
     tlv = looptijd.plaatsing_vastleggen(door=wereld.sanne, tlv=tlv, plaatsingsdatum=vandaag() - timedelta(days=12))
-    assert (tlv.plaatsingsdatum, tlv.wachttijd_dagen, tlv.plaatsing_door) == (vandaag() - timedelta(days=12), 28, wereld.sanne)
+    assert (tlv.plaatsingsdatum, tlv.wachttijd_dagen, tlv.plaatsing_door) == (
+        vandaag() - timedelta(days=12),
+        28,
+        wereld.sanne,
+    )
 
 
 @pytest.mark.parametrize("dagen_terug, melding", [(50, "voor de afgifte"), (-1, "toekomst")])
 def test_placement_dates_must_be_between_issue_and_today(wereld, dagen_terug, melding):
     tlv = TLVFactory(afgegeven=True, beoogde_school=wereld.sbo, afgegeven_op=vandaag() - timedelta(days=40))
     with pytest.raises(TLVFout, match=melding):
-        looptijd.plaatsing_vastleggen(door=wereld.sanne, tlv=tlv, plaatsingsdatum=vandaag() - timedelta(days=dagen_terug))
+        looptijd.plaatsing_vastleggen(
+            door=wereld.sanne, tlv=tlv, plaatsingsdatum=vandaag() - timedelta(days=dagen_terug)
+        )
 
 
 def test_the_requesting_school_does_not_record_the_placement(wereld):
@@ -344,8 +409,13 @@ def test_an_active_tlv_expires_the_day_after_its_end_date(wereld):
 
 def test_the_sbo_school_ends_a_tlv_when_the_pupil_returns(wereld):
     tlv = TLVFactory(actief=True, beoogde_school=wereld.sbo)
-    tlv = looptijd.tlv_beeindigen(door=wereld.sanne, tlv=tlv, reden=Beeindigingsreden.TERUGGEPLAATST, datum=vandaag(),
-                                  toelichting="Terug naar de eigen basisschool.")
+    tlv = looptijd.tlv_beeindigen(
+        door=wereld.sanne,
+        tlv=tlv,
+        reden=Beeindigingsreden.TERUGGEPLAATST,
+        datum=vandaag(),
+        toelichting="Terug naar de eigen basisschool.",
+    )
     assert (tlv.status, tlv.beeindigd_op) == (TLVStatus.INGETROKKEN, vandaag())
     assert not tlv.is_actief_op(vandaag())
 
@@ -353,29 +423,51 @@ def test_the_sbo_school_ends_a_tlv_when_the_pupil_returns(wereld):
 def test_only_the_decider_withdraws_a_tlv(wereld):
     tlv = TLVFactory(actief=True, beoogde_school=wereld.sbo)
     with pytest.raises(TLVFout):
-        looptijd.tlv_beeindigen(door=wereld.sanne, tlv=tlv, reden=Beeindigingsreden.INGETROKKEN, datum=vandaag(), toelichting="x")
-    tlv = looptijd.tlv_beeindigen(door=wereld.tim, tlv=tlv, reden=Beeindigingsreden.INGETROKKEN, datum=vandaag(), toelichting="Onjuist afgegeven.")
+        looptijd.tlv_beeindigen(
+            door=wereld.sanne, tlv=tlv, reden=Beeindigingsreden.INGETROKKEN, datum=vandaag(), toelichting="x"
+        )
+    tlv = looptijd.tlv_beeindigen(
+        door=wereld.tim, tlv=tlv, reden=Beeindigingsreden.INGETROKKEN, datum=vandaag(), toelichting="Onjuist afgegeven."
+    )
     assert tlv.beeindigingsreden == Beeindigingsreden.INGETROKKEN
     with pytest.raises(TLVFout, match="ingetrokken"):
-        looptijd.tlv_beeindigen(door=wereld.tim, tlv=tlv, reden=Beeindigingsreden.INGETROKKEN, datum=vandaag(), toelichting="x")
+        looptijd.tlv_beeindigen(
+            door=wereld.tim, tlv=tlv, reden=Beeindigingsreden.INGETROKKEN, datum=vandaag(), toelichting="x"
+        )
 
 
 def test_an_extension_is_a_new_linked_request_on_a_shortened_route(wereld):
-    oud = TLVFactory(actief=True, leerling=wereld.daan, beoogde_school=wereld.sbo, aanvragende_school=wereld.school_a,
-                     einddatum=vandaag() + timedelta(days=90))
+    oud = TLVFactory(
+        actief=True,
+        leerling=wereld.daan,
+        beoogde_school=wereld.sbo,
+        aanvragende_school=wereld.school_a,
+        einddatum=vandaag() + timedelta(days=90),
+    )
     nieuw = looptijd.tlv_verlenging_aanvragen(door=wereld.sanne, tlv=oud)
-    assert (nieuw.route, nieuw.vorige, nieuw.aanvragende_school, nieuw.status) == (Route.VERLENGING, oud, wereld.sbo, "concept")
+    assert (nieuw.route, nieuw.vorige, nieuw.aanvragende_school, nieuw.status) == (
+        Route.VERLENGING,
+        oud,
+        wereld.sbo,
+        "concept",
+    )
     assert nieuw.voorgestelde_ingangsdatum == oud.einddatum + timedelta(days=1)
     from tlv.checklist import checklist
 
-    assert {p.sleutel for p in checklist(nieuw)} >= {"evaluatie", "deskundige_1"} and "mdo" not in {p.sleutel for p in checklist(nieuw)}
+    assert {p.sleutel for p in checklist(nieuw)} >= {"evaluatie", "deskundige_1"} and "mdo" not in {
+        p.sleutel for p in checklist(nieuw)
+    }
     with pytest.raises(TLVFout, match="al een TLV-aanvraag"):
         looptijd.tlv_verlenging_aanvragen(door=wereld.sanne, tlv=oud)
 
 
 def test_issuing_the_extension_marks_the_old_tlv_extended_without_overlap(wereld):
-    oud = TLVFactory(actief=True, leerling=wereld.daan, beoogde_school=wereld.sbo, einddatum=vandaag() + timedelta(days=90))
-    nieuw = TLVFactory(getoetst=True, leerling=wereld.daan, route=Route.VERLENGING, vorige=oud, beoogde_school=wereld.sbo)
+    oud = TLVFactory(
+        actief=True, leerling=wereld.daan, beoogde_school=wereld.sbo, einddatum=vandaag() + timedelta(days=90)
+    )
+    nieuw = TLVFactory(
+        getoetst=True, leerling=wereld.daan, route=Route.VERLENGING, vorige=oud, beoogde_school=wereld.sbo
+    )
     nieuw = afgeven(wereld, nieuw, begin=oud.einddatum + timedelta(days=1))
     oud.refresh_from_db()
     assert (oud.status, oud.beeindigingsreden, oud.beeindigd_op) == (TLVStatus.VERLENGD, "verlengd", nieuw.ingangsdatum)
@@ -385,19 +477,29 @@ def test_issuing_the_extension_marks_the_old_tlv_extended_without_overlap(wereld
 def test_the_return_review_is_recorded(wereld):
     tlv = TLVFactory(actief=True, beoogde_school=wereld.sbo, afgegeven_op=vandaag() - timedelta(days=300))
     bespreking = looptijd.terugkeerbespreking_vastleggen(
-        door=wereld.sanne, tlv=tlv, datum=vandaag(), deelnemers="Sanne (ib SBO), Charlie (consulent)",
+        door=wereld.sanne,
+        tlv=tlv,
+        datum=vandaag(),
+        deelnemers="Sanne (ib SBO), Charlie (consulent)",
         conclusie=Terugkeerconclusie.VOORTZETTEN,
     )
     assert bespreking.tlv == tlv
     with pytest.raises(TLVFout, match="tussen"):
-        looptijd.terugkeerbespreking_vastleggen(door=wereld.sanne, tlv=tlv, datum=vandaag() + timedelta(days=1),
-                                                deelnemers="x", conclusie=Terugkeerconclusie.VOORTZETTEN)
+        looptijd.terugkeerbespreking_vastleggen(
+            door=wereld.sanne,
+            tlv=tlv,
+            datum=vandaag() + timedelta(days=1),
+            deelnemers="x",
+            conclusie=Terugkeerconclusie.VOORTZETTEN,
+        )
 
 
 def test_a_tlc_member_of_another_swv_role_cannot_act(wereld, ingediend):
     ac = gebruiker_met_rol(Rol.AC_LID, email="ac2@example.nl")
     with pytest.raises(TLVFout):
-        beoordeling.tlv_procedureel_toetsen(door=ac, tlv=ingediend, route_gevolgd=True, advies_consistent=True, documenten_compleet=True)
+        beoordeling.tlv_procedureel_toetsen(
+            door=ac, tlv=ingediend, route_gevolgd=True, advies_consistent=True, documenten_compleet=True
+        )
 
 
 def test_two_racing_transitions_do_not_both_succeed(wereld, ingediend):

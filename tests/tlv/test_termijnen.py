@@ -34,10 +34,13 @@ def test_the_objection_term_is_six_weeks_from_the_day_after_sending():
     assert termijnen.bezwaartermijn_einde(date(2026, 1, 9)) == date(2026, 2, 20)
 
 
-@pytest.mark.parametrize("naam, waarde, verwacht", [
-    ("TLV_BESLISTERMIJN_WEKEN", 10, date(2026, 5, 11)),
-    ("TLV_BEZWAARTERMIJN_WEKEN", 10, None),
-])
+@pytest.mark.parametrize(
+    "naam, waarde, verwacht",
+    [
+        ("TLV_BESLISTERMIJN_WEKEN", 10, date(2026, 5, 11)),
+        ("TLV_BEZWAARTERMIJN_WEKEN", 10, None),
+    ],
+)
 def test_terms_follow_the_settings(settings, naam, waarde, verwacht):
     setattr(settings, naam, waarde)
     if verwacht:

@@ -22,8 +22,10 @@ def test_the_ib_er_starts_a_request_from_an_mdo_outcome(client, wereld):
     client.force_login(wereld.alice)
     pagina = client.get(reverse("tlv:nieuw") + f"?mdo={mdo.uuid}")
     assert pagina.status_code == 200 and "Daan Visser" in pagina.content.decode()
-    response = client.post(reverse("tlv:nieuw") + f"?mdo={mdo.uuid}",
-                           {"leerling": wereld.daan.pk, "soort": "SBO", "route": "regulier", "mdo": mdo.uuid})
+    response = client.post(
+        reverse("tlv:nieuw") + f"?mdo={mdo.uuid}",
+        {"leerling": wereld.daan.pk, "soort": "SBO", "route": "regulier", "mdo": mdo.uuid},
+    )
     tlv = TLV.objects.get()
     assert response.url == tlv.get_absolute_url() and tlv.mdo == mdo
 
@@ -36,8 +38,14 @@ def test_a_second_request_shows_a_dutch_error(client, wereld):
 
 
 def test_the_checklist_shows_what_is_missing_and_submitting_incomplete_is_refused(client, wereld):
-    tlv = volledige_aanvraag(door=wereld.alice, leerling=wereld.daan, school=wereld.school_a, beoogde_school=wereld.sbo,
-                             redenen="", toelating_datum=None)
+    tlv = volledige_aanvraag(
+        door=wereld.alice,
+        leerling=wereld.daan,
+        school=wereld.school_a,
+        beoogde_school=wereld.sbo,
+        redenen="",
+        toelating_datum=None,
+    )
     client.force_login(wereld.alice)
     inhoud = client.get(tlv.get_absolute_url()).content.decode()
     assert "Ontbreekt" in inhoud and "Redenen van de aanvraag" in inhoud
@@ -50,8 +58,14 @@ def test_the_checklist_shows_what_is_missing_and_submitting_incomplete_is_refuse
 def test_editing_with_a_stale_form_is_refused_without_saving(client, wereld):
     tlv = volledige_aanvraag(door=wereld.alice, leerling=wereld.daan, school=wereld.school_a, beoogde_school=wereld.sbo)
     client.force_login(wereld.alice)
-    data = {"versie": tlv.versie, "soort": "SBO", "beoogde_school": wereld.sbo.pk, "redenen": "Eerste versie.",
-            "voorgestelde_duur_maanden": 24, "ouders_instemming": "ingestemd"}
+    data = {
+        "versie": tlv.versie,
+        "soort": "SBO",
+        "beoogde_school": wereld.sbo.pk,
+        "redenen": "Eerste versie.",
+        "voorgestelde_duur_maanden": 24,
+        "ouders_instemming": "ingestemd",
+    }
     assert client.post(reverse("tlv:bewerken", args=[tlv.uuid]), data).status_code == 302
     data["redenen"] = "Verouderd formulier."
     response = client.post(reverse("tlv:bewerken", args=[tlv.uuid]), data)
@@ -64,8 +78,13 @@ def test_the_expert_form_requires_a_document_the_first_time(client, wereld):
     tlv = TLVFactory(leerling=wereld.daan, aanvragende_school=wereld.school_a, aangemaakt_door=wereld.alice)
     client.force_login(wereld.alice)
     url = reverse("tlv:deskundige", args=[tlv.uuid, 1])
-    data = {"naam": "Drs. K. de Boer", "kwalificatie": "orthopedagoog", "datum": timezone.localdate().isoformat(),
-            "advies": "Passend.", "conclusie": "positief"}
+    data = {
+        "naam": "Drs. K. de Boer",
+        "kwalificatie": "orthopedagoog",
+        "datum": timezone.localdate().isoformat(),
+        "advies": "Passend.",
+        "conclusie": "positief",
+    }
     assert "Dit veld is verplicht." in client.post(url, data).content.decode()
     data["bestand"] = SimpleUploadedFile("advies.pdf", PDF, content_type="application/pdf")
     assert client.post(url, data).status_code == 302
@@ -73,8 +92,12 @@ def test_the_expert_form_requires_a_document_the_first_time(client, wereld):
 
 
 def test_the_decision_form_proposes_the_requested_period(client, wereld):
-    tlv = TLVFactory(getoetst=True, aanvragende_school=wereld.school_a, voorgestelde_duur_maanden=24,
-                     voorgestelde_ingangsdatum=date(2026, 8, 1))
+    tlv = TLVFactory(
+        getoetst=True,
+        aanvragende_school=wereld.school_a,
+        voorgestelde_duur_maanden=24,
+        voorgestelde_ingangsdatum=date(2026, 8, 1),
+    )
     client.force_login(wereld.tim)
     inhoud = client.get(reverse("tlv:besluiten", args=[tlv.uuid])).content.decode()
     assert 'value="2026-08-01"' in inhoud and 'value="2028-07-31"' in inhoud
@@ -84,15 +107,26 @@ def test_the_decision_form_proposes_the_requested_period(client, wereld):
 
 def _tlvs(n, school):
     for i in range(n):
-        TLVFactory(actief=True, aanvragende_school=school, ingangsdatum=date(2025, 8, 1) + timedelta(days=i),
-                   einddatum=date(2027, 7, 31), plaatsingsdatum=timezone.localdate() - timedelta(days=1))
+        TLVFactory(
+            actief=True,
+            aanvragende_school=school,
+            ingangsdatum=date(2025, 8, 1) + timedelta(days=i),
+            einddatum=date(2027, 7, 31),
+            plaatsingsdatum=timezone.localdate() - timedelta(days=1),
+        )
         TLVFactory(ingediend=True, aanvragende_school=school)
 
 
-@pytest.mark.parametrize("url_name, persona", [
-    ("tlv:register", "dirk"), ("tlv:werkvoorraad", "tim"), ("tlv:lijst", "alice"), ("tlv:kengetallen", "bea"),
-    ("home", "tim"),
-])
+@pytest.mark.parametrize(
+    "url_name, persona",
+    [
+        ("tlv:register", "dirk"),
+        ("tlv:werkvoorraad", "tim"),
+        ("tlv:lijst", "alice"),
+        ("tlv:kengetallen", "bea"),
+        ("home", "tim"),
+    ],
+)
 def test_list_pages_keep_their_query_budget(client, wereld, django_assert_max_num_queries, url_name, persona):
     client.force_login(getattr(wereld, persona))
     _tlvs(3, wereld.school_a)
@@ -106,12 +140,17 @@ def test_list_pages_keep_their_query_budget(client, wereld, django_assert_max_nu
 
 
 def test_the_register_filters(client, wereld):
-    so = TLVFactory(actief=True, so=True, categorie="hoog", aanvragende_school=wereld.school_a, beoogde_school=wereld.so)
+    so = TLVFactory(
+        actief=True, so=True, categorie="hoog", aanvragende_school=wereld.school_a, beoogde_school=wereld.so
+    )
     sbo = TLVFactory(actief=True, aanvragende_school=wereld.school_b, beoogde_school=wereld.sbo)
     client.force_login(wereld.dirk)
     for query, zichtbaar, verborgen in [
-        ({"soort": "SO"}, so, sbo), ({"categorie": "hoog"}, so, sbo), ({"school": wereld.sbo.uuid}, sbo, so),
-        ({"bestuur": wereld.school_b.bestuur_id}, sbo, so), ({"status": "actief", "soort": "SBO"}, sbo, so),
+        ({"soort": "SO"}, so, sbo),
+        ({"categorie": "hoog"}, so, sbo),
+        ({"school": wereld.sbo.uuid}, sbo, so),
+        ({"bestuur": wereld.school_b.bestuur_id}, sbo, so),
+        ({"status": "actief", "soort": "SBO"}, sbo, so),
         ({"actief_op": (so.einddatum + timedelta(days=1)).isoformat(), "soort": "SO"}, None, so),
     ]:
         inhoud = client.get(reverse("tlv:register"), query).content.decode()
@@ -128,7 +167,9 @@ def test_the_register_shows_no_pupil_names_or_bsn(client, wereld):
 
 
 def test_the_duo_export_is_a_semicolon_csv_and_is_access_logged(client, wereld):
-    tlv = TLVFactory(actief=True, so=True, categorie="midden", ingangsdatum=date(2025, 8, 1), einddatum=date(2027, 7, 31))
+    tlv = TLVFactory(
+        actief=True, so=True, categorie="midden", ingangsdatum=date(2025, 8, 1), einddatum=date(2027, 7, 31)
+    )
     tlv.leerling.bsn = "123456782"
     tlv.leerling.save()
     client.force_login(wereld.bea)
@@ -162,7 +203,9 @@ def test_the_excel_export_holds_no_names_and_follows_the_scope(wereld, django_ca
     TLVFactory(actief=True, so=True, categorie="hoog", leerling=wereld.daan, plaatsingsdatum=timezone.localdate())
     TLVFactory(actief=True)
     with django_capture_on_commit_callbacks(execute=False):
-        taak = taak_starten(soort="tlv_register_excel", omschrijving="x", aangevraagd_door=wereld.dirk, parameters={"soort": "SO"})
+        taak = taak_starten(
+            soort="tlv_register_excel", omschrijving="x", aangevraagd_door=wereld.dirk, parameters={"soort": "SO"}
+        )
     taak_uitvoeren_service(taak_id=taak.pk)
     taak.refresh_from_db()
     blad = openpyxl.load_workbook(io.BytesIO(taak.bestand.read())).active
@@ -173,8 +216,12 @@ def test_the_excel_export_holds_no_names_and_follows_the_scope(wereld, django_ca
 
 
 def test_the_key_figures_page_has_a_chart_with_a_table(client, wereld):
-    TLVFactory(actief=True, beoogde_school=wereld.sbo, afgegeven_op=timezone.localdate() - timedelta(days=30),
-               plaatsingsdatum=timezone.localdate() - timedelta(days=2))
+    TLVFactory(
+        actief=True,
+        beoogde_school=wereld.sbo,
+        afgegeven_op=timezone.localdate() - timedelta(days=30),
+        plaatsingsdatum=timezone.localdate() - timedelta(days=2),
+    )
     client.force_login(wereld.bea)
     inhoud = client.get(reverse("tlv:kengetallen")).content.decode()
     assert "<svg" in inhoud and "SBO De Brug" in inhoud and "Wachttijd per S(B)O-school" in inhoud

@@ -52,12 +52,20 @@ class Bezwaar(models.Model):
     beslissing = models.CharField(_("decision"), max_length=20, choices=Bezwaarbeslissing.choices, blank=True)
     beslist_op = models.DateField(_("decided on"), null=True, blank=True)
     beslist_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("decided by"),
     )
     motivering = models.TextField(_("grounds of the decision on the objection"), blank=True)
     beslissingsbrief = models.ForeignKey(
-        "swv.Taak", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "swv.Taak",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("letter with the decision on the objection"),
     )
     beroep_ingesteld_op = models.DateField(_("appeal lodged on"), null=True, blank=True)

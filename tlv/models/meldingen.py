@@ -37,7 +37,9 @@ class TLVMelding(models.Model):
         verbose_name = _("TLV notification")
         verbose_name_plural = _("TLV notifications")
         ordering = ["-aangemaakt", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["ontvanger", "sleutel"], name="tlvmelding_eenmaal_per_aanleiding")]
+        constraints = [
+            models.UniqueConstraint(fields=["ontvanger", "sleutel"], name="tlvmelding_eenmaal_per_aanleiding")
+        ]
         indexes = [models.Index(fields=["ontvanger", "gelezen_op"])]
 
     def __str__(self) -> str:

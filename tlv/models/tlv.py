@@ -84,11 +84,19 @@ class TLV(models.Model):
     rechtstreeks_toelichting = models.TextField(_("why the pupil enters special education directly (EMB)"), blank=True)
     evaluatie_huidige_periode = models.TextField(_("evaluation of the current TLV period"), blank=True)
     opp_versie = models.ForeignKey(
-        "leerlingen.OPPVersie", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "leerlingen.OPPVersie",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("current OPP"),
     )
     mdo = models.ForeignKey(
-        "leerlingen.MDO", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "leerlingen.MDO",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("MDO with the special school"),
     )
     toelating_datum = models.DateField(_("date of the admission statement"), null=True, blank=True)
@@ -111,7 +119,11 @@ class TLV(models.Model):
     opgeschort_dagen = models.PositiveIntegerField(_("days the decision term was suspended"), default=0)
     getoetst_op = models.DateField(_("procedurally checked on"), null=True, blank=True)
     getoetst_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("checked by"),
     )
     toets_toelichting = models.TextField(_("findings of the procedural check"), blank=True)
@@ -120,13 +132,21 @@ class TLV(models.Model):
     # The decision (an Awb-besluit).
     besluit_datum = models.DateField(_("decision date"), null=True, blank=True)
     besluit_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("decided by"),
     )
     motivering = models.TextField(_("grounds of the decision"), blank=True)
     bekendgemaakt_op = models.DateField(_("decision sent on"), null=True, blank=True)
     besluitbrief = models.ForeignKey(
-        "swv.Taak", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        "swv.Taak",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("decision letter"),
     )
     afgegeven_op = models.DateField(_("issued on"), null=True, blank=True)
@@ -138,7 +158,11 @@ class TLV(models.Model):
     # After issue.
     plaatsingsdatum = models.DateField(_("placement date"), null=True, blank=True)
     plaatsing_door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("placement recorded by"),
     )
     status_voor_bezwaar = models.CharField(max_length=30, choices=TLVStatus.choices, blank=True)
@@ -174,7 +198,10 @@ class TLV(models.Model):
                 | (
                     Q(soort=TLVSoort.SO)
                     & (Q(categorie__in=CATEGORIEEN) | Q(afgegeven_op__isnull=True, categorie=""))
-                    & (Q(voorgestelde_categorie__in=CATEGORIEEN) | Q(eerst_ingediend_op__isnull=True, voorgestelde_categorie=""))
+                    & (
+                        Q(voorgestelde_categorie__in=CATEGORIEEN)
+                        | Q(eerst_ingediend_op__isnull=True, voorgestelde_categorie="")
+                    )
                 ),
                 name="tlv_categorie_alleen_en_altijd_bij_so",
             ),
@@ -283,7 +310,11 @@ class Statusovergang(models.Model):
     van = models.CharField(_("from"), max_length=30, blank=True)
     naar = models.CharField(_("to"), max_length=30)
     door = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("by"),
     )
     op = models.DateTimeField(_("at"), default=timezone.now)
@@ -332,7 +363,11 @@ class Deskundigenadvies(models.Model):
     advies = models.TextField(_("advice"))
     conclusie = models.CharField(_("conclusion"), max_length=10, choices=Adviesconclusie.choices)
     document = models.ForeignKey(
-        "leerlingen.Document", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "leerlingen.Document",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("advice document"),
     )
     vastgelegd_door = models.ForeignKey(

@@ -36,10 +36,24 @@ from tlv.services.meldingen import medewerkers, melden
 
 #: The request fields the school edits (``tlv_aanvraag_bijwerken``); everything else is procedure.
 AANVRAAGVELDEN = (
-    "soort", "voorgestelde_categorie", "beoogde_school", "toelating_datum", "toelating_door",
-    "toelating_toelichting", "voorgestelde_ingangsdatum", "voorgestelde_duur_maanden", "redenen",
-    "rechtstreeks_toelichting", "evaluatie_huidige_periode", "opp_versie", "mdo", "ouders_zienswijze",
-    "ouders_instemming", "ouders_instemming_datum", "ouders_uitzondering_toelichting", "evaluatieafspraken",
+    "soort",
+    "voorgestelde_categorie",
+    "beoogde_school",
+    "toelating_datum",
+    "toelating_door",
+    "toelating_toelichting",
+    "voorgestelde_ingangsdatum",
+    "voorgestelde_duur_maanden",
+    "redenen",
+    "rechtstreeks_toelichting",
+    "evaluatie_huidige_periode",
+    "opp_versie",
+    "mdo",
+    "ouders_zienswijze",
+    "ouders_instemming",
+    "ouders_instemming_datum",
+    "ouders_uitzondering_toelichting",
+    "evaluatieafspraken",
     "terugkeerafspraken",
 )
 BEWERKBAAR = (TLVStatus.CONCEPT, TLVStatus.AANVULLING_GEVRAAGD)
@@ -73,7 +87,9 @@ def tlv_aanvraag_starten(
         raise TLVFout(_("Choose the regular route or a direct entry."))
     if not Leerling.objects.visible_to(door, "change").filter(pk=leerling.pk).exists():
         raise TLVFout(_("You may not request a TLV for this pupil."))
-    inschrijving = Inschrijving.objects.actief_op().filter(leerling=leerling, school_id__in=school_ids(door, [Rol.IB_ER])).first()
+    inschrijving = (
+        Inschrijving.objects.actief_op().filter(leerling=leerling, school_id__in=school_ids(door, [Rol.IB_ER])).first()
+    )
     if inschrijving is None:
         raise TLVFout(_("The pupil is not enrolled at your school."))
     dossier = Dossier.objects.actief().filter(leerling=leerling, school_id=inschrijving.school_id).first()
@@ -83,8 +99,14 @@ def tlv_aanvraag_starten(
         raise TLVFout(_("This MDO does not belong to the pupil's dossier."))
     eis_geen_lopende_aanvraag(leerling)
     return nieuwe_aanvraag(
-        leerling=leerling, dossier=dossier, route=route, soort=soort, aanvragende_school_id=inschrijving.school_id,
-        mdo=mdo, opp_versie=_huidige_opp(dossier), aangemaakt_door=door,
+        leerling=leerling,
+        dossier=dossier,
+        route=route,
+        soort=soort,
+        aanvragende_school_id=inschrijving.school_id,
+        mdo=mdo,
+        opp_versie=_huidige_opp(dossier),
+        aangemaakt_door=door,
     )
 
 
@@ -177,14 +199,24 @@ def deskundigenadvies_vastleggen(
     document = bestaand.document if bestaand else None
     if bestand is not None:
         document = document_opslaan(
-            door=door, tlv=tlv, bestand=bestand, titel=_("Expert advice %(n)s: %(naam)s") % {"n": volgorde, "naam": naam}
+            door=door,
+            tlv=tlv,
+            bestand=bestand,
+            titel=_("Expert advice %(n)s: %(naam)s") % {"n": volgorde, "naam": naam},
         )
     advies_obj, _nieuw_advies = Deskundigenadvies.objects.update_or_create(
         tlv=tlv,
         volgorde=volgorde,
         defaults=dict(
-            naam=naam, kwalificatie=kwalificatie, expertise=expertise.strip(), organisatie=organisatie.strip(),
-            datum=datum, advies=advies, conclusie=conclusie, document=document, vastgelegd_door=door,
+            naam=naam,
+            kwalificatie=kwalificatie,
+            expertise=expertise.strip(),
+            organisatie=organisatie.strip(),
+            datum=datum,
+            advies=advies,
+            conclusie=conclusie,
+            document=document,
+            vastgelegd_door=door,
             vastgelegd_op=timezone.now(),
         ),
     )
@@ -204,7 +236,8 @@ def tlv_indienen(*, door, tlv: TLV) -> TLV:
     missend = ontbrekend(tlv)
     if missend:
         raise TLVFout(
-            _("The request is not complete yet. Still missing: %(punten)s.") % {"punten": ", ".join(str(p.label) for p in missend)}
+            _("The request is not complete yet. Still missing: %(punten)s.")
+            % {"punten": ", ".join(str(p.label) for p in missend)}
         )
     vandaag = timezone.localdate()
     if tlv.status == TLVStatus.CONCEPT:
@@ -212,8 +245,12 @@ def tlv_indienen(*, door, tlv: TLV) -> TLV:
     else:
         opgeschort = tlv.opgeschort_dagen + max(0, (vandaag - tlv.aanvulling_gevraagd_op).days)
         tlv = wissel(
-            tlv, TLVStatus.INGEDIEND, door=door, reden=_("Completed with the information requested."),
-            opgeschort_dagen=opgeschort, aanvulling_gevraagd_op=None,
+            tlv,
+            TLVStatus.INGEDIEND,
+            door=door,
+            reden=_("Completed with the information requested."),
+            opgeschort_dagen=opgeschort,
+            aanvulling_gevraagd_op=None,
         )
     overgang = tlv.statusovergangen.order_by("-pk").first()
     melden(tlv, Meldingsoort.INGEDIEND, medewerkers(swv_rollen=[Rol.TLC_LID]), f"ingediend:{overgang.pk}")
@@ -227,6 +264,11 @@ def tlv_aanvraag_intrekken(*, door, tlv: TLV, reden: str) -> TLV:
     reden = verplicht(reden, _("Explain why the request is withdrawn."))
     tlv = vergrendel(tlv, LOPENDE_AANVRAAG)
     return wissel(
-        tlv, TLVStatus.INGETROKKEN, door=door, reden=reden, beeindigd_op=timezone.localdate(),
-        beeindigingsreden=Beeindigingsreden.AANVRAAG_INGETROKKEN, beeindiging_toelichting=reden,
+        tlv,
+        TLVStatus.INGETROKKEN,
+        door=door,
+        reden=reden,
+        beeindigd_op=timezone.localdate(),
+        beeindigingsreden=Beeindigingsreden.AANVRAAG_INGETROKKEN,
+        beeindiging_toelichting=reden,
     )

@@ -28,14 +28,17 @@ def vergrendel(tlv: TLV, van: Iterable[str], *, versie: int | None = None) -> TL
     vers = TLV.objects.select_for_update().get(pk=tlv.pk)
     if vers.status not in set(van):
         raise TLVFout(
-            _("This is not possible now: the status of the TLV is ‘%(status)s’.") % {"status": TLVStatus(vers.status).label}
+            _("This is not possible now: the status of the TLV is ‘%(status)s’.")
+            % {"status": TLVStatus(vers.status).label}
         )
     if versie is not None and versie != vers.versie:
         raise GelijktijdigeWijziging(
             _("Someone else changed this TLV after you opened it. Reload the page and enter your changes again.")
         )
     if not TLV.objects.filter(pk=vers.pk, status=vers.status, versie=vers.versie).update(versie=F("versie") + 1):
-        raise GelijktijdigeWijziging(_("Someone else changed this TLV at the same moment. Reload the page and try again."))
+        raise GelijktijdigeWijziging(
+            _("Someone else changed this TLV at the same moment. Reload the page and try again.")
+        )
     vers.versie += 1
     return vers
 

@@ -22,8 +22,14 @@ from tlv.services.meldingen import melden, schoolontvangers
 
 @transaction.atomic
 def tlv_procedureel_toetsen(
-    *, door, tlv: TLV, route_gevolgd: bool, advies_consistent: bool, documenten_compleet: bool,
-    toelichting: str = "", tlc_advies: str = "",
+    *,
+    door,
+    tlv: TLV,
+    route_gevolgd: bool,
+    advies_consistent: bool,
+    documenten_compleet: bool,
+    toelichting: str = "",
+    tlc_advies: str = "",
 ) -> TLV:
     """Record the TLC's procedural check: were all steps followed, is the advice consistent, are the
     documents present? Not a re-assessment of the content (seed 002 L1081). A failed check is a
@@ -35,8 +41,13 @@ def tlv_procedureel_toetsen(
     if conf.besluit_rol() != Rol.TLC_LID and not tlc_advies.strip():
         raise TLVFout(_("Give the TLC's advice to the director, who decides."))
     return wissel(
-        tlv, TLVStatus.PROCEDUREEL_GETOETST, door=door, reden=toelichting.strip(),
-        getoetst_op=timezone.localdate(), getoetst_door=door, toets_toelichting=toelichting.strip(),
+        tlv,
+        TLVStatus.PROCEDUREEL_GETOETST,
+        door=door,
+        reden=toelichting.strip(),
+        getoetst_op=timezone.localdate(),
+        getoetst_door=door,
+        toets_toelichting=toelichting.strip(),
         tlc_advies=tlc_advies.strip(),
     )
 
@@ -48,7 +59,11 @@ def tlv_aanvulling_vragen(*, door, tlv: TLV, vraag: str) -> TLV:
     vraag = verplicht(vraag, _("Describe which information is missing."))
     tlv = vergrendel(tlv, [TLVStatus.INGEDIEND, TLVStatus.PROCEDUREEL_GETOETST])
     tlv = wissel(
-        tlv, TLVStatus.AANVULLING_GEVRAAGD, door=door, reden=vraag, aanvulling_vraag=vraag,
+        tlv,
+        TLVStatus.AANVULLING_GEVRAAGD,
+        door=door,
+        reden=vraag,
+        aanvulling_vraag=vraag,
         aanvulling_gevraagd_op=timezone.localdate(),
     )
     overgang = tlv.statusovergangen.order_by("-pk").first()
@@ -87,8 +102,9 @@ def eis_geen_overlap(tlv: TLV, ingangsdatum: date, einddatum: date | None) -> No
             )
 
 
-def valideer_looptijd(tlv: TLV, *, categorie: str, ingangsdatum: date | None, einddatum: date | None,
-                      geen_einddatum_reden: str) -> dict:
+def valideer_looptijd(
+    tlv: TLV, *, categorie: str, ingangsdatum: date | None, einddatum: date | None, geen_einddatum_reden: str
+) -> dict:
     """Check the data of an issued TLV (also for a decision revised on objection)."""
     if tlv.soort == TLVSoort.SO and categorie not in Categorie.values:
         raise TLVFout(_("A TLV for SO needs a funding category: low, medium or high."))
@@ -105,9 +121,13 @@ def valideer_looptijd(tlv: TLV, *, categorie: str, ingangsdatum: date | None, ei
         if einddatum <= ingangsdatum:
             raise TLVFout(_("The end date must be after the start date."))
         if einddatum > ingangsdatum + timedelta(days=31 * conf.maximale_duur_maanden()):
-            raise TLVFout(_("The TLV is longer than the maximum of %(max)s months.") % {"max": conf.maximale_duur_maanden()})
+            raise TLVFout(
+                _("The TLV is longer than the maximum of %(max)s months.") % {"max": conf.maximale_duur_maanden()}
+            )
     return {
-        "categorie": categorie, "ingangsdatum": ingangsdatum, "einddatum": einddatum,
+        "categorie": categorie,
+        "ingangsdatum": ingangsdatum,
+        "einddatum": einddatum,
         "geen_einddatum_reden": "" if einddatum else geen_einddatum_reden.strip(),
     }
 
@@ -115,7 +135,9 @@ def valideer_looptijd(tlv: TLV, *, categorie: str, ingangsdatum: date | None, ei
 def besluitbrief_maken(tlv: TLV, door) -> None:
     """Queue the decision letter (PDF) on the worker; the TLV points at the job for its download."""
     taak = taak_starten(
-        soort="tlv_besluitbrief", omschrijving=_("TLV decision letter"), aangevraagd_door=door,
+        soort="tlv_besluitbrief",
+        omschrijving=_("TLV decision letter"),
+        aangevraagd_door=door,
         parameters={"tlv": str(tlv.uuid)},
     )
     tlv.besluitbrief = taak
@@ -127,16 +149,25 @@ def _besluit_melden(tlv: TLV) -> None:
     melden(tlv, Meldingsoort.BESLUIT, schoolontvangers(tlv), f"besluit:{overgang.pk}")
 
 
-def afgeven(tlv: TLV, *, door, vandaag: date, looptijd: dict, motivering: str, bekendgemaakt_op: date,
-            reden: str = "") -> TLV:
+def afgeven(
+    tlv: TLV, *, door, vandaag: date, looptijd: dict, motivering: str, bekendgemaakt_op: date, reden: str = ""
+) -> TLV:
     """Issue a locked TLV: number, period, extension bookkeeping; activates it if it starts today."""
     eis_geen_overlap(tlv, looptijd["ingangsdatum"], looptijd["einddatum"])
     if tlv.route == Route.VERLENGING and tlv.vorige_id:
         _vorige_afsluiten(tlv, door=door, nieuwe_ingang=looptijd["ingangsdatum"])
     tlv = wissel(
-        tlv, TLVStatus.AFGEGEVEN, door=door, reden=reden or motivering, nummer=nieuw_nummer(tlv, vandaag.year),
-        afgegeven_op=vandaag, besluit_datum=vandaag, besluit_door=door, motivering=motivering,
-        bekendgemaakt_op=bekendgemaakt_op, **looptijd,
+        tlv,
+        TLVStatus.AFGEGEVEN,
+        door=door,
+        reden=reden or motivering,
+        nummer=nieuw_nummer(tlv, vandaag.year),
+        afgegeven_op=vandaag,
+        besluit_datum=vandaag,
+        besluit_door=door,
+        motivering=motivering,
+        bekendgemaakt_op=bekendgemaakt_op,
+        **looptijd,
     )
     if tlv.ingangsdatum <= vandaag:
         tlv = wissel(tlv, TLVStatus.ACTIEF, door=None, reden=_("Start date reached."))
@@ -150,15 +181,26 @@ def _vorige_afsluiten(tlv: TLV, *, door, nieuwe_ingang: date) -> None:
     if vorige.einddatum and vorige.einddatum + timedelta(days=1) < eind:
         eind = vorige.einddatum + timedelta(days=1)
     wissel(
-        vorige, TLVStatus.VERLENGD, door=door, reden=_("Extended by a new TLV."),
-        beeindigd_op=vorige.beeindigd_op or eind, beeindigingsreden=Beeindigingsreden.VERLENGD,
+        vorige,
+        TLVStatus.VERLENGD,
+        door=door,
+        reden=_("Extended by a new TLV."),
+        beeindigd_op=vorige.beeindigd_op or eind,
+        beeindigingsreden=Beeindigingsreden.VERLENGD,
     )
 
 
 @transaction.atomic
 def tlv_afgeven(
-    *, door, tlv: TLV, ingangsdatum: date, einddatum: date | None, motivering: str, categorie: str = "",
-    geen_einddatum_reden: str = "", bekendgemaakt_op: date | None = None,
+    *,
+    door,
+    tlv: TLV,
+    ingangsdatum: date,
+    einddatum: date | None,
+    motivering: str,
+    categorie: str = "",
+    geen_einddatum_reden: str = "",
+    bekendgemaakt_op: date | None = None,
 ) -> TLV:
     """Decide to issue the TLV (TLC or DB, ``tlv.conf.besluit_rol``); the letter follows as a job."""
     eis_recht(door, tlv, "besluiten")
@@ -166,10 +208,20 @@ def tlv_afgeven(
     tlv = vergrendel(tlv, [TLVStatus.PROCEDUREEL_GETOETST])
     vandaag = timezone.localdate()
     looptijd = valideer_looptijd(
-        tlv, categorie=categorie, ingangsdatum=ingangsdatum, einddatum=einddatum, geen_einddatum_reden=geen_einddatum_reden
+        tlv,
+        categorie=categorie,
+        ingangsdatum=ingangsdatum,
+        einddatum=einddatum,
+        geen_einddatum_reden=geen_einddatum_reden,
     )
-    tlv = afgeven(tlv, door=door, vandaag=vandaag, looptijd=looptijd, motivering=motivering,
-                  bekendgemaakt_op=bekendgemaakt_op or vandaag)
+    tlv = afgeven(
+        tlv,
+        door=door,
+        vandaag=vandaag,
+        looptijd=looptijd,
+        motivering=motivering,
+        bekendgemaakt_op=bekendgemaakt_op or vandaag,
+    )
     besluitbrief_maken(tlv, door)
     _besluit_melden(tlv)
     return tlv
@@ -183,8 +235,14 @@ def tlv_weigeren(*, door, tlv: TLV, motivering: str, bekendgemaakt_op: date | No
     tlv = vergrendel(tlv, [TLVStatus.PROCEDUREEL_GETOETST])
     vandaag = timezone.localdate()
     tlv = wissel(
-        tlv, TLVStatus.GEWEIGERD, door=door, reden=motivering, besluit_datum=vandaag, besluit_door=door,
-        motivering=motivering, bekendgemaakt_op=bekendgemaakt_op or vandaag,
+        tlv,
+        TLVStatus.GEWEIGERD,
+        door=door,
+        reden=motivering,
+        besluit_datum=vandaag,
+        besluit_door=door,
+        motivering=motivering,
+        bekendgemaakt_op=bekendgemaakt_op or vandaag,
     )
     besluitbrief_maken(tlv, door)
     _besluit_melden(tlv)

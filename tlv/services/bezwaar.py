@@ -30,7 +30,13 @@ BETWISTBAAR = (TLVStatus.AFGEGEVEN, TLVStatus.ACTIEF, TLVStatus.GEWEIGERD)
 
 @transaction.atomic
 def bezwaar_registreren(
-    *, door, tlv: TLV, ontvangen_op: date, indiener: str, indiener_naam: str, gronden: str,
+    *,
+    door,
+    tlv: TLV,
+    ontvangen_op: date,
+    indiener: str,
+    indiener_naam: str,
+    gronden: str,
     te_laat_toelichting: str = "",
 ) -> Bezwaar:
     """Register an objection; the term (6 weeks from the day after sending) is computed and kept.
@@ -50,12 +56,20 @@ def bezwaar_registreren(
         raise TLVFout(_("The date of receipt must lie between the sending of the decision and today."))
     einde = termijnen.bezwaartermijn_einde(tlv.bekendgemaakt_op)
     if tlv.status in (TLVStatus.AFGEGEVEN, TLVStatus.GEWEIGERD):
-        tlv = wissel(tlv, TLVStatus.IN_BEZWAAR, door=door, reden=_("Objection received."), status_voor_bezwaar=tlv.status)
+        tlv = wissel(
+            tlv, TLVStatus.IN_BEZWAAR, door=door, reden=_("Objection received."), status_voor_bezwaar=tlv.status
+        )
     else:
         wissel(tlv, None, door=door)
     bezwaar = Bezwaar.objects.create(
-        tlv=tlv, ontvangen_op=ontvangen_op, indiener=indiener, indiener_naam=indiener_naam, gronden=gronden,
-        termijn_einde=einde, binnen_termijn=ontvangen_op <= einde, te_laat_toelichting=te_laat_toelichting.strip(),
+        tlv=tlv,
+        ontvangen_op=ontvangen_op,
+        indiener=indiener,
+        indiener_naam=indiener_naam,
+        gronden=gronden,
+        termijn_einde=einde,
+        binnen_termijn=ontvangen_op <= einde,
+        te_laat_toelichting=te_laat_toelichting.strip(),
         geregistreerd_door=door,
     )
     bezwaar.statusovergangen.create(van="", naar=BezwaarStatus.ONTVANGEN, door=door)
@@ -69,7 +83,12 @@ def _eis_behandelaar(door, bezwaar: Bezwaar) -> None:
 
 @transaction.atomic
 def bezwaar_advies_vragen(
-    *, door, bezwaar: Bezwaar, commissie: str, advies_gevraagd_op: date, commissie_leden: str = "",
+    *,
+    door,
+    bezwaar: Bezwaar,
+    commissie: str,
+    advies_gevraagd_op: date,
+    commissie_leden: str = "",
     hoorzitting_op: date | None = None,
 ) -> Bezwaar:
     """Put the objection before the advisory committee (or the national LBT)."""
@@ -80,14 +99,24 @@ def bezwaar_advies_vragen(
         raise TLVFout(_("The advice can only be requested between the receipt of the objection and today."))
     bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ONTVANGEN])
     return wissel(
-        bezwaar, BezwaarStatus.ADVIES_GEVRAAGD, door=door, commissie=commissie,
-        commissie_leden=commissie_leden.strip(), advies_gevraagd_op=advies_gevraagd_op, hoorzitting_op=hoorzitting_op,
+        bezwaar,
+        BezwaarStatus.ADVIES_GEVRAAGD,
+        door=door,
+        commissie=commissie,
+        commissie_leden=commissie_leden.strip(),
+        advies_gevraagd_op=advies_gevraagd_op,
+        hoorzitting_op=hoorzitting_op,
     )
 
 
 @transaction.atomic
 def bezwaar_advies_vastleggen(
-    *, door, bezwaar: Bezwaar, advies_ontvangen_op: date, advies_strekking: str, advies: str,
+    *,
+    door,
+    bezwaar: Bezwaar,
+    advies_ontvangen_op: date,
+    advies_strekking: str,
+    advies: str,
     hoorzitting_op: date | None = None,
 ) -> Bezwaar:
     """Record the hearing and the committee's advice."""
@@ -95,12 +124,19 @@ def bezwaar_advies_vastleggen(
     advies = verplicht(advies, _("Record the advice of the committee."))
     if advies_strekking not in Bezwaarbeslissing.values:
         raise TLVFout(_("Choose what the committee advises."))
-    if advies_ontvangen_op > timezone.localdate() or advies_ontvangen_op < (bezwaar.advies_gevraagd_op or bezwaar.ontvangen_op):
+    if advies_ontvangen_op > timezone.localdate() or advies_ontvangen_op < (
+        bezwaar.advies_gevraagd_op or bezwaar.ontvangen_op
+    ):
         raise TLVFout(_("The advice was received after it was requested and not in the future."))
     bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.ADVIES_GEVRAAGD])
     return wissel(
-        bezwaar, BezwaarStatus.ADVIES_ONTVANGEN, door=door, advies_ontvangen_op=advies_ontvangen_op,
-        advies_strekking=advies_strekking, advies=advies, hoorzitting_op=hoorzitting_op or bezwaar.hoorzitting_op,
+        bezwaar,
+        BezwaarStatus.ADVIES_ONTVANGEN,
+        door=door,
+        advies_ontvangen_op=advies_ontvangen_op,
+        advies_strekking=advies_strekking,
+        advies=advies,
+        hoorzitting_op=hoorzitting_op or bezwaar.hoorzitting_op,
     )
 
 
@@ -151,12 +187,20 @@ def bezwaar_beslissen(
         tlv = _herzien(tlv, door=door, herzien=herzien or {}, motivering=motivering, vandaag=vandaag)
     tlv = _tlv_na_bezwaar(tlv, door=door, reden=Bezwaarbeslissing(beslissing).label, vandaag=vandaag)
     bezwaar = wissel(
-        bezwaar, BezwaarStatus.BESLIST, door=door, reden=motivering, beslissing=beslissing, beslist_op=vandaag,
-        beslist_door=door, motivering=motivering,
+        bezwaar,
+        BezwaarStatus.BESLIST,
+        door=door,
+        reden=motivering,
+        beslissing=beslissing,
+        beslist_op=vandaag,
+        beslist_door=door,
+        motivering=motivering,
     )
     bezwaar.tlv = tlv
     taak = taak_starten(
-        soort="tlv_beslissing_op_bezwaar", omschrijving=_("Decision on the objection"), aangevraagd_door=door,
+        soort="tlv_beslissing_op_bezwaar",
+        omschrijving=_("Decision on the objection"),
+        aangevraagd_door=door,
         parameters={"bezwaar": str(bezwaar.uuid)},
     )
     bezwaar.beslissingsbrief = taak
@@ -168,14 +212,27 @@ def _herzien(tlv: TLV, *, door, herzien: dict, motivering: str, vandaag: date) -
     """Apply the revised decision of a well-founded objection."""
     if not tlv.is_afgegeven:
         looptijd = valideer_looptijd(
-            tlv, categorie=herzien.get("categorie", ""), ingangsdatum=herzien.get("ingangsdatum"),
-            einddatum=herzien.get("einddatum"), geen_einddatum_reden=herzien.get("geen_einddatum_reden", ""),
+            tlv,
+            categorie=herzien.get("categorie", ""),
+            ingangsdatum=herzien.get("ingangsdatum"),
+            einddatum=herzien.get("einddatum"),
+            geen_einddatum_reden=herzien.get("geen_einddatum_reden", ""),
         )
-        return afgeven(tlv, door=door, vandaag=vandaag, looptijd=looptijd, motivering=motivering,
-                       bekendgemaakt_op=vandaag, reden=_("Issued on objection."))
+        return afgeven(
+            tlv,
+            door=door,
+            vandaag=vandaag,
+            looptijd=looptijd,
+            motivering=motivering,
+            bekendgemaakt_op=vandaag,
+            reden=_("Issued on objection."),
+        )
     looptijd = valideer_looptijd(
-        tlv, categorie=herzien.get("categorie", tlv.categorie), ingangsdatum=tlv.ingangsdatum,
-        einddatum=herzien.get("einddatum", tlv.einddatum), geen_einddatum_reden=tlv.geen_einddatum_reden,
+        tlv,
+        categorie=herzien.get("categorie", tlv.categorie),
+        ingangsdatum=tlv.ingangsdatum,
+        einddatum=herzien.get("einddatum", tlv.einddatum),
+        geen_einddatum_reden=tlv.geen_einddatum_reden,
     )
     if looptijd["categorie"] == tlv.categorie and looptijd["einddatum"] == tlv.einddatum:
         raise TLVFout(_("A well-founded objection revises the decision: change the category or the end date."))
@@ -205,4 +262,3 @@ def bezwaar_beroep_vastleggen(*, door, bezwaar: Bezwaar, beroep_ingesteld_op: da
     return wissel(
         bezwaar, None, door=door, beroep_ingesteld_op=beroep_ingesteld_op, beroep_toelichting=beroep_toelichting
     )
-

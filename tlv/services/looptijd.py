@@ -52,8 +52,12 @@ def tlv_laten_verlopen(*, tlv: TLV, vandaag: date) -> TLV:
     if tlv.einddatum is None or tlv.einddatum >= vandaag:
         raise TLVFout(_("The TLV has not reached its end date."))
     return wissel(
-        tlv, TLVStatus.VERLOPEN, door=None, reden=_("End date passed."),
-        beeindigd_op=tlv.einddatum + timedelta(days=1), beeindigingsreden=Beeindigingsreden.VERLOPEN,
+        tlv,
+        TLVStatus.VERLOPEN,
+        door=None,
+        reden=_("End date passed."),
+        beeindigd_op=tlv.einddatum + timedelta(days=1),
+        beeindigingsreden=Beeindigingsreden.VERLOPEN,
     )
 
 
@@ -86,7 +90,12 @@ def tlv_beeindigen(*, door, tlv: TLV, reden: str, datum: date, toelichting: str)
     if tlv.einddatum and datum > tlv.einddatum:
         raise TLVFout(_("This date is after the end date: the TLV expires by itself."))
     return wissel(
-        tlv, TLVStatus.INGETROKKEN, door=door, reden=toelichting, beeindigd_op=datum, beeindigingsreden=reden,
+        tlv,
+        TLVStatus.INGETROKKEN,
+        door=door,
+        reden=toelichting,
+        beeindigd_op=datum,
+        beeindigingsreden=reden,
         beeindiging_toelichting=toelichting,
     )
 
@@ -106,10 +115,17 @@ def tlv_verlenging_aanvragen(*, door, tlv: TLV) -> TLV:
     aanvrager = tlv.beoogde_school_id if tlv.beoogde_school_id in mijn_scholen else tlv.aanvragende_school_id
     dossier = Dossier.objects.actief().filter(leerling_id=tlv.leerling_id).first()
     nieuw = nieuwe_aanvraag(
-        leerling_id=tlv.leerling_id, dossier=dossier, route=Route.VERLENGING, vorige=tlv, soort=tlv.soort,
-        aanvragende_school_id=aanvrager, beoogde_school_id=tlv.beoogde_school_id,
-        voorgestelde_categorie=tlv.categorie, voorgestelde_ingangsdatum=tlv.einddatum + timedelta(days=1),
-        evaluatieafspraken=tlv.evaluatieafspraken, terugkeerafspraken=tlv.terugkeerafspraken,
+        leerling_id=tlv.leerling_id,
+        dossier=dossier,
+        route=Route.VERLENGING,
+        vorige=tlv,
+        soort=tlv.soort,
+        aanvragende_school_id=aanvrager,
+        beoogde_school_id=tlv.beoogde_school_id,
+        voorgestelde_categorie=tlv.categorie,
+        voorgestelde_ingangsdatum=tlv.einddatum + timedelta(days=1),
+        evaluatieafspraken=tlv.evaluatieafspraken,
+        terugkeerafspraken=tlv.terugkeerafspraken,
         aangemaakt_door=door,
     )
     wissel(tlv, None, door=door)
@@ -132,7 +148,11 @@ def terugkeerbespreking_vastleggen(
         raise TLVFout(_("The review date must lie between the issue of the TLV and today."))
     wissel(tlv, None, door=door)
     return Terugkeerbespreking.objects.create(
-        tlv=tlv, datum=datum, deelnemers=deelnemers, conclusie=conclusie, toelichting=toelichting.strip(),
+        tlv=tlv,
+        datum=datum,
+        deelnemers=deelnemers,
+        conclusie=conclusie,
+        toelichting=toelichting.strip(),
         vastgelegd_door=door,
     )
 
@@ -162,7 +182,9 @@ def _einddatum_herinneringen(vandaag: date) -> int:
     lopend = TLV.objects.filter(vorige=OuterRef("pk")).exclude(status__in=[TLVStatus.INGETROKKEN, TLVStatus.GEWEIGERD])
     kandidaten = list(
         TLV.objects.filter(
-            status__in=GELDIG, beeindigd_op__isnull=True, einddatum__gte=vandaag,
+            status__in=GELDIG,
+            beeindigd_op__isnull=True,
+            einddatum__gte=vandaag,
             einddatum__lte=vandaag + relativedelta(months=conf.herinnering_maanden()) + timedelta(days=3),
         )
         .exclude(Exists(lopend))
@@ -208,7 +230,9 @@ def _beslistermijn_meldingen(vandaag: date) -> int:
     for t in kandidaten:
         termijn = termijnen.beslistermijn(t.ingediend_op, t.opgeschort_dagen)
         if termijn < vandaag:
-            items += [(o, t.pk, Meldingsoort.BESLISTERMIJN, f"beslistermijn:{t.pk}:{termijn.isoformat()}") for o in ontvangers]
+            items += [
+                (o, t.pk, Meldingsoort.BESLISTERMIJN, f"beslistermijn:{t.pk}:{termijn.isoformat()}") for o in ontvangers
+            ]
     return meldingen_maken(items)
 
 
@@ -238,4 +262,3 @@ def _probeer(service, tlv: TLV, vandaag: date) -> int:
     except TLVFout:  # changed meanwhile (e.g. ended by hand): nothing to do
         return 0
     return 1
-

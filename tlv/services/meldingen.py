@@ -19,15 +19,23 @@ from tlv.models import TLVMelding
 logger = logging.getLogger(__name__)
 
 
-def medewerkers(*, school_ids: Iterable[int] = (), rollen: Iterable[str] = (), swv_rollen: Iterable[str] = ()) -> set[int]:
+def medewerkers(
+    *, school_ids: Iterable[int] = (), rollen: Iterable[str] = (), swv_rollen: Iterable[str] = ()
+) -> set[int]:
     """Ids of active users holding (today) one of ``rollen`` at one of the schools, or an SWV-wide role."""
     ids: set[int] = set()
     lidmaatschappen = Lidmaatschap.objects.actief_op().filter(gebruiker__is_active=True)
     school_ids, rollen, swv_rollen = list(school_ids), list(rollen), list(swv_rollen)
     if school_ids and rollen:
-        ids |= set(lidmaatschappen.filter(school_id__in=school_ids, rol__in=rollen).values_list("gebruiker_id", flat=True))
+        ids |= set(
+            lidmaatschappen.filter(school_id__in=school_ids, rol__in=rollen).values_list("gebruiker_id", flat=True)
+        )
     if swv_rollen:
-        ids |= set(lidmaatschappen.filter(rol__in=swv_rollen, school__isnull=True, bestuur__isnull=True).values_list("gebruiker_id", flat=True))
+        ids |= set(
+            lidmaatschappen.filter(rol__in=swv_rollen, school__isnull=True, bestuur__isnull=True).values_list(
+                "gebruiker_id", flat=True
+            )
+        )
     return ids
 
 

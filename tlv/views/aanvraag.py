@@ -55,7 +55,9 @@ class AanvraagStartenView(LoginRequiredMixin, RolVereistMixin, FormView):
             return None
         # Scoped through the pupil (the ib-er's change right), the rule tlv_aanvraag_starten applies too.
         leerlingen = Leerling.objects.visible_to(self.request.user, "change")
-        return zichtbaar_of_404(MDO.objects.filter(dossier__leerling__in=leerlingen).select_related("dossier"), uuid=uuid)
+        return zichtbaar_of_404(
+            MDO.objects.filter(dossier__leerling__in=leerlingen).select_related("dossier"), uuid=uuid
+        )
 
     def get_initial(self):
         mdo = self._mdo()
@@ -64,16 +66,25 @@ class AanvraagStartenView(LoginRequiredMixin, RolVereistMixin, FormView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         mdo = self._mdo()
-        ctx.update(titel=_("New TLV request"), knop=_("Start the request"), terug=reverse("tlv:lijst"),
-                   extra_verborgen={"mdo": mdo.uuid} if mdo else {},
-                   toelichting=_("Choose the pupil and the type. You then complete the checklist; nothing is sent to the TLC until you submit."))
+        ctx.update(
+            titel=_("New TLV request"),
+            knop=_("Start the request"),
+            terug=reverse("tlv:lijst"),
+            extra_verborgen={"mdo": mdo.uuid} if mdo else {},
+            toelichting=_(
+                "Choose the pupil and the type. You then complete the checklist; nothing is sent to the TLC until you submit."
+            ),
+        )
         return ctx
 
     def form_valid(self, form):
         try:
             tlv = aanvraag.tlv_aanvraag_starten(
-                door=self.request.user, leerling=form.cleaned_data["leerling"], soort=form.cleaned_data["soort"],
-                route=form.cleaned_data["route"], mdo=self._mdo(),
+                door=self.request.user,
+                leerling=form.cleaned_data["leerling"],
+                soort=form.cleaned_data["soort"],
+                route=form.cleaned_data["route"],
+                mdo=self._mdo(),
             )
         except TLVFout as fout:
             form.add_error(None, fout.bericht)
@@ -95,10 +106,16 @@ class TLVDetailView(TLVMixin, TemplateView):
         vandaag = timezone.localdate()
         besprekingen = list(tlv.terugkeerbesprekingen.select_related("vastgelegd_door"))
         ctx.update(
-            tlv=tlv, mag=mag, adviezen=[adviezen.get(1), adviezen.get(2)], vandaag=vandaag,
-            checklist=checklist(tlv, adviezen=adviezen) if tlv.status in (*aanvraag.BEWERKBAAR, *IN_BEHANDELING) else None,
+            tlv=tlv,
+            mag=mag,
+            adviezen=[adviezen.get(1), adviezen.get(2)],
+            vandaag=vandaag,
+            checklist=checklist(tlv, adviezen=adviezen)
+            if tlv.status in (*aanvraag.BEWERKBAAR, *IN_BEHANDELING)
+            else None,
             aandachtspunten=aandachtspunten(tlv, adviezen=adviezen)
-            if tlv.status in IN_BEHANDELING and mag & {"beoordelen", "besluiten"} else [],
+            if tlv.status in IN_BEHANDELING and mag & {"beoordelen", "besluiten"}
+            else [],
             overgangen=tlv.statusovergangen.select_related("door"),
             bezwaren=tlv.bezwaren.all(),
             besprekingen=besprekingen,
@@ -110,7 +127,8 @@ class TLVDetailView(TLVMixin, TemplateView):
             bezwaartermijn_einde=termijnen.bezwaartermijn_einde(tlv.bekendgemaakt_op) if tlv.bekendgemaakt_op else None,
             herinnering_vanaf=termijnen.herinnering_vanaf(tlv.einddatum) if tlv.einddatum else None,
             volgende_terugkeer=looptijd.volgende_terugkeer(tlv, besprekingen[0].datum if besprekingen else None)
-            if tlv.status == TLVStatus.ACTIEF else None,
+            if tlv.status == TLVStatus.ACTIEF
+            else None,
             kan_indienen=tlv.status in aanvraag.BEWERKBAAR,
         )
         return ctx
@@ -156,8 +174,11 @@ class DeskundigenadviesView(TLVMixin, ActieView):
         return self.tlv.deskundigenadviezen.filter(volgorde=self.kwargs["volgorde"]).first()
 
     def get_titel(self):
-        return _("Expert advice 1 (orthopedagogue or psychologist)") if self.kwargs["volgorde"] == 1 else _(
-            "Expert advice 2 (expertise matching the pupil's needs)")
+        return (
+            _("Expert advice 1 (orthopedagogue or psychologist)")
+            if self.kwargs["volgorde"] == 1
+            else _("Expert advice 2 (expertise matching the pupil's needs)")
+        )
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -167,31 +188,46 @@ class DeskundigenadviesView(TLVMixin, ActieView):
 
     def get_form_kwargs(self):
         bestaand = self.bestaand
-        return {**super().get_form_kwargs(), "volgorde": self.kwargs["volgorde"],
-                "heeft_document": bool(bestaand and bestaand.document_id)}
+        return {
+            **super().get_form_kwargs(),
+            "volgorde": self.kwargs["volgorde"],
+            "heeft_document": bool(bestaand and bestaand.document_id),
+        }
 
     def get_initial(self):
         b = self.bestaand
         if b is None:
             return {}
-        return {v: getattr(b, v) for v in ("naam", "kwalificatie", "expertise", "organisatie", "datum", "advies", "conclusie")}
+        return {
+            v: getattr(b, v)
+            for v in ("naam", "kwalificatie", "expertise", "organisatie", "datum", "advies", "conclusie")
+        }
 
     def uitvoeren(self, form):
         data = dict(form.cleaned_data)
-        aanvraag.deskundigenadvies_vastleggen(door=self.request.user, tlv=self.tlv, volgorde=self.kwargs["volgorde"], **data)
+        aanvraag.deskundigenadvies_vastleggen(
+            door=self.request.user, tlv=self.tlv, volgorde=self.kwargs["volgorde"], **data
+        )
 
 
 class DeskundigenDocumentView(TLVMixin, View):
     """Download an expert advice document, through the TLV's scope; access-logged."""
 
     def get(self, request, uuid, volgorde):
-        advies = get_object_or_404(Deskundigenadvies.objects.select_related("document"), tlv=self.tlv, volgorde=volgorde)
+        advies = get_object_or_404(
+            Deskundigenadvies.objects.select_related("document"), tlv=self.tlv, volgorde=volgorde
+        )
         if advies.document is None:
             raise Http404
-        log_document_gedownload(gebruiker=request.user, document=advies.document, leerling=self.tlv.leerling, request=request)
-        return FileResponse(advies.document.bestand.open("rb"), as_attachment=True,
-                            filename=f"deskundigenadvies-{volgorde}.{advies.document.extensie}",
-                            content_type=advies.document.inhoudstype)
+        log_document_gedownload(
+            gebruiker=request.user, document=advies.document, leerling=self.tlv.leerling, request=request
+        )
+        return FileResponse(
+            advies.document.bestand.open("rb"),
+            as_attachment=True,
+            filename=f"deskundigenadvies-{volgorde}.{advies.document.extensie}",
+            content_type=advies.document.inhoudstype,
+        )
 
 
 class IndienenView(PostActieView):
@@ -220,7 +256,9 @@ class ToetsenView(TLVMixin, ActieView):
     titel = _("Procedural check")
     knop = _("Record the check")
     gelukt = _("The procedural check was recorded.")
-    toelichting = _("The TLC checks whether all steps were followed and the advice is consistent; it does not assess the content again.")
+    toelichting = _(
+        "The TLC checks whether all steps were followed and the advice is consistent; it does not assess the content again."
+    )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "advies_nodig": conf.besluit_rol() != Rol.TLC_LID}
@@ -258,7 +296,10 @@ class BesluitenView(TLVMixin, ActieView):
 
     def get_initial(self):
         t = self.tlv
-        initial = {"categorie": t.voorgestelde_categorie, "ingangsdatum": t.voorgestelde_ingangsdatum or timezone.localdate()}
+        initial = {
+            "categorie": t.voorgestelde_categorie,
+            "ingangsdatum": t.voorgestelde_ingangsdatum or timezone.localdate(),
+        }
         if t.voorgestelde_duur_maanden:
             initial["einddatum"] = termijnen.einddatum_voor_duur(initial["ingangsdatum"], t.voorgestelde_duur_maanden)
         return initial
@@ -269,8 +310,12 @@ class BesluitenView(TLVMixin, ActieView):
             beoordeling.tlv_weigeren(door=self.request.user, tlv=self.tlv, motivering=d["motivering"])
         else:
             beoordeling.tlv_afgeven(
-                door=self.request.user, tlv=self.tlv, ingangsdatum=d["ingangsdatum"], einddatum=d.get("einddatum"),
-                categorie=d.get("categorie", ""), motivering=d["motivering"],
+                door=self.request.user,
+                tlv=self.tlv,
+                ingangsdatum=d["ingangsdatum"],
+                einddatum=d.get("einddatum"),
+                categorie=d.get("categorie", ""),
+                motivering=d["motivering"],
                 geen_einddatum_reden=d.get("geen_einddatum_reden", ""),
             )
 
@@ -282,7 +327,11 @@ class BesluitbriefView(TLVMixin, View):
         taak = self.tlv.besluitbrief
         if request.GET.get("status"):
             return brief_status(request, taak, reverse("tlv:besluitbrief", args=[uuid]))
-        return brief_response(request, taak, log=lambda: log_besluitbrief_gedownload(gebruiker=request.user, tlv=self.tlv, request=request))
+        return brief_response(
+            request,
+            taak,
+            log=lambda: log_besluitbrief_gedownload(gebruiker=request.user, tlv=self.tlv, request=request),
+        )
 
 
 class PlaatsingView(TLVMixin, ActieView):

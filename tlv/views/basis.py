@@ -60,8 +60,9 @@ class ActieView(FormView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx.update(titel=self.titel, knop=self.knop, toelichting=self.toelichting, tlv=self.tlv,
-                   terug=self.get_success_url())
+        ctx.update(
+            titel=self.titel, knop=self.knop, toelichting=self.toelichting, tlv=self.tlv, terug=self.get_success_url()
+        )
         return ctx
 
     def form_valid(self, form):
@@ -104,8 +105,9 @@ def brief_response(request, taak, *, log) -> FileResponse:
     if taak is None or not taak.bestand:
         raise Http404
     log()
-    return FileResponse(taak.bestand.open("rb"), as_attachment=True, filename=taak.bestandsnaam,
-                        content_type="application/pdf")
+    return FileResponse(
+        taak.bestand.open("rb"), as_attachment=True, filename=taak.bestandsnaam, content_type="application/pdf"
+    )
 
 
 def brief_status(request, taak, download_url: str):

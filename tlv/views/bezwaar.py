@@ -26,7 +26,8 @@ class BezwaarRegistrerenView(TLVMixin, ActieView):
         ctx = super().get_context_data(**kwargs)
         if self.tlv.bekendgemaakt_op:
             ctx["toelichting"] = _("The objection term ends on %(datum)s.") % {
-                "datum": f"{termijnen.bezwaartermijn_einde(self.tlv.bekendgemaakt_op):%d-%m-%Y}"}
+                "datum": f"{termijnen.bezwaartermijn_einde(self.tlv.bekendgemaakt_op):%d-%m-%Y}"
+            }
         return ctx
 
     def get_initial(self):
@@ -56,10 +57,13 @@ class BezwaarDetailView(BezwaarMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         b = self.bezwaar
         ctx.update(
-            bezwaar=b, tlv=self.tlv, mag=rechten(self.request.user, self.tlv),
+            bezwaar=b,
+            tlv=self.tlv,
+            mag=rechten(self.request.user, self.tlv),
             beslistermijn=termijnen.bezwaar_beslistermijn(b.termijn_einde, verdaagd=bool(b.verdaagd_op)),
             beroepstermijn_einde=termijnen.beroepstermijn_einde(b.beslist_op) if b.beslist_op else None,
-            overgangen=b.statusovergangen.select_related("door"), vandaag=timezone.localdate(),
+            overgangen=b.statusovergangen.select_related("door"),
+            vandaag=timezone.localdate(),
         )
         return ctx
 
@@ -116,8 +120,11 @@ class BeslissenView(BezwaarActieView):
 
     def uitvoeren(self, form):
         diensten.bezwaar_beslissen(
-            door=self.request.user, bezwaar=self.bezwaar, beslissing=form.cleaned_data["beslissing"],
-            motivering=form.cleaned_data["motivering"], herzien=form.herzien(),
+            door=self.request.user,
+            bezwaar=self.bezwaar,
+            beslissing=form.cleaned_data["beslissing"],
+            motivering=form.cleaned_data["motivering"],
+            herzien=form.herzien(),
         )
 
 
@@ -144,4 +151,8 @@ class BezwaarBriefView(BezwaarMixin, View):
         taak = self.bezwaar.beslissingsbrief
         if request.GET.get("status"):
             return brief_status(request, taak, reverse("tlv:bezwaar_brief", args=[uuid]))
-        return brief_response(request, taak, log=lambda: log_besluitbrief_gedownload(gebruiker=request.user, tlv=self.tlv, request=request))
+        return brief_response(
+            request,
+            taak,
+            log=lambda: log_besluitbrief_gedownload(gebruiker=request.user, tlv=self.tlv, request=request),
+        )

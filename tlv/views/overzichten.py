@@ -27,8 +27,17 @@ from tlv.services.meldingen import melding_gelezen
 
 #: The columns the register page shows (the row stays narrow: no free texts).
 REGISTER_KOLOMMEN = (
-    "uuid", "nummer", "status", "soort", "categorie", "afgegeven_op", "ingangsdatum", "einddatum", "plaatsingsdatum",
-    "aanvragende_school__naam", "beoogde_school__naam",
+    "uuid",
+    "nummer",
+    "status",
+    "soort",
+    "categorie",
+    "afgegeven_op",
+    "ingangsdatum",
+    "einddatum",
+    "plaatsingsdatum",
+    "aanvragende_school__naam",
+    "beoogde_school__naam",
 )
 SWV_REGISTER = (Rol.TLC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER)
 DUO_EXPORT = (Rol.DB, Rol.BELEIDSMEDEWERKER)
@@ -50,9 +59,16 @@ class TLVLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         status = self.request.GET.get("status", "")
-        pagina = Paginator(selectors.tlv_lijst(self.request.user, status=status), 25).get_page(self.request.GET.get("pagina"))
-        ctx.update(pagina=pagina, status=status, statussen=TLVStatus.choices, querystring=_querystring(self.request),
-                   mag_starten=heeft_rol(self.request.user, Rol.IB_ER))
+        pagina = Paginator(selectors.tlv_lijst(self.request.user, status=status), 25).get_page(
+            self.request.GET.get("pagina")
+        )
+        ctx.update(
+            pagina=pagina,
+            status=status,
+            statussen=TLVStatus.choices,
+            querystring=_querystring(self.request),
+            mag_starten=heeft_rol(self.request.user, Rol.IB_ER),
+        )
         return ctx
 
 
@@ -75,9 +91,14 @@ class RegisterView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         form = RegisterFilterForm(self.request.GET or None)
         qs = selectors.register(self.request.user, form.filter() if form.is_bound else None).only(*REGISTER_KOLOMMEN)
-        ctx.update(form=form, keuzelijsten=form.keuzelijsten(), datumvelden=form.datumvelden(),
-                   pagina=Paginator(qs, self.per_pagina).get_page(self.request.GET.get("pagina")),
-                   querystring=_querystring(self.request), mag_duo=heeft_rol(self.request.user, *DUO_EXPORT))
+        ctx.update(
+            form=form,
+            keuzelijsten=form.keuzelijsten(),
+            datumvelden=form.datumvelden(),
+            pagina=Paginator(qs, self.per_pagina).get_page(self.request.GET.get("pagina")),
+            querystring=_querystring(self.request),
+            mag_duo=heeft_rol(self.request.user, *DUO_EXPORT),
+        )
         return ctx
 
     def get_template_names(self):
@@ -92,7 +113,9 @@ class RegisterExportView(LoginRequiredMixin, RolVereistMixin, View):
     def post(self, request):
         form = RegisterFilterForm(request.POST)
         taak = taak_starten(
-            soort="tlv_register_excel", omschrijving=_("TLV register (Excel)"), aangevraagd_door=request.user,
+            soort="tlv_register_excel",
+            omschrijving=_("TLV register (Excel)"),
+            aangevraagd_door=request.user,
             parameters=registerfilter_parameters(form.filter()),
         )
         messages.info(request, _("The export has started; you can follow its progress below."))
@@ -134,8 +157,14 @@ class KengetallenView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         begin, einde = form.periode()
         periode = selectors.Periode(begin=begin, einde=einde)
         pijplijn = selectors.tlv_pijplijn(self.request.user, periode)
-        ctx.update(form=form, begin=begin, einde=einde, k=selectors.tlv_kengetallen(self.request.user, periode),
-                   pijplijn=pijplijn, grafiek=wachttijd_grafiek(pijplijn["per_school"]))
+        ctx.update(
+            form=form,
+            begin=begin,
+            einde=einde,
+            k=selectors.tlv_kengetallen(self.request.user, periode),
+            pijplijn=pijplijn,
+            grafiek=wachttijd_grafiek(pijplijn["per_school"]),
+        )
         return ctx
 
 

@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, swv_code, map_, naam, **options):
         try:
-            rapport = duo_importeren(map_=Path(map_), swv_code=swv_code.upper().replace(" ", "").replace("-", ""), swv_naam=naam)
+            rapport = duo_importeren(
+                map_=Path(map_), swv_code=swv_code.upper().replace(" ", "").replace("-", ""), swv_naam=naam
+            )
         except DuoImportFout as fout:
             raise CommandError(f"Import afgebroken, er is niets ingelezen. {fout}") from None
         for regel in rapport.regels():
