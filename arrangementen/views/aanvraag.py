@@ -27,11 +27,12 @@ from arrangementen.forms import (
     VraagForm,
 )
 from arrangementen.models import Arrangementtype, Besluit
-from arrangementen.services import AanvraagFout, GelijktijdigeWijziging
+from arrangementen.services import GelijktijdigeWijziging
 from arrangementen.views.basis import AanvraagActieView, AanvraagKnopView, aanvraag_of_404
 from leerlingen.models import Leerling, MDOUitkomst
 from swv.access import RolVereistMixin, school_ids, zichtbaar_of_404
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
+from swv.fouten import DomeinFout
 from swv.models import School
 from swv.protocol import log_document_gedownload, log_leerling_bekeken, log_leerlingen_gezocht
 
@@ -178,7 +179,7 @@ class AanvraagNieuwView(LoginRequiredMixin, View):
                     idempotentiesleutel=form.cleaned_data.get("idempotentiesleutel"),
                     mdo_uitkomst=self.uitkomst,
                 )
-            except AanvraagFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, fout.bericht)
             else:
                 messages.success(request, _("The request has been saved as a concept. Check it and submit it."))
@@ -417,7 +418,7 @@ class EvaluatieView(LoginRequiredMixin, View):
                 services.evaluatie_vastleggen(
                     aanvraag=self.moment.aanvraag, door=request.user, moment=self.moment, gegevens=form.gegevens()
                 )
-            except AanvraagFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, fout.bericht)
             else:
                 messages.success(request, _("The evaluation has been recorded."))

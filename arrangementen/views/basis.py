@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.views import View
 
 from arrangementen.models import Aanvraag
-from arrangementen.services import AanvraagFout, GelijktijdigeWijziging
 from swv.access import zichtbaar_of_404
+from swv.fouten import DomeinFout, GelijktijdigeWijziging
 
 AANVRAAG_RELATIES = ("leerling", "school", "arrangementtype", "aangemaakt_door")
 
@@ -79,7 +79,7 @@ class AanvraagActieView(LoginRequiredMixin, View):
             except GelijktijdigeWijziging as fout:
                 form.add_error(None, fout.bericht)
                 return self.render_form(form, status=409)
-            except AanvraagFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, fout.bericht)
             else:
                 if self.succes_bericht:
@@ -103,7 +103,7 @@ class AanvraagKnopView(LoginRequiredMixin, View):
         aanvraag = aanvraag_of_404(request.user, uuid, self.action)
         try:
             self.uitvoeren(aanvraag)
-        except AanvraagFout as fout:
+        except DomeinFout as fout:
             messages.error(request, fout.bericht)
         else:
             messages.success(request, self.succes_bericht)

@@ -24,6 +24,7 @@ from arrangementen.selectors.jaarverslag import SWV_BREED
 from arrangementen.services import AanvraagFout
 from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
+from swv.fouten import DomeinFout
 from swv.models import Kring
 from swv.protocol import log_export
 from swv.taken import taak_starten
@@ -86,7 +87,7 @@ class BudgetVastleggenView(LoginRequiredMixin, RolVereistMixin, View):
                     school=d.get("school") if d["niveau"] == "school" else None,
                     kring=d.get("kring") if d["niveau"] == "kring" else None,
                 )
-            except AanvraagFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, fout.bericht)
             else:
                 messages.success(request, _("The budget has been saved."))
@@ -126,7 +127,7 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
             if importform.is_valid():
                 try:
                     n = services.realisaties_importeren(door=request.user, bestand=importform.cleaned_data["bestand"])
-                except AanvraagFout as fout:
+                except DomeinFout as fout:
                     importform.add_error(None, fout.bericht)
                 else:
                     messages.success(request, _("%(n)s realised amounts imported.") % {"n": n})
@@ -146,7 +147,7 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
                         bedrag=d["bedrag"],
                         omschrijving=d.get("omschrijving") or "",
                     )
-                except AanvraagFout as fout:
+                except DomeinFout as fout:
                     form.add_error(None, fout.bericht)
                 else:
                     messages.success(request, _("The realised amount has been saved."))

@@ -3,8 +3,10 @@ history -> jobs on commit. Domain errors are ``FinancienFout`` with a Dutch mess
 
 from __future__ import annotations
 
+from swv.fouten import DomeinFout
 
-class FinancienFout(Exception):
+
+class FinancienFout(DomeinFout):
     """A refused finance action; ``str(fout)`` is the message for the user."""
 
 

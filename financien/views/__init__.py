@@ -11,6 +11,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 
 from financien.querysets import mag_beheren, mag_lezen
+from swv.fouten import DomeinFout
 
 
 class ToegangMixin:
@@ -59,14 +60,12 @@ class FormulierPostMixin:
         raise NotImplementedError
 
     def post(self, request, *args, **kwargs):
-        from financien.services import FinancienFout
-
         if not mag_beheren(request.user):
             raise Http404
         form = self.formulier(request.POST, request.FILES or None)
         if form.is_valid():
             try:
                 return self.uitvoeren(form)
-            except FinancienFout as fout:
+            except DomeinFout as fout:
                 form.add_error(self.fout_veld, str(fout))
         return self.render_to_response(self.get_context_data(form=form))

@@ -14,10 +14,10 @@ from financien.forms import BegrotingForm, BegrotingspostForm, NieuweBegrotingFo
 from financien.models import Begroting, Begrotingspost
 from financien.querysets import mag_beheren
 from financien.selectors.begroting import begrotingsposten, meerjarenbegroting
-from financien.services import FinancienFout
 from financien.services import begroting as services
 from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
 from swv.access import zichtbaar_of_404
+from swv.fouten import DomeinFout
 
 
 class MeerjarenbegrotingView(LezenMixin, TemplateView):
@@ -48,7 +48,7 @@ class BegrotingAanmakenView(BeherenMixin, View):
             return redirect("financien:begroting")
         try:
             begroting = services.begroting_aanmaken(door=request.user, **form.cleaned_data)
-        except FinancienFout as fout:
+        except DomeinFout as fout:
             fout_melden(request, fout)
             return redirect("financien:begroting")
         messages.success(request, _("The budget of %(jaar)s has been created.") % {"jaar": begroting.jaar})
@@ -93,7 +93,7 @@ class BegrotingJaarView(LezenMixin, TemplateView):
                     reserve_begin=form.cleaned_data["reserve_begin"],
                     toelichting=form.cleaned_data["toelichting"],
                 )
-            except FinancienFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, str(fout))
             else:
                 messages.success(request, _("The budget of %(jaar)s has been saved.") % {"jaar": jaar})
@@ -106,7 +106,7 @@ class BegrotingUitParametersView(BeherenMixin, View):
         begroting = zichtbaar_of_404(Begroting.objects.visible_to(request.user, "change"), jaar=jaar)
         try:
             resultaat = services.begroting_uit_parameters_vullen(door=request.user, begroting=begroting)
-        except FinancienFout as fout:
+        except DomeinFout as fout:
             fout_melden(request, fout)
         else:
             messages.success(
@@ -159,7 +159,7 @@ class PostWijzigenView(BeherenMixin, TemplateView):
         if form.is_valid():
             try:
                 services.begrotingspost_opslaan(door=request.user, post=post, **form.cleaned_data)
-            except FinancienFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, str(fout))
             else:
                 messages.success(request, _("The budget line has been saved."))
@@ -171,7 +171,7 @@ class StandaardPostenView(BeherenMixin, View):
     def post(self, request):
         try:
             aantal = services.standaard_posten_aanmaken(door=request.user)
-        except FinancienFout as fout:
+        except DomeinFout as fout:
             fout_melden(request, fout)
         else:
             messages.success(request, _("%(n)s budget lines have been created in the standard layout.") % {"n": aantal})

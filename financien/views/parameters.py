@@ -14,10 +14,10 @@ from financien.forms import ArrangementenbudgetForm, JaarparametersForm, NieuweJ
 from financien.models import Arrangementenbudget
 from financien.querysets import mag_beheren
 from financien.selectors.parameters import parameters_per_jaar, parameters_van_jaar
-from financien.services import FinancienFout
 from financien.services import parameters as services
 from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
 from swv.access import zichtbaar_of_404
+from swv.fouten import DomeinFout
 
 
 def parameters_weergave(params) -> list[tuple[str, str]]:
@@ -103,7 +103,7 @@ class ParametersJaarView(LezenMixin, TemplateView):
                     waarden=form.cleaned_data,
                     reden=form.cleaned_data.get("reden", ""),
                 )
-            except FinancienFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, str(fout))
             else:
                 if nieuw.pk != params.pk:
@@ -124,7 +124,7 @@ class ParametersKopierenView(BeherenMixin, View):
     def post(self, request, jaar):
         try:
             nieuw = services.jaarparameters_kopieren(door=request.user, jaar=jaar)
-        except FinancienFout as fout:
+        except DomeinFout as fout:
             fout_melden(request, fout)
             return redirect("financien:parameters")
         messages.success(
@@ -150,7 +150,7 @@ class ArrangementenbudgetOpslaanView(BeherenMixin, View):
                     kring=form.cleaned_data["kring"],
                     bedrag=form.cleaned_data["bedrag"],
                 )
-            except FinancienFout as fout:
+            except DomeinFout as fout:
                 fout_melden(request, fout)
             else:
                 messages.success(request, _("The arrangement budget has been saved."))
@@ -168,7 +168,7 @@ class ArrangementenbudgetVerwijderenView(BeherenMixin, View):
         )
         try:
             services.arrangementenbudget_verwijderen(door=request.user, budget=budget)
-        except FinancienFout as fout:
+        except DomeinFout as fout:
             fout_melden(request, fout)
         else:
             messages.success(request, _("The arrangement budget has been removed."))

@@ -15,11 +15,11 @@ from financien.forms import ToelichtingForm, TRapportageStartForm
 from financien.models import TRapportage
 from financien.querysets import mag_beheren
 from financien.selectors.rapportage import t_rapportages
-from financien.services import FinancienFout
 from financien.services import rapportage as services
 from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
 from financien.weergave import rapport_weergave
 from swv.access import zichtbaar_of_404
+from swv.fouten import DomeinFout
 
 
 def _rapport(request, uuid) -> TRapportage:
@@ -72,7 +72,7 @@ class TRapportageView(LezenMixin, TemplateView):
                     toelichtingen=form.toelichtingen(),
                     prognoses=form.prognoses(),
                 )
-            except FinancienFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, str(fout))
             else:
                 messages.success(request, _("The explanations have been saved."))
@@ -112,7 +112,7 @@ class TRapportageActieView(BeherenMixin, View):
                 messages.info(request, _("The job has been started again."))
             else:
                 raise Http404
-        except FinancienFout as fout:
+        except DomeinFout as fout:
             fout_melden(request, fout)
         return redirect("financien:t_rapportage", uuid=rapport.uuid)
 

@@ -18,10 +18,10 @@ from financien.forms import RealisatieUploadForm, RekeningkoppelingForm
 from financien.models import RealisatieImport, Rekeningkoppeling
 from financien.querysets import mag_beheren
 from financien.selectors.begroting import realisatie_imports, rekeningkoppelingen
-from financien.services import FinancienFout
 from financien.services import realisatie as services
 from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
 from swv.access import zichtbaar_of_404
+from swv.fouten import DomeinFout
 
 
 class RealisatieView(FormulierPostMixin, LezenMixin, TemplateView):
@@ -88,7 +88,7 @@ class RealisatieImportView(LezenMixin, TemplateView):
                 messages.info(request, _("The import has been cancelled; nothing was booked."))
                 return redirect("financien:realisatie")
             services.realisatie_verwerken(door=request.user, invoer=invoer)
-        except FinancienFout as fout:
+        except DomeinFout as fout:
             fout_melden(request, fout)
             return redirect("financien:realisatie_import", uuid=uuid)
         messages.success(request, _("%(n)s bookings have been imported.") % {"n": invoer.aantal_regels})
@@ -120,7 +120,7 @@ class RekeningVerwijderenView(BeherenMixin, View):
         koppeling = zichtbaar_of_404(Rekeningkoppeling.objects.visible_to(request.user, "change"), uuid=uuid)
         try:
             services.rekeningkoppeling_verwijderen(door=request.user, koppeling=koppeling)
-        except FinancienFout as fout:
+        except DomeinFout as fout:
             fout_melden(request, fout)
         else:
             messages.success(

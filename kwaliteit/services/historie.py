@@ -20,7 +20,7 @@ def statuswijziging_vastleggen(*, obj, oud: str, nieuw: str, door, reden: str = 
 
 def controleer_versie(obj, versie: int | None) -> None:
     """Optimistic locking: ``versie`` is the version the form was opened with (None: not checked)."""
-    from kwaliteit.services.fouten import GelijktijdigGewijzigd
+    from kwaliteit.services.fouten import GelijktijdigeWijziging
 
     if versie is not None and obj.versie != versie:
-        raise GelijktijdigGewijzigd()
+        raise GelijktijdigeWijziging()

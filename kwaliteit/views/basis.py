@@ -9,8 +9,8 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import FormView
 
-from kwaliteit.services.fouten import KwaliteitFout
 from swv.access import RolVereistMixin
+from swv.fouten import DomeinFout
 
 
 class ServiceFormView(LoginRequiredMixin, RolVereistMixin, FormView):
@@ -45,7 +45,7 @@ class ServiceFormView(LoginRequiredMixin, RolVereistMixin, FormView):
     def form_valid(self, form):
         try:
             url = self.uitvoeren(form)
-        except KwaliteitFout as fout:
+        except DomeinFout as fout:
             form.add_error(None, str(fout))
             return self.form_invalid(form)
         except PermissionDenied:

@@ -16,9 +16,9 @@ from kwaliteit import conf, forms
 from kwaliteit.models import Actie, Ambitie, Doel, DoelEvaluatie, Evaluatiemoment, Jaarplan
 from kwaliteit.selectors.jaarplan import jaarplan_overzicht, jaarplannen
 from kwaliteit.services import jaarplan as services
-from kwaliteit.services.fouten import KwaliteitFout
 from kwaliteit.views.basis import ServiceFormView
 from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
+from swv.fouten import DomeinFout
 
 
 def _plan_url(plan) -> str:
@@ -113,7 +113,7 @@ class JaarplanVaststellenView(LoginRequiredMixin, RolVereistMixin, View):
         try:
             services.jaarplan_vaststellen(jaarplan=plan, door=request.user)
             messages.success(request, _("The annual plan has been adopted."))
-        except KwaliteitFout as fout:
+        except DomeinFout as fout:
             messages.error(request, str(fout))
         return redirect(_plan_url(plan))
 
@@ -242,7 +242,7 @@ class ActieVerwijderenView(LoginRequiredMixin, RolVereistMixin, View):
         try:
             services.actie_verwijderen(actie=obj, door=request.user)
             messages.success(request, _("The action has been removed."))
-        except KwaliteitFout as fout:
+        except DomeinFout as fout:
             messages.error(request, str(fout))
         return redirect(_plan_url(plan))
 

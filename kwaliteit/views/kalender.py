@@ -17,9 +17,9 @@ from kwaliteit import conf, forms
 from kwaliteit.models import KalenderItem
 from kwaliteit.selectors.kalender import kalender_items, kalender_overzicht
 from kwaliteit.services import kalender as services
-from kwaliteit.services.fouten import KwaliteitFout
 from kwaliteit.views.basis import ServiceFormView
 from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
+from swv.fouten import DomeinFout
 
 
 class KalenderView(LoginRequiredMixin, RolVereistMixin, TemplateView):
@@ -61,7 +61,7 @@ class KalenderMomentView(LoginRequiredMixin, RolVereistMixin, View):
                 door=request.user,
             )
             messages.success(request, _("The status of %(product)s has been saved.") % {"product": item.product})
-        except KwaliteitFout as fout:
+        except DomeinFout as fout:
             messages.error(request, str(fout))
         return redirect("kwaliteit:kalender")
 

@@ -18,10 +18,10 @@ from kwaliteit.choices import DocumentSoort
 from kwaliteit.models import Publicatie, Statuswijziging
 from kwaliteit.selectors import publicaties as selectors
 from kwaliteit.services import publicaties as services
-from kwaliteit.services.fouten import KwaliteitFout
 from kwaliteit.views.basis import ServiceFormView
 from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
+from swv.fouten import DomeinFout
 
 LEZERS = conf.SWV_BREED | {Rol.OPR_LID, Rol.BESTUURDER}
 
@@ -98,7 +98,7 @@ class PublicatieDetailView(LoginRequiredMixin, RolVereistMixin, TemplateView):
                 services.oprbesluit_vastleggen(publicatie=publicatie, door=request.user, **form.cleaned_data)
                 messages.success(request, _("The decision of the OPR has been recorded."))
                 return redirect("publicaties:detail", uuid=publicatie.uuid)
-            except KwaliteitFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, str(fout))
         return self.render_to_response(self.get_context_data(uuid=uuid, besluit_form=form))
 

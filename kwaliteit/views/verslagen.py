@@ -21,10 +21,10 @@ from kwaliteit.models import Publicatie, RapportVersie
 from kwaliteit.selectors.verslagen import verslagen
 from kwaliteit.services import publicaties as publicatie_services
 from kwaliteit.services import verslagen as services
-from kwaliteit.services.fouten import KwaliteitFout
 from kwaliteit.views.basis import ServiceFormView
 from swv.access import RolVereistMixin, heeft_rol, rollen, zichtbaar_of_404
 from swv.choices import Rol
+from swv.fouten import DomeinFout
 from swv.models import Taak
 
 LEZERS = conf.SWV_BREED | {Rol.TLC_LID, Rol.AC_LID}
@@ -71,7 +71,7 @@ class VerslagGenererenView(LoginRequiredMixin, RolVereistMixin, View):
             versie = services.rapport_genereren(
                 soort=form.cleaned_data["soort"], jaar=form.cleaned_data["jaar"], door=request.user
             )
-        except KwaliteitFout as fout:
+        except DomeinFout as fout:
             messages.error(request, str(fout))
             return redirect("kwaliteit:verslagen")
         except PermissionDenied:
@@ -120,7 +120,7 @@ class VersieVaststellenView(LoginRequiredMixin, RolVereistMixin, View):
         try:
             services.rapportversie_vaststellen(versie=versie, door=request.user)
             messages.success(request, _("Version %(n)s has been adopted; its file is frozen.") % {"n": versie.nummer})
-        except KwaliteitFout as fout:
+        except DomeinFout as fout:
             messages.error(request, str(fout))
         return redirect("kwaliteit:verslag", uuid=versie.rapport.uuid)
 

@@ -8,8 +8,8 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect, render
 from django.views import View
 
-from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
 from swv.access import zichtbaar_of_404
+from swv.fouten import DomeinFout, GelijktijdigeWijziging
 
 
 class ActieFormView(LoginRequiredMixin, View):
@@ -87,7 +87,7 @@ class ActieFormView(LoginRequiredMixin, View):
             except GelijktijdigeWijziging as fout:
                 form.add_error(None, fout.bericht)
                 return self.render_form(form, status=409)
-            except DossierFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, fout.bericht)
             else:
                 if self.succes_bericht:
@@ -110,7 +110,7 @@ class PostActieView(LoginRequiredMixin, View):
         self.object = zichtbaar_of_404(self.get_queryset(), uuid=uuid)
         try:
             resultaat = self.uitvoeren()
-        except DossierFout as fout:
+        except DomeinFout as fout:
             messages.error(request, fout.bericht)
             return redirect(self.fout_url())
         if self.succes_bericht:

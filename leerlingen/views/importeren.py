@@ -15,7 +15,6 @@ from leerlingen.forms import dossier as forms
 from leerlingen.models import Leerlingimport
 from leerlingen.selectors.leerling import huidige_inschrijving
 from leerlingen.services import importeren as services
-from leerlingen.services.fouten import DossierFout
 from leerlingen.services.overstap import (
     leerkrachten_van_school,
     leerling_leerkrachten_koppelen,
@@ -25,6 +24,7 @@ from leerlingen.services.overstap import (
 from leerlingen.views.dossier import LeerlingFormView
 from swv.access import RolVereistMixin, scholen, zichtbaar_of_404
 from swv.choices import Rol
+from swv.fouten import DomeinFout
 from swv.models import Gebruiker, School
 
 
@@ -55,7 +55,7 @@ class LeerlingNieuwView(LoginRequiredMixin, RolVereistMixin, View):
         if form.is_valid():
             try:
                 leerling = leerling_registreren(door=request.user, **form.cleaned_data)
-            except DossierFout as fout:
+            except DomeinFout as fout:
                 form.add_error(None, fout.bericht)
             else:
                 messages.success(request, _("The pupil has been registered."))
@@ -83,7 +83,7 @@ class ImportNieuwView(LoginRequiredMixin, RolVereistMixin, View):
                 import_ = services.import_voorbereiden(
                     door=request.user, school=form.cleaned_data["school"], bestand=form.cleaned_data["bestand"]
                 )
-            except DossierFout as fout:
+            except DomeinFout as fout:
                 form.add_error("bestand", fout.bericht)
             else:
                 return redirect("leerlingen:import_detail", uuid=import_.uuid)
@@ -114,7 +114,7 @@ class ImportDetailView(LoginRequiredMixin, View):
                 messages.info(request, _("The import has been cancelled; nothing was imported."))
                 return redirect("leerlingen:import_nieuw")
             import_ = services.import_bevestigen(door=request.user, leerlingimport=import_)
-        except DossierFout as fout:
+        except DomeinFout as fout:
             messages.error(request, fout.bericht)
         else:
             messages.success(

@@ -13,7 +13,7 @@ from kwaliteit.choices import EvaluatieStatus, JaarplanStatus, Richting
 from kwaliteit.models import DoelEvaluatie, Evaluatiemoment, Jaarplan, Statuswijziging
 from kwaliteit.selectors.jaarplan import indicator_beoordeling, jaarplan_overzicht
 from kwaliteit.services import jaarplan as s
-from kwaliteit.services.fouten import GelijktijdigGewijzigd, KwaliteitFout
+from kwaliteit.services.fouten import GelijktijdigeWijziging, KwaliteitFout
 from tests.kwaliteit.factories import ActieFactory, DoelFactory, JaarplanFactory
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +162,7 @@ def test_an_evaluation_stores_the_live_value_and_can_be_updated(personas, plan, 
 def test_a_concurrent_edit_of_an_evaluation_is_refused(personas, plan):
     doel, juni = plan.doelen.get(), plan.evaluatiemomenten.first()
     s.evaluatie_vastleggen(doel=doel, moment=juni, status="op_koers", reflectie="a", versie=0, door=personas.bea)
-    with pytest.raises(GelijktijdigGewijzigd):  # a second form opened before the first save
+    with pytest.raises(GelijktijdigeWijziging):  # a second form opened before the first save
         s.evaluatie_vastleggen(doel=doel, moment=juni, status="achter", reflectie="b", versie=0, door=personas.bea)
     assert DoelEvaluatie.objects.get().reflectie == "a"
 

@@ -14,7 +14,7 @@ from django.urls import reverse
 from kwaliteit.choices import MomentStatus
 from kwaliteit.models import KalenderItem, KalenderMoment
 from kwaliteit.selectors.kalender import kalender_overzicht
-from kwaliteit.services.fouten import GelijktijdigGewijzigd, KwaliteitFout
+from kwaliteit.services.fouten import GelijktijdigeWijziging, KwaliteitFout
 from kwaliteit.services.kalender import kalender_herinneringen_versturen, kalenderitem_opslaan, kalendermoment_bijwerken
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("kwaliteit_seed")]
@@ -71,7 +71,7 @@ def test_setting_the_status_of_a_due_product(personas):
         item=t, jaar=2026, maand=4, status=MomentStatus.GEREED, opmerking="Naar de RvT", versie=1, door=personas.bea
     )
     assert (moment.status, moment.versie, moment.bijgewerkt_door) == (MomentStatus.GEREED, 2, personas.bea)
-    with pytest.raises(GelijktijdigGewijzigd):
+    with pytest.raises(GelijktijdigeWijziging):
         kalendermoment_bijwerken(item=t, jaar=2026, maand=4, status=MomentStatus.OPEN, versie=1, door=personas.dirk)
     with pytest.raises(KwaliteitFout, match="niet in die maand"):
         kalendermoment_bijwerken(item=t, jaar=2026, maand=5, status=MomentStatus.GEREED, door=personas.bea)

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from leerlingen.models import Dossier
 from swv.access import school_ids
 from swv.choices import Rol
+from swv.fouten import DomeinFout
 from swv.models import Lidmaatschap
 from tlv import conf, termijnen
 from tlv.choices import (
@@ -259,6 +260,6 @@ def tlv_dagelijkse_ronde(*, vandaag: date | None = None) -> dict[str, int]:
 def _probeer(service, tlv: TLV, vandaag: date) -> int:
     try:
         service(tlv=tlv, vandaag=vandaag)
-    except TLVFout:  # changed meanwhile (e.g. ended by hand): nothing to do
+    except DomeinFout:  # changed meanwhile (e.g. ended by hand): nothing to do
         return 0
     return 1

@@ -15,6 +15,7 @@ from django.views.generic import FormView, TemplateView
 from leerlingen.models import MDO, Leerling
 from swv.access import RolVereistMixin, zichtbaar_of_404
 from swv.choices import Rol
+from swv.fouten import DomeinFout
 from swv.protocol import log_document_gedownload
 from tlv import conf, termijnen
 from tlv.checklist import aandachtspunten, checklist
@@ -35,7 +36,6 @@ from tlv.models import Deskundigenadvies
 from tlv.protocol import log_besluitbrief_gedownload, log_tlv_bekeken
 from tlv.selectors import rechten
 from tlv.services import aanvraag, beoordeling, looptijd
-from tlv.services.fouten import TLVFout
 from tlv.views.basis import ActieView, PostActieView, TLVMixin, brief_response, brief_status
 
 
@@ -86,7 +86,7 @@ class AanvraagStartenView(LoginRequiredMixin, RolVereistMixin, FormView):
                 route=form.cleaned_data["route"],
                 mdo=self._mdo(),
             )
-        except TLVFout as fout:
+        except DomeinFout as fout:
             form.add_error(None, fout.bericht)
             return self.form_invalid(form)
         return redirect(tlv.get_absolute_url())

@@ -11,8 +11,8 @@ from django.views import View
 from django.views.generic import FormView
 
 from swv.access import zichtbaar_of_404
+from swv.fouten import DomeinFout
 from tlv.models import TLV, Bezwaar
-from tlv.services.fouten import TLVFout
 
 
 def scoped_tlv(user, uuid, action: str = "view") -> TLV:
@@ -68,7 +68,7 @@ class ActieView(FormView):
     def form_valid(self, form):
         try:
             self.uitvoeren(form)
-        except TLVFout as fout:
+        except DomeinFout as fout:
             form.add_error(None, fout.bericht)
             return self.form_invalid(form)
         messages.success(self.request, self.gelukt)
@@ -92,7 +92,7 @@ class PostActieView(TLVMixin, View):
     def post(self, request, *args, **kwargs):
         try:
             doel = self.uitvoeren()
-        except TLVFout as fout:
+        except DomeinFout as fout:
             messages.error(request, fout.bericht)
             doel = None
         else:
