@@ -1,6 +1,7 @@
-"""Benchmark pages of the pupils app (issue 3), read by ``manage.py bench``: pupil search and school
-list, dossier pages, timeline, worklist. Budget: p95 < 100 ms for the pupil list and search (issue 3),
-150 ms otherwise, and at most 20 queries per page, whatever the number of pupils or dossier entries.
+"""Benchmark pages of the pupils app, read by ``manage.py bench``: pupil list, search and page,
+dossier pages, timeline, worklist; thuiszitters, zorgplicht and the risk list. Budget: p95 < 100 ms
+for the pupil list and search, 150 ms otherwise, and at most 20 queries per page, whatever the
+number of pupils, dossier entries or cases (docs/leerlingen-thuiszitters.md for the latter).
 """
 
 from __future__ import annotations
@@ -33,6 +34,38 @@ def _url(naam: str, *args):
     return lambda ctx: reverse(naam, args=args)
 
 
+def _actieve_casus(ctx=None) -> str:
+    from leerlingen.models import Thuiszittercasus
+
+    casus = Thuiszittercasus.objects.filter(status="actief").order_by("pk").first()
+    return reverse("leerlingen:thuiszitter_detail", args=[casus.uuid])
+
+
+def _zorgplicht(ctx=None) -> str:
+    from leerlingen.models import Zorgplichtcasus
+
+    return reverse("leerlingen:zorgplicht_detail", args=[Zorgplichtcasus.objects.order_by("pk").first().uuid])
+
+
+def _laatste_ronde(ctx=None) -> str:
+    from leerlingen.models import Risicolijstronde
+
+    return reverse("leerlingen:ronde_detail", args=[Risicolijstronde.objects.order_by("-jaar", "-maand").first().uuid])
+
+
+def bereid_voor(ctx) -> None:
+    """A pupil of school A that the ib-er sees, for the pupil's page."""
+    from leerlingen.models import Leerling
+
+    ctx.extra["leerling_a"] = Leerling.objects.visible_to(ctx.gebruikers[Rol.IB_ER]).first()
+
+
+def omvang() -> str:
+    from leerlingen.models import Leerling
+
+    return f"{Leerling.objects.count()} pupils"
+
+
 BENCH_PAGINAS = [
     BenchPagina("Leerlingen: lijst van de school (ib-er)", _url("leerlingen:lijst"), Rol.IB_ER, max_ms_p95=100),
     BenchPagina("Leerlingen: zoeken op naam (ib-er)", _zoek_url("van"), Rol.IB_ER, max_ms_p95=100),
@@ -47,4 +80,24 @@ BENCH_PAGINAS = [
     BenchPagina(
         "Start: werklijst (consulent, hele kring)", _url("paneel", "dossier_werklijst"), Rol.CONSULENT, htmx=True
     ),
+    BenchPagina("Leerlingenlijst ib-er", _url("leerlingen:lijst"), Rol.IB_ER, max_ms_p95=100),
+    BenchPagina("Leerling zoeken ib-er", _zoek_url("jan"), Rol.IB_ER, max_ms_p95=100),
+    BenchPagina("Leerling zoeken DB (hele SWV)", _zoek_url("jan"), Rol.DB, max_ms_p95=100),
+    BenchPagina("Leerling", lambda c: reverse("leerlingen:detail", args=[c.extra["leerling_a"].uuid]), Rol.IB_ER),
+    BenchPagina("Thuiszitters: tegels (DB)", _url("leerlingen:thuiszitters_dashboard"), Rol.DB),
+    BenchPagina("Thuiszitters: tegels (bestuurder)", _url("leerlingen:thuiszitters_dashboard"), Rol.BESTUURDER),
+    BenchPagina("Thuiszitters: lijst actief vandaag (beleid)", _url("leerlingen:thuiszitters"), Rol.BELEIDSMEDEWERKER),
+    BenchPagina(
+        "Thuiszitters: lijst alle casussen (beleid)",
+        lambda ctx: reverse("leerlingen:thuiszitters") + "?status=alle",
+        Rol.BELEIDSMEDEWERKER,
+    ),
+    BenchPagina("Thuiszitters: lijst (consulent)", _url("leerlingen:thuiszitters"), Rol.CONSULENT),
+    BenchPagina("Thuiszitters: casus (beleid)", _actieve_casus, Rol.BELEIDSMEDEWERKER),
+    BenchPagina("Zorgplicht: lijst (ib-er)", _url("leerlingen:zorgplicht"), Rol.IB_ER),
+    BenchPagina("Zorgplicht: lijst alle (DB)", lambda ctx: reverse("leerlingen:zorgplicht") + "?status=alle", Rol.DB),
+    BenchPagina("Zorgplicht: casus (DB)", _zorgplicht, Rol.DB),
+    BenchPagina("Risicolijst: overzicht (beleid)", _url("leerlingen:risicolijst"), Rol.BELEIDSMEDEWERKER),
+    BenchPagina("Risicolijst: ronde (beleid)", _laatste_ronde, Rol.BELEIDSMEDEWERKER),
+    BenchPagina("Start: paneel thuiszitters (DB)", _url("home"), Rol.DB),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
 
@@ -63,11 +64,7 @@ def tlvs_achter_getal(user, *, jaar: int, soort: str, categorie: str, vandaag: d
     tlvs = bronnen.tlv_lijst(user, peildatum=peildatum, soort=soort, categorie=categorie)
     if tlvs is None:
         return {"aanwezig": False, "peildatum": peildatum}
-    rijen = [
-        {k: bronnen.veld(t, k) for k in ("nummer", "soort", "categorie", "begindatum", "einddatum", "school_naam")}
-        | {"url": t.get_absolute_url() if hasattr(t, "get_absolute_url") else ""}
-        for t in tlvs
-    ]
+    rijen = [asdict(t) for t in tlvs]
     tarief = params.so_tarieven.get(categorie, params.sbo_tarief) if soort == "SO" else params.sbo_tarief
     return {
         "aanwezig": True,

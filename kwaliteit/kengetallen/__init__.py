@@ -1,7 +1,6 @@
 """Key figures (kengetallen): the registry and its selectors. See ``register`` and docs/kwaliteit.md.
 
-Importing this package registers the key figures of the foundation data (``leerlingen``), of the
-TLV register (``tlv``) and the placeholders of apps that have not landed. A source app's key figures are registered from a module
+Importing this package registers the key figures of every source app. A source app's key figures are registered from a module
 here (``kwaliteit/kengetallen/<bron>.py``, added to ``BRONNEN``) that reads that app's selectors,
 so that dependencies keep pointing towards kwaliteit.
 """
@@ -25,8 +24,8 @@ from kwaliteit.kengetallen.register import (
     registreer_kengetal,
 )
 
-#: Modules that register key figures, in order; placeholders first, so real selectors replace them.
-BRONNEN = ["nog_niet_beschikbaar", "leerlingen", "thuiszitters", "mdo", "arrangementen", "financien", "tlv"]
+#: Modules that register key figures, in order.
+BRONNEN = ["leerlingen", "thuiszitters", "mdo", "arrangementen", "financien", "tlv"]
 
 for _bron in BRONNEN:
     import_module(f"kwaliteit.kengetallen.{_bron}")

@@ -9,7 +9,6 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from financien import bronnen
 from financien.services import rapportage as rapportage_services
 from tests.factories import LeerlingtellingFactory
 from tests.financien.factories import KLEINE_BEGROTING, JaarparametersFactory, importeer, maak_begroting
@@ -130,27 +129,23 @@ def test_only_the_controller_writes(client, personas, financien, persona):
 
 
 def test_viewing_the_tlvs_behind_a_number_is_access_logged(client, personas, financien):
-    from types import SimpleNamespace
-
     from swv.models import Toegangslog
+    from tests.factories import SchoolFactory
+    from tests.tlv.factories import TLVFactory
 
-    def lijst(user, *, peildatum, soort, categorie):
-        assert (user, soort, categorie) == (personas.dirk, "SO", "laag")
-        return [
-            SimpleNamespace(
-                nummer="TLV-2026-001",
-                soort="SO",
-                categorie="laag",
-                begindatum=date(2025, 8, 1),
-                einddatum=date(2027, 7, 31),
-                school_naam="SO De Horizon",
-            )
-        ]
-
+    TLVFactory(
+        so=True,
+        afgegeven=True,
+        categorie="laag",
+        nummer="TLV-2026-001",
+        ingangsdatum=date(2025, 8, 1),
+        einddatum=date(2027, 7, 31),
+        beoogde_school=SchoolFactory(swv=personas.swv, so=True, naam="SO De Horizon"),
+    )
     client.force_login(personas.dirk)
-    with bronnen.bron_vervangen(bronnen.TLV_LIJST, lijst):
-        response = client.get(reverse("financien:afdracht_tlvs", args=[2026]) + "?soort=SO&categorie=laag")
-    assert response.status_code == 200 and "TLV-2026-001" in response.content.decode()
+    response = client.get(reverse("financien:afdracht_tlvs", args=[2026]) + "?soort=SO&categorie=laag")
+    inhoud = response.content.decode()
+    assert response.status_code == 200 and "TLV-2026-001" in inhoud and "SO De Horizon" in inhoud
     log = Toegangslog.objects.get()
     assert (log.gebruiker, log.gebeurtenis, log.aantal, log.actie) == (
         personas.dirk,
@@ -164,8 +159,7 @@ def test_without_a_tlv_register_the_list_says_so_and_logs_nothing(client, person
     from swv.models import Toegangslog
 
     client.force_login(personas.dirk)
-    with bronnen.bron_vervangen(bronnen.TLV_LIJST, None):
-        response = client.get(reverse("financien:afdracht_tlvs", args=[2026]) + "?soort=SBO")
+    response = client.get(reverse("financien:afdracht_tlvs", args=[2026]) + "?soort=SBO")
     assert "Er zijn nog geen TLV-gegevens" in response.content.decode()
     assert not Toegangslog.objects.exists()
 

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 
-from financien import bronnen
 from financien.choices import Blok, Grondslag
 from financien.models import Begroting, Begrotingsbedrag, Begrotingspost
 from financien.services import FinancienFout
@@ -101,10 +100,10 @@ def _bedrag(begroting, grondslag):
 
 def test_computed_lines_are_filled_from_the_parameters_and_absent_sources_are_skipped(personas, berekend):
     begroting, _params = berekend
-    with bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, None):
-        resultaat = services.begroting_uit_parameters_vullen(
-            door=personas.carla, begroting=begroting, vandaag=date(2026, 3, 1)
-        )
+    # No TLV in the register: the deductions are skipped, never filled with zeros.
+    resultaat = services.begroting_uit_parameters_vullen(
+        door=personas.carla, begroting=begroting, vandaag=date(2026, 3, 1)
+    )
     assert _bedrag(begroting, Grondslag.LICHTE_PERSONEEL) == Decimal("223935.00")  # 1,500 x 149.29
     assert _bedrag(begroting, Grondslag.ZWARE_NORMATIEF) == Decimal("503440.00")  # 1,550 x 324.80
     assert _bedrag(begroting, Grondslag.VEREVENING) == Decimal("-1000.00")
@@ -113,17 +112,17 @@ def test_computed_lines_are_filled_from_the_parameters_and_absent_sources_are_sk
     assert _bedrag(begroting, Grondslag.SO_AFDRACHT) is None  # no zero where there is no data
 
 
-def test_with_a_tlv_register_the_deductions_are_filled_too(personas, berekend):
+def test_with_a_tlv_register_the_deductions_are_filled_too(personas, berekend, monkeypatch):
     begroting, _params = berekend
     tlvs = [
         {"soort": "SO", "categorie": "laag", "aantal": 10},
         {"soort": "SO", "categorie": "hoog", "aantal": 2},
         {"soort": "SBO", "categorie": "", "aantal": 5},
     ]
-    with bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, lambda *, peildatum: tlvs):
-        resultaat = services.begroting_uit_parameters_vullen(
-            door=personas.carla, begroting=begroting, vandaag=date(2026, 3, 1)
-        )
+    monkeypatch.setattr("tlv.selectors.tlv_aantallen_voor_bekostiging", lambda *, peildatum: tlvs)
+    resultaat = services.begroting_uit_parameters_vullen(
+        door=personas.carla, begroting=begroting, vandaag=date(2026, 3, 1)
+    )
     assert resultaat["overgeslagen"] == []
     assert _bedrag(begroting, Grondslag.SO_AFDRACHT) == Decimal("150000.00")  # 10 x 10,000 + 2 x 25,000
     assert _bedrag(begroting, Grondslag.SBO_AFDRACHT) == Decimal("20000.00")  # 5 x 4,000 (every SBO TLV)

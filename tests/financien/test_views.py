@@ -12,7 +12,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from financien import bronnen
 from financien.choices import Blok, ImportStatus, ParametersStatus, RapportStatus
 from financien.models import Jaarparameters, RealisatieImport, TRapportage
 from financien.services import rapportage as rapportage_services
@@ -139,29 +138,24 @@ def test_the_budget_form_saves_every_line(client, personas):
 def test_without_tlv_or_arrangement_data_the_deductions_page_says_so(client, personas):
     JaarparametersFactory(jaar=2026)
     client.force_login(personas.dirk)
-    with (
-        bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, None),
-        bronnen.bron_vervangen(bronnen.ARRANGEMENTEN_BESLAG, None),
-    ):
-        inhoud = client.get(reverse("financien:afdrachten_jaar", args=[2026])).content.decode()
+    # Neither a TLV nor an arrangement in the registers.
+    inhoud = client.get(reverse("financien:afdrachten_jaar", args=[2026])).content.decode()
     assert "Er zijn nog geen TLV-gegevens" in inhoud and "nog geen gegevens over arrangementen" in inhoud
     assert "Totaal afdrachten" not in inhoud and "Verwachte afdrachten" not in inhoud
 
 
-def test_with_tlv_and_arrangement_data_the_deductions_and_vessels_are_shown(client, personas):
+def test_with_tlv_and_arrangement_data_the_deductions_and_vessels_are_shown(client, personas, monkeypatch):
     LeerlingtellingFactory(school=personas.school_a, teldatum=date(2025, 10, 1), aantal=1000)
     JaarparametersFactory(jaar=2026, teldatum=date(2025, 10, 1))
     maak_begroting(2026, {"4.01": ("Beschikbaar voor arrangementen", Blok.ARRANGEMENTEN, Decimal("500000"))})
     tlvs = [{"soort": "SO", "categorie": "laag", "aantal": 12}, {"soort": "SBO", "categorie": "", "aantal": 3}]
     client.force_login(personas.dirk)
-    with (
-        bronnen.bron_vervangen(bronnen.TLV_AANTALLEN, lambda *, peildatum: tlvs),
-        bronnen.bron_vervangen(
-            bronnen.ARRANGEMENTEN_BESLAG,
-            lambda *, jaar: {"toegekend": Decimal("125000"), "gerealiseerd": Decimal("80000")},
-        ),
-    ):
-        response = client.get(reverse("financien:afdrachten_jaar", args=[2026]))
+    monkeypatch.setattr("tlv.selectors.tlv_aantallen_voor_bekostiging", lambda *, peildatum: tlvs)
+    monkeypatch.setattr(
+        "arrangementen.selectors.arrangementen_budgetbeslag",
+        lambda *, jaar: {"toegekend": Decimal("125000"), "gerealiseerd": Decimal("80000")},
+    )
+    response = client.get(reverse("financien:afdrachten_jaar", args=[2026]))
     inhoud = response.content.decode()
     assert (
         "Verwachte afdrachten 2026" in inhoud and "€ 120.000,00" in inhoud and "€ 12.000,00" in inhoud

@@ -21,19 +21,22 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from swv.bench import BenchContext
-from swv.choices import Rol
 from swv.demo import DEMO_ACCOUNTS
 from swv.models import Gebruiker, Samenwerkingsverband
 
 
-def _pagina_lijsten():
+def _bench_modules():
+    """Every installed app's ``bench`` module (the platform's own first)."""
     for app in apps.get_app_configs():
         try:
-            module = importlib.import_module(f"{app.name}.bench")
+            yield importlib.import_module(f"{app.name}.bench")
         except ModuleNotFoundError as exc:
             if exc.name != f"{app.name}.bench":
                 raise
-            continue
+
+
+def _pagina_lijsten():
+    for module in _bench_modules():
         yield from getattr(module, "BENCH_PAGINAS", [])
 
 
@@ -55,11 +58,10 @@ class Command(BaseCommand):
         from swv.demo import _kies_scholen
 
         school_a, _ = _kies_scholen(swv)
-        from leerlingen.models import Leerling
-
         ctx = BenchContext(swv=swv, gebruikers=gebruikers, school_a=school_a)
-        ctx.extra["leerling_a"] = Leerling.objects.visible_to(gebruikers[Rol.IB_ER]).first()
-        from leerlingen.models import Leerling as _L  # noqa: F401
+        for module in _bench_modules():
+            if hasattr(module, "bereid_voor"):
+                module.bereid_voor(ctx)
 
         # As the production entry point (swv/wsgi.py) does after start-up: long-lived objects out of
         # the cyclic collector's reach, so that the numbers are those of a served page.
@@ -95,13 +97,14 @@ class Command(BaseCommand):
                 f"{pagina.max_ms_p95:.0f} | {queries} | {pagina.max_queries} | {'ok' if ok else 'OVER BUDGET'} |"
             )
             self.stdout.write(regels[-1])
-        from leerlingen.models import Leerling as Ll
         from swv.models import School
 
+        omvang = [f"{School.objects.count()} schools"]
+        omvang += [module.omvang() for module in _bench_modules() if hasattr(module, "omvang")]
         self.stdout.write("")
         self.stdout.write(
-            f"{datetime.now():%Y-%m-%d %H:%M}, {connection.vendor}, SWV {swv.code}: {School.objects.count()} schools, "
-            f"{Ll.objects.count()} pupils, {herhalingen} runs per page"
+            f"{datetime.now():%Y-%m-%d %H:%M}, {connection.vendor}, SWV {swv.code}: {', '.join(omvang)}, "
+            f"{herhalingen} runs per page"
         )
         self.stdout.write("| page | role | status | median ms | p95 ms | budget p95 | queries | budget | verdict |")
         self.stdout.write("|---|---|---|---|---|---|---|---|---|")
