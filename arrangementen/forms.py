@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import fields
 from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,11 +23,12 @@ from arrangementen.choices import (
 )
 from arrangementen.models import Arrangementtype
 from arrangementen.services import Aanvraaginhoud, Evaluatiegegevens
+from swv.formulieren import keuzeveld
 from swv.models import Kring, School
 
 BEGROTINGSREGELS = 5
 EVALUATIEMOMENTEN = 4
-BEDRAG = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0")}
+BEDRAG: dict[str, Any] = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal("0")}
 
 
 class DatumInput(forms.DateInput):
@@ -104,7 +106,7 @@ class AanvraagForm(forms.Form):
 
     def __init__(self, *args, typen=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["arrangementtype"].queryset = typen if typen is not None else Arrangementtype.objects.actief()
+        keuzeveld(self, "arrangementtype").queryset = typen if typen is not None else Arrangementtype.objects.actief()
         for i in range(1, BEGROTINGSREGELS + 1):
             self.fields[f"regel_{i}_omschrijving"] = forms.CharField(
                 label=_("Budget item %(n)s") % {"n": i}, required=False, max_length=200
@@ -126,7 +128,8 @@ class AanvraagForm(forms.Form):
         return [self[f"evaluatie_{i}"] for i in range(1, EVALUATIEMOMENTEN + 1)]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         begin, eind = data.get("begindatum"), data.get("einddatum")
         if begin and eind and eind <= begin:
             self.add_error("einddatum", _("The end date must be after the start date."))
@@ -247,7 +250,8 @@ class BesluitForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("besluit") == self.TOEKENNEN:
             for veld in ("bedrag", "begindatum", "einddatum"):
                 if data.get(veld) is None:
@@ -290,7 +294,8 @@ class AfrondenForm(forms.Form):
             self.initial.setdefault("idempotentiesleutel", uuid.uuid4())
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("keuze") == self.AFSLUITEN and not data.get("resultaat"):
             self.add_error("resultaat", _("Choose how the arrangement ended."))
         if data.get("keuze") == self.VERLENGEN and not data.get("einddatum"):
@@ -336,7 +341,8 @@ class EvaluatieForm(forms.Form):
     kind_opmerking = _tekst(_("What the child said, in their own words"), rows=2)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         for wie, velden, bericht in (
             (
                 "ouders",
@@ -386,7 +392,8 @@ class BudgetForm(forms.Form):
     toelichting = _tekst(_("Explanation"), rows=2)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         niveau = data.get("niveau")
         if niveau in ("kring", "school") and not data.get(niveau):
             self.add_error(niveau, _("Choose the %(niveau)s.") % {"niveau": dict(self.NIVEAUS)[niveau]})

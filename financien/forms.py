@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from financien import conf
 from financien.models import Begrotingspost, Beleidsthema, Jaarparameters, Rekeningkoppeling
 from financien.services.parameters import WAARDEVELDEN
+from swv.formulieren import keuzeveld
 from swv.models import Kring, School
 
 JAAR_MIN, JAAR_MAX = 2000, 2100
@@ -140,7 +141,8 @@ class JaarparametersForm(forms.ModelForm):
         return teldatum
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         minimum, signalering = data.get("minimum_reserve_percentage"), data.get("signaleringswaarde_percentage")
         if minimum is not None and signalering is not None and minimum > signalering:
             self.add_error(
@@ -210,7 +212,8 @@ class ArrangementenbudgetForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if bool(data.get("school")) == bool(data.get("kring")):
             raise forms.ValidationError(_("Choose either a school or a cluster."))
         return data
@@ -223,7 +226,7 @@ class BegrotingspostForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["beleidsthema"].queryset = Beleidsthema.objects.order_by("code")
+        keuzeveld(self, "beleidsthema").queryset = Beleidsthema.objects.order_by("code")
         self.fields["beleidsthema"].empty_label = _("(no theme)")
 
     def validate_unique(self):
@@ -307,7 +310,7 @@ class RekeningkoppelingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["post"].queryset = Begrotingspost.objects.filter(actief=True).order_by("volgorde", "code")
+        keuzeveld(self, "post").queryset = Begrotingspost.objects.filter(actief=True).order_by("volgorde", "code")
 
     def validate_unique(self):
         """An existing account is re-mapped by the service rather than refused."""

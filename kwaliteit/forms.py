@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils import formats, timezone
@@ -12,6 +13,7 @@ from kwaliteit.choices import DocumentSoort, Doelgroep, EvaluatieStatus, MomentS
 from kwaliteit.kengetallen import Filters
 from kwaliteit.kengetallen.filters import schooljaar_van
 from kwaliteit.models import Inspectiestandaard, KalenderItem, LandelijkCijfer, OspThema
+from swv.formulieren import keuzelijst, keuzeveld
 
 SOORT_KEUZES = [("", _("All types")), ("BO", _("BO")), ("SBO", _("SBO")), ("SO", _("SO (incl. SO/VSO)"))]
 
@@ -25,20 +27,24 @@ class DashboardFilterForm(forms.Form):
     """Period and organisation filters of the dashboard; the choices are limited to the user's scope."""
 
     schooljaar = forms.TypedChoiceField(label=_("School year"), coerce=int)
-    bestuur = forms.ModelChoiceField(
+    bestuur: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("School board"), queryset=None, required=False, empty_label=_("All school boards")
     )
-    kring = forms.ModelChoiceField(label=_("Cluster"), queryset=None, required=False, empty_label=_("All clusters"))
-    gemeente = forms.ModelChoiceField(
+    kring: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Cluster"), queryset=None, required=False, empty_label=_("All clusters")
+    )
+    gemeente: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
         label=_("Municipality"), queryset=None, required=False, empty_label=_("All municipalities")
     )
-    school = forms.ModelChoiceField(label=_("School"), queryset=None, required=False, empty_label=_("All schools"))
+    school: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("School"), queryset=None, required=False, empty_label=_("All schools")
+    )
     soort = forms.ChoiceField(label=_("Type"), choices=SOORT_KEUZES, required=False)
 
     def __init__(self, *args, keuzes: dict, vandaag: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.vandaag = vandaag or timezone.localdate()
-        self.fields["schooljaar"].choices = _schooljaren(self.vandaag)
+        keuzelijst(self, "schooljaar").choices = _schooljaren(self.vandaag)
         self.fields["schooljaar"].initial = schooljaar_van(self.vandaag)
         for veld, sleutel in (
             ("bestuur", "besturen"),
@@ -46,7 +52,7 @@ class DashboardFilterForm(forms.Form):
             ("gemeente", "gemeenten"),
             ("school", "scholen"),
         ):
-            self.fields[veld].queryset = keuzes[sleutel]
+            keuzeveld(self, veld).queryset = keuzes[sleutel]
         for field in self.fields.values():
             field.widget.attrs["class"] = "utrecht-select utrecht-select--html-select"
 
@@ -105,7 +111,7 @@ class AmbitieForm(forms.Form):
 
 
 class DoelForm(VersieForm):
-    ambitie = forms.ModelChoiceField(label=_("Ambition"), queryset=None, empty_label=None)
+    ambitie: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Ambition"), queryset=None, empty_label=None)
     code = forms.RegexField(
         label=_("Code"),
         regex=r"^[0-9]{1,2}[a-zA-Z]?$",
@@ -139,8 +145,8 @@ class DoelForm(VersieForm):
         from kwaliteit.kengetallen import indicator_keuzes
 
         super().__init__(*args, **kwargs)
-        self.fields["ambitie"].queryset = jaarplan.ambities.order_by("nummer")
-        self.fields["kengetal"].choices = [("", _("none"))] + indicator_keuzes()
+        keuzeveld(self, "ambitie").queryset = jaarplan.ambities.order_by("nummer")
+        keuzelijst(self, "kengetal").choices = [("", _("none"))] + indicator_keuzes()
 
 
 class ActieForm(forms.Form):
@@ -194,7 +200,8 @@ class KalenderItemForm(forms.ModelForm):
         ]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if (data.get("interval_jaren") or 1) > 1 and not data.get("referentiejaar"):
             self.add_error("referentiejaar", _("A product that is due every few years needs a reference year."))
         return data
@@ -206,7 +213,7 @@ class RapportGenererenForm(forms.Form):
 
     def __init__(self, *args, soorten: list[tuple[str, str]], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["soort"].choices = soorten
+        keuzelijst(self, "soort").choices = soorten
 
 
 class DoelgroepenMixin(forms.Form):

@@ -9,12 +9,16 @@ a direct entry (EMB) needs no OPP, MDO or duration but a reason for the direct e
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.choices import Deelnemersrol, MDOStatus, OPPStatus, Uitkomstsoort
 from swv.choices import Soort
 from tlv.choices import EERSTE_DESKUNDIGE, Adviesconclusie, OudersInstemming, Route, TLVSoort
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 #: Which kinds of school may admit a pupil with a TLV of each soort.
 SCHOOLSOORTEN = {TLVSoort.SBO: (Soort.SBO,), TLVSoort.SO: (Soort.SO, Soort.SO_VSO)}
@@ -23,9 +27,9 @@ SCHOOLSOORTEN = {TLVSoort.SBO: (Soort.SBO,), TLVSoort.SO: (Soort.SO, Soort.SO_VS
 @dataclass(frozen=True)
 class Punt:
     sleutel: str
-    label: str
+    label: StrOrPromise
     in_orde: bool
-    toelichting: str = ""
+    toelichting: StrOrPromise = ""
 
 
 def _tekst(*waarden) -> bool:
@@ -167,7 +171,7 @@ def ontbrekend(tlv, **kwargs) -> list[Punt]:
     return [p for p in checklist(tlv, **kwargs) if not p.in_orde]
 
 
-def aandachtspunten(tlv, *, adviezen: dict | None = None) -> list[str]:
+def aandachtspunten(tlv, *, adviezen: dict | None = None) -> list[StrOrPromise]:
     """What the TLC looks at in the procedural check: is the advice consistent, do the parents agree?"""
     if adviezen is None:
         adviezen = {a.volgorde: a for a in tlv.deskundigenadviezen.all()}

@@ -12,6 +12,7 @@ from leerlingen.choices import MDOStatus, OPPStatus
 from leerlingen.models import MDO, Dossier, Leerling, OPPVersie
 from swv.access import school_ids
 from swv.choices import Rol, Soort
+from swv.formulieren import keuzelijst, keuzeveld
 from swv.models import Bestuur, School
 from tlv.choices import (
     HANDMATIGE_BEEINDIGING,
@@ -70,13 +71,13 @@ class AanvraagStartenForm(TLVForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         scholen = school_ids(user, [Rol.IB_ER])
-        self.fields["leerling"].queryset = (
+        keuzeveld(self, "leerling").queryset = (
             Leerling.objects.visible_to(user, "change")
             .filter(inschrijvingen__school_id__in=scholen, inschrijvingen__einddatum__isnull=True)
             .distinct()
             .order_by("achternaam", "voornaam")
         )
-        self.fields["leerling"].label_from_instance = lambda l: f"{l.volledige_naam} ({l.geboortedatum:%d-%m-%Y})"
+        keuzeveld(self, "leerling", label=lambda l: f"{l.volledige_naam} ({l.geboortedatum:%d-%m-%Y})")
 
 
 class AanvraagForm(TLVForm):
@@ -126,22 +127,30 @@ class AanvraagForm(TLVForm):
     def __init__(self, *args, tlv, **kwargs):
         super().__init__(*args, **kwargs)
         self.tlv = tlv
-        self.fields["beoogde_school"].queryset = School.objects.filter(
+        keuzeveld(self, "beoogde_school").queryset = School.objects.filter(
             soort__in=[Soort.SBO, Soort.SO, Soort.SO_VSO], actief=True
         ).order_by("naam")
-        self.fields["beoogde_school"].label_from_instance = lambda s: f"{s.naam} ({s.soort}, {s.plaats})"
+        keuzeveld(self, "beoogde_school", label=lambda s: f"{s.naam} ({s.soort}, {s.plaats})")
         dossiers = Dossier.objects.filter(leerling_id=tlv.leerling_id)
-        self.fields["opp_versie"].queryset = OPPVersie.objects.filter(
+        keuzeveld(self, "opp_versie").queryset = OPPVersie.objects.filter(
             opp__dossier__in=dossiers, status=OPPStatus.VASTGESTELD
         )
-        self.fields["opp_versie"].label_from_instance = lambda v: (
-            _("OPP version %(n)s, adopted on %(d)s") % {"n": v.versienummer, "d": f"{v.vastgesteld_op:%d-%m-%Y}"}
+        keuzeveld(
+            self,
+            "opp_versie",
+            label=lambda v: (
+                _("OPP version %(n)s, adopted on %(d)s") % {"n": v.versienummer, "d": f"{v.vastgesteld_op:%d-%m-%Y}"}
+            ),
         )
-        self.fields["mdo"].queryset = MDO.objects.filter(dossier__in=dossiers, status=MDOStatus.GEHOUDEN).order_by(
+        keuzeveld(self, "mdo").queryset = MDO.objects.filter(dossier__in=dossiers, status=MDOStatus.GEHOUDEN).order_by(
             "-begint_om"
         )
-        self.fields["mdo"].label_from_instance = lambda m: (
-            _("%(soort)s of %(d)s") % {"soort": m.get_soort_display(), "d": f"{m.gehouden_op:%d-%m-%Y}"}
+        keuzeveld(
+            self,
+            "mdo",
+            label=lambda m: (
+                _("%(soort)s of %(d)s") % {"soort": m.get_soort_display(), "d": f"{m.gehouden_op:%d-%m-%Y}"}
+            ),
         )
         # Only the fields of this route.
         if tlv.route == Route.VERLENGING:
@@ -162,7 +171,8 @@ class AanvraagForm(TLVForm):
             self.fields.pop("rechtstreeks_toelichting", None)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("soort") == TLVSoort.SBO:
             data["voorgestelde_categorie"] = ""
         if (
@@ -235,7 +245,7 @@ class DeskundigenadviesForm(TLVForm):
         super().__init__(*args, **kwargs)
         self.volgorde = volgorde
         if volgorde == 1:
-            self.fields["kwalificatie"].choices = [
+            keuzelijst(self, "kwalificatie").choices = [
                 (k.value, k.label) for k in (Kwalificatie.ORTHOPEDAGOOG, Kwalificatie.PSYCHOLOOG)
             ]
         else:
@@ -278,7 +288,8 @@ class ToetsForm(TLVForm):
             self.fields["tlc_advies"].required = True
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not all(data.get(v) for v in ("route_gevolgd", "advies_consistent", "documenten_compleet")):
             raise forms.ValidationError(_("Not every check is met: ask the school for more information instead."))
         return data
@@ -305,7 +316,8 @@ class BesluitForm(TLVForm):
             del self.fields["geen_einddatum_reden"]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("besluit") == Besluitsoort.AFGEVEN:
             if not data.get("ingangsdatum"):
                 self.add_error("ingangsdatum", _("Enter the start date."))
@@ -420,8 +432,8 @@ class RegisterFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = School.objects.filter(actief=True).order_by("naam")
-        self.fields["bestuur"].queryset = Bestuur.objects.filter(scholen__isnull=False).distinct().order_by("naam")
+        keuzeveld(self, "school").queryset = School.objects.filter(actief=True).order_by("naam")
+        keuzeveld(self, "bestuur").queryset = Bestuur.objects.filter(scholen__isnull=False).distinct().order_by("naam")
 
     def keuzelijsten(self) -> list[dict]:
         """The select boxes as plain data: rendering hundreds of options through Django's widget

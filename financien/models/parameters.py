@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -14,8 +15,8 @@ from simple_history.models import HistoricalRecords
 from financien.choices import ParametersStatus, SboRegel
 from financien.querysets import FinancienQuerySet, JaarparametersQuerySet
 
-BEDRAG = {"max_digits": 12, "decimal_places": 2}
-PERCENTAGE = {"max_digits": 5, "decimal_places": 2}
+BEDRAG: dict[str, Any] = {"max_digits": 12, "decimal_places": 2}
+PERCENTAGE: dict[str, Any] = {"max_digits": 5, "decimal_places": 2}
 
 
 def _bedrag(label, **kwargs):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -28,6 +29,7 @@ from leerlingen.choices import (
 )
 from leerlingen.uploads import valideer_upload
 from leerlingen.validators import valideer_bsn
+from swv.formulieren import keuzeveld
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -50,11 +52,11 @@ class VersieForm(forms.Form):
 class SchoolKeuzeForm(forms.Form):
     """The ib-er's school: a choice when they serve several schools, hidden when only one."""
 
-    school = forms.ModelChoiceField(label=_("School"), queryset=None, empty_label=None)
+    school: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("School"), queryset=None, empty_label=None)
 
     def __init__(self, *args, scholen, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = scholen
+        keuzeveld(self, "school").queryset = scholen
         if scholen.count() == 1:
             self.fields["school"].widget = forms.HiddenInput()
             self.fields["school"].initial = scholen.first()
@@ -106,7 +108,8 @@ class AfsluitenForm(forms.Form):
     toelichting = forms.CharField(label=_("Explanation"), widget=_tekst(3), required=False, max_length=4000)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("reden") == Afsluitreden.ANDERS and not data.get("toelichting", "").strip():
             self.add_error("toelichting", _("Explain the reason for closing."))
         return data
@@ -138,7 +141,8 @@ class InterventieForm(forms.Form):
     einddatum = forms.DateField(label=_("End date"), widget=DATUM, required=False)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("startdatum") and data.get("einddatum") and data["einddatum"] < data["startdatum"]:
             self.add_error("einddatum", _("The end date cannot be before the start date."))
         return data
@@ -186,7 +190,8 @@ class InstemmingForm(forms.Form):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("besluit") == Instemmingsbesluit.BEZWAAR and not data.get("toelichting", "").strip():
             self.add_error("toelichting", _("Describe the parents' objection."))
         if data.get("datum") and data["datum"] > timezone.localdate():
@@ -201,14 +206,14 @@ class MDOPlanForm(forms.Form):
     duur_minuten = forms.IntegerField(label=_("Duration (minutes)"), min_value=5, max_value=600, initial=60)
     locatie = forms.CharField(label=_("Location"), max_length=200, required=False)
     agenda = forms.CharField(label=_("Agenda"), widget=_tekst(5), required=False, max_length=8000)
-    portaalgebruikers = forms.ModelMultipleChoiceField(
+    portaalgebruikers: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Participants from the portal"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, kandidaten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["portaalgebruikers"].queryset = kandidaten
-        self.fields["portaalgebruikers"].label_from_instance = lambda u: u.get_full_name() or u.email
+        keuzeveld(self, "portaalgebruikers").queryset = kandidaten
+        keuzeveld(self, "portaalgebruikers", label=lambda u: u.get_full_name() or u.email)
 
     def begint_om(self) -> datetime:
         d = self.cleaned_data
@@ -216,14 +221,14 @@ class MDOPlanForm(forms.Form):
 
 
 class MDOWijzigForm(VersieForm, MDOPlanForm):
-    verwijderen = forms.ModelMultipleChoiceField(
+    verwijderen: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Remove participants"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
 
     def __init__(self, *args, deelnemers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["verwijderen"].queryset = deelnemers
-        self.fields["verwijderen"].label_from_instance = lambda d: f"{d.weergavenaam} ({d.get_rol_display()})"
+        keuzeveld(self, "verwijderen").queryset = deelnemers
+        keuzeveld(self, "verwijderen", label=lambda d: f"{d.weergavenaam} ({d.get_rol_display()})")
         self.fields["portaalgebruikers"].label = _("Add participants from the portal")
         del self.fields["soort"]
 
@@ -238,7 +243,8 @@ class ExterneDeelnemerForm(forms.Form):
     organisatie = forms.CharField(label=_("Organisation"), max_length=200, required=False)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("naam", "").strip() and not data.get("rol"):
             self.add_error("rol", _("Choose the role of this participant."))
         if data.get("rol") and not data.get("naam", "").strip():
@@ -252,7 +258,7 @@ ExterneDeelnemersFormSet = forms.formset_factory(ExterneDeelnemerForm, extra=3, 
 class MDOVerslagForm(VersieForm):
     gehouden_op = forms.DateField(label=_("Held on"), widget=DATUM)
     verslag = forms.CharField(label=_("Minutes"), widget=_tekst(10), max_length=30000)
-    aanwezig = forms.ModelMultipleChoiceField(
+    aanwezig: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Present"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     gehoord = forms.TypedChoiceField(
@@ -281,8 +287,8 @@ class MDOVerslagForm(VersieForm):
 
     def __init__(self, *args, deelnemers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["aanwezig"].queryset = deelnemers
-        self.fields["aanwezig"].label_from_instance = lambda d: f"{d.weergavenaam} ({d.get_rol_display()})"
+        keuzeveld(self, "aanwezig").queryset = deelnemers
+        keuzeveld(self, "aanwezig", label=lambda d: f"{d.weergavenaam} ({d.get_rol_display()})")
 
     def clean_gehouden_op(self):
         d = self.cleaned_data["gehouden_op"]
@@ -291,7 +297,8 @@ class MDOVerslagForm(VersieForm):
         return d
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         gehoord = data.get("gehoord")
         if gehoord is True:
             if not data.get("wijze"):
@@ -311,17 +318,20 @@ class MDOVerslagForm(VersieForm):
 
 class AfspraakForm(forms.Form):
     omschrijving = forms.CharField(label=_("What"), max_length=2000, required=False)
-    uitvoerder = forms.ModelChoiceField(label=_("Who (portal user)"), queryset=None, required=False)
+    uitvoerder: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("Who (portal user)"), queryset=None, required=False
+    )
     uitvoerder_naam = forms.CharField(label=_("Or who (name)"), max_length=200, required=False)
     uiterlijk = forms.DateField(label=_("By"), widget=DATUM, required=False)
 
     def __init__(self, *args, kandidaten=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["uitvoerder"].queryset = kandidaten
-        self.fields["uitvoerder"].label_from_instance = lambda u: u.get_full_name() or u.email
+        keuzeveld(self, "uitvoerder").queryset = kandidaten
+        keuzeveld(self, "uitvoerder", label=lambda u: u.get_full_name() or u.email)
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not data.get("omschrijving", "").strip():
             if data.get("uitvoerder") or data.get("uitvoerder_naam") or data.get("uiterlijk"):
                 self.add_error("omschrijving", _("Describe the agreement."))
@@ -360,19 +370,19 @@ class DocumentForm(forms.Form):
 
 
 class OverstapForm(forms.Form):
-    naar_school = forms.ModelChoiceField(label=_("New school"), queryset=None)
+    naar_school: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("New school"), queryset=None)
     datum = forms.DateField(label=_("Transfer date"), widget=DATUM, initial=timezone.localdate)
     groep = forms.IntegerField(label=_("Group at the new school"), min_value=1, max_value=8, required=False)
     toelichting = forms.CharField(label=_("Explanation"), widget=_tekst(3), required=False, max_length=4000)
 
     def __init__(self, *args, scholen, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["naar_school"].queryset = scholen
-        self.fields["naar_school"].label_from_instance = lambda s: f"{s.naam} ({s.plaats})"
+        keuzeveld(self, "naar_school").queryset = scholen
+        keuzeveld(self, "naar_school", label=lambda s: f"{s.naam} ({s.plaats})")
 
 
 class LeerkrachtenForm(forms.Form):
-    leerkrachten = forms.ModelMultipleChoiceField(
+    leerkrachten: forms.ModelMultipleChoiceField[Any] = forms.ModelMultipleChoiceField(
         label=_("Linked teachers"),
         queryset=None,
         required=False,
@@ -382,5 +392,5 @@ class LeerkrachtenForm(forms.Form):
 
     def __init__(self, *args, kandidaten, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["leerkrachten"].queryset = kandidaten
-        self.fields["leerkrachten"].label_from_instance = lambda u: u.get_full_name() or u.email
+        keuzeveld(self, "leerkrachten").queryset = kandidaten
+        keuzeveld(self, "leerkrachten", label=lambda u: u.get_full_name() or u.email)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.models import Ketenpartner, Ladderstap, Thuiszittercasus, Zorgplichtcasus
+from swv.formulieren import keuzelijst, keuzeveld
 from swv.models import Gemeente, School
 
 
@@ -124,8 +125,8 @@ class ThuiszitterNieuwForm(IdempotentFormMixin, ThuiszitterGegevensForm):
 
     def __init__(self, *args, partners=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partners"].queryset = partners if partners is not None else Ketenpartner.objects.none()
-        if not self.fields["partners"].queryset.exists():
+        keuzeveld(self, "partners").queryset = partners if partners is not None else Ketenpartner.objects.none()
+        if not keuzeveld(self, "partners").queryset.exists():
             del self.fields["partners"]
 
 
@@ -161,7 +162,7 @@ class KindZonderInschrijvingForm(ThuiszitterNieuwForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["soort"].choices = self.SOORTEN
+        keuzelijst(self, "soort").choices = self.SOORTEN
 
 
 class ThuiszitterWijzigenForm(ThuiszitterGegevensForm):
@@ -181,10 +182,10 @@ class StapForm(forms.Form):
 
     def __init__(self, *args, casus: Thuiszittercasus, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["naar_stap"].queryset = (
+        keuzeveld(self, "naar_stap").queryset = (
             Ladderstap.objects.actief().exclude(pk=casus.huidige_stap_id).order_by("volgorde")
         )
-        self.fields["naar_stap"].label_from_instance = str
+        keuzeveld(self, "naar_stap", label=str)
 
 
 class AfsluitenForm(forms.Form):
@@ -221,7 +222,7 @@ class PartnerKoppelenForm(forms.Form):
 
     def __init__(self, *args, partners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["partner"].queryset = partners
+        keuzeveld(self, "partner").queryset = partners
 
 
 class KetenpartnerForm(forms.Form):
@@ -282,7 +283,7 @@ class ZorgplichtNieuwForm(IdempotentFormMixin):
 
     def __init__(self, *args, scholen, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["school"].queryset = scholen
+        keuzeveld(self, "school").queryset = scholen
         if len(scholen) == 1:
             self.fields["school"].widget = forms.HiddenInput()
             self.fields["school"].initial = scholen[0].uuid
@@ -351,7 +352,7 @@ class RondeForm(forms.Form):
         from django.utils.formats import date_format
 
         super().__init__(*args, **kwargs)
-        self.fields["ronde"].choices = [(f"{j}-{m:02d}", date_format(date(j, m, 1), "F Y")) for j, m in rondes]
+        keuzelijst(self, "ronde").choices = [(f"{j}-{m:02d}", date_format(date(j, m, 1), "F Y")) for j, m in rondes]
 
     def jaar_maand(self) -> tuple[int, int]:
         jaar, maand = self.cleaned_data["ronde"].split("-")
