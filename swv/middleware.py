@@ -1,10 +1,12 @@
-"""Two-factor authentication is required for every role that can see pupil data (PRIVACY.md)."""
+"""The portal's own middleware: two-factor authentication for every role that can see pupil data
+(PRIVACY.md), and the portal's own error pages in the demo."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.views import defaults
 
 from swv.access import rollen
 from swv.choices import LEERLINGDATA_ROLLEN
@@ -35,3 +37,29 @@ class TweeFactorVerplichtMiddleware:
         if moet_tweefactor_instellen(request.user):
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+
+class EigenFoutpaginasMiddleware:
+    """With ``DEBUG`` on, show the portal's own 404 and 500 pages instead of Django's technical ones.
+
+    Production (``DEBUG`` off) renders ``404.html`` and ``500.html`` through Django's handlers; the demo
+    (``make run``) runs with ``DEBUG`` on and would otherwise show the URL list or a traceback to anyone
+    who mistypes an address. ``SWV_TECHNISCHE_FOUTPAGINAS=true`` brings the technical pages back for
+    development. The replacement pages are Django's own default views, as in production.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not settings.DEBUG or settings.SWV_TECHNISCHE_FOUTPAGINAS:
+            return response
+        if response.status_code == 404 and not getattr(response, "eigen_foutpagina", False):
+            response = defaults.page_not_found(request, exception=None)
+        elif response.status_code == 500 and not getattr(response, "eigen_foutpagina", False):
+            response = defaults.server_error(request)
+        else:
+            return response
+        response.eigen_foutpagina = True
+        return response

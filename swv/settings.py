@@ -36,10 +36,14 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 # The SWV this instance serves (one portal instance, one samenwerkingsverband).
 SWV_CODE = env.str("SWV_CODE", default="PO2801")
-DUO_DATA_DIR = Path(env.str("DUO_DATA_DIR", default=str(BASE_DIR.parent / "shared" / "data" / "duo")))
+# DUO open data (CC-0) carried in the repository (data/duo/SOURCE.md); DUO_DATA_DIR points to newer files.
+DUO_DATA_DIR = Path(env.str("DUO_DATA_DIR", default=str(BASE_DIR / "data" / "duo")))
 
 # Demo mode: demo accounts may skip two-factor set-up. Never in production (see swv.checks).
 DEMO_MODE = env.bool("SWV_DEMO_MODE", default=DEBUG)
+# Django's technical 404/500 pages (URL list, traceback) with DEBUG on; off in the demo, which shows
+# the portal's own error pages like production (swv.middleware.EigenFoutpaginasMiddleware).
+SWV_TECHNISCHE_FOUTPAGINAS = env.bool("SWV_TECHNISCHE_FOUTPAGINAS", default=DEBUG and not DEMO_MODE)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -74,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "swv.middleware.EigenFoutpaginasMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -119,7 +124,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    DATABASES["default"]["TEST"] = {"NAME": f"test_swv{env.str('SWV_TEST_DB_SUFFIX', default='')}"}
+    # test_<database>: checkouts side by side with their own DATABASE_URL never share a test database.
+    DATABASES["default"]["TEST"] = {
+        "NAME": f"test_{DATABASES['default']['NAME']}{env.str('SWV_TEST_DB_SUFFIX', default='')}"
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}

@@ -1,4 +1,4 @@
-"""The DUO import on the real files in shared/data/duo, and on corrupted copies."""
+"""The DUO import on the real files the project carries (data/duo), and on corrupted copies."""
 
 from __future__ import annotations
 
@@ -11,15 +11,24 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
-from swv.duo import ADRESSEN_BO, HISTORISCH, DuoImportFout, duo_importeren, naam_netjes
+from swv.duo import ADRESSEN_BO, EDUGIS, HISTORISCH, REGELING, DuoImportFout, duo_importeren, naam_netjes
 from swv.models import Bestuur, Gemeente, Leerlingtelling, School
 
 DUO = Path(settings.DUO_DATA_DIR)
-pytestmark = pytest.mark.skipif(not (DUO / ADRESSEN_BO).exists(), reason="shared/data/duo is not beside the checkout")
+#: The reference subset of shared/data/duo (afgeleid_subset_PO2801_leiden.csv, see data/duo/SOURCE.md)
+LEIDEN = Path(__file__).resolve().parent.parent / "data" / "afgeleid_subset_PO2801_leiden.csv"
+
+
+def test_the_project_carries_the_duo_files_it_reads():
+    """make run and make test need nothing beside the checkout (no ../shared)."""
+    meegeleverd = Path(settings.BASE_DIR) / "data" / "duo"
+    for naam in (ADRESSEN_BO, HISTORISCH, REGELING, EDUGIS):
+        assert (meegeleverd / naam).is_file(), naam
+    assert "CC-0" in (meegeleverd / "SOURCE.md").read_text(encoding="utf-8")
 
 
 def _subset_leiden() -> list[dict]:
-    with (DUO / "afgeleid_subset_PO2801_leiden.csv").open(encoding="utf-8") as fh:
+    with LEIDEN.open(encoding="utf-8") as fh:
         return list(csv.DictReader(fh, delimiter=";"))
 
 
