@@ -34,7 +34,7 @@ def swv_kerncijfers(user) -> dict:
     per_soort = list(
         scholen.values("soort")
         .annotate(
-            aantal_scholen=Count("pk"),
+            aantal_scholen=Count("pk", distinct=True),
             leerlingen=Sum("tellingen__aantal", filter=Q(tellingen__teldatum=teldatum)),
         )
         .order_by("soort")

@@ -135,3 +135,22 @@ def test_a_consulent_of_many_schools_sees_the_first_ones_and_a_link_to_the_regis
     client.force_login(personas.charlie)
     html = client.get(reverse("home")).content.decode()
     assert html.count("Extra school") <= 12 and "Alle scholen in het register" in html and "en nog" in html
+
+
+def test_the_swv_panel_counts_schools_not_pupil_count_rows(client, personas):
+    """A school with ten years of DUO counts is one school (the panel said 2.173 for 74 schools)."""
+    from datetime import date
+
+    from swv.selectors import register_lijst, swv_kerncijfers
+
+    for jaar in (2022, 2023, 2024):
+        school = SchoolFactory(swv=personas.swv, kring=personas.kring)
+        for telling_jaar in range(2018, jaar + 1):
+            LeerlingtellingFactory(school=school, teldatum=date(telling_jaar, 10, 1), aantal=100)
+    cijfers = swv_kerncijfers(personas.dirk)
+    actief = register_lijst(personas.dirk).filter(actief=True).count()
+    assert cijfers["aantal_scholen"] == actief
+    assert sum(r["aantal_scholen"] for r in cijfers["per_soort"]) == actief
+    client.force_login(personas.dirk)
+    inhoud = client.get(reverse("home")).content.decode()
+    assert f'<span class="portaal-kengetal">{actief}</span>' in inhoud
