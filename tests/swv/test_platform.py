@@ -154,3 +154,20 @@ def test_form_errors_are_summarised_and_linked_to_their_field():
     assert 'aria-invalid="true"' in html
     assert 'aria-describedby="id_naam_helptext id_naam_error"' in html
     assert 'id="id_naam_error"' in html and 'href="#id_naam"' in html
+
+
+def test_passwords_are_hashed_with_argon2id_and_old_pbkdf2_hashes_still_work():
+    """A login costs one Argon2id check (about 0.25 s of CPU) instead of PBKDF2's 1,000,000 rounds."""
+    from django.contrib.auth.hashers import Argon2PasswordHasher, PBKDF2PasswordHasher
+
+    from swv import settings as instellingen
+
+    assert instellingen.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert "django.contrib.auth.hashers.PBKDF2PasswordHasher" in instellingen.PASSWORD_HASHERS
+    argon2 = Argon2PasswordHasher()  # the tests themselves hash with MD5 (tests/conftest.py)
+    versleuteld = argon2.encode("een lang wachtwoord", argon2.salt())
+    assert versleuteld.startswith("argon2$argon2id$")
+    assert argon2.verify("een lang wachtwoord", versleuteld)
+    assert not argon2.verify("een ander wachtwoord", versleuteld)
+    pbkdf2 = PBKDF2PasswordHasher()
+    assert pbkdf2.verify("een lang wachtwoord", pbkdf2.encode("een lang wachtwoord", pbkdf2.salt()))
