@@ -67,7 +67,9 @@ def inloggen_zonder_wachten(page, gebruiker):
 def test_each_role_lands_on_a_fitting_home_page(page, personas, persona, kop):
     LeerlingtellingFactory(school=personas.school_a, aantal=250)
     inloggen(page, getattr(personas, persona))
-    page.get_by_role("heading", name=kop, exact=True).wait_for()
+    kop_op_pagina = page.get_by_role("heading", name=kop, exact=True)
+    kop_op_pagina.wait_for()
+    assert kop_op_pagina.is_visible()
     axe_check(page, context=f"(home {persona})")
 
 

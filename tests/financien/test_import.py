@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import IntegrityError, transaction
 from django.db.models import Sum
 
 from financien.choices import ImportStatus
@@ -21,6 +20,7 @@ from financien.services.realisatie import (
     realisatie_verwerken,
     rekeningkoppeling_opslaan,
 )
+from tests.beperkingen import schendt
 from tests.financien.factories import KLEINE_BEGROTING, csv_bestand, importeer, maak_begroting
 
 pytestmark = pytest.mark.django_db
@@ -170,11 +170,11 @@ def test_the_database_keeps_one_processed_import_per_month(personas):
     RealisatieImport.objects.create(
         jaar=2026, maand=1, status=ImportStatus.VERWERKT, bestandsnaam="a", ingelezen_door=personas.carla
     )
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with schendt("realisatieimport_een_per_maand"):
         RealisatieImport.objects.create(
             jaar=2026, maand=1, status=ImportStatus.VERWERKT, bestandsnaam="b", ingelezen_door=personas.carla
         )
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with schendt("realisatieimport_maand_bereik"):
         RealisatieImport.objects.create(jaar=2026, maand=13, bestandsnaam="c", ingelezen_door=personas.carla)
 
 

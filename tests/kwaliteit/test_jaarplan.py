@@ -10,10 +10,11 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from kwaliteit.choices import EvaluatieStatus, JaarplanStatus, Richting
-from kwaliteit.models import DoelEvaluatie, Evaluatiemoment, Jaarplan, Statuswijziging
+from kwaliteit.models import Doel, DoelEvaluatie, Evaluatiemoment, Jaarplan, Statuswijziging
 from kwaliteit.selectors.jaarplan import indicator_beoordeling, jaarplan_overzicht
 from kwaliteit.services import jaarplan as s
 from kwaliteit.services.fouten import GelijktijdigeWijziging, KwaliteitFout
+from tests.gelijktijdig import gelijktijdig, precies_een_wint
 from tests.kwaliteit.factories import ActieFactory, DoelFactory, JaarplanFactory
 
 pytestmark = pytest.mark.django_db
@@ -159,12 +160,39 @@ def test_an_evaluation_stores_the_live_value_and_can_be_updated(personas, plan, 
     assert (DoelEvaluatie.objects.count(), bijgewerkt.status, bijgewerkt.versie) == (1, EvaluatieStatus.ACHTER, 2)
 
 
-def test_a_concurrent_edit_of_an_evaluation_is_refused(personas, plan):
+def test_a_stale_edit_of_an_evaluation_is_refused(personas, plan):
     doel, juni = plan.doelen.get(), plan.evaluatiemomenten.first()
     s.evaluatie_vastleggen(doel=doel, moment=juni, status="op_koers", reflectie="a", versie=0, door=personas.bea)
     with pytest.raises(GelijktijdigeWijziging):  # a second form opened before the first save
         s.evaluatie_vastleggen(doel=doel, moment=juni, status="achter", reflectie="b", versie=0, door=personas.bea)
     assert DoelEvaluatie.objects.get().reflectie == "a"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_edit_of_an_evaluation_is_refused(personas, plan):
+    doel, juni = plan.doelen.get(), plan.evaluatiemomenten.first()
+
+    def vastleggen(status, reflectie, versie):  # two forms opened before either was saved
+        return lambda: s.evaluatie_vastleggen(
+            doel=Doel.objects.get(pk=doel.pk),
+            moment=Evaluatiemoment.objects.get(pk=juni.pk),
+            status=status,
+            reflectie=reflectie,
+            versie=versie,
+            door=personas.bea,
+        )
+
+    # Both first saves of a new evaluation: the unique (goal, moment) row decides.
+    winnaar, _fout = precies_een_wint(
+        gelijktijdig(vastleggen("op_koers", "a", 0), vastleggen("achter", "b", 0)), GelijktijdigeWijziging
+    )
+    assert (DoelEvaluatie.objects.get().reflectie, winnaar.versie) == (winnaar.reflectie, 1)
+    # Both edits of the saved evaluation: the row lock and the version decide.
+    winnaar, _fout = precies_een_wint(
+        gelijktijdig(vastleggen("op_koers", "c", 1), vastleggen("achter", "d", 1)), GelijktijdigeWijziging
+    )
+    bewaard = DoelEvaluatie.objects.get()
+    assert (bewaard.reflectie, bewaard.versie) == (winnaar.reflectie, 2)
 
 
 def test_an_evaluation_needs_a_reflection_and_a_moment_of_the_same_plan(personas, plan):

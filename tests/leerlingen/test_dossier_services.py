@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 
 from leerlingen.choices import Afsluitreden, DossierStatus, Interventieresultaat, Melder, Sectie, Signaalcategorie
-from leerlingen.models import Dossier, DossierStatusovergang
+from leerlingen.models import Dossier, DossierSectie, DossierStatusovergang
 from leerlingen.services import dossier as services
 from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
+from tests.gelijktijdig import gelijktijdig, precies_een_wint
 from tests.leerlingen.factories import LeerlingFactory
 from tests.leerlingen.factories_dossier import DossierFactory, MDOFactory
 
@@ -120,7 +121,7 @@ def test_a_section_is_saved_with_history(personas, dossier):
     assert [h.tekst for h in s.history.order_by("history_date")] == ["Eerste", "Tweede"]
 
 
-def test_a_concurrent_edit_of_the_same_section_is_detected(personas, dossier):
+def test_a_stale_edit_of_the_same_section_is_detected(personas, dossier):
     s = services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="A", versie=0)
     services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="B", versie=s.versie)
     with pytest.raises(GelijktijdigeWijziging, match="Iemand anders"):
@@ -131,15 +132,55 @@ def test_a_concurrent_edit_of_the_same_section_is_detected(personas, dossier):
     assert s.tekst == "B"
 
 
+def _sectie_opslaan(personas, dossier, sectie, tekst, versie):
+    """One save as a thread performs it: its own copy of the dossier, read on its own connection."""
+    return lambda: services.sectie_bijwerken(
+        door=personas.alice, dossier=Dossier.objects.get(pk=dossier.pk), sectie=sectie, tekst=tekst, versie=versie
+    )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_edit_of_the_same_section_is_detected(personas, dossier):
+    s = services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="A", versie=0)
+    winnaar, fout = precies_een_wint(
+        gelijktijdig(
+            _sectie_opslaan(personas, dossier, Sectie.DOELEN, "B", s.versie),
+            _sectie_opslaan(personas, dossier, Sectie.DOELEN, "C", s.versie),
+        ),
+        GelijktijdigeWijziging,
+    )
+    assert "Iemand anders" in str(fout)
+    s.refresh_from_db()
+    assert (s.tekst, s.versie) == (winnaar.tekst, 2)
+    assert s.history.count() == 2
+
+
 def test_two_first_saves_of_a_new_section_do_not_overwrite(personas, dossier):
     services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.VISIE_KIND, tekst="A", versie=0)
     with pytest.raises(GelijktijdigeWijziging):
         services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.VISIE_KIND, tekst="B", versie=0)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_first_saves_of_a_new_section_do_not_overwrite(personas, dossier):
+    winnaar, fout = precies_een_wint(
+        gelijktijdig(
+            _sectie_opslaan(personas, dossier, Sectie.VISIE_KIND, "A", 0),
+            _sectie_opslaan(personas, dossier, Sectie.VISIE_KIND, "B", 0),
+        ),
+        GelijktijdigeWijziging,
+    )
+    assert "Iemand anders" in str(fout)
+    assert DossierSectie.objects.get(dossier=dossier, sectie=Sectie.VISIE_KIND).tekst == winnaar.tekst
+
+
 def test_editing_different_sections_at_once_is_no_conflict(personas, dossier):
     services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.ANALYSE, tekst="A", versie=0)
     services.sectie_bijwerken(door=personas.alice, dossier=dossier, sectie=Sectie.DOELEN, tekst="B", versie=0)
+    assert dict(DossierSectie.objects.filter(dossier=dossier).values_list("sectie", "tekst")) == {
+        Sectie.ANALYSE: "A",
+        Sectie.DOELEN: "B",
+    }
 
 
 def test_a_closed_dossier_cannot_be_edited(personas, dossier):

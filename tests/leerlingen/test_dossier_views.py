@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from leerlingen.choices import DossierStatus, MDOStatus, Sectie
 from leerlingen.models import MDO, Dossier, DossierSectie, OPPInstemming
 from leerlingen.services import dossier as dossier_services
+from tests.gelijktijdig import allemaal_gelukt, gelijktijdig
 from tests.leerlingen.factories import LeerlingFactory
 from tests.leerlingen.factories_dossier import (
     AfspraakFactory,
@@ -81,7 +83,7 @@ def test_an_unknown_section_answers_404(client, personas, dossier):
     assert client.get(reverse("leerlingen:sectie_bewerken", args=[dossier.uuid, "bsn"])).status_code == 404
 
 
-def test_a_concurrent_section_edit_shows_a_clear_dutch_message_and_keeps_the_text(client, personas, dossier):
+def test_a_stale_section_edit_shows_a_clear_dutch_message_and_keeps_the_text(client, personas, dossier):
     url = reverse("leerlingen:sectie_bewerken", args=[dossier.uuid, Sectie.ANALYSE])
     client.force_login(personas.alice)
     client.post(url, {"tekst": "Versie van collega", "versie": 0})
@@ -91,6 +93,27 @@ def test_a_concurrent_section_edit_shows_a_clear_dutch_message_and_keeps_the_tex
     assert "Iemand anders heeft dit onderdeel opgeslagen terwijl u het bewerkte" in html
     assert "Mijn eigen tekst" in html  # the user's text is kept in the form to copy
     assert DossierSectie.objects.get(dossier=dossier).tekst == "Versie van collega"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_section_edit_shows_a_clear_dutch_message_and_keeps_the_text(personas, dossier):
+    url = reverse("leerlingen:sectie_bewerken", args=[dossier.uuid, Sectie.ANALYSE])
+    collega, ik = Client(), Client()
+    collega.force_login(personas.alice)
+    ik.force_login(personas.alice)
+    teksten = ["Versie van collega", "Mijn eigen tekst"]
+    antwoorden = allemaal_gelukt(
+        gelijktijdig(
+            lambda: collega.post(url, {"tekst": teksten[0], "versie": 0}),
+            lambda: ik.post(url, {"tekst": teksten[1], "versie": 0}),
+        )
+    )
+    assert sorted(a.status_code for a in antwoorden) == [302, 409]  # exactly one save wins
+    winnaar, verliezer = sorted(range(2), key=lambda i: antwoorden[i].status_code)
+    html = antwoorden[verliezer].content.decode()
+    assert "Iemand anders heeft dit onderdeel opgeslagen terwijl u het bewerkte" in html
+    assert teksten[verliezer] in html  # the user's text is kept in the form to copy
+    assert DossierSectie.objects.get(dossier=dossier).tekst == teksten[winnaar]
 
 
 def test_the_history_page_shows_before_and_after(client, personas, dossier):

@@ -22,11 +22,12 @@ from leerlingen.choices import (
     Uitkomstsoort,
     Uitstroomniveau,
 )
-from leerlingen.models import MDO, Afspraak, StemVanHetKind
+from leerlingen.models import MDO, Afspraak, OPPVersie, StemVanHetKind
 from leerlingen.services import dossier as dossier_services
 from leerlingen.services import mdo as services
 from leerlingen.services import opp as opp_services
 from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
+from tests.gelijktijdig import gelijktijdig, precies_een_wint
 from tests.leerlingen.factories import LeerlingFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_an_adopted_version_can_be_neither_adopted_again_nor_edited(personas, do
         )
 
 
-def test_a_concurrent_edit_of_the_draft_is_detected(personas, dossier):
+def test_a_stale_edit_of_the_draft_is_detected(personas, dossier):
     v = _opp(personas, dossier)
     opp_services.opp_versie_bijwerken(
         door=personas.alice, oppversie=v, versie=1, uitstroomniveau=Uitstroomniveau.HAVO, doelen="a", handelingsdeel="b"
@@ -101,6 +102,25 @@ def test_a_concurrent_edit_of_the_draft_is_detected(personas, dossier):
             doelen="c",
             handelingsdeel="d",
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_edit_of_the_draft_is_detected(personas, dossier):
+    v = _opp(personas, dossier)
+
+    def bijwerken(doelen):  # both started from version 1 of the draft
+        return lambda: opp_services.opp_versie_bijwerken(
+            door=personas.alice,
+            oppversie=OPPVersie.objects.get(pk=v.pk),
+            versie=1,
+            uitstroomniveau=Uitstroomniveau.HAVO,
+            doelen=doelen,
+            handelingsdeel="d",
+        )
+
+    winnaar, _fout = precies_een_wint(gelijktijdig(bijwerken("a"), bijwerken("c")), GelijktijdigeWijziging)
+    v.refresh_from_db()
+    assert (v.doelen, v.versie) == (winnaar.doelen, 2)
 
 
 def test_an_opp_without_handelingsdeel_is_refused(personas, dossier):
@@ -201,12 +221,17 @@ def _verslag(**kw):
     return services.Verslag(**data)
 
 
-def test_planning_an_mdo_moves_the_dossier_into_mdo_and_invites(
-    personas, dossier, django_capture_on_commit_callbacks, settings
-):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    with django_capture_on_commit_callbacks(execute=True):
-        mdo = _plan(personas, dossier)
+def test_planning_an_mdo_moves_the_dossier_into_mdo_and_invites(personas, dossier, django_capture_on_commit_callbacks):
+    from swv.celery import app
+
+    # On the Celery app itself: once an earlier test has read its configuration, a changed Django
+    # setting no longer reaches it (the invitation then went to the broker and the outbox stayed empty).
+    oud, app.conf.task_always_eager = app.conf.task_always_eager, True
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            mdo = _plan(personas, dossier)
+    finally:
+        app.conf.task_always_eager = oud
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.IN_BEHANDELING_MDO
     rollen = sorted(mdo.deelnemers.values_list("rol", flat=True))

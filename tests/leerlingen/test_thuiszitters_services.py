@@ -8,7 +8,6 @@ from decimal import Decimal
 
 import pytest
 import time_machine
-from django.db import IntegrityError, transaction
 
 from leerlingen.models import Ladderstap, Ladderstapwijziging, Thuiszittercasus, ThuiszitterStatuswijziging
 from leerlingen.services.thuiszitters import (
@@ -22,6 +21,8 @@ from leerlingen.services.thuiszitters import (
     thuiszitter_stap_wijzigen,
     thuiszitter_wijzigen,
 )
+from tests.beperkingen import schendt
+from tests.gelijktijdig import gelijktijdig, precies_een_wint
 from tests.leerlingen.factories import LeerlingFactory
 from tests.leerlingen.factories_thuiszitters import ThuiszittercasusFactory, standaard_ladder  # noqa: F401 (autouse fixture)
 
@@ -213,12 +214,31 @@ def test_moving_down_is_allowed_without_a_reason(personas):
     assert casus.huidige_stap.volgorde == 2
 
 
-def test_a_concurrent_move_on_the_ladder_is_detected(personas):
+def test_a_stale_move_on_the_ladder_is_detected(personas):
     casus = registreer(personas)
     thuiszitter_stap_wijzigen(door=personas.bea, casus=casus, naar_stap=stap(2), van_stap=stap(1))
     with pytest.raises(Domeinfout) as e:
         thuiszitter_stap_wijzigen(door=personas.charlie, casus=casus, naar_stap=stap(2), van_stap=stap(1))
     assert "intussen op de ladder verplaatst" in fout(e)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_concurrent_move_on_the_ladder_is_detected(personas):
+    casus = registreer(personas)
+    eerder = set(Ladderstapwijziging.objects.filter(casus=casus).values_list("pk", flat=True))
+
+    def verplaatsen(door, naar):  # both saw the case on step 1
+        return lambda: thuiszitter_stap_wijzigen(
+            door=door, casus=Thuiszittercasus.objects.get(pk=casus.pk), naar_stap=stap(naar), van_stap=stap(1)
+        )
+
+    winnaar, verliezer = precies_een_wint(
+        gelijktijdig(verplaatsen(personas.bea, 2), verplaatsen(personas.charlie, 2)), Domeinfout
+    )
+    assert "intussen op de ladder verplaatst" in " ".join(verliezer.messages)
+    casus.refresh_from_db()
+    assert casus.huidige_stap == winnaar.naar_stap
+    assert set(Ladderstapwijziging.objects.filter(casus=casus).values_list("pk", flat=True)) - eerder == {winnaar.pk}
 
 
 def test_the_ib_er_cannot_move_a_case_on_the_ladder(personas):
@@ -329,34 +349,37 @@ def test_a_closed_case_cannot_be_closed_or_changed_again(personas):
 
 
 @pytest.mark.parametrize(
-    "wijziging",
+    "wijziging, beperking",
     [
-        {"einddatum": date(2025, 8, 1), "status": "afgesloten", "uitkomst": "eigen_school"},  # end before start
-        {"status": "afgesloten"},  # closed without end and outcome
-        {"einddatum": date(2025, 12, 1)},  # an end date on an active case
-        {"onderwijs_uren": Decimal(-1)},
-        {"heeft_opp": True},  # OPP without date
-        {"soort": "absoluut_verzuim"},  # absolute absence with a school
+        (  # end before start
+            {"einddatum": date(2025, 8, 1), "status": "afgesloten", "uitkomst": "eigen_school"},
+            "thuiszitter_einde_niet_voor_begin",
+        ),
+        ({"status": "afgesloten"}, "thuiszitter_status_past_bij_einde"),  # closed without end and outcome
+        ({"einddatum": date(2025, 12, 1)}, "thuiszitter_status_past_bij_einde"),  # an end date on an active case
+        ({"onderwijs_uren": Decimal(-1)}, "thuiszitter_uren_0_tot_40"),
+        ({"heeft_opp": True}, "thuiszitter_opp_met_datum"),  # OPP without date
+        ({"soort": "absoluut_verzuim"}, "thuiszitter_soort_past_bij_inschrijving"),  # absolute absence with a school
     ],
 )
-def test_the_database_refuses_inconsistent_cases(personas, wijziging):
+def test_the_database_refuses_inconsistent_cases(personas, wijziging, beperking):
     casus = ThuiszittercasusFactory(school=personas.school_a)
     for veld, waarde in wijziging.items():
         setattr(casus, veld, waarde)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with schendt(beperking):
         casus.save()
 
 
 def test_the_database_allows_one_active_case_per_pupil(personas):
     casus = ThuiszittercasusFactory(school=personas.school_a)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with schendt("thuiszitter_een_actieve_casus_per_leerling"):
         ThuiszittercasusFactory(school=personas.school_a, leerling=casus.leerling)
     ThuiszittercasusFactory(school=personas.school_a, leerling=casus.leerling, afgesloten=True)
 
 
 def test_the_database_refuses_a_skip_without_reason(personas):
     casus = ThuiszittercasusFactory(school=personas.school_a)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with schendt("ladderstap_overslaan_met_reden"):
         Ladderstapwijziging.objects.create(
             casus=casus, van_stap=stap(1), naar_stap=stap(3), overgeslagen=1, door=personas.bea
         )

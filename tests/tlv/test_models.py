@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.db import IntegrityError, connection, transaction
+from django.db import connection
 
+from tests.beperkingen import schendt
 from tests.tlv.factories import TLVFactory
 from tlv.choices import TLVStatus
 from tlv.models import TLV, Deskundigenadvies
@@ -20,62 +21,69 @@ from tlv.services.fouten import TLVFout
 pytestmark = pytest.mark.django_db
 
 
-def weigert(**velden):
+def weigert(beperking: str, **velden):
     tlv = TLVFactory(**velden.pop("_trait", {}))
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with schendt(beperking):
         TLV.objects.filter(pk=tlv.pk).update(**velden)
 
 
 def test_the_end_date_must_be_after_the_start_date():
-    weigert(_trait={"afgegeven": True}, einddatum=date(2026, 1, 1), ingangsdatum=date(2026, 1, 1))
+    weigert("tlv_einde_na_begin", _trait={"afgegeven": True}, einddatum=date(2026, 1, 1), ingangsdatum=date(2026, 1, 1))
 
 
 def test_an_sbo_tlv_has_no_category():
-    weigert(_trait={"afgegeven": True}, categorie="laag")
+    weigert("tlv_categorie_alleen_en_altijd_bij_so", _trait={"afgegeven": True}, categorie="laag")
 
 
 def test_an_issued_so_tlv_has_a_category():
-    weigert(_trait={"afgegeven": True, "so": True}, categorie="")
+    weigert("tlv_categorie_alleen_en_altijd_bij_so", _trait={"afgegeven": True, "so": True}, categorie="")
 
 
 def test_a_submitted_so_request_proposes_a_category():
-    weigert(_trait={"ingediend": True, "so": True}, voorgestelde_categorie="")
+    weigert("tlv_categorie_alleen_en_altijd_bij_so", _trait={"ingediend": True, "so": True}, voorgestelde_categorie="")
 
 
 def test_only_a_direct_entry_may_be_without_an_end_date():
-    weigert(_trait={"afgegeven": True}, einddatum=None, geen_einddatum_reden="EMB")
+    weigert(
+        "tlv_afgegeven_met_nummer_en_looptijd", _trait={"afgegeven": True}, einddatum=None, geen_einddatum_reden="EMB"
+    )
     tlv = TLVFactory(afgegeven=True, route="rechtstreeks")
-    weigert(_trait={"afgegeven": True, "route": "rechtstreeks"}, einddatum=None, geen_einddatum_reden="")
+    weigert(
+        "tlv_afgegeven_met_nummer_en_looptijd",
+        _trait={"afgegeven": True, "route": "rechtstreeks"},
+        einddatum=None,
+        geen_einddatum_reden="",
+    )
     TLV.objects.filter(pk=tlv.pk).update(einddatum=None, geen_einddatum_reden="EMB: gehele schoolloopbaan")
 
 
 def test_an_issued_tlv_has_a_number_and_numbers_are_unique():
-    weigert(_trait={"afgegeven": True}, nummer=None)
+    weigert("tlv_afgegeven_met_nummer_en_looptijd", _trait={"afgegeven": True}, nummer=None)
     eerste = TLVFactory(afgegeven=True)
-    weigert(_trait={"afgegeven": True}, nummer=eerste.nummer)
+    weigert("tlv_tlv_nummer_key", _trait={"afgegeven": True}, nummer=eerste.nummer)
 
 
 def test_a_refusal_has_reasons():
-    weigert(_trait={"geweigerd": True}, motivering="")
+    weigert("tlv_geweigerd_met_motivering", _trait={"geweigerd": True}, motivering="")
 
 
 def test_placement_is_not_before_issue():
-    weigert(_trait={"afgegeven": True}, plaatsingsdatum=date(2000, 1, 1))
+    weigert("tlv_plaatsing_na_afgifte", _trait={"afgegeven": True}, plaatsingsdatum=date(2000, 1, 1))
 
 
 def test_an_ended_tlv_has_a_reason():
-    weigert(_trait={"actief": True}, beeindigd_op=date(2026, 1, 1))
+    weigert("tlv_beeindigd_met_reden", _trait={"actief": True}, beeindigd_op=date(2026, 1, 1))
 
 
 def test_one_request_in_progress_per_pupil():
     tlv = TLVFactory(ingediend=True)
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with schendt("tlv_een_lopende_aanvraag_per_leerling"):
         TLVFactory(leerling=tlv.leerling)
 
 
 def test_the_first_expert_is_an_orthopedagogue_or_psychologist():
     tlv = TLVFactory()
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with schendt("deskundigenadvies_eerste_is_orthopedagoog_of_psycholoog"):
         Deskundigenadvies.objects.create(
             tlv=tlv,
             volgorde=1,
@@ -92,7 +100,7 @@ def test_no_two_issued_tlvs_of_one_type_overlap_for_a_pupil(wereld):
     eerste = TLVFactory(actief=True, ingangsdatum=date(2025, 8, 1), einddatum=date(2027, 7, 31))
     tweede = TLVFactory(getoetst=True, leerling=eerste.leerling)
     if connection.vendor == "postgresql":
-        with pytest.raises(IntegrityError, match="tlv_geen_overlap"), transaction.atomic():
+        with schendt("tlv_geen_overlap_per_leerling_en_soort"):
             TLVFactory(
                 actief=True, leerling=eerste.leerling, ingangsdatum=date(2027, 7, 31), einddatum=date(2028, 7, 31)
             )
@@ -108,6 +116,11 @@ def test_touching_periods_and_other_types_do_not_overlap():
     TLVFactory(
         afgegeven=True, so=True, leerling=eerste.leerling, ingangsdatum=date(2026, 1, 1), einddatum=date(2026, 7, 31)
     )
+    assert sorted(TLV.objects.filter(leerling=eerste.leerling).values_list("ingangsdatum", flat=True)) == [
+        date(2025, 8, 1),
+        date(2026, 1, 1),
+        date(2027, 8, 1),
+    ]
 
 
 def test_a_tlv_that_ended_early_frees_the_rest_of_its_period():
@@ -145,7 +158,7 @@ def test_an_open_ended_tlv_overlaps_everything_after_its_start(wereld):
         ingangsdatum=date(2024, 8, 1),
     )
     if connection.vendor == "postgresql":
-        with pytest.raises(IntegrityError), transaction.atomic():
+        with schendt("tlv_geen_overlap_per_leerling_en_soort"):
             TLVFactory(
                 afgegeven=True,
                 so=True,

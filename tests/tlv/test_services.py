@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from swv.choices import Rol
 from tests.factories import gebruiker_met_rol
+from tests.gelijktijdig import gelijktijdig, precies_een_wint
 from tests.tlv.factories import PDF, DossierFactory, MDOFactory, TLVFactory, volledige_aanvraag
 from tlv.choices import Beeindigingsreden, Meldingsoort, Route, Terugkeerconclusie, TLVSoort, TLVStatus
 from tlv.models import TLV, TLVMelding
@@ -502,8 +503,29 @@ def test_a_tlc_member_of_another_swv_role_cannot_act(wereld, ingediend):
         )
 
 
+@pytest.mark.django_db(transaction=True)
 def test_two_racing_transitions_do_not_both_succeed(wereld, ingediend):
-    """The second of two concurrent deciders works on a stale object: the version claim refuses it."""
+    """Two TLC members check the same request at the same moment: the row lock lets one through, the
+    other finds the request already checked."""
+
+    def toetsen():
+        return beoordeling.tlv_procedureel_toetsen(
+            door=wereld.tim,
+            tlv=TLV.objects.get(pk=ingediend.pk),
+            route_gevolgd=True,
+            advies_consistent=True,
+            documenten_compleet=True,
+        )
+
+    winnaar, fout = precies_een_wint(gelijktijdig(toetsen, toetsen), TLVFout)
+    assert "procedureel getoetst" in str(fout).lower()
+    ingediend.refresh_from_db()
+    assert (ingediend.status, ingediend.versie) == (TLVStatus.PROCEDUREEL_GETOETST, winnaar.versie)
+    assert overgangen(ingediend).count((TLVStatus.INGEDIEND, TLVStatus.PROCEDUREEL_GETOETST)) == 1
+
+
+def test_a_transition_on_a_stale_object_is_refused(wereld, ingediend):
+    """The second of two deciders works on a stale object: the version claim refuses it."""
     from tlv.services.basis import vergrendel
 
     verouderd = TLV.objects.get(pk=ingediend.pk)
