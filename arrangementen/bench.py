@@ -21,6 +21,7 @@ def _aanvraag_van_school_a(ctx) -> str:
         Aanvraag.objects.filter(school=ctx.school_a, status=AanvraagStatus.LOPEND).order_by("pk").first()
         or Aanvraag.objects.filter(school=ctx.school_a).order_by("pk").first()
     )
+    assert aanvraag is not None, "the demo has arrangement requests at school A"
     return reverse("arrangementen:detail", args=[aanvraag.uuid])
 
 

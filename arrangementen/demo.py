@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -643,7 +644,7 @@ def demo_arrangementen(ctx: DemoContext) -> str | None:
     # School A: one request in every state, most for the demo ib-er; one MDO outcome left open.
     ib_a = ctx.gebruikers[Rol.IB_ER]
     leerlingen_a = _leerlingen_van(ctx.school_a, 14, rng, bezet)
-    plan_a = [
+    plan_a: list[tuple[str, str, dict[str, Any]]] = [
         (AanvraagStatus.CONCEPT, "onderwijsarrangement", {"mdo": True}),
         (AanvraagStatus.INGEDIEND, "ambulante-begeleiding", {}),
         (AanvraagStatus.IN_BEOORDELING, "onderwijsarrangement", {}),
@@ -723,7 +724,7 @@ def demo_arrangementen(ctx: DemoContext) -> str | None:
 def _tien_jaar(ctx, gen: Generator, typen, scholen, huidig: int, mix, bezet: set[int]) -> None:
     """Ten school years of arrangements for the benchmark (about 1.2 % of the pupils a year)."""
     rng = gen.rng
-    leerlingen_per_school = {}
+    leerlingen_per_school: dict[int, list[int]] = {}
     for school_id, leerling_id in (
         Inschrijving.objects.actief_op().filter(school__in=scholen).values_list("school_id", "leerling_id")
     ):

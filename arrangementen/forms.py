@@ -373,7 +373,7 @@ class EvaluatieForm(forms.Form):
         return [self[v] for v in self.fields if v.startswith("kind_")]
 
     def gegevens(self) -> Evaluatiegegevens:
-        waarden = {}
+        waarden: dict[str, Any] = {}
         for veld in fields(Evaluatiegegevens):
             waarde = self.cleaned_data.get(veld.name)
             waarden[veld.name] = "" if waarde is None and veld.type == "str" else waarde

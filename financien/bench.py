@@ -82,9 +82,9 @@ def meten(herhalingen: int = 30, uitvoer=print) -> list[dict]:
     resultaten = []
     for pagina in BENCH_PAGINAS:
         label, rol = pagina.label, pagina.rol
-        gebruiker = (
-            Lidmaatschap.objects.filter(rol=rol, gebruiker__is_demo=True).select_related("gebruiker").first().gebruiker
-        )
+        lid = Lidmaatschap.objects.filter(rol=rol, gebruiker__is_demo=True).select_related("gebruiker").first()
+        assert lid is not None, f"the demo has a {rol}"
+        gebruiker = lid.gebruiker
         client = Client()
         client.force_login(gebruiker)
         url = pagina.url(None)
@@ -126,6 +126,7 @@ def pdf_tijd(herhalingen: int = 3, uitvoer=print) -> float:
 
     controller = Gebruiker.objects.filter(lidmaatschappen__rol=Rol.CONTROLLER, is_demo=True).first()
     jaar = Begroting.objects.order_by("-jaar").values_list("jaar", flat=True).first()
+    assert jaar is not None, "the demo has a budget"
     tijden = []
     for _ in range(herhalingen):
         with transaction.atomic():

@@ -216,7 +216,9 @@ def toewijzing(parameters: Jaarparameters, *, bestuur_ids: set[int] | None = Non
 
     gebruikt = gebruikte_teldatum(parameters.teldatum)
     soorten = [Soort.BO, Soort.SBO] if parameters.toewijzing_ook_sbo else [Soort.BO]
-    telling = Leerlingtelling.objects.filter(school=OuterRef("pk"), teldatum=gebruikt)
+    telling = Leerlingtelling.objects.filter(school=OuterRef("pk"))
+    # No count date yet (no DUO counts loaded): no school has a count.
+    telling = telling.filter(teldatum=gebruikt) if gebruikt is not None else telling.filter(teldatum__isnull=True)
     scholen = (
         School.objects.filter(actief=True, soort__in=soorten)
         .annotate(
@@ -227,7 +229,7 @@ def toewijzing(parameters: Jaarparameters, *, bestuur_ids: set[int] | None = Non
     )
     if bestuur_ids is not None:
         scholen = scholen.filter(bestuur_id__in=bestuur_ids)
-    scholen = scholen.values(
+    rijen = scholen.values(
         "pk",
         "naam",
         "vestigingscode",
@@ -244,7 +246,7 @@ def toewijzing(parameters: Jaarparameters, *, bestuur_ids: set[int] | None = Non
     per_school = {b.school_id: b.bedrag for b in budgetten if b.school_id}
     besturen: dict[int, Bestuurstoewijzing] = {}
     basis = afronden(parameters.basisbedrag_per_school)
-    for rij in scholen:
+    for rij in rijen:
         aantal = rij["telling_aantal"]
         regel = Schooltoewijzing(
             school=SchoolRef(rij["pk"], rij["naam"], rij["vestigingscode"], rij["soort"]),
@@ -321,7 +323,7 @@ class Bloktotaal:
 
     @property
     def label(self) -> str:
-        return Blok(self.blok).label
+        return str(Blok(self.blok).label)
 
     @property
     def verschil(self) -> Decimal:

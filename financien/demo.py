@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.utils import timezone
 
@@ -63,7 +64,7 @@ SEED_PER_LEERLING = {
 #: Seed 002 / issue 5: SO 1.54 % of pupils, categories low / medium / high about 1.21 / 0.17 / 0.17 %.
 SO_AANDEEL = {"laag": Decimal("0.0121"), "midden": Decimal("0.0017"), "hoog": Decimal("0.0017")}
 SBO_AANDEEL = Decimal("0.015")
-TOELICHTINGEN = {
+TOELICHTINGEN: dict[str, str] = {
     Blok.BATEN: "Bekostiging volgens DUO-beschikking; verschil door aangepaste leerlingtelling.",
     Blok.CENTRALE_ORGANISATIE: "Loonkosten hoger door cao-verhoging; vacature consulent later ingevuld.",
     Blok.ONDERSTEUNING_SCHOLEN: "Uitbetaling aan scholen volgens toewijzing; expertiseteam minder ingezet.",
@@ -138,7 +139,7 @@ def _begroting_vullen(begroting: Begroting, params: Jaarparameters, vandaag: dat
 
 def _maand_importeren(jaar: int, maand: int, begroting: Begroting, door, rng) -> None:
     posten = {p.pk: p for p in Begrotingspost.objects.all()}
-    rijen = []
+    rijen: list[dict[str, Any]] = []
     for bedrag in begroting.bedragen.all():
         post = posten[bedrag.post_id]
         spreiding = Decimal("1.00") if post.blok == Blok.BATEN else Decimal(str(round(rng.uniform(0.86, 1.14), 3)))

@@ -128,8 +128,11 @@ class JaarparametersForm(forms.ModelForm):
                     max_digits=veld.max_digits,
                     decimal_places=veld.decimal_places,
                 )
-        self.fields["teldatum"].localize = False
-        self.fields["teldatum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+        teldatum = self.fields["teldatum"]
+        if not isinstance(teldatum, forms.DateField):
+            raise TypeError(f"{type(self).__name__}.teldatum is not a DateField")
+        teldatum.localize = False
+        teldatum.input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
 
     def groepen(self):
         return [(titel, [self[naam] for naam in namen]) for titel, namen in self.GROEPEN]
@@ -226,8 +229,9 @@ class BegrotingspostForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        keuzeveld(self, "beleidsthema").queryset = Beleidsthema.objects.order_by("code")
-        self.fields["beleidsthema"].empty_label = _("(no theme)")
+        thema = keuzeveld(self, "beleidsthema")
+        thema.queryset = Beleidsthema.objects.order_by("code")
+        thema.empty_label = _("(no theme)")
 
     def validate_unique(self):
         """Uniqueness is checked by the service, with its own message."""

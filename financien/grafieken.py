@@ -96,7 +96,8 @@ def reservegrafiek(id_: str, titel: str, beschrijving: str, posities, *, labels:
     def y_van(pct: Decimal) -> float:
         return onder - float(pct / schaal_max) * (onder - boven)
 
-    inhoud, x = [], 60
+    inhoud: list[str] = []
+    x: float = 60
     for naam, teken in (
         (labels["reserve"], f'<rect x="{{x}}" y="6" width="12" height="12" fill="{KLEUREN[0]}"/>'),
         (labels["buiten"], f'<rect x="{{x}}" y="6" width="12" height="12" fill="{KLEUREN[2]}"/>'),

@@ -49,6 +49,7 @@ class Importregel:
 def lees_bestand(naam: str, inhoud: bytes, *, max_regels: int) -> list[tuple[int, dict[str, object]]]:
     """The data rows of the file as ``(row number, {column: value})``, header recognised."""
     extensie = naam.rsplit(".", 1)[-1].lower() if "." in naam else ""
+    rijen: list[tuple] | list[list[str]]
     if extensie == "xlsx":
         if not inhoud.startswith(b"PK"):
             raise ImportBestandFout(_("The file is not a valid Excel workbook (.xlsx)."))
@@ -141,7 +142,8 @@ def lees_bedrag(waarde) -> Decimal:
             raise ValueError
         if negatief:
             bedrag = -bedrag
-    if bedrag.as_tuple().exponent < -2 and bedrag != bedrag.quantize(Decimal("0.01")):
+    exponent = bedrag.as_tuple().exponent  # an int for a finite number
+    if isinstance(exponent, int) and exponent < -2 and bedrag != bedrag.quantize(Decimal("0.01")):
         raise ValueError("decimals")
     if abs(bedrag) > MAX_BEDRAG:
         raise ValueError("size")

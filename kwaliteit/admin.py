@@ -108,8 +108,7 @@ class LandelijkCijferAdmin(SimpleHistoryAdmin):
 
 class RapportVersieInline(admin.TabularInline):
     model = RapportVersie
-    fields = ["nummer", "status", "taak", "sha256", "vastgesteld_op"]
-    readonly_fields = fields
+    fields = readonly_fields = ("nummer", "status", "taak", "sha256", "vastgesteld_op")
     extra = 0
     can_delete = False
 

@@ -12,10 +12,14 @@ from kwaliteit.choices import EvaluatieStatus, MomentStatus, Richting
 from kwaliteit.models import Inspectiestandaard, Jaarplan, KalenderItem, OspThema, Publicatie, Rapport
 from swv.choices import Rol
 from swv.demo import DemoContext, demo_stap
+from swv.waarden import vereist
+
+_Actie = tuple[str, str, Decimal | None]
+_Doel = tuple[str, str, str, str, str, Decimal | None, Decimal | None, str, list[str], list[str], list[_Actie]]
 
 #: Seed 003 (Noord-Kennemerland 2025), shortened: (ambition, [(code, goal, result, indicator, direction, baseline,
 #: target, key figure, standards, themes, [(action, by whom, budget)])]).
-AMBITIES = [
+AMBITIES: list[tuple[str, list[_Doel]]] = [
     (
         "Hoorrecht: kinderen worden gehoord in de beslissingen die hen aangaan",
         [
@@ -159,7 +163,7 @@ def _jaarplan(ctx: DemoContext) -> Jaarplan:
     )
     standaarden = {s_.code: s_ for s_ in Inspectiestandaard.objects.all()}
     themas = {t.naam: t for t in OspThema.objects.all()}
-    juni = plan.evaluatiemomenten.order_by("datum").first()
+    juni = vereist(plan.evaluatiemomenten.order_by("datum").first(), "the June evaluation moment of the plan")
     for nummer, (titel, doelen) in enumerate(AMBITIES, start=1):
         ambitie = s.ambitie_opslaan(jaarplan=plan, nummer=nummer, titel=titel, door=beleid)
         for code, doel_titel, resultaat, indicator, richting, nul, streef, kengetal, stds, thms, acties in doelen:

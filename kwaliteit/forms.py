@@ -13,7 +13,7 @@ from kwaliteit.choices import DocumentSoort, Doelgroep, EvaluatieStatus, MomentS
 from kwaliteit.kengetallen import Filters
 from kwaliteit.kengetallen.filters import schooljaar_van
 from kwaliteit.models import Inspectiestandaard, KalenderItem, LandelijkCijfer, OspThema
-from swv.formulieren import keuzelijst, keuzeveld
+from swv.formulieren import keuzelijst, keuzeveld, opties
 
 SOORT_KEUZES = [("", _("All types")), ("BO", _("BO")), ("SBO", _("SBO")), ("SO", _("SO (incl. SO/VSO)"))]
 
@@ -62,8 +62,8 @@ class DashboardFilterForm(forms.Form):
         velden = []
         for veld in self:
             huidig = str(self.data.get(veld.name, "") if self.is_bound else (veld.initial or ""))
-            opties = [(str(waarde), str(label), str(waarde) == huidig) for waarde, label in veld.field.choices]
-            velden.append({"naam": veld.name, "id": veld.id_for_label, "label": veld.label, "opties": opties})
+            keuzes = [(str(waarde), str(label), str(waarde) == huidig) for waarde, label in opties(self, veld.name)]
+            velden.append({"naam": veld.name, "id": veld.id_for_label, "label": veld.label, "opties": keuzes})
         return velden
 
     def filters(self) -> Filters:
@@ -146,7 +146,7 @@ class DoelForm(VersieForm):
 
         super().__init__(*args, **kwargs)
         keuzeveld(self, "ambitie").queryset = jaarplan.ambities.order_by("nummer")
-        keuzelijst(self, "kengetal").choices = [("", _("none"))] + indicator_keuzes()
+        keuzelijst(self, "kengetal").choices = [("", _("none")), *indicator_keuzes()]
 
 
 class ActieForm(forms.Form):

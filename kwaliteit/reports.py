@@ -13,7 +13,7 @@ from swv.models import Taak
 from swv.pdf import render_to_pdf
 from swv.taken import TaakFout, Voortgang, taaksoort
 
-TEMPLATES = {
+TEMPLATES: dict[str, str] = {
     RapportSoort.JAARVERSLAG: "pdf/kwaliteit_jaarverslag.html",
     RapportSoort.TLC_JAARVERSLAG: "pdf/kwaliteit_commissieverslag.html",
     RapportSoort.AC_JAARVERSLAG: "pdf/kwaliteit_commissieverslag.html",

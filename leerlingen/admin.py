@@ -62,14 +62,12 @@ class AlleenLezenInline(admin.TabularInline):
 
 class SectieInline(AlleenLezenInline):
     model = DossierSectie
-    fields = ["sectie", "bijgewerkt_door", "bijgewerkt_op", "versie"]
-    readonly_fields = fields
+    fields = readonly_fields = ("sectie", "bijgewerkt_door", "bijgewerkt_op", "versie")
 
 
 class StatusovergangInline(AlleenLezenInline):
     model = DossierStatusovergang
-    fields = ["van", "naar", "door", "op", "reden"]
-    readonly_fields = fields
+    fields = readonly_fields = ("van", "naar", "door", "op", "reden")
 
 
 @admin.register(Dossier)
@@ -88,7 +86,7 @@ class DossierAdmin(SimpleHistoryAdmin):
 @admin.register(DossierSectie, Interventie, Signaal, OPP, OPPInstemming, MDOAdvies, MDOUitkomst, Afspraak)
 class DossierOnderdeelAdmin(SimpleHistoryAdmin):
     list_display = ["__str__"]
-    raw_id_fields = []
+    raw_id_fields: list[str] = []
 
     def get_raw_id_fields(self, request):
         return [f.name for f in self.model._meta.fields if f.is_relation]

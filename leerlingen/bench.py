@@ -38,19 +38,24 @@ def _actieve_casus(ctx=None) -> str:
     from leerlingen.models import Thuiszittercasus
 
     casus = Thuiszittercasus.objects.filter(status="actief").order_by("pk").first()
+    assert casus is not None, "the demo has active cases"
     return reverse("leerlingen:thuiszitter_detail", args=[casus.uuid])
 
 
 def _zorgplicht(ctx=None) -> str:
     from leerlingen.models import Zorgplichtcasus
 
-    return reverse("leerlingen:zorgplicht_detail", args=[Zorgplichtcasus.objects.order_by("pk").first().uuid])
+    casus = Zorgplichtcasus.objects.order_by("pk").first()
+    assert casus is not None, "the demo has zorgplicht cases"
+    return reverse("leerlingen:zorgplicht_detail", args=[casus.uuid])
 
 
 def _laatste_ronde(ctx=None) -> str:
     from leerlingen.models import Risicolijstronde
 
-    return reverse("leerlingen:ronde_detail", args=[Risicolijstronde.objects.order_by("-jaar", "-maand").first().uuid])
+    ronde = Risicolijstronde.objects.order_by("-jaar", "-maand").first()
+    assert ronde is not None, "the demo has risk list rounds"
+    return reverse("leerlingen:ronde_detail", args=[ronde.uuid])
 
 
 def bereid_voor(ctx) -> None:

@@ -89,8 +89,10 @@ def maak_leerlingen(swv, rng: random.Random, vandaag: date, fractie: float = 1.0
     laatste = (
         Leerlingtelling.objects.filter(school__swv=swv).order_by("-teldatum").values_list("teldatum", flat=True).first()
     )
-    tellingen = dict(
-        Leerlingtelling.objects.filter(school__swv=swv, teldatum=laatste).values_list("school_id", "aantal")
+    tellingen = (
+        dict(Leerlingtelling.objects.filter(school__swv=swv, teldatum=laatste).values_list("school_id", "aantal"))
+        if laatste is not None
+        else {}
     )
     bestaand = set(Inschrijving.objects.filter(school__swv=swv).values_list("school_id", flat=True).distinct())
     bsns = _bsn_reeks(100_000_000 + rng.randrange(0, 10_000_000))

@@ -54,6 +54,7 @@ from leerlingen.models import (
 from swv.choices import Rol
 from swv.demo import DemoContext, demo_stap
 from swv.models import Gebruiker, Lidmaatschap, School
+from swv.waarden import vereist
 
 #: Share of pupils with a dossier (PO: a few per cent have a groeidocument at any time).
 AANDEEL = 0.03
@@ -256,7 +257,7 @@ def demo_dossiers(ctx: DemoContext) -> str | None:
                     van=DossierStatus.OPEN,
                     naar=d.status,
                     door=d.regievoerder,
-                    op=timezone.make_aware(datetime.combine(d.afgesloten_op, time(16))),
+                    op=timezone.make_aware(datetime.combine(vereist(d.afgesloten_op, "afgesloten_op"), time(16))),
                     reden=d.get_afsluitreden_display(),
                 )
             )
@@ -313,7 +314,7 @@ def demo_dossiers(ctx: DemoContext) -> str | None:
         for soort in dict.fromkeys(soorten):
             uitkomsten.append(MDOUitkomst(mdo=m, soort=soort))
         for _ in range(rng.randint(1, 2)):
-            uiterlijk = m.gehouden_op + timedelta(days=rng.randint(14, 90))
+            uiterlijk = vereist(m.gehouden_op, "gehouden_op") + timedelta(days=rng.randint(14, 90))
             klaar = uiterlijk < vandaag and rng.random() < 0.6
             afspraken.append(
                 Afspraak(
@@ -382,7 +383,7 @@ def demo_dossiers(ctx: DemoContext) -> str | None:
                     besluit=Instemmingsbesluit.INGESTEMD,
                     ouder_naam="Ouder van de leerling",
                     ouder_relatie=rng.choice(list(Ouderrelatie.values)),
-                    datum=v.vastgesteld_op,
+                    datum=vereist(v.vastgesteld_op, "vastgesteld_op"),
                     wijze=rng.choice(list(Instemmingswijze.values)),
                     vastgelegd_door=v.opgesteld_door,
                 )

@@ -77,17 +77,18 @@ def demo_thuiszitters(ctx: DemoContext) -> str | None:
     per_jaar = max(30, round(len(ingeschreven) * 0.003))
 
     # Ten years of cases; the durations follow a skewed spread (median about 10 weeks).
-    plannen = []
+    plannen: list[tuple[date, date | None]] = []
     for _ in range(per_jaar * 10):
         sinds = vandaag - timedelta(days=rng.randint(0, 3650))
         weken = min(104, int(rng.lognormvariate(2.3, 0.8)))
-        einde = sinds + timedelta(weeks=weken)
-        plannen.append((sinds, einde if einde < vandaag else None))
+        eind = sinds + timedelta(weeks=weken)
+        plannen.append((sinds, eind if eind < vandaag else None))
     # School A and the consulent's cases: a handful active, on several steps.
     for weken in (2, 6, 11, 15, 20, 30):
         plannen.append((vandaag - timedelta(weeks=weken), None))
 
     nieuwe_kinderen, oude_inschrijvingen, casussen, gebruikt = [], [], [], set()
+    nieuw_kind_van: list[tuple[Thuiszittercasus, Leerling]] = []
     soorten_ingeschreven = (
         [Thuiszittercasus.Soort.RELATIEF_VERZUIM] * 6
         + [Thuiszittercasus.Soort.DREIGEND] * 3
@@ -136,7 +137,6 @@ def demo_thuiszitters(ctx: DemoContext) -> str | None:
         )
         heeft_opp = school is not None and rng.random() < 0.6
         casus = Thuiszittercasus(
-            leerling_id=kind if isinstance(kind, int) else None,
             school=school,
             gemeente=gemeente,
             regisseur=consulent if rng.random() < 0.5 else None,
@@ -155,7 +155,10 @@ def demo_thuiszitters(ctx: DemoContext) -> str | None:
             uitkomst=rng.choice(Thuiszittercasus.Uitkomst.values) if einde else "",
             aangemaakt_door=ib_er if school == ctx.school_a else consulent,
         )
-        casus._nieuw_kind = None if isinstance(kind, int) else kind
+        if isinstance(kind, int):
+            casus.leerling_id = kind
+        else:
+            nieuw_kind_van.append((casus, kind))  # its pk exists once the new pupils are written
         casussen.append(casus)
     Leerling.objects.bulk_create(nieuwe_kinderen, batch_size=2000)
     Inschrijving.objects.bulk_create(
@@ -171,13 +174,13 @@ def demo_thuiszitters(ctx: DemoContext) -> str | None:
         ],
         batch_size=2000,
     )
+    for casus, nieuw_kind in nieuw_kind_van:
+        casus.leerling_id = nieuw_kind.pk
     for casus in casussen:
-        if casus._nieuw_kind is not None:
-            casus.leerling_id = casus._nieuw_kind.pk
         if casus.uitkomst in Thuiszittercasus.UITKOMSTEN_MET_SCHOOL:
             casus.geplaatst_school = rng.choice(scholen)
     # One active case per pupil: an earlier active case of the same pupil is closed instead.
-    actief_per_leerling = {}
+    actief_per_leerling: dict[int, Thuiszittercasus] = {}
     for casus in sorted(casussen, key=lambda c: c.sinds):
         if casus.status == "actief":
             vorige = actief_per_leerling.get(casus.leerling_id)
@@ -312,7 +315,7 @@ def _demo_risicolijst(ctx: DemoContext, ingeschreven: list[tuple[int, int]], bel
             )
         )
     Risicosignalering.objects.bulk_create(marks, ignore_conflicts=True)
-    rondes = []
+    rondes: list[tuple[int, int]] = []
     jaar, maand = vandaag.year, vandaag.month
     while len(rondes) < 2:
         if maand in conf.risicolijst_maanden():

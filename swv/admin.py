@@ -43,8 +43,7 @@ class BestuurAdmin(SimpleHistoryAdmin):
 
 class SchoolInline(admin.TabularInline):
     model = School
-    fields = ["vestigingscode", "naam", "soort"]
-    readonly_fields = fields
+    fields = readonly_fields = ("vestigingscode", "naam", "soort")
     extra = 0
     can_delete = False
     show_change_link = True
@@ -89,7 +88,7 @@ class LidmaatschapInline(admin.TabularInline):
 
 
 @admin.register(Gebruiker)
-class GebruikerAdmin(GuardedModelAdminMixin, SimpleHistoryAdmin, UserAdmin):
+class GebruikerAdmin(GuardedModelAdminMixin, SimpleHistoryAdmin, UserAdmin):  # type: ignore[misc]  # guardian annotates change_form_template as an instance attribute, django-stubs as a ClassVar
     ordering = ["email"]
     list_display = ["email", "voornaam", "achternaam", "is_active", "is_staff", "is_demo"]
     list_filter = ["is_active", "is_staff", "is_demo", "lidmaatschappen__rol"]

@@ -8,7 +8,7 @@ unchecked attribute on a plain ``Field``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 
@@ -23,7 +23,7 @@ def keuzeveld(form: forms.BaseForm, naam: str, *, label: Callable[[Any], str] | 
     if not isinstance(veld, forms.ModelChoiceField):
         raise TypeError(f"{type(form).__name__}.{naam} is geen ModelChoiceField")
     if label is not None:
-        veld.label_from_instance = label  # type: ignore[method-assign]  # per instance, as Django documents
+        veld.label_from_instance = label  # type: ignore[method-assign,assignment]  # per instance, as Django documents
     return veld
 
 
@@ -33,3 +33,12 @@ def keuzelijst(form: forms.BaseForm, naam: str) -> forms.ChoiceField:
     if not isinstance(veld, forms.ChoiceField):
         raise TypeError(f"{type(form).__name__}.{naam} is geen ChoiceField")
     return veld
+
+
+def opties(form: forms.BaseForm, naam: str) -> list[tuple[Any, Any]]:
+    """The ``(value, label)`` options of the choice field ``naam``, as Django normalised them.
+
+    django-stubs types the ``choices`` getter as everything its setter accepts (mappings, callables,
+    enum classes); once set, Django holds static choices as a list of pairs.
+    """
+    return cast("list[tuple[Any, Any]]", keuzelijst(form, naam).choices)

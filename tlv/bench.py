@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 
 from swv.choices import Rol
@@ -50,7 +51,9 @@ BENCH_PAGINAS = [
 def _gebruiker(rol: str):
     from swv.models import Lidmaatschap
 
-    return Lidmaatschap.objects.filter(rol=rol, gebruiker__is_demo=True).select_related("gebruiker").first().gebruiker
+    lid = Lidmaatschap.objects.filter(rol=rol, gebruiker__is_demo=True).select_related("gebruiker").first()
+    assert lid is not None, f"the demo has a {rol}"
+    return lid.gebruiker
 
 
 def meten(herhalingen: int = 30, uit=print) -> dict:
@@ -85,6 +88,7 @@ def meten(herhalingen: int = 30, uit=print) -> dict:
     client.force_login(_gebruiker(Rol.DB))
     begin = time.perf_counter()
     response = client.get(reverse("tlv:register_duo"))
+    assert isinstance(response, StreamingHttpResponse)
     regels = b"".join(response.streaming_content).count(b"\n") - 1
     duur = time.perf_counter() - begin
     uitkomst["DUO-export"] = {"seconden": round(duur, 2), "regels": regels}

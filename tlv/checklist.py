@@ -175,7 +175,7 @@ def aandachtspunten(tlv, *, adviezen: dict | None = None) -> list[StrOrPromise]:
     """What the TLC looks at in the procedural check: is the advice consistent, do the parents agree?"""
     if adviezen is None:
         adviezen = {a.volgorde: a for a in tlv.deskundigenadviezen.all()}
-    punten = []
+    punten: list[StrOrPromise] = []
     conclusies = {a.conclusie for a in adviezen.values()}
     if Adviesconclusie.NEGATIEF in conclusies:
         punten.append(_("At least one expert advises against a TLV."))

@@ -23,6 +23,7 @@ from leerlingen.validators import is_geldig_bsn
 from swv.choices import Rol, Soort
 from swv.demo import DemoContext, demo_stap
 from swv.models import School
+from swv.waarden import vereist
 from tlv import termijnen
 from tlv.choices import (
     Adviesconclusie,
@@ -157,7 +158,11 @@ def _overgangen(tlv: TLV, door) -> list[TLVStatusovergang]:
     moment = lambda d: timezone.make_aware(datetime.combine(d, time(10)))  # noqa: E731
     rijen = [
         TLVStatusovergang(
-            tlv=tlv, van="", naar=TLVStatus.CONCEPT, door=door, op=moment(tlv.ingediend_op - timedelta(days=14))
+            tlv=tlv,
+            van="",
+            naar=TLVStatus.CONCEPT,
+            door=door,
+            op=moment(vereist(tlv.ingediend_op, "ingediend_op") - timedelta(days=14)),
         )
     ]
     if tlv.ingediend_op:
@@ -281,8 +286,9 @@ def _huidige_register(ctx: DemoContext, nummers: _Nummers, door) -> list[TLV]:
                 tlv.evaluatie_huidige_periode = (
                     "De leerling ontwikkelt zich goed in de kleine groep; terugkeer is nog niet haalbaar."
                 )
-                tlv.plaatsingsdatum = vorige.plaatsingsdatum = vorige.plaatsingsdatum or vorige.ingangsdatum
-                if tlv.plaatsingsdatum < tlv.afgegeven_op:
+                plaatsing = vereist(vorige.plaatsingsdatum or vorige.ingangsdatum, "ingangsdatum")
+                tlv.plaatsingsdatum = vorige.plaatsingsdatum = plaatsing
+                if plaatsing < vereist(tlv.afgegeven_op, "afgegeven_op"):
                     tlv.plaatsingsdatum = None  # the pupil was already there: no new placement
                 opvolgers.append((vorige, tlv))
             nieuw.append(tlv)
@@ -371,7 +377,7 @@ def _historie(ctx: DemoContext, nummers: _Nummers, door, per_jaar: int) -> list[
                 door=door,
                 vandaag=vandaag,
             )
-            tlv.ingediend_op = tlv.eerst_ingediend_op = min(tlv.ingediend_op, ingediend)
+            tlv.ingediend_op = tlv.eerst_ingediend_op = min(vereist(tlv.ingediend_op, "ingediend_op"), ingediend)
             if lot < 0.16:
                 tlv.status, tlv.beeindigingsreden = TLVStatus.INGETROKKEN, Beeindigingsreden.TERUGGEPLAATST
                 tlv.beeindigd_op = ingang + timedelta(days=rng.randint(200, 600))
@@ -380,7 +386,7 @@ def _historie(ctx: DemoContext, nummers: _Nummers, door, per_jaar: int) -> list[
                 tlv.beeindigd_op = ingang + timedelta(days=rng.randint(60, 500))
             else:
                 tlv.status, tlv.beeindigingsreden = TLVStatus.VERLOPEN, Beeindigingsreden.VERLOPEN
-                tlv.beeindigd_op = tlv.einddatum + timedelta(days=1)
+                tlv.beeindigd_op = vereist(tlv.einddatum, "einddatum") + timedelta(days=1)
             if tlv.beeindigd_op >= vandaag:  # would still run: the pupil returned to a regular school earlier
                 tlv.status, tlv.beeindigingsreden = TLVStatus.INGETROKKEN, Beeindigingsreden.TERUGGEPLAATST
                 tlv.beeindigd_op = ingang + timedelta(days=rng.randint(60, max(60, (vandaag - ingang).days - 1)))
@@ -556,7 +562,7 @@ def _lopende_aanvragen(ctx: DemoContext, nummers: _Nummers, *, ib_er, tlc, db, a
             soort=soort,
             door=ib_er if school == ctx.school_a else tlc,
             dag=dag,
-            compleet=staat != "concept" or i % 3,
+            compleet=staat != "concept" or bool(i % 3),
         )
         _naar_staat(ctx, tlv, staat, dag=dag, nummers=nummers, tlc=tlc, db=db)
         gemaakt.append(tlv)
@@ -642,7 +648,7 @@ def _naar_staat(ctx, tlv: TLV, staat: str, *, dag: date, nummers: _Nummers, tlc,
             indiener=Indiener.OUDERS,
             indiener_naam="Ouders van de leerling",
             gronden="Wij zijn het niet eens met de weigering: de school kan ons kind niet de nodige ondersteuning bieden.",
-            termijn_einde=termijnen.bezwaartermijn_einde(tlv.bekendgemaakt_op),
+            termijn_einde=termijnen.bezwaartermijn_einde(vereist(tlv.bekendgemaakt_op, "bekendgemaakt_op")),
             binnen_termijn=True,
             geregistreerd_door=tlc,
         )

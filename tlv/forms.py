@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -12,8 +13,9 @@ from leerlingen.choices import MDOStatus, OPPStatus
 from leerlingen.models import MDO, Dossier, Leerling, OPPVersie
 from swv.access import school_ids
 from swv.choices import Rol, Soort
-from swv.formulieren import keuzelijst, keuzeveld
+from swv.formulieren import keuzelijst, keuzeveld, opties
 from swv.models import Bestuur, School
+from swv.waarden import vereist
 from tlv.choices import (
     HANDMATIGE_BEEINDIGING,
     Adviesconclusie,
@@ -444,10 +446,11 @@ class RegisterFilterForm(forms.Form):
             f = self.fields[veld]
             if isinstance(f, forms.ModelChoiceField):
                 sleutel = f.to_field_name or "pk"
-                keuzes = [(str(w), t) for w, t in f.queryset.values_list(sleutel, "naam")]
+                keuzes = [(str(w), t) for w, t in vereist(f.queryset, veld).values_list(sleutel, "naam")]
                 leeg = f.empty_label
             else:
-                keuzes, leeg = [(str(w), t) for w, t in f.choices if w], f.choices[0][1]
+                paren = opties(self, veld)
+                keuzes, leeg = [(str(w), t) for w, t in paren if w], paren[0][1]
             gekozen = data.get(veld, "")
             lijsten.append(
                 {"veld": veld, "label": f.label, "leeg": leeg, "opties": [(w, t, w == gekozen) for w, t in keuzes]}
@@ -479,7 +482,7 @@ def registerfilter_parameters(f: Registerfilter) -> dict:
 
 
 def registerfilter_uit_parameters(parameters: dict) -> Registerfilter:
-    waarden = {}
+    waarden: dict[str, Any] = {}
     for k, v in parameters.items():
         if k in Registerfilter.__dataclass_fields__:
             waarden[k] = date.fromisoformat(v) if k in ("afgegeven_van", "afgegeven_tot", "actief_op") else v

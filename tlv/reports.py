@@ -17,6 +17,7 @@ from swv.models import Samenwerkingsverband, Taak
 from swv.pdf import render_to_pdf
 from swv.protocol import log_export
 from swv.taken import TaakFout, Voortgang, taaksoort
+from swv.waarden import vereist
 from tlv import conf, termijnen
 from tlv.models import TLV, Bezwaar
 
@@ -33,7 +34,7 @@ def _brief_context(tlv: TLV) -> dict:
         "postadres": conf.swv_postadres().splitlines(),
         "commissie": conf.bezwaarcommissie(),
         "bezwaartermijn_weken": conf.bezwaartermijn_weken(),
-        "bezwaartermijn_einde": termijnen.bezwaartermijn_einde(tlv.bekendgemaakt_op),
+        "bezwaartermijn_einde": termijnen.bezwaartermijn_einde(vereist(tlv.bekendgemaakt_op, "bekendgemaakt_op")),
         "kenmerk": tlv.nummer or str(tlv.uuid)[:8].upper(),
     }
 
@@ -73,7 +74,7 @@ def beslissing_op_bezwaar(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]
         "bezwaar": bezwaar,
         "rechtbank": conf.rechtbank(),
         "beroepstermijn_weken": conf.beroepstermijn_weken(),
-        "beroepstermijn_einde": termijnen.beroepstermijn_einde(bezwaar.beslist_op),
+        "beroepstermijn_einde": termijnen.beroepstermijn_einde(vereist(bezwaar.beslist_op, "beslist_op")),
     }
     with translation.override(settings.LANGUAGE_CODE):
         pdf = render_to_pdf("pdf/tlv_beslissing_op_bezwaar.html", context)

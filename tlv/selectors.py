@@ -30,7 +30,7 @@ from tlv.choices import (
     TLVStatus,
 )
 from tlv.models import TLV, Bezwaar, TLVMelding
-from tlv.querysets import tlv_regel
+from tlv.querysets import TLVQuerySet, tlv_regel
 
 #: The actions a detail page offers, each checked with the same rule as the services use.
 ACTIES = (
@@ -238,7 +238,7 @@ class Periode:
     school_id: int | None = None
 
 
-def _scope(user, filters) -> QuerySet:
+def _scope(user, filters) -> TLVQuerySet:
     """TLVs behind the key figures: the user's aggregate scope narrowed by the organisation filters
     of ``filters`` (any object with ``bestuur_id``/``kring_id``/``gemeente_id``/``school_id``, and
     optionally ``soorten``: school types, as the reporting app's ``Filters`` has). Every filter
@@ -259,7 +259,7 @@ def _scope(user, filters) -> QuerySet:
     return qs
 
 
-def _actief_per_soort(qs: QuerySet, peildatum: date) -> list[dict]:
+def _actief_per_soort(qs: TLVQuerySet, peildatum: date) -> list[dict]:
     return list(
         qs.actief_op(peildatum).values("soort", "categorie").annotate(aantal=Count("pk")).order_by("soort", "categorie")
     )

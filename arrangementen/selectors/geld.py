@@ -71,7 +71,8 @@ class Budgetpositie:
     @classmethod
     def laden(cls, jaren) -> Budgetpositie:
         pos = cls(jaren=set(jaren))
-        swv_expliciet, swv_som = {}, defaultdict(Decimal)
+        swv_expliciet: dict[int, Decimal] = {}
+        swv_som: defaultdict[int, Decimal] = defaultdict(Decimal)
         for jaar, school_id, kring_id, bedrag in Arrangementbudget.objects.filter(jaar__in=pos.jaren).values_list(
             "jaar", "school_id", "kring_id", "bedrag"
         ):

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Sum
 from django.utils import timezone
@@ -36,6 +37,11 @@ from arrangementen.choices import (
 from arrangementen.models import Aanvraag, Besluit, Evaluatie, Realisatie
 from swv.access import bestuur_ids, heeft_rol
 from swv.choices import Rol
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass
@@ -150,7 +156,7 @@ def jaarverslag_evaluaties(
     answers of the parents' and the child's questionnaires (a fixed number of queries)."""
     begin, eind = _periode(jaar, periode)
     qs = Evaluatie.objects.filter(aanvraag__in=_aanvragen(user, scholen), datum__range=(begin, eind))
-    vragen = [
+    vragen: list[tuple[str, str, Sequence[tuple[Any, StrOrPromise]]]] = [
         ("doelen_bereikt", _("Goals reached"), DoelenBereikt.choices),
         ("conclusie", _("Conclusion"), Conclusie.choices),
         ("ouders_betrokken", _("Parents: we were involved enough"), Schaal5.choices),
@@ -173,7 +179,7 @@ def jaarverslag_evaluaties(
         cijfer=Avg("ouders_cijfer"),
         **tellingen,
     )
-    verdelingen = [
+    verdelingen: list[dict[str, Any]] = [
         {
             "veld": veld,
             "vraag": str(vraag),

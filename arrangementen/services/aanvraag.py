@@ -242,7 +242,7 @@ def aanvraag_aanmaken(
     if mdo_uitkomst is not None:
         _controleer_uitkomst(mdo_uitkomst, leerling, door)
         mdo = mdo_uitkomst.mdo
-        dossier = mdo.dossier
+        dossier: Dossier | None = mdo.dossier
     else:
         dossier = Dossier.objects.filter(leerling=leerling, school=inschrijving.school).actief().first()
     evaluatiedata = _controleer_periode(inhoud)

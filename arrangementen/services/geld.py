@@ -27,6 +27,8 @@ REALISEERBAAR = (*BESLAG_STATUSSEN, AanvraagStatus.INGETROKKEN)
 def verplichtingen_schrijven(aanvraag: Aanvraag) -> list[Verplichting]:
     """The commitment of a granted request per calendar year (part of the decision, not a service
     of its own): its granted amount spread over the granted period."""
+    if aanvraag.toegekend_bedrag is None:
+        raise ValueError(f"Arrangement request {aanvraag.pk} has no granted amount to commit")
     Verplichting.objects.filter(aanvraag=aanvraag).delete()
     return Verplichting.objects.bulk_create(
         Verplichting(aanvraag=aanvraag, school_id=aanvraag.school_id, jaar=jaar, bedrag=deel)
@@ -175,7 +177,7 @@ def realisaties_importeren(*, door, bestand) -> int:
     """Import realised costs; all rows or none: any error refuses the whole file with every reason."""
     _vereis_beheerder(door)
     regels, fouten = lees_realisaties(bestand)
-    gezien: dict[tuple[str, int], int] = {}
+    gezien: dict[tuple[int, int], int] = {}  # (arrangement pk, year) -> row
     gevonden = []
     for r in regels:
         aanvraag = _realiseerbare(r.nummer)

@@ -5,6 +5,7 @@ notify each recipient once; the e-mail is claimed with a conditional UPDATE befo
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -60,19 +61,20 @@ def meldingen_maken(*, soort: str, aanvraag: Aanvraag, ontvangers, kenmerk: str 
         if aangemaakt:
             nieuw.append(melding)
     for melding in nieuw:
-        transaction.on_commit(lambda pk=melding.pk: melding_versturen.delay(pk))
+        transaction.on_commit(partial(melding_versturen.delay, melding.pk))
     return nieuw
 
 
 def zin_bij(soort: str) -> str:
-    return {
+    zinnen: dict[str, str] = {
         Meldingsoort.INGEDIEND: _("An arrangement request has been submitted that you can assess."),
         Meldingsoort.AANVULLING_GEVRAAGD: _(
             "The assessor asks for more information about an arrangement request of your school."
         ),
         Meldingsoort.BESLOTEN: _("A decision has been taken on an arrangement request."),
         Meldingsoort.EVALUATIE: _("An evaluation moment of an arrangement is coming up or has passed."),
-    }[soort]
+    }
+    return zinnen[soort]
 
 
 def melding_email_versturen(*, melding_id: int) -> bool:

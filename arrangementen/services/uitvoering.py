@@ -53,7 +53,7 @@ def _controleer_vragenlijsten(g: Evaluatiegegevens) -> Evaluatiegegevens:
     if not g.toelichting.strip():
         raise AanvraagFout(_("Write down the school's evaluation."))
     if g.ouders_ingevuld:
-        if None in (g.ouders_betrokken, g.ouders_geholpen, g.ouders_cijfer) or not g.ouders_doorgaan:
+        if g.ouders_betrokken is None or g.ouders_geholpen is None or g.ouders_cijfer is None or not g.ouders_doorgaan:
             raise AanvraagFout(
                 _("Answer every question of the parents' questionnaire, or say why the parents did not answer.")
             )
@@ -82,9 +82,10 @@ def evaluatie_vastleggen(
     """Record the evaluation of one moment of a running arrangement. "Continue" keeps it running
     (not possible at the last moment); "stop" or "follow-up" ends it: ``lopend`` -> ``geevalueerd``."""
     aanvraag = vergrendel(aanvraag, door=door, actie="change", statussen=(AanvraagStatus.LOPEND,))
-    moment = Evaluatiemoment.objects.select_for_update().filter(pk=moment.pk, aanvraag=aanvraag).first()
-    if moment is None:
+    vergrendeld = Evaluatiemoment.objects.select_for_update().filter(pk=moment.pk, aanvraag=aanvraag).first()
+    if vergrendeld is None:
         raise AanvraagFout(_("This evaluation moment does not belong to this arrangement."))
+    moment = vergrendeld
     if Evaluatie.objects.filter(moment=moment).exists():
         raise AanvraagFout(_("This evaluation moment has already been recorded."))
     g = _controleer_vragenlijsten(gegevens)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from financien import bronnen
 from financien.bekostiging import NUL
@@ -19,7 +20,7 @@ def afdrachten_voor(user, *, jaar: int, vandaag: date) -> dict | None:
     arrangements (the communicating vessels); ``None`` without rights."""
     if not mag_lezen(user):
         return None
-    jaren = []
+    jaren: list[dict[str, Any]] = []
     for j in (jaar, jaar + 1):
         params = parameters_voor(j)
         if params is None:

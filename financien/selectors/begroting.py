@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 from financien.bekostiging import NUL
 from financien.choices import LASTEN_BLOKKEN, Blok
@@ -25,9 +26,9 @@ def meerjarenbegroting(user, *, vanaf: int, aantal: int = 4) -> dict:
     ):
         bedragen[post_id][jaar] = bedrag
     posten = list(Begrotingspost.objects.visible_to(user).select_related("beleidsthema").order_by("volgorde", "code"))
-    blokken = []
+    blokken: list[dict[str, Any]] = []
     for blok in Blok:
-        rijen = [
+        rijen: list[dict[str, Any]] = [
             {"post": p, "bedragen": [bedragen[p.pk].get(j) for j in jaren]}
             for p in posten
             if p.blok == blok and (p.actief or bedragen[p.pk])

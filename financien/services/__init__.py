@@ -8,11 +8,3 @@ from swv.fouten import DomeinFout
 
 class FinancienFout(DomeinFout):
     """A refused finance action; ``str(fout)`` is the message for the user."""
-
-
-def met_historie(obj, *, door, reden: str = ""):
-    """Attach who and why to the history row the next ``save()`` writes (django-simple-history)."""
-    obj._history_user = door
-    if reden:
-        obj._change_reason = reden[:100]
-    return obj

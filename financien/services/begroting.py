@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from financien.berekening import bedragen_uit_parameters, parameters_voor
 from financien.choices import Blok, Grondslag
 from financien.models import Begroting, Begrotingsbedrag, Begrotingspost
-from financien.services import FinancienFout, met_historie
+from financien.services import FinancienFout
+from swv.historie import met_historie
 
 #: Seed 002's meerjarenbegroting (9.3), in today's terms: (code, name, block, basis).
 STANDAARD_POSTEN = [

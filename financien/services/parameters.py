@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from financien.berekening import is_bevroren
 from financien.choices import ParametersStatus
 from financien.models import Arrangementenbudget, Jaarparameters
-from financien.services import FinancienFout, met_historie
+from financien.services import FinancienFout
+from swv.historie import met_historie
 
 #: Fields a controller sets; everything else (year, version, status, bookkeeping) is the service's.
 WAARDEVELDEN = [

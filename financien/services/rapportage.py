@@ -17,7 +17,8 @@ from financien import conf
 from financien.berekening import jaarregels, parameters_voor, verwerkte_maanden
 from financien.choices import RapportStatus
 from financien.models import Begroting, TRapportage, TRapportageRegel
-from financien.services import FinancienFout, met_historie
+from financien.services import FinancienFout
+from swv.historie import met_historie
 
 TAAKSOORT = "financien_t_rapportage"
 

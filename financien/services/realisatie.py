@@ -15,7 +15,8 @@ from financien import conf
 from financien.choices import ImportStatus
 from financien.importeren import ImportBestandFout, controleer, lees_bestand
 from financien.models import RealisatieImport, Realisatieregel, Rekeningkoppeling
-from financien.services import FinancienFout, met_historie
+from financien.services import FinancienFout
+from swv.historie import met_historie
 
 
 @transaction.atomic

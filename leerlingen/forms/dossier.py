@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -31,6 +31,11 @@ from leerlingen.uploads import valideer_upload
 from leerlingen.validators import valideer_bsn
 from swv.formulieren import keuzeveld
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from django_stubs_ext import StrOrPromise
+
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 
@@ -39,8 +44,8 @@ def _tekst(rows: int = 4):
     return forms.Textarea(attrs={"rows": rows})
 
 
-def _leeg(label: str) -> list:
-    return [("", label)]
+def _leeg(label: StrOrPromise, keuzes: Iterable[tuple[str, StrOrPromise]]) -> list[tuple[str, StrOrPromise]]:
+    return [("", label), *keuzes]
 
 
 class VersieForm(forms.Form):
@@ -104,7 +109,7 @@ class SectieForm(VersieForm):
 
 
 class AfsluitenForm(forms.Form):
-    reden = forms.ChoiceField(label=_("Reason for closing"), choices=_leeg(_("Choose…")) + Afsluitreden.choices)
+    reden = forms.ChoiceField(label=_("Reason for closing"), choices=_leeg(_("Choose…"), Afsluitreden.choices))
     toelichting = forms.CharField(label=_("Explanation"), widget=_tekst(3), required=False, max_length=4000)
 
     def clean(self):
@@ -121,9 +126,9 @@ class HeropenenForm(forms.Form):
 
 class SignaalForm(forms.Form):
     datum = forms.DateField(label=_("Date signalled"), widget=DATUM, initial=timezone.localdate)
-    melder = forms.ChoiceField(label=_("Signalled by"), choices=_leeg(_("Choose…")) + Melder.choices)
+    melder = forms.ChoiceField(label=_("Signalled by"), choices=_leeg(_("Choose…"), Melder.choices))
     melder_naam = forms.CharField(label=_("Name of the person who signalled"), max_length=200, required=False)
-    categorie = forms.ChoiceField(label=_("Category"), choices=_leeg(_("Choose…")) + Signaalcategorie.choices)
+    categorie = forms.ChoiceField(label=_("Category"), choices=_leeg(_("Choose…"), Signaalcategorie.choices))
     omschrijving = forms.CharField(label=_("What was signalled"), widget=_tekst(5), max_length=8000)
 
     def clean_datum(self):
@@ -156,7 +161,7 @@ class EvaluatieForm(VersieForm):
 
 class OPPVersieForm(VersieForm):
     uitstroomniveau = forms.ChoiceField(
-        label=_("Expected exit level"), choices=_leeg(_("Choose…")) + Uitstroomniveau.choices
+        label=_("Expected exit level"), choices=_leeg(_("Choose…"), Uitstroomniveau.choices)
     )
     onderbouwing = forms.CharField(
         label=_("Rationale for the exit level"), widget=_tekst(4), required=False, max_length=8000
@@ -238,7 +243,7 @@ class ExterneDeelnemerForm(forms.Form):
     rol = forms.ChoiceField(
         label=_("Role"),
         required=False,
-        choices=_leeg(_("Choose…")) + [c for c in Deelnemersrol.choices if c[0] not in ("ib_er", "consulent")],
+        choices=_leeg(_("Choose…"), [c for c in Deelnemersrol.choices if c[0] not in ("ib_er", "consulent")]),
     )
     organisatie = forms.CharField(label=_("Organisation"), max_length=200, required=False)
 
@@ -267,13 +272,11 @@ class MDOVerslagForm(VersieForm):
         coerce=lambda v: v == "ja",
         widget=forms.RadioSelect,
     )
-    wijze = forms.ChoiceField(
-        label=_("How the child was heard"), choices=_leeg("–") + StemWijze.choices, required=False
-    )
+    wijze = forms.ChoiceField(label=_("How the child was heard"), choices=_leeg("–", StemWijze.choices), required=False)
     wat_zei_kind = forms.CharField(label=_("What the child said"), widget=_tekst(3), required=False, max_length=8000)
     wat_wil_kind = forms.CharField(label=_("What the child wants"), widget=_tekst(3), required=False, max_length=8000)
     reden_niet_gehoord = forms.ChoiceField(
-        label=_("Why the child was not heard"), choices=_leeg("–") + StemNietGehoordReden.choices, required=False
+        label=_("Why the child was not heard"), choices=_leeg("–", StemNietGehoordReden.choices), required=False
     )
     stem_toelichting = forms.CharField(
         label=_("Explanation about hearing the child"), widget=_tekst(2), required=False, max_length=4000
@@ -356,7 +359,7 @@ class AdviesForm(forms.Form):
 
 class DocumentForm(forms.Form):
     titel = forms.CharField(label=_("Title"), max_length=200)
-    soort = forms.ChoiceField(label=_("Kind of document"), choices=_leeg(_("Choose…")) + Documentsoort.choices)
+    soort = forms.ChoiceField(label=_("Kind of document"), choices=_leeg(_("Choose…"), Documentsoort.choices))
     bestand = forms.FileField(
         label=_("File"),
         help_text=_("PDF, Word (DOCX), Excel (XLSX), PNG or JPEG."),

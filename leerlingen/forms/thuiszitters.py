@@ -64,7 +64,7 @@ class ThuiszitterGegevensForm(forms.Form):
 
     reden = forms.ChoiceField(
         label=_("Reason"),
-        choices=[("", "—")] + Thuiszittercasus.Reden.choices,
+        choices=[("", "—"), *Thuiszittercasus.Reden.choices],
         error_messages={"required": _("Choose a reason.")},
     )
     reden_toelichting = tekstveld(
@@ -125,8 +125,9 @@ class ThuiszitterNieuwForm(IdempotentFormMixin, ThuiszitterGegevensForm):
 
     def __init__(self, *args, partners=None, **kwargs):
         super().__init__(*args, **kwargs)
-        keuzeveld(self, "partners").queryset = partners if partners is not None else Ketenpartner.objects.none()
-        if not keuzeveld(self, "partners").queryset.exists():
+        keuze = partners if partners is not None else Ketenpartner.objects.none()
+        keuzeveld(self, "partners").queryset = keuze
+        if not keuze.exists():
             del self.fields["partners"]
 
 
@@ -228,7 +229,7 @@ class PartnerKoppelenForm(forms.Form):
 class KetenpartnerForm(forms.Form):
     soort = forms.ChoiceField(
         label=_("Kind of partner"),
-        choices=[("", "—")] + Ketenpartner.Soort.choices,
+        choices=[("", "—"), *Ketenpartner.Soort.choices],
         error_messages={"required": _("Choose the kind of partner.")},
     )
     organisatie = forms.CharField(

@@ -7,9 +7,10 @@ read access after a transfer sees only the items it wrote (the querysets see to 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, Field, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -36,6 +37,9 @@ from leerlingen.models import (
 from leerlingen.selectors.thuiszitters import mag_tellen
 from swv.access import bestuur_ids, heeft_rol, school_ids
 from swv.choices import Rol
+
+if TYPE_CHECKING:
+    from swv.models import Gebruiker
 
 
 def dossiers_van_leerling(user, leerling: Leerling):
@@ -266,8 +270,8 @@ _VERBORGEN = {"versie", "laatste_activiteit", "bestand", "sha256", "bsn", "regel
 
 @dataclass
 class Wijziging:
-    wanneer: object
-    wie: object
+    wanneer: datetime
+    wie: Gebruiker | None
     model: str
     object_label: str
     soort: str  # "+", "~", "-"
@@ -294,7 +298,10 @@ def geschiedenis(user, dossier: Dossier, *, limiet: int = 200) -> list[Wijziging
                 for c in delta.changes:
                     if c.field in _VERBORGEN:
                         continue
-                    label = str(model._meta.get_field(c.field).verbose_name)
+                    kolom = model._meta.get_field(c.field)
+                    if not isinstance(kolom, Field):  # a history diff holds the model's own columns only
+                        raise TypeError(f"{model.__name__}.{c.field} is not a column")
+                    label = str(kolom.verbose_name)
                     velden.append((label, _weergave(model, c.field, c.old), _weergave(model, c.field, c.new)))
                 if not velden:
                     vorige_per_object[rij.id] = rij

@@ -82,6 +82,7 @@ def document_bewaren(
         document.save()
     except Exception:
         # Do not leave an orphan file in the private storage when the row cannot be written.
-        document.bestand.storage.delete(document.bestand.name)
+        if document.bestand.name:
+            document.bestand.storage.delete(document.bestand.name)
         raise
     return document

@@ -20,6 +20,7 @@ from leerlingen.selectors.leerling import huidige_inschrijving
 from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
 from swv.access import school_ids
 from swv.choices import Rol
+from swv.historie import met_historie
 
 __all__ = [
     "DossierFout",
@@ -69,8 +70,7 @@ def dossier_status_zetten(*, dossier: Dossier, naar: str, door, reden: str = "",
     dossier.laatste_activiteit = timezone.now()
     for veld, waarde in velden.items():
         setattr(dossier, veld, waarde)
-    dossier._change_reason = reden[:100] if reden else ""
-    dossier.save()
+    met_historie(dossier, reden=reden).save()
     DossierStatusovergang.objects.create(dossier=dossier, van=van, naar=naar, door=door, reden=reden)
     return dossier
 
@@ -123,7 +123,7 @@ def dossier_afsluiten(*, door, dossier: Dossier, reden: str, toelichting: str = 
         dossier=dossier,
         naar=DossierStatus.AFGESLOTEN,
         door=door,
-        reden=toelichting.strip() or Afsluitreden(reden).label,
+        reden=toelichting.strip() or str(Afsluitreden(reden).label),
         afgesloten_op=vandaag,
         afsluitreden=reden,
         afsluittoelichting=toelichting.strip(),

@@ -28,6 +28,7 @@ from leerlingen.uploads import TOEGESTAAN, valideer_upload
 from leerlingen.validators import is_geldig_bsn
 from swv.access import school_ids
 from swv.choices import Rol
+from swv.historie import met_historie
 from swv.models import School
 
 KOLOMMEN = {
@@ -357,8 +358,7 @@ def import_bevestigen(*, door, leerlingimport: Leerlingimport) -> Leerlingimport
             leerling.geboortedatum = geboren
             if r["bsn"] and not leerling.bsn:
                 leerling.bsn = r["bsn"]
-            leerling._change_reason = "import"
-            leerling.save()
+            met_historie(leerling, reden="import").save()
             if r["inschrijving_id"] is None:
                 Inschrijving.objects.create(
                     leerling=leerling, school=import_.school, groep=r["groep"], begindatum=vandaag
@@ -367,8 +367,7 @@ def import_bevestigen(*, door, leerlingimport: Leerlingimport) -> Leerlingimport
                 inschrijving = Inschrijving.objects.get(pk=r["inschrijving_id"])
                 if inschrijving.groep != r["groep"]:
                     inschrijving.groep = r["groep"]
-                    inschrijving._change_reason = "import"
-                    inschrijving.save()
+                    met_historie(inschrijving, reden="import").save()
     _tel(import_, gepland)
     # Data minimisation: once written, the stored preview keeps no BSNs.
     import_.regels = [{**r, "bsn": bool(r["bsn"])} for r in gepland]

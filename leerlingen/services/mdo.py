@@ -43,6 +43,7 @@ from leerlingen.services.dossier import (
 from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
 from swv.access import school_ids
 from swv.choices import Rol
+from swv.historie import met_historie
 from swv.models import Gebruiker, Lidmaatschap
 
 #: Roles of portal users who can take part in an MDO of a school (their membership on that school).
@@ -195,6 +196,8 @@ def mdo_uitnodigingen_sturen(*, mdo_id: int) -> int:
     )
     n = 0
     for d in te_sturen:
+        if d.gebruiker is None:  # excluded by the query above
+            raise ValueError(f"MDO participant {d.pk} has no user to invite")
         send_mail(
             render_to_string("emails/leerlingen_mdo_uitnodiging_subject.txt", ctx).strip(),
             render_to_string("emails/leerlingen_mdo_uitnodiging.txt", ctx),
@@ -275,8 +278,7 @@ def mdo_annuleren(*, door, mdo: MDO, reden: str) -> MDO:
     mdo.status = MDOStatus.GEANNULEERD
     mdo.annuleringsreden = reden.strip()
     mdo.versie += 1
-    mdo._change_reason = reden.strip()[:100]
-    mdo.save()
+    met_historie(mdo, reden=reden.strip()).save()
     _terug_naar_open(mdo.dossier, door, _("Meeting cancelled"))
     return mdo
 

@@ -13,6 +13,7 @@ from leerlingen.choices import Instemmingsbesluit, OPPStatus, Uitstroomniveau
 from leerlingen.models import OPP, Dossier, OPPInstemming, OPPVersie
 from leerlingen.services.dossier import activiteit_registreren, eis_open, eis_wijzigrecht
 from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
+from swv.historie import met_historie
 
 
 def _valideer_inhoud(uitstroomniveau: str, doelen: str, handelingsdeel: str) -> None:
@@ -114,8 +115,7 @@ def opp_vaststellen(*, door, oppversie: OPPVersie) -> OPPVersie:
         raise DossierFout(_("Only a draft version can be adopted."))
     for vorige in OPPVersie.objects.filter(opp_id=oppversie.opp_id, status=OPPStatus.VASTGESTELD):
         vorige.status = OPPStatus.VERVANGEN
-        vorige._change_reason = f"vervangen door v{oppversie.versienummer}"
-        vorige.save()
+        met_historie(vorige, reden=f"vervangen door v{oppversie.versienummer}").save()
     oppversie.status = OPPStatus.VASTGESTELD
     oppversie.vastgesteld_op = timezone.localdate()
     oppversie.vastgesteld_door = door

@@ -15,6 +15,7 @@ from leerlingen.services.fouten import DossierFout
 from leerlingen.validators import is_geldig_bsn
 from swv.access import school_ids
 from swv.choices import Rol
+from swv.historie import met_historie
 from swv.models import School
 
 
@@ -98,8 +99,7 @@ def leerling_overplaatsen(
         raise DossierFout(_("The group must be between 1 and 8."))
     van_school = inschrijving.school
     inschrijving.einddatum = datum
-    inschrijving._change_reason = "overstap"
-    inschrijving.save()
+    met_historie(inschrijving, reden="overstap").save()
     Inschrijving.objects.create(leerling=leerling, school=naar_school, groep=groep, begindatum=datum)
     overstap = Overstap.objects.create(
         leerling=leerling,
@@ -114,8 +114,7 @@ def leerling_overplaatsen(
     for dossier in Dossier.objects.select_for_update().filter(leerling=leerling, school=van_school):
         dossier.school = naar_school
         dossier.laatste_activiteit = timezone.now()
-        dossier._change_reason = "overstap"
-        dossier.save()
+        met_historie(dossier, reden="overstap").save()
     return overstap
 
 

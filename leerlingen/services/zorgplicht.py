@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import uuid as uuidlib
 from datetime import date, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -234,7 +235,7 @@ def _herinnering_claimen(casus: Zorgplichtcasus, moment: str, vandaag: date) -> 
     from leerlingen.tasks import melding_mailen
 
     for melding in meldingen:
-        transaction.on_commit(lambda pk=melding.pk: melding_mailen.delay(pk))
+        transaction.on_commit(partial(melding_mailen.delay, melding.pk))
     return True
 
 

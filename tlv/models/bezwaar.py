@@ -129,7 +129,7 @@ class BezwaarStatusovergang(Statusovergang):
         constraints = [models.CheckConstraint(condition=~Q(van=F("naar")), name="bezwaarovergang_van_ongelijk_naar")]
 
     def get_van_display(self) -> str:
-        return BezwaarStatus(self.van).label if self.van else ""
+        return str(BezwaarStatus(self.van).label) if self.van else ""
 
     def get_naar_display(self) -> str:
-        return BezwaarStatus(self.naar).label
+        return str(BezwaarStatus(self.naar).label)

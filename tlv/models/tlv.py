@@ -342,10 +342,10 @@ class TLVStatusovergang(Statusovergang):
         constraints = [models.CheckConstraint(condition=~Q(van=F("naar")), name="tlvovergang_van_ongelijk_naar")]
 
     def get_van_display(self) -> str:
-        return TLVStatus(self.van).label if self.van else ""
+        return str(TLVStatus(self.van).label) if self.van else ""
 
     def get_naar_display(self) -> str:
-        return TLVStatus(self.naar).label
+        return str(TLVStatus(self.naar).label)
 
 
 class Deskundigenadvies(models.Model):

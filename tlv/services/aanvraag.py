@@ -13,6 +13,7 @@ from leerlingen.choices import MDOStatus, OPPStatus
 from leerlingen.models import MDO, Dossier, Inschrijving, Leerling, OPPVersie
 from swv.access import school_ids
 from swv.choices import Rol
+from swv.waarden import vereist
 from tlv import conf
 from tlv.checklist import SCHOOLSOORTEN, ontbrekend
 from tlv.choices import (
@@ -243,7 +244,8 @@ def tlv_indienen(*, door, tlv: TLV) -> TLV:
     if tlv.status == TLVStatus.CONCEPT:
         tlv = wissel(tlv, TLVStatus.INGEDIEND, door=door, ingediend_op=vandaag, eerst_ingediend_op=vandaag)
     else:
-        opgeschort = tlv.opgeschort_dagen + max(0, (vandaag - tlv.aanvulling_gevraagd_op).days)
+        gevraagd_op = vereist(tlv.aanvulling_gevraagd_op, "aanvulling_gevraagd_op of a request awaiting information")
+        opgeschort = tlv.opgeschort_dagen + max(0, (vandaag - gevraagd_op).days)
         tlv = wissel(
             tlv,
             TLVStatus.INGEDIEND,
@@ -252,7 +254,7 @@ def tlv_indienen(*, door, tlv: TLV) -> TLV:
             opgeschort_dagen=opgeschort,
             aanvulling_gevraagd_op=None,
         )
-    overgang = tlv.statusovergangen.order_by("-pk").first()
+    overgang = vereist(tlv.statusovergangen.order_by("-pk").first(), "the status change just written")
     melden(tlv, Meldingsoort.INGEDIEND, medewerkers(swv_rollen=[Rol.TLC_LID]), f"ingediend:{overgang.pk}")
     return tlv
 

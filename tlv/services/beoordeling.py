@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from swv.choices import Rol
 from swv.taken import taak_starten
+from swv.waarden import vereist
 from tlv import conf
 from tlv.choices import GELDIG, Beeindigingsreden, Categorie, Meldingsoort, Route, TLVSoort, TLVStatus
 from tlv.models import TLV, TLVNummerreeks
@@ -66,7 +67,7 @@ def tlv_aanvulling_vragen(*, door, tlv: TLV, vraag: str) -> TLV:
         aanvulling_vraag=vraag,
         aanvulling_gevraagd_op=timezone.localdate(),
     )
-    overgang = tlv.statusovergangen.order_by("-pk").first()
+    overgang = vereist(tlv.statusovergangen.order_by("-pk").first(), "the status change just written")
     ontvangers = schoolontvangers(tlv, sbo=()) | {tlv.aangemaakt_door_id}
     melden(tlv, Meldingsoort.AANVULLING_GEVRAAGD, ontvangers, f"aanvulling:{overgang.pk}")
     return tlv
@@ -145,7 +146,7 @@ def besluitbrief_maken(tlv: TLV, door) -> None:
 
 
 def _besluit_melden(tlv: TLV) -> None:
-    overgang = tlv.statusovergangen.order_by("-pk").first()
+    overgang = vereist(tlv.statusovergangen.order_by("-pk").first(), "the status change just written")
     melden(tlv, Meldingsoort.BESLUIT, schoolontvangers(tlv), f"besluit:{overgang.pk}")
 
 
@@ -169,14 +170,14 @@ def afgeven(
         bekendgemaakt_op=bekendgemaakt_op,
         **looptijd,
     )
-    if tlv.ingangsdatum <= vandaag:
+    if vereist(tlv.ingangsdatum, "ingangsdatum of an issued TLV") <= vandaag:
         tlv = wissel(tlv, TLVStatus.ACTIEF, door=None, reden=_("Start date reached."))
     return tlv
 
 
 def _vorige_afsluiten(tlv: TLV, *, door, nieuwe_ingang: date) -> None:
     """The TLV being extended ends where its successor starts, and is marked ``verlengd``."""
-    vorige = vergrendel(tlv.vorige, [*GELDIG, TLVStatus.VERLOPEN])
+    vorige = vergrendel(vereist(tlv.vorige, "vorige of an extension"), [*GELDIG, TLVStatus.VERLOPEN])
     eind = nieuwe_ingang
     if vorige.einddatum and vorige.einddatum + timedelta(days=1) < eind:
         eind = vorige.einddatum + timedelta(days=1)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from swv.taken import taak_starten
+from swv.waarden import vereist
 from tlv import conf, termijnen
 from tlv.choices import OPEN_BEZWAAR, Bezwaarbeslissing, BezwaarStatus, Commissie, Indiener, Meldingsoort, TLVStatus
 from tlv.models import TLV, Bezwaar
@@ -52,9 +53,10 @@ def bezwaar_registreren(
     tlv = vergrendel(tlv, BETWISTBAAR)
     if tlv.bezwaren.filter(status__in=OPEN_BEZWAAR).exists():
         raise TLVFout(_("An objection against this decision is already being handled."))
-    if ontvangen_op < tlv.bekendgemaakt_op or ontvangen_op > timezone.localdate():
+    bekendgemaakt_op = vereist(tlv.bekendgemaakt_op, "bekendgemaakt_op of a decision open to objection")
+    if ontvangen_op < bekendgemaakt_op or ontvangen_op > timezone.localdate():
         raise TLVFout(_("The date of receipt must lie between the sending of the decision and today."))
-    einde = termijnen.bezwaartermijn_einde(tlv.bekendgemaakt_op)
+    einde = termijnen.bezwaartermijn_einde(bekendgemaakt_op)
     if tlv.status in (TLVStatus.AFGEGEVEN, TLVStatus.GEWEIGERD):
         tlv = wissel(
             tlv, TLVStatus.IN_BEZWAAR, door=door, reden=_("Objection received."), status_voor_bezwaar=tlv.status
@@ -161,7 +163,11 @@ def _tlv_na_bezwaar(tlv: TLV, *, door, reden: str, vandaag: date) -> TLV:
         return wissel(tlv, None, door=door)
     if not tlv.is_afgegeven:
         return wissel(tlv, TLVStatus.GEWEIGERD, door=door, reden=reden, status_voor_bezwaar="")
-    naar = TLVStatus.ACTIEF if tlv.ingangsdatum <= vandaag else TLVStatus.AFGEGEVEN
+    naar = (
+        TLVStatus.ACTIEF
+        if vereist(tlv.ingangsdatum, "ingangsdatum of an issued TLV") <= vandaag
+        else TLVStatus.AFGEGEVEN
+    )
     return wissel(tlv, naar, door=door, reden=reden, status_voor_bezwaar="")
 
 
@@ -185,7 +191,7 @@ def bezwaar_beslissen(
     tlv = vergrendel(bezwaar.tlv, [TLVStatus.IN_BEZWAAR, TLVStatus.AFGEGEVEN, TLVStatus.ACTIEF])
     if beslissing == Bezwaarbeslissing.GEGROND:
         tlv = _herzien(tlv, door=door, herzien=herzien or {}, motivering=motivering, vandaag=vandaag)
-    tlv = _tlv_na_bezwaar(tlv, door=door, reden=Bezwaarbeslissing(beslissing).label, vandaag=vandaag)
+    tlv = _tlv_na_bezwaar(tlv, door=door, reden=str(Bezwaarbeslissing(beslissing).label), vandaag=vandaag)
     bezwaar = wissel(
         bezwaar,
         BezwaarStatus.BESLIST,
@@ -236,7 +242,7 @@ def _herzien(tlv: TLV, *, door, herzien: dict, motivering: str, vandaag: date) -
     )
     if looptijd["categorie"] == tlv.categorie and looptijd["einddatum"] == tlv.einddatum:
         raise TLVFout(_("A well-founded objection revises the decision: change the category or the end date."))
-    eis_geen_overlap(tlv, tlv.ingangsdatum, looptijd["einddatum"])
+    eis_geen_overlap(tlv, vereist(tlv.ingangsdatum, "ingangsdatum of an issued TLV"), looptijd["einddatum"])
     return wissel(tlv, None, door=door, categorie=looptijd["categorie"], einddatum=looptijd["einddatum"])
 
 
@@ -257,7 +263,9 @@ def bezwaar_beroep_vastleggen(*, door, bezwaar: Bezwaar, beroep_ingesteld_op: da
     _eis_behandelaar(door, bezwaar)
     beroep_toelichting = verplicht(beroep_toelichting, _("Record the court and the case number."))
     bezwaar = vergrendel_bezwaar(bezwaar, [BezwaarStatus.BESLIST])
-    if beroep_ingesteld_op < bezwaar.beslist_op or beroep_ingesteld_op > timezone.localdate():
+    if beroep_ingesteld_op < vereist(bezwaar.beslist_op, "beslist_op of a decided objection") or (
+        beroep_ingesteld_op > timezone.localdate()
+    ):
         raise TLVFout(_("The appeal date must lie between the decision on the objection and today."))
     return wissel(
         bezwaar, None, door=door, beroep_ingesteld_op=beroep_ingesteld_op, beroep_toelichting=beroep_toelichting

@@ -18,6 +18,7 @@ from swv.access import school_ids
 from swv.choices import Rol
 from swv.fouten import DomeinFout
 from swv.models import Lidmaatschap
+from swv.waarden import vereist
 from tlv import conf, termijnen
 from tlv.choices import (
     GELDIG,
@@ -41,7 +42,7 @@ logger = logging.getLogger(__name__)
 def tlv_activeren(*, tlv: TLV, vandaag: date) -> TLV:
     """An issued TLV becomes active on its start date (the daily run; no user)."""
     tlv = vergrendel(tlv, [TLVStatus.AFGEGEVEN])
-    if tlv.ingangsdatum > vandaag:
+    if vereist(tlv.ingangsdatum, "ingangsdatum of an issued TLV") > vandaag:
         raise TLVFout(_("The TLV has not started yet."))
     return wissel(tlv, TLVStatus.ACTIEF, door=None, reden=_("Start date reached."))
 
@@ -69,7 +70,7 @@ def plaatsing_vastleggen(*, door, tlv: TLV, plaatsingsdatum: date) -> TLV:
     tlv = vergrendel(tlv, GELDIG)
     if not tlv.is_afgegeven:
         raise TLVFout(_("Only an issued TLV has a placement."))
-    if plaatsingsdatum < tlv.afgegeven_op:
+    if plaatsingsdatum < vereist(tlv.afgegeven_op, "afgegeven_op of an issued TLV"):
         raise TLVFout(_("The placement date cannot be before the TLV was issued."))
     if plaatsingsdatum > timezone.localdate():
         raise TLVFout(_("Record the placement once the pupil has started: the date cannot be in the future."))
@@ -86,7 +87,7 @@ def tlv_beeindigen(*, door, tlv: TLV, reden: str, datum: date, toelichting: str)
         eis_recht(door, tlv, "besluiten")
     toelichting = verplicht(toelichting, _("Explain why the TLV ends."))
     tlv = vergrendel(tlv, [TLVStatus.AFGEGEVEN, TLVStatus.ACTIEF])
-    if datum < tlv.afgegeven_op:
+    if datum < vereist(tlv.afgegeven_op, "afgegeven_op of an issued TLV"):
         raise TLVFout(_("The TLV cannot end before it was issued."))
     if tlv.einddatum and datum > tlv.einddatum:
         raise TLVFout(_("This date is after the end date: the TLV expires by itself."))
@@ -145,7 +146,7 @@ def terugkeerbespreking_vastleggen(
     deelnemers = verplicht(deelnemers, _("Record who took part in the review."))
     if conclusie not in Terugkeerconclusie.values:
         raise TLVFout(_("Choose the conclusion of the review."))
-    if datum > timezone.localdate() or datum < tlv.afgegeven_op:
+    if datum > timezone.localdate() or datum < vereist(tlv.afgegeven_op, "afgegeven_op of an issued TLV"):
         raise TLVFout(_("The review date must lie between the issue of the TLV and today."))
     wissel(tlv, None, door=door)
     return Terugkeerbespreking.objects.create(
@@ -164,9 +165,10 @@ def volgende_terugkeer(tlv: TLV, laatste_bespreking: date | None) -> date | None
     return termijnen.terugkeer_verwacht(basis) if basis else None
 
 
-def _per_school(scholen: set[int], rollen) -> dict[int, set[int]]:
-    """Active users holding one of ``rollen`` per school (one query for the whole run)."""
-    uit: dict[int, set[int]] = defaultdict(set)
+def _per_school(scholen: set[int | None], rollen) -> defaultdict[int | None, set[int]]:
+    """Active users holding one of ``rollen`` per school (one query for the whole run); no school
+    (``None``, a request without an intended school) has nobody."""
+    uit: defaultdict[int | None, set[int]] = defaultdict(set)
     rijen = (
         Lidmaatschap.objects.actief_op()
         .filter(school_id__in=scholen, rol__in=list(rollen), gebruiker__is_active=True)
@@ -175,6 +177,10 @@ def _per_school(scholen: set[int], rollen) -> dict[int, set[int]]:
     for school_id, gebruiker_id in rijen:
         uit[school_id].add(gebruiker_id)
     return uit
+
+
+def _einde(tlv: TLV) -> date:
+    return vereist(tlv.einddatum, "einddatum (the reminder query selects on it)")
 
 
 def _einddatum_herinneringen(vandaag: date) -> int:
@@ -191,14 +197,14 @@ def _einddatum_herinneringen(vandaag: date) -> int:
         .exclude(Exists(lopend))
         .only("pk", "einddatum", "aanvragende_school_id", "beoogde_school_id")
     )
-    kandidaten = [t for t in kandidaten if termijnen.herinnering_vanaf(t.einddatum) <= vandaag]
+    kandidaten = [t for t in kandidaten if termijnen.herinnering_vanaf(_einde(t)) <= vandaag]
     scholen = {t.aanvragende_school_id for t in kandidaten} | {t.beoogde_school_id for t in kandidaten}
     aanvrager = _per_school(scholen, [Rol.IB_ER, Rol.CONSULENT])
     sbo = _per_school(scholen, [Rol.IB_ER, Rol.DIRECTEUR])
     items = []
     for t in kandidaten:
         for ontvanger in aanvrager[t.aanvragende_school_id] | sbo[t.beoogde_school_id]:
-            items.append((ontvanger, t.pk, Meldingsoort.EINDDATUM, f"einddatum:{t.pk}:{t.einddatum.isoformat()}"))
+            items.append((ontvanger, t.pk, Meldingsoort.EINDDATUM, f"einddatum:{t.pk}:{_einde(t).isoformat()}"))
     return meldingen_maken(items)
 
 
@@ -209,8 +215,12 @@ def _terugkeer_herinneringen(vandaag: date) -> int:
         .annotate(laatste_bespreking=Max("terugkeerbesprekingen__datum"))
         .only("pk", "ingangsdatum", "plaatsingsdatum", "aanvragende_school_id", "beoogde_school_id")
     )
-    verwacht = {t.pk: volgende_terugkeer(t, t.laatste_bespreking) for t in kandidaten}
-    kandidaten = [t for t in kandidaten if verwacht[t.pk] and verwacht[t.pk] <= vandaag]
+    verwacht = {
+        t.pk: dag
+        for t in kandidaten
+        if (dag := volgende_terugkeer(t, t.laatste_bespreking)) is not None and dag <= vandaag
+    }
+    kandidaten = [t for t in kandidaten if t.pk in verwacht]
     scholen = {t.aanvragende_school_id for t in kandidaten} | {t.beoogde_school_id for t in kandidaten}
     ib = _per_school(scholen, [Rol.IB_ER, Rol.DIRECTEUR])
     items = [
@@ -229,7 +239,7 @@ def _beslistermijn_meldingen(vandaag: date) -> int:
     ontvangers = medewerkers(swv_rollen={conf.besluit_rol(), Rol.TLC_LID})
     items = []
     for t in kandidaten:
-        termijn = termijnen.beslistermijn(t.ingediend_op, t.opgeschort_dagen)
+        termijn = termijnen.beslistermijn(vereist(t.ingediend_op, "ingediend_op (filtered on)"), t.opgeschort_dagen)
         if termijn < vandaag:
             items += [
                 (o, t.pk, Meldingsoort.BESLISTERMIJN, f"beslistermijn:{t.pk}:{termijn.isoformat()}") for o in ontvangers

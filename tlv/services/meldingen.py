@@ -50,18 +50,18 @@ def schoolontvangers(tlv, *, aanvrager=(Rol.IB_ER,), sbo=(Rol.IB_ER, Rol.DIRECTE
 def meldingen_maken(items: Iterable[tuple[int, int, str, str]]) -> int:
     """Create the notifications ``(recipient id, tlv id, kind, occasion key)`` that do not exist yet
     and mail each new one after the commit. Running twice creates and mails nothing twice."""
-    items = {(o, s): (o, t, soort, s) for o, t, soort, s in items}
-    if not items:
+    per_sleutel = {(o, s): (o, t, soort, s) for o, t, soort, s in items}
+    if not per_sleutel:
         return 0
-    sleutels = {s for _o, s in items}
+    sleutels = {s for _o, s in per_sleutel}
     bestaand = set(
-        TLVMelding.objects.filter(sleutel__in=sleutels, ontvanger_id__in={o for o, _s in items}).values_list(
+        TLVMelding.objects.filter(sleutel__in=sleutels, ontvanger_id__in={o for o, _s in per_sleutel}).values_list(
             "ontvanger_id", "sleutel"
         )
     )
     nieuw = [
         TLVMelding(ontvanger_id=o, tlv_id=t, soort=soort, sleutel=s)
-        for (o, s), (_o, t, soort, _s) in items.items()
+        for (o, s), (_o, t, soort, _s) in per_sleutel.items()
         if (o, s) not in bestaand
     ]
     # ignore_conflicts: a concurrent run that just created the same row wins; nothing is duplicated.

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from django.apps import apps
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, reset_queries
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -50,7 +50,9 @@ class Command(BaseCommand):
     def handle(self, *args, herhalingen, filter, **options):
         settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
         swv = Samenwerkingsverband.objects.order_by("-pk").first()
-        gebruikers = {}
+        if swv is None:
+            raise CommandError("No samenwerkingsverband in this database: build the demo first (make bench).")
+        gebruikers: dict[str, Gebruiker] = {}
         for email, _v, _a, rol, scope in DEMO_ACCOUNTS:
             user = Gebruiker.objects.filter(email=email).first()
             if user and scope != "b":
@@ -77,14 +79,14 @@ class Command(BaseCommand):
                 client = clients[pagina.rol] = Client()
                 client.force_login(gebruikers[pagina.rol])
             url = pagina.url(ctx)
-            kop = {"HTTP_HX_REQUEST": "true"} if getattr(pagina, "htmx", False) else {}
+            kop = {"HX-Request": "true"} if getattr(pagina, "htmx", False) else {}
             for _ in range(2):  # warm-up
-                client.get(url, **kop)
+                client.get(url, headers=kop)
             tijden, queries, status = [], 0, None
             for _ in range(herhalingen):
                 with CaptureQueriesContext(connection) as q:
                     begin = time.perf_counter()
-                    response = client.get(url, **kop)
+                    response = client.get(url, headers=kop)
                     tijden.append((time.perf_counter() - begin) * 1000)
                 queries = max(queries, len(q.captured_queries))
                 status = response.status_code
