@@ -1,7 +1,7 @@
 """The scoping layer: which schools may this user act on, in which role (PRIVACY.md: need to know).
 
 Every protected model's queryset has ``visible_to(user, action)`` built from the helpers here, and
-every view reaches objects through ``ScopedObjectMixin`` so that list, detail, edit and download
+every view reaches objects through ``swv.generiek.ScopedObjectMixin`` so that list, detail, edit and download
 share one rule. Anything outside the scope answers 404 (deny by default, never 403).
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -18,13 +17,6 @@ from swv.choices import Rol
 from swv.models import Lidmaatschap, School
 
 _CACHE_ATTR = "_swv_lidmaatschappen"
-
-if TYPE_CHECKING:
-    from django.views.generic import DetailView
-
-    _ViewBase = DetailView
-else:
-    _ViewBase = object
 
 
 def lidmaatschappen(user, datum: date | None = None) -> list[Lidmaatschap]:
@@ -86,33 +78,3 @@ def controleer_nog_zichtbaar(obj: Model, user, action: str = "view") -> None:
     transaction rolls back (netbox). Raises ``Http404`` inside ``transaction.atomic``."""
     if not type(obj)._default_manager.visible_to(user, action).filter(pk=obj.pk).exists():  # type: ignore[attr-defined]
         raise Http404
-
-
-class RolVereistMixin(_ViewBase):
-    """Views only for some roles; everyone else gets 404 as if the page did not exist."""
-
-    rollen: Iterable[str] = ()
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        if not heeft_rol(request.user, *self.rollen):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-
-class ScopedObjectMixin(_ViewBase):
-    """Makes a generic view's queryset the scoped one: ``model.objects.visible_to(user, action)``.
-
-    Detail views look objects up by their public ``uuid`` (``slug_field``); integer keys stay internal.
-    """
-
-    action = "view"
-    slug_field = "uuid"
-    slug_url_kwarg = "uuid"
-
-    def get_queryset(self):
-        base = super().get_queryset()
-        return base.visible_to(self.request.user, self.action)  # type: ignore[attr-defined]

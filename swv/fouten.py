@@ -2,7 +2,7 @@
 
 Every app's errors derive from ``DomeinFout`` (``TLVFout``, ``DossierFout``, ``AanvraagFout``,
 ``KwaliteitFout``, ``FinancienFout``): services raise them, the one action view
-(``swv.views.ActieView``) puts the message in the form's error summary, and a task never retries
+(``swv.generiek.ActieView``) puts the message in the form's error summary, and a task never retries
 them (``swv.taken`` retries only named transient errors). ``GelijktijdigeWijziging`` is the one
 concurrent-edit error: someone else saved the same object since the form was opened.
 

@@ -17,8 +17,9 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from swv import selectors
-from swv.access import RolVereistMixin, ScopedObjectMixin, rollen, zichtbaar_of_404
+from swv.access import rollen, zichtbaar_of_404
 from swv.choices import Rol, Soort
+from swv.generiek import RolVereistMixin, ScopedObjectMixin
 from swv.home import paneel_voor, panelen_voor
 from swv.models import Gemeente, Kring, School, WorkerHartslag
 from swv.taken import taak_starten, taken_zichtbaar_voor
@@ -79,7 +80,7 @@ class SchoolRegisterView(LoginRequiredMixin, TemplateView):
         return [self.template_name]
 
 
-class SchoolDetailView(LoginRequiredMixin, ScopedObjectMixin, DetailView):
+class SchoolDetailView(ScopedObjectMixin, DetailView):
     model = School
     template_name = "swv/school_detail.html"
     context_object_name = "school"
@@ -93,7 +94,7 @@ class SchoolDetailView(LoginRequiredMixin, ScopedObjectMixin, DetailView):
         return ctx
 
 
-class RegisterExportView(LoginRequiredMixin, RolVereistMixin, View):
+class RegisterExportView(RolVereistMixin, View):
     """Start the Excel export of the register as a background job (POST only)."""
 
     rollen = (Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.BEHEERDER)

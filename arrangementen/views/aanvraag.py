@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -30,16 +30,16 @@ from arrangementen.models import Arrangementtype, Besluit
 from arrangementen.services import GelijktijdigeWijziging
 from arrangementen.views.basis import AanvraagActieView, AanvraagKnopView, aanvraag_of_404
 from leerlingen.models import Leerling, MDOUitkomst
-from swv.access import RolVereistMixin, school_ids, zichtbaar_of_404
+from swv.access import school_ids, zichtbaar_of_404
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
-from swv.fouten import DomeinFout
+from swv.generiek import ActieView, RolVereistMixin
 from swv.models import School
 from swv.protocol import log_document_gedownload, log_leerling_bekeken, log_leerlingen_gezocht
 
 BEOORDELAARS = (Rol.CONSULENT, Rol.AC_LID)
 
 
-class AanvraagLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class AanvraagLijstView(RolVereistMixin, TemplateView):
     """All requests the user may see, filterable by status, type and school (htmx: the table only)."""
 
     rollen = LEERLINGDATA_ROLLEN
@@ -89,7 +89,7 @@ def _is_uuid(tekst: str) -> bool:
     return True
 
 
-class WerkvoorraadView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class WerkvoorraadView(RolVereistMixin, TemplateView):
     """The assessor's queue: what is missing and any budget or capacity warning per request."""
 
     rollen = BEOORDELAARS
@@ -128,63 +128,48 @@ class LeerlingArrangementenView(LoginRequiredMixin, View):
         )
 
 
-class AanvraagNieuwView(LoginRequiredMixin, View):
+class AanvraagNieuwView(ActieView):
     """The request form for a pupil of the ib-er's school, optionally from an MDO outcome."""
 
+    model = Leerling
+    action = "change"
+    form_class = AanvraagForm
     template_name = "arrangementen/aanvraag_formulier.html"
+    titel = gettext_lazy("New arrangement request")
+    succes_bericht = gettext_lazy("The request has been saved as a concept. Check it and submit it.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect(f"{reverse('account_login')}?next={request.path}")
-        self.leerling = zichtbaar_of_404(Leerling.objects.visible_to(request.user, "change"), uuid=kwargs["uuid"])
+    def laad(self):
+        super().laad()
+        self.leerling = self.object
         self.uitkomst = None
-        uitkomst_uuid = request.GET.get("uitkomst") or request.POST.get("uitkomst")
+        uitkomst_uuid = self.request.GET.get("uitkomst") or self.request.POST.get("uitkomst")
         if uitkomst_uuid:
             self.uitkomst = zichtbaar_of_404(
-                MDOUitkomst.objects.visible_to(request.user).select_related("mdo"),
+                MDOUitkomst.objects.visible_to(self.request.user).select_related("mdo"),
                 uuid=uitkomst_uuid,
                 mdo__dossier__leerling=self.leerling,
             )
-        return super().dispatch(request, *args, **kwargs)
 
-    def render_form(self, form, status=200):
-        return render(
-            self.request,
-            self.template_name,
-            {
-                "form": form,
-                "leerling": self.leerling,
-                "uitkomst": self.uitkomst,
-                "titel": _("New arrangement request"),
-                "typen": Arrangementtype.objects.actief(),
-            },
-            status=status,
-        )
-
-    def get(self, request, uuid):
-        initial = {}
+    def get_initial(self):
         if self.uitkomst is not None:
-            initial["ondersteuningsbehoefte"] = self.uitkomst.toelichting
-        return self.render_form(AanvraagForm(initial=initial))
+            return {"ondersteuningsbehoefte": self.uitkomst.toelichting}
+        return {}
 
-    def post(self, request, uuid):
-        form = AanvraagForm(request.POST)
-        if form.is_valid():
-            try:
-                aanvraag = services.aanvraag_aanmaken(
-                    door=request.user,
-                    leerling=self.leerling,
-                    arrangementtype=form.cleaned_data["arrangementtype"],
-                    inhoud=form.inhoud(),
-                    idempotentiesleutel=form.cleaned_data.get("idempotentiesleutel"),
-                    mdo_uitkomst=self.uitkomst,
-                )
-            except DomeinFout as fout:
-                form.add_error(None, fout.bericht)
-            else:
-                messages.success(request, _("The request has been saved as a concept. Check it and submit it."))
-                return redirect("arrangementen:detail", uuid=aanvraag.uuid)
-        return self.render_form(form, status=422)
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(leerling=self.leerling, uitkomst=self.uitkomst, typen=Arrangementtype.objects.actief())
+        return ctx
+
+    def uitvoeren(self, form):
+        aanvraag = services.aanvraag_aanmaken(
+            door=self.request.user,
+            leerling=self.leerling,
+            arrangementtype=form.cleaned_data["arrangementtype"],
+            inhoud=form.inhoud(),
+            idempotentiesleutel=form.cleaned_data.get("idempotentiesleutel"),
+            mdo_uitkomst=self.uitkomst,
+        )
+        return reverse("arrangementen:detail", args=[aanvraag.uuid])
 
 
 class AanvraagBewerkenView(AanvraagActieView):
@@ -381,49 +366,37 @@ class AfrondenView(AanvraagActieView):
         messages.success(self.request, _("The arrangement is closed."))
         return self.terug_url()
 
-    def succes_url(self, resultaat) -> str:
-        return resultaat
 
-
-class EvaluatieView(LoginRequiredMixin, View):
+class EvaluatieView(ActieView):
     """Record the evaluation of one moment: the school's, the parents' and the child's answers."""
 
+    form_class = EvaluatieForm
     template_name = "arrangementen/evaluatie_formulier.html"
+    succes_bericht = gettext_lazy("The evaluation has been recorded.")
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect(f"{reverse('account_login')}?next={request.path}")
-        self.moment = selectors.aanvragen.evaluatie_moment(request.user, kwargs["uuid"])
+    def laad(self):
+        # The moment is scoped through its request (the selector applies visible_to).
+        self.moment = selectors.aanvragen.evaluatie_moment(self.request.user, self.kwargs["uuid"])
         if self.moment is None:
             raise Http404
-        return super().dispatch(request, *args, **kwargs)
 
-    def render_form(self, form, status=200):
-        return render(
-            self.request,
-            self.template_name,
-            {"form": form, "moment": self.moment, "aanvraag": self.moment.aanvraag},
-            status=status,
-        )
-
-    def get(self, request, uuid):
+    def get_initial(self):
         from django.utils import timezone
 
-        return self.render_form(EvaluatieForm(initial={"datum": min(self.moment.datum, timezone.localdate())}))
+        return {"datum": min(self.moment.datum, timezone.localdate())}
 
-    def post(self, request, uuid):
-        form = EvaluatieForm(request.POST)
-        if form.is_valid():
-            try:
-                services.evaluatie_vastleggen(
-                    aanvraag=self.moment.aanvraag, door=request.user, moment=self.moment, gegevens=form.gegevens()
-                )
-            except DomeinFout as fout:
-                form.add_error(None, fout.bericht)
-            else:
-                messages.success(request, _("The evaluation has been recorded."))
-                return redirect("arrangementen:detail", uuid=self.moment.aanvraag.uuid)
-        return self.render_form(form, status=422)
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(moment=self.moment, aanvraag=self.moment.aanvraag)
+        return ctx
+
+    def terug_url(self):
+        return reverse("arrangementen:detail", args=[self.moment.aanvraag.uuid])
+
+    def uitvoeren(self, form):
+        services.evaluatie_vastleggen(
+            aanvraag=self.moment.aanvraag, door=self.request.user, moment=self.moment, gegevens=form.gegevens()
+        )
 
 
 def _besluit_met_brief(user, uuid) -> Besluit:

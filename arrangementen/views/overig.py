@@ -6,11 +6,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
@@ -22,9 +22,10 @@ from arrangementen.querysets import BUDGET_BEHEERDERS, BUDGET_LEZERS
 from arrangementen.selectors import geld as geld_selectors
 from arrangementen.selectors.jaarverslag import SWV_BREED
 from arrangementen.services import AanvraagFout
-from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
+from swv.access import heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
+from swv.generiek import ActieView, RolVereistMixin
 from swv.models import Kring
 from swv.protocol import log_export
 from swv.taken import taak_starten
@@ -35,7 +36,7 @@ def _jaar(request, standaard: int) -> int:
     return int(waarde) if waarde.isdigit() and 2000 <= int(waarde) <= 2100 else standaard
 
 
-class BudgetView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class BudgetView(RolVereistMixin, TemplateView):
     """Per school, per kring and for the SWV: available, committed, realised, remaining (aggregates only)."""
 
     rollen = BUDGET_LEZERS
@@ -63,43 +64,39 @@ class BudgetView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ctx
 
 
-class BudgetVastleggenView(LoginRequiredMixin, RolVereistMixin, View):
+class BudgetVastleggenView(ActieView):
     rollen = BUDGET_BEHEERDERS
+    form_class = BudgetForm
     template_name = "arrangementen/budget_formulier.html"
+    succes_bericht = gettext_lazy("The budget has been saved.")
 
-    def get(self, request):
-        return render(
-            request,
-            self.template_name,
-            {"form": BudgetForm(initial={"jaar": _jaar(request, timezone.localdate().year)})},
+    def get_initial(self):
+        return {"jaar": _jaar(self.request, timezone.localdate().year)}
+
+    def terug_url(self):
+        return reverse("arrangementen:budget")
+
+    def uitvoeren(self, form):
+        d = form.cleaned_data
+        services.budget_vastleggen(
+            door=self.request.user,
+            jaar=d["jaar"],
+            bedrag=d["bedrag"],
+            toelichting=d.get("toelichting") or "",
+            school=d.get("school") if d["niveau"] == "school" else None,
+            kring=d.get("kring") if d["niveau"] == "kring" else None,
         )
-
-    def post(self, request):
-        form = BudgetForm(request.POST)
-        if form.is_valid():
-            d = form.cleaned_data
-            try:
-                services.budget_vastleggen(
-                    door=request.user,
-                    jaar=d["jaar"],
-                    bedrag=d["bedrag"],
-                    toelichting=d.get("toelichting") or "",
-                    school=d.get("school") if d["niveau"] == "school" else None,
-                    kring=d.get("kring") if d["niveau"] == "kring" else None,
-                )
-            except DomeinFout as fout:
-                form.add_error(None, fout.bericht)
-            else:
-                messages.success(request, _("The budget has been saved."))
-                return redirect(f"{reverse('arrangementen:budget')}?jaar={d['jaar']}")
-        return render(request, self.template_name, {"form": form}, status=422)
+        return f"{reverse('arrangementen:budget')}?jaar={d['jaar']}"
 
 
-class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
+class RealisatieView(RolVereistMixin, View):
     """Realised costs of a year: the list, one entry at a time, or an import of the accounting export."""
 
-    rollen = BUDGET_LEZERS
     template_name = "arrangementen/realisatie.html"
+
+    def heeft_toegang(self, user):
+        # Everyone who reads the budget sees the list; only the budget managers record amounts.
+        return heeft_rol(user, *(BUDGET_BEHEERDERS if self.request.method == "POST" else BUDGET_LEZERS))
 
     def context(self, jaar, **extra):
         return {
@@ -119,8 +116,6 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
 
     def post(self, request):
         jaar = _jaar(request, timezone.localdate().year)
-        if not heeft_rol(request.user, *BUDGET_BEHEERDERS):
-            raise Http404
         form, importform = RealisatieForm(initial={"jaar": jaar}), ImportForm()
         if "bestand" in request.FILES or request.POST.get("actie") == "import":
             importform = ImportForm(request.POST, request.FILES)
@@ -155,7 +150,7 @@ class RealisatieView(LoginRequiredMixin, RolVereistMixin, View):
         return render(request, self.template_name, self.context(jaar, form=form, importform=importform), status=422)
 
 
-class JaarverslagView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class JaarverslagView(RolVereistMixin, TemplateView):
     """The AC annual report data of one school year; exportable to Excel (a background job)."""
 
     rollen = (*SWV_BREED, Rol.AC_LID)

@@ -6,66 +6,53 @@ the controller only. The allocation pages also admit a bestuurder, scoped to the
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
 
 from financien.querysets import mag_beheren, mag_lezen
-from swv.fouten import DomeinFout
+from swv.generiek import ActieView
+from swv.generiek import ToegangMixin as BasisToegangMixin
 
 
-class ToegangMixin:
-    def heeft_toegang(self, user) -> bool:  # pragma: no cover - overridden
+class ToegangMixin(BasisToegangMixin):
+    """The finance rule instead of a role list (``heeft_toegang``); the pages show the
+    controller's forms when ``mag_beheren``."""
+
+    def heeft_toegang(self, user: Any) -> bool:  # pragma: no cover - overridden
         return False
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not self.heeft_toegang(request.user):
-            raise Http404
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        ctx = super().get_context_data(**kwargs)  # type: ignore[misc]
         ctx["mag_beheren"] = mag_beheren(self.request.user)
         return ctx
 
 
 class LezenMixin(ToegangMixin):
-    """Finance roles (controller, DB) read."""
+    """Finance roles (controller, DB) read; only the controller writes (any POST)."""
 
-    def heeft_toegang(self, user) -> bool:
-        return mag_lezen(user)
+    def heeft_toegang(self, user: Any) -> bool:
+        if self.request.method in ("GET", "HEAD", "OPTIONS"):
+            return mag_lezen(user)
+        return mag_beheren(user)
 
 
 class BeherenMixin(ToegangMixin):
     """Only the controller writes."""
 
-    def heeft_toegang(self, user) -> bool:
+    def heeft_toegang(self, user: Any) -> bool:
         return mag_beheren(user)
+
+
+class PaginaMetFormulier(LezenMixin, ActieView):
+    """A finance page that the finance roles read, with the controller's form on it: the one
+    action view (``uitvoeren(form)`` returns the URL to go to); readers get no form."""
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        if not mag_beheren(self.request.user):
+            kwargs.setdefault("form", None)
+        return super().get_context_data(**kwargs)
 
 
 def fout_melden(request, fout) -> None:
     messages.error(request, str(fout))
-
-
-class FormulierPostMixin:
-    """POST of a page's form by the controller: valid -> ``uitvoeren(form)`` (calls one service and
-    returns the redirect); a domain error or invalid input re-renders the page with the messages."""
-
-    formulier = None
-    fout_veld: str | None = None  # the field a domain error belongs to (None: the whole form)
-
-    def uitvoeren(self, form):  # pragma: no cover - every view defines it
-        raise NotImplementedError
-
-    def post(self, request, *args, **kwargs):
-        if not mag_beheren(request.user):
-            raise Http404
-        form = self.formulier(request.POST, request.FILES or None)
-        if form.is_valid():
-            try:
-                return self.uitvoeren(form)
-            except DomeinFout as fout:
-                form.add_error(self.fout_veld, str(fout))
-        return self.render_to_response(self.get_context_data(form=form))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -12,10 +12,9 @@ from django.views.generic import TemplateView
 
 from financien.forms import BegrotingForm, BegrotingspostForm, NieuweBegrotingForm
 from financien.models import Begroting, Begrotingspost
-from financien.querysets import mag_beheren
 from financien.selectors.begroting import begrotingsposten, meerjarenbegroting
 from financien.services import begroting as services
-from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
+from financien.views import BeherenMixin, LezenMixin, PaginaMetFormulier, fout_melden
 from swv.access import zichtbaar_of_404
 from swv.fouten import DomeinFout
 
@@ -79,8 +78,6 @@ class BegrotingJaarView(LezenMixin, TemplateView):
         return ctx
 
     def post(self, request, jaar):
-        if not mag_beheren(request.user):
-            raise Http404
         begroting = self.begroting()
         form = self._form(begroting, request.POST)
         if form.is_valid():
@@ -122,21 +119,19 @@ class BegrotingUitParametersView(BeherenMixin, View):
         return redirect("financien:begroting_jaar", jaar=jaar)
 
 
-class PostenView(FormulierPostMixin, LezenMixin, TemplateView):
+class PostenView(PaginaMetFormulier):
     template_name = "financien/posten.html"
-    formulier = BegrotingspostForm
+    form_class = BegrotingspostForm
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["posten"] = begrotingsposten(self.request.user)
-        if ctx["mag_beheren"]:
-            ctx.setdefault("form", BegrotingspostForm())
         return ctx
 
     def uitvoeren(self, form):
         services.begrotingspost_opslaan(door=self.request.user, **form.cleaned_data)
         messages.success(self.request, _("The budget line has been saved."))
-        return redirect("financien:posten")
+        return reverse("financien:posten")
 
 
 class PostWijzigenView(BeherenMixin, TemplateView):

@@ -12,10 +12,9 @@ from django.views.generic import TemplateView
 
 from financien.forms import ArrangementenbudgetForm, JaarparametersForm, NieuweJaarparametersForm
 from financien.models import Arrangementenbudget
-from financien.querysets import mag_beheren
 from financien.selectors.parameters import parameters_per_jaar, parameters_van_jaar
 from financien.services import parameters as services
-from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
+from financien.views import BeherenMixin, LezenMixin, PaginaMetFormulier, fout_melden
 from swv.access import zichtbaar_of_404
 from swv.fouten import DomeinFout
 
@@ -47,15 +46,13 @@ def parameters_weergave(params) -> list[tuple[str, str]]:
     return rijen
 
 
-class ParametersLijstView(FormulierPostMixin, LezenMixin, TemplateView):
+class ParametersLijstView(PaginaMetFormulier):
     template_name = "financien/parameters_lijst.html"
-    formulier = NieuweJaarparametersForm
+    form_class = NieuweJaarparametersForm
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["jaren"] = parameters_per_jaar(self.request.user)
-        if ctx["mag_beheren"] and "form" not in ctx:
-            ctx["form"] = NieuweJaarparametersForm()
         return ctx
 
     def uitvoeren(self, form):
@@ -63,7 +60,7 @@ class ParametersLijstView(FormulierPostMixin, LezenMixin, TemplateView):
             door=self.request.user, jaar=form.cleaned_data["jaar"], waarden=form.cleaned_data
         )
         messages.success(self.request, _("The parameters of %(jaar)s have been saved.") % {"jaar": params.jaar})
-        return redirect("financien:parameters_jaar", jaar=params.jaar)
+        return reverse("financien:parameters_jaar", kwargs={"jaar": params.jaar})
 
 
 class ParametersJaarView(LezenMixin, TemplateView):
@@ -89,8 +86,6 @@ class ParametersJaarView(LezenMixin, TemplateView):
         return ctx
 
     def post(self, request, jaar):
-        if not mag_beheren(request.user):
-            raise Http404
         gegevens = self.gegevens()
         params = gegevens["parameters"]
         form = JaarparametersForm(request.POST, instance=params, jaar=jaar)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,7 +17,7 @@ from financien.models import TRapportage
 from financien.querysets import mag_beheren
 from financien.selectors.rapportage import t_rapportages
 from financien.services import rapportage as services
-from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
+from financien.views import BeherenMixin, LezenMixin, PaginaMetFormulier, fout_melden
 from financien.weergave import rapport_weergave
 from swv.access import zichtbaar_of_404
 from swv.fouten import DomeinFout
@@ -26,21 +27,22 @@ def _rapport(request, uuid) -> TRapportage:
     return zichtbaar_of_404(t_rapportages(request.user), uuid=uuid)
 
 
-class TRapportagesView(FormulierPostMixin, LezenMixin, TemplateView):
+class TRapportagesView(PaginaMetFormulier):
     template_name = "financien/t_rapportages.html"
-    formulier = TRapportageStartForm
+    form_class = TRapportageStartForm
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["rapporten"] = t_rapportages(self.request.user)[:60]
-        if ctx["mag_beheren"]:
-            ctx.setdefault("form", TRapportageStartForm(initial={"jaar": timezone.localdate().year}))
         return ctx
+
+    def get_initial(self):
+        return {"jaar": timezone.localdate().year}
 
     def uitvoeren(self, form):
         rapport = services.t_rapportage_starten(door=self.request.user, **form.cleaned_data)
         messages.info(self.request, _("The T-rapportage is being generated; you can follow its progress below."))
-        return redirect("financien:t_rapportage", uuid=rapport.uuid)
+        return reverse("financien:t_rapportage", kwargs={"uuid": rapport.uuid})
 
 
 class TRapportageView(LezenMixin, TemplateView):
@@ -59,8 +61,6 @@ class TRapportageView(LezenMixin, TemplateView):
         return ctx
 
     def post(self, request, uuid):
-        if not mag_beheren(request.user):
-            raise Http404
         rapport = _rapport(request, uuid)
         form = ToelichtingForm(request.POST, regels=list(rapport.regels.all()))
         if form.is_valid():

@@ -6,8 +6,8 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -16,18 +16,17 @@ from django.views.generic import TemplateView
 from financien.choices import ImportStatus
 from financien.forms import RealisatieUploadForm, RekeningkoppelingForm
 from financien.models import RealisatieImport, Rekeningkoppeling
-from financien.querysets import mag_beheren
 from financien.selectors.begroting import realisatie_imports, rekeningkoppelingen
 from financien.services import realisatie as services
-from financien.views import BeherenMixin, FormulierPostMixin, LezenMixin, fout_melden
+from financien.views import BeherenMixin, LezenMixin, PaginaMetFormulier, fout_melden
 from swv.access import zichtbaar_of_404
 from swv.fouten import DomeinFout
 
 
-class RealisatieView(FormulierPostMixin, LezenMixin, TemplateView):
+class RealisatieView(PaginaMetFormulier):
     template_name = "financien/realisatie.html"
     per_pagina = 24
-    formulier = RealisatieUploadForm
+    form_class = RealisatieUploadForm
     fout_veld = "bestand"
 
     def get_context_data(self, **kwargs):
@@ -37,15 +36,15 @@ class RealisatieView(FormulierPostMixin, LezenMixin, TemplateView):
         imports = realisatie_imports(self.request.user).exclude(status=ImportStatus.GEANNULEERD)
         ctx["pagina"] = Paginator(imports, self.per_pagina).get_page(self.request.GET.get("pagina"))
         ctx["aantal_koppelingen"] = rekeningkoppelingen(self.request.user).count()
-        if ctx["mag_beheren"]:
-            vandaag = timezone.localdate()
-            vorige = vandaag.replace(day=1) - timedelta(days=1)
-            ctx.setdefault("form", RealisatieUploadForm(initial={"jaar": vorige.year, "maand": vorige.month}))
         return ctx
+
+    def get_initial(self):
+        vorige = timezone.localdate().replace(day=1) - timedelta(days=1)
+        return {"jaar": vorige.year, "maand": vorige.month}
 
     def uitvoeren(self, form):
         invoer = services.realisatie_inlezen(door=self.request.user, **form.cleaned_data)
-        return redirect("financien:realisatie_import", uuid=invoer.uuid)
+        return reverse("financien:realisatie_import", kwargs={"uuid": invoer.uuid})
 
 
 class RealisatieImportView(LezenMixin, TemplateView):
@@ -79,8 +78,6 @@ class RealisatieImportView(LezenMixin, TemplateView):
         return ctx
 
     def post(self, request, uuid):
-        if not mag_beheren(request.user):
-            raise Http404
         invoer = self.invoer()
         try:
             if request.POST.get("actie") == "annuleren":
@@ -95,15 +92,13 @@ class RealisatieImportView(LezenMixin, TemplateView):
         return redirect("financien:realisatie")
 
 
-class RekeningenView(FormulierPostMixin, LezenMixin, TemplateView):
+class RekeningenView(PaginaMetFormulier):
     template_name = "financien/rekeningen.html"
-    formulier = RekeningkoppelingForm
+    form_class = RekeningkoppelingForm
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["koppelingen"] = rekeningkoppelingen(self.request.user)
-        if ctx["mag_beheren"]:
-            ctx.setdefault("form", RekeningkoppelingForm())
         return ctx
 
     def uitvoeren(self, form):
@@ -112,7 +107,7 @@ class RekeningenView(FormulierPostMixin, LezenMixin, TemplateView):
             self.request,
             _("Ledger account %(rekening)s has been mapped.") % {"rekening": form.cleaned_data["rekening"]},
         )
-        return redirect("financien:rekeningen")
+        return reverse("financien:rekeningen")
 
 
 class RekeningVerwijderenView(BeherenMixin, View):

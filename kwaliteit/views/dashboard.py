@@ -3,7 +3,6 @@ schools), the Excel export per key figure and the drill-down list of schools."""
 
 from __future__ import annotations
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -17,10 +16,10 @@ from kwaliteit.excel import uitkomst_naar_xlsx
 from kwaliteit.forms import DashboardFilterForm
 from kwaliteit.kengetallen import get_kengetal
 from kwaliteit.selectors import dashboard as selectors
-from swv.access import RolVereistMixin
+from swv.generiek import RolVereistMixin
 
 
-class DashboardBasis(LoginRequiredMixin, RolVereistMixin):
+class DashboardBasis(RolVereistMixin):
     rollen = conf.DASHBOARD_ROLLEN
 
     def filterformulier(self) -> DashboardFilterForm:

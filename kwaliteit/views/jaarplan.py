@@ -3,13 +3,9 @@ by the DB, and the evaluation per goal and moment."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from django.views.generic import TemplateView
 
 from kwaliteit import conf, forms
@@ -17,15 +13,16 @@ from kwaliteit.models import Actie, Ambitie, Doel, DoelEvaluatie, Evaluatiemomen
 from kwaliteit.selectors.jaarplan import jaarplan_overzicht, jaarplannen
 from kwaliteit.services import jaarplan as services
 from kwaliteit.views.basis import ServiceFormView
-from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
-from swv.fouten import DomeinFout
+from swv.access import heeft_rol, zichtbaar_of_404
+from swv.generiek import ActieView as BasisActieView
+from swv.generiek import RolVereistMixin
 
 
 def _plan_url(plan) -> str:
     return reverse("kwaliteit:jaarplan", args=[plan.uuid])
 
 
-class JaarplanLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class JaarplanLijstView(RolVereistMixin, TemplateView):
     rollen = conf.JAARPLAN_LEZEN
     template_name = "kwaliteit/jaarplannen.html"
 
@@ -36,7 +33,7 @@ class JaarplanLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ctx
 
 
-class JaarplanDetailView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class JaarplanDetailView(RolVereistMixin, TemplateView):
     rollen = conf.JAARPLAN_LEZEN
     template_name = "kwaliteit/jaarplan.html"
 
@@ -57,7 +54,7 @@ class JaarplanNieuwView(ServiceFormView):
     form_class = forms.JaarplanForm
     titel = gettext_lazy("New annual plan")
     knop = gettext_lazy("Create annual plan")
-    melding = gettext_lazy("The annual plan has been created with evaluation moments in June and October.")
+    succes_bericht = gettext_lazy("The annual plan has been created with evaluation moments in June and October.")
 
     def get_initial(self):
         from django.utils import timezone
@@ -78,8 +75,8 @@ class PlanFormView(ServiceFormView):
 
     rollen = conf.JAARPLAN_BEWERKEN
 
-    def laad(self, **kwargs):
-        self.plan = zichtbaar_of_404(Jaarplan.objects.visible_to(self.request.user, "change"), uuid=kwargs["uuid"])
+    def laad(self):
+        self.plan = zichtbaar_of_404(Jaarplan.objects.visible_to(self.request.user, "change"), uuid=self.kwargs["uuid"])
         self.annuleren_url = _plan_url(self.plan)
 
     def get_context_data(self, **kwargs):
@@ -92,7 +89,7 @@ class JaarplanBewerkenView(PlanFormView):
     form_class = forms.JaarplanBewerkenForm
     titel = gettext_lazy("Edit annual plan")
     knop = gettext_lazy("Save")
-    melding = gettext_lazy("The annual plan has been saved.")
+    succes_bericht = gettext_lazy("The annual plan has been saved.")
 
     def get_initial(self):
         return {"titel": self.plan.titel, "inleiding": self.plan.inleiding, "versie": self.plan.versie}
@@ -105,17 +102,18 @@ class JaarplanBewerkenView(PlanFormView):
         return _plan_url(self.plan)
 
 
-class JaarplanVaststellenView(LoginRequiredMixin, RolVereistMixin, View):
+class JaarplanVaststellenView(BasisActieView):
     rollen = conf.JAARPLAN_VASTSTELLEN
+    model = Jaarplan
+    action = "vaststellen"
+    alleen_post = True
+    succes_bericht = gettext_lazy("The annual plan has been adopted.")
 
-    def post(self, request, uuid):
-        plan = zichtbaar_of_404(Jaarplan.objects.visible_to(request.user, "vaststellen"), uuid=uuid)
-        try:
-            services.jaarplan_vaststellen(jaarplan=plan, door=request.user)
-            messages.success(request, _("The annual plan has been adopted."))
-        except DomeinFout as fout:
-            messages.error(request, str(fout))
-        return redirect(_plan_url(plan))
+    def terug_url(self):
+        return _plan_url(self.object)
+
+    def uitvoeren(self, form):
+        services.jaarplan_vaststellen(jaarplan=self.object, door=self.request.user)
 
 
 class JaarplanHeropenenView(ServiceFormView):
@@ -123,10 +121,12 @@ class JaarplanHeropenenView(ServiceFormView):
     form_class = forms.RedenForm
     titel = gettext_lazy("Reopen the annual plan")
     knop = gettext_lazy("Reopen")
-    melding = gettext_lazy("The annual plan is a draft again.")
+    succes_bericht = gettext_lazy("The annual plan is a draft again.")
 
-    def laad(self, **kwargs):
-        self.plan = zichtbaar_of_404(Jaarplan.objects.visible_to(self.request.user, "vaststellen"), uuid=kwargs["uuid"])
+    def laad(self):
+        self.plan = zichtbaar_of_404(
+            Jaarplan.objects.visible_to(self.request.user, "vaststellen"), uuid=self.kwargs["uuid"]
+        )
         self.annuleren_url = _plan_url(self.plan)
 
     def uitvoeren(self, form) -> str:
@@ -137,13 +137,13 @@ class JaarplanHeropenenView(ServiceFormView):
 class AmbitieView(PlanFormView):
     form_class = forms.AmbitieForm
     knop = gettext_lazy("Save ambition")
-    melding = gettext_lazy("The ambition has been saved.")
+    succes_bericht = gettext_lazy("The ambition has been saved.")
 
-    def laad(self, **kwargs):
-        super().laad(**kwargs)
+    def laad(self):
+        super().laad()
         self.ambitie = None
-        if "ambitie" in kwargs:
-            self.ambitie = zichtbaar_of_404(Ambitie.objects.filter(jaarplan=self.plan), uuid=kwargs["ambitie"])
+        if "ambitie" in self.kwargs:
+            self.ambitie = zichtbaar_of_404(Ambitie.objects.filter(jaarplan=self.plan), uuid=self.kwargs["ambitie"])
         self.titel = _("Edit ambition") if self.ambitie else _("New ambition")
 
     def get_initial(self):
@@ -163,12 +163,14 @@ class AmbitieView(PlanFormView):
 class DoelView(PlanFormView):
     form_class = forms.DoelForm
     knop = gettext_lazy("Save goal")
-    melding = gettext_lazy("The goal has been saved.")
+    succes_bericht = gettext_lazy("The goal has been saved.")
 
-    def laad(self, **kwargs):
-        super().laad(**kwargs)
+    def laad(self):
+        super().laad()
         self.doel = (
-            zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=kwargs["doel"]) if "doel" in kwargs else None
+            zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=self.kwargs["doel"])
+            if "doel" in self.kwargs
+            else None
         )
         self.titel = _("Edit goal") if self.doel else _("New goal")
 
@@ -208,18 +210,18 @@ class DoelView(PlanFormView):
 class ActieView(PlanFormView):
     form_class = forms.ActieForm
     knop = gettext_lazy("Save action")
-    melding = gettext_lazy("The action has been saved.")
+    succes_bericht = gettext_lazy("The action has been saved.")
 
-    def laad(self, **kwargs):
-        super().laad(**kwargs)
-        if "actie" in kwargs:
+    def laad(self):
+        super().laad()
+        if "actie" in self.kwargs:
             self.actie = zichtbaar_of_404(
-                Actie.objects.filter(doel__jaarplan=self.plan).select_related("doel"), uuid=kwargs["actie"]
+                Actie.objects.filter(doel__jaarplan=self.plan).select_related("doel"), uuid=self.kwargs["actie"]
             )
             self.doel = self.actie.doel
         else:
             self.actie = None
-            self.doel = zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=kwargs["doel"])
+            self.doel = zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=self.kwargs["doel"])
         self.titel = (_("Edit action of goal %(code)s") if self.actie else _("New action for goal %(code)s")) % {
             "code": self.doel.code
         }
@@ -233,18 +235,20 @@ class ActieView(PlanFormView):
         return _plan_url(self.plan)
 
 
-class ActieVerwijderenView(LoginRequiredMixin, RolVereistMixin, View):
+class ActieVerwijderenView(BasisActieView):
     rollen = conf.JAARPLAN_BEWERKEN
+    model = Jaarplan
+    alleen_post = True
+    succes_bericht = gettext_lazy("The action has been removed.")
 
-    def post(self, request, uuid, actie):
-        plan = zichtbaar_of_404(Jaarplan.objects.visible_to(request.user, "change"), uuid=uuid)
-        obj = zichtbaar_of_404(Actie.objects.filter(doel__jaarplan=plan).select_related("doel"), uuid=actie)
-        try:
-            services.actie_verwijderen(actie=obj, door=request.user)
-            messages.success(request, _("The action has been removed."))
-        except DomeinFout as fout:
-            messages.error(request, str(fout))
-        return redirect(_plan_url(plan))
+    def terug_url(self):
+        return _plan_url(self.object)
+
+    def uitvoeren(self, form):
+        actie = zichtbaar_of_404(
+            Actie.objects.filter(doel__jaarplan=self.object).select_related("doel"), uuid=self.kwargs["actie"]
+        )
+        services.actie_verwijderen(actie=actie, door=self.request.user)
 
 
 class EvaluatieView(PlanFormView):
@@ -253,12 +257,12 @@ class EvaluatieView(PlanFormView):
     form_class = forms.EvaluatieForm
     template_name = "kwaliteit/evaluatie.html"
     knop = gettext_lazy("Save evaluation")
-    melding = gettext_lazy("The evaluation has been saved.")
+    succes_bericht = gettext_lazy("The evaluation has been saved.")
 
-    def laad(self, **kwargs):
-        super().laad(**kwargs)
-        self.doel = zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=kwargs["doel"])
-        self.moment = zichtbaar_of_404(Evaluatiemoment.objects.filter(jaarplan=self.plan), uuid=kwargs["moment"])
+    def laad(self):
+        super().laad()
+        self.doel = zichtbaar_of_404(Doel.objects.filter(jaarplan=self.plan), uuid=self.kwargs["doel"])
+        self.moment = zichtbaar_of_404(Evaluatiemoment.objects.filter(jaarplan=self.plan), uuid=self.kwargs["moment"])
         self.evaluatie = DoelEvaluatie.objects.filter(doel=self.doel, moment=self.moment).first()
         self.titel = _("Evaluation %(moment)s: goal %(code)s") % {"moment": self.moment.naam, "code": self.doel.code}
 

@@ -4,7 +4,6 @@ whole calendar, and editing products and statuses (DB, beleidsmedewerker)."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,11 +17,12 @@ from kwaliteit.models import KalenderItem
 from kwaliteit.selectors.kalender import kalender_items, kalender_overzicht
 from kwaliteit.services import kalender as services
 from kwaliteit.views.basis import ServiceFormView
-from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
+from swv.access import heeft_rol, zichtbaar_of_404
 from swv.fouten import DomeinFout
+from swv.generiek import RolVereistMixin
 
 
-class KalenderView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class KalenderView(RolVereistMixin, TemplateView):
     rollen = conf.KALENDER_LEZEN
     template_name = "kwaliteit/kalender.html"
 
@@ -38,7 +38,7 @@ class KalenderView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ctx
 
 
-class KalenderMomentView(LoginRequiredMixin, RolVereistMixin, View):
+class KalenderMomentView(RolVereistMixin, View):
     """POST the status of one due occurrence (from the calendar page)."""
 
     rollen = conf.KALENDER_BEWERKEN
@@ -70,13 +70,13 @@ class KalenderItemView(ServiceFormView):
     rollen = conf.KALENDER_BEWERKEN
     form_class = forms.KalenderItemForm
     knop = gettext_lazy("Save")
-    melding = gettext_lazy("The calendar product has been saved.")
+    succes_bericht = gettext_lazy("The calendar product has been saved.")
 
-    def laad(self, **kwargs):
+    def laad(self):
         self.item = None
-        if "uuid" in kwargs:
+        if "uuid" in self.kwargs:
             self.item = zichtbaar_of_404(
-                KalenderItem.objects.visible_to(self.request.user, "change"), uuid=kwargs["uuid"]
+                KalenderItem.objects.visible_to(self.request.user, "change"), uuid=self.kwargs["uuid"]
             )
         self.titel = _("Edit calendar product") if self.item else _("New calendar product")
         self.annuleren_url = reverse("kwaliteit:kalender")

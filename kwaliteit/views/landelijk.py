@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,10 +15,11 @@ from kwaliteit.forms import LandelijkCijferForm
 from kwaliteit.models import LandelijkCijfer
 from kwaliteit.services.landelijk import BEWERKEN, landelijk_cijfer_opslaan
 from kwaliteit.views.basis import ServiceFormView
-from swv.access import RolVereistMixin, heeft_rol
+from swv.access import heeft_rol
+from swv.generiek import RolVereistMixin
 
 
-class LandelijkLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class LandelijkLijstView(RolVereistMixin, TemplateView):
     rollen = conf.SWV_BREED
     template_name = "kwaliteit/landelijk.html"
 
@@ -34,13 +34,13 @@ class LandelijkCijferView(ServiceFormView):
     rollen = BEWERKEN
     form_class = LandelijkCijferForm
     knop = gettext_lazy("Save")
-    melding = gettext_lazy("The national figures have been saved.")
+    succes_bericht = gettext_lazy("The national figures have been saved.")
 
-    def laad(self, **kwargs):
+    def laad(self):
         self.cijfer = None
-        if "teldatum" in kwargs:
+        if "teldatum" in self.kwargs:
             try:
-                teldatum = date.fromisoformat(kwargs["teldatum"])
+                teldatum = date.fromisoformat(self.kwargs["teldatum"])
             except ValueError:
                 raise Http404
             self.cijfer = LandelijkCijfer.objects.filter(teldatum=teldatum).first()

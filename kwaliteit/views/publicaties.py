@@ -4,7 +4,6 @@ OPR's decisions, uploads and withdrawal by the DB, and the public list served wi
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,9 +18,10 @@ from kwaliteit.models import Publicatie, Statuswijziging
 from kwaliteit.selectors import publicaties as selectors
 from kwaliteit.services import publicaties as services
 from kwaliteit.views.basis import ServiceFormView
-from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
+from swv.access import heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
+from swv.generiek import RolVereistMixin
 
 LEZERS = conf.SWV_BREED | {Rol.OPR_LID, Rol.BESTUURDER}
 
@@ -37,7 +37,7 @@ def _bestand(publicatie: Publicatie, *, inline: bool) -> FileResponse:
     return response
 
 
-class PublicatiesView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class PublicatiesView(RolVereistMixin, TemplateView):
     """Published documents by kind and year; for each the current publication and its history."""
 
     rollen = LEZERS
@@ -61,7 +61,7 @@ class PublicatiesView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ctx
 
 
-class PublicatieDetailView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class PublicatieDetailView(RolVereistMixin, TemplateView):
     rollen = LEZERS
     template_name = "kwaliteit/publicatie.html"
 
@@ -103,7 +103,7 @@ class PublicatieDetailView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return self.render_to_response(self.get_context_data(uuid=uuid, besluit_form=form))
 
 
-class PublicatieDownloadView(LoginRequiredMixin, RolVereistMixin, View):
+class PublicatieDownloadView(RolVereistMixin, View):
     rollen = LEZERS
 
     def get(self, request, uuid):
@@ -116,11 +116,11 @@ class PublicatieIntrekkenView(ServiceFormView):
     form_class = forms.RedenForm
     titel = gettext_lazy("Withdraw the publication")
     knop = gettext_lazy("Withdraw")
-    melding = gettext_lazy("The publication has been withdrawn.")
+    succes_bericht = gettext_lazy("The publication has been withdrawn.")
 
-    def laad(self, **kwargs):
+    def laad(self):
         self.publicatie = zichtbaar_of_404(
-            Publicatie.objects.visible_to(self.request.user, "change"), uuid=kwargs["uuid"]
+            Publicatie.objects.visible_to(self.request.user, "change"), uuid=self.kwargs["uuid"]
         )
         self.annuleren_url = reverse("publicaties:detail", args=[self.publicatie.uuid])
 
@@ -136,9 +136,9 @@ class PublicatieUploadView(ServiceFormView):
     form_class = forms.UploadPublicatieForm
     titel = gettext_lazy("Publish a document")
     knop = gettext_lazy("Publish")
-    melding = gettext_lazy("The document has been published; the published file is frozen.")
+    succes_bericht = gettext_lazy("The document has been published; the published file is frozen.")
 
-    def laad(self, **kwargs):
+    def laad(self):
         self.annuleren_url = reverse("publicaties:overzicht")
 
     def uitvoeren(self, form) -> str:

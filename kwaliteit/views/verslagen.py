@@ -4,7 +4,6 @@ downloading and publishing a version."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
@@ -22,9 +21,10 @@ from kwaliteit.selectors.verslagen import verslagen
 from kwaliteit.services import publicaties as publicatie_services
 from kwaliteit.services import verslagen as services
 from kwaliteit.views.basis import ServiceFormView
-from swv.access import RolVereistMixin, heeft_rol, rollen, zichtbaar_of_404
+from swv.access import heeft_rol, rollen, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
+from swv.generiek import ActieView, RolVereistMixin
 from swv.models import Taak
 
 LEZERS = conf.SWV_BREED | {Rol.TLC_LID, Rol.AC_LID}
@@ -35,7 +35,7 @@ def _soorten(user, actie: str) -> list[tuple[str, str]]:
     return [(s, label) for s, label in RapportSoort.choices if conf.verslag_rollen(s, actie) & mijn]
 
 
-class VerslagenView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class VerslagenView(RolVereistMixin, TemplateView):
     rollen = LEZERS
     template_name = "kwaliteit/verslagen.html"
 
@@ -57,7 +57,7 @@ class VerslagenView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ctx
 
 
-class VerslagGenererenView(LoginRequiredMixin, RolVereistMixin, View):
+class VerslagGenererenView(RolVereistMixin, View):
     """Start generating a version; the progress page of the job follows."""
 
     rollen = LEZERS
@@ -80,7 +80,7 @@ class VerslagGenererenView(LoginRequiredMixin, RolVereistMixin, View):
         return redirect("taak_detail", uuid=versie.taak.uuid)
 
 
-class VerslagDetailView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class VerslagDetailView(RolVereistMixin, TemplateView):
     rollen = LEZERS
     template_name = "kwaliteit/verslag.html"
 
@@ -112,17 +112,21 @@ def _versie(user, uuid, actie: str = "view") -> RapportVersie:
     return zichtbaar_of_404(RapportVersie.objects.visible_to(user, actie).select_related("rapport", "taak"), uuid=uuid)
 
 
-class VersieVaststellenView(LoginRequiredMixin, RolVereistMixin, View):
+class VersieVaststellenView(ActieView):
     rollen = (Rol.DB,)
+    alleen_post = True
 
-    def post(self, request, uuid):
-        versie = _versie(request.user, uuid, "vaststellen")
-        try:
-            services.rapportversie_vaststellen(versie=versie, door=request.user)
-            messages.success(request, _("Version %(n)s has been adopted; its file is frozen.") % {"n": versie.nummer})
-        except DomeinFout as fout:
-            messages.error(request, str(fout))
-        return redirect("kwaliteit:verslag", uuid=versie.rapport.uuid)
+    def laad(self):
+        self.versie = _versie(self.request.user, self.kwargs["uuid"], "vaststellen")
+
+    def terug_url(self):
+        return reverse("kwaliteit:verslag", args=[self.versie.rapport.uuid])
+
+    def uitvoeren(self, form):
+        services.rapportversie_vaststellen(versie=self.versie, door=self.request.user)
+        messages.success(
+            self.request, _("Version %(n)s has been adopted; its file is frozen.") % {"n": self.versie.nummer}
+        )
 
 
 class VersieIntrekkenView(ServiceFormView):
@@ -130,10 +134,10 @@ class VersieIntrekkenView(ServiceFormView):
     form_class = forms.RedenForm
     titel = gettext_lazy("Withdraw the adopted version")
     knop = gettext_lazy("Withdraw")
-    melding = gettext_lazy("The version has been withdrawn.")
+    succes_bericht = gettext_lazy("The version has been withdrawn.")
 
-    def laad(self, **kwargs):
-        self.versie = _versie(self.request.user, kwargs["uuid"], "vaststellen")
+    def laad(self):
+        self.versie = _versie(self.request.user, self.kwargs["uuid"], "vaststellen")
         self.annuleren_url = reverse("kwaliteit:verslag", args=[self.versie.rapport.uuid])
 
     def uitvoeren(self, form) -> str:
@@ -141,7 +145,7 @@ class VersieIntrekkenView(ServiceFormView):
         return self.annuleren_url
 
 
-class VersieDownloadView(LoginRequiredMixin, RolVereistMixin, View):
+class VersieDownloadView(RolVereistMixin, View):
     """A version's PDF: the frozen copy once adopted, the job's file while a draft (private)."""
 
     rollen = LEZERS
@@ -160,10 +164,10 @@ class VersiePublicerenView(ServiceFormView):
     rollen = conf.PUBLICEREN
     form_class = forms.PublicerenForm
     knop = gettext_lazy("Publish")
-    melding = gettext_lazy("The report has been published; the published file is frozen.")
+    succes_bericht = gettext_lazy("The report has been published; the published file is frozen.")
 
-    def laad(self, **kwargs):
-        self.versie = _versie(self.request.user, kwargs["uuid"])
+    def laad(self):
+        self.versie = _versie(self.request.user, self.kwargs["uuid"])
         if self.versie.status != VersieStatus.VASTGESTELD:
             raise Http404
         self.titel = _("Publish %(rapport)s") % {"rapport": self.versie.rapport}

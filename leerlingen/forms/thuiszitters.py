@@ -6,7 +6,6 @@ from __future__ import annotations
 import uuid as uuidlib
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -41,15 +40,6 @@ def tekstveld(label, *, required=False, help_text="", regels=3, max_length=None)
         widget=forms.Textarea(attrs={"rows": regels}),
         error_messages={"required": _("This field is required.")},
     )
-
-
-def fout_op_formulier(form: forms.Form, fout: ValidationError) -> None:
-    """Put a service's error on the form: on its field when the form has it, else at the top."""
-    if hasattr(fout, "error_dict"):
-        for veld, fouten in fout.error_dict.items():
-            form.add_error(veld if veld in form.fields else None, fouten)
-    else:
-        form.add_error(None, fout)
 
 
 class IdempotentFormMixin(forms.Form):

@@ -8,7 +8,6 @@ import uuid as uuidlib
 from datetime import date
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -27,12 +26,17 @@ from leerlingen.models import (
 )
 from swv.access import controleer_nog_zichtbaar, heeft_rol, school_ids
 from swv.choices import Rol
+from swv.fouten import DomeinFout
 from swv.models import Gemeente, School
 
 
-class Domeinfout(ValidationError):
+class Domeinfout(DomeinFout):
     """A business rule refused the write; the message (Dutch) is shown to the user as is.
-    A dict message maps onto form fields (``form.add_error(None, fout)``)."""
+    A dict message maps onto form fields (``fout.op_formulier(form)``)."""
+
+    @property
+    def messages(self) -> list[str]:
+        return self.berichten
 
 
 def _leeftijd_op(geboortedatum: date, datum: date) -> int:

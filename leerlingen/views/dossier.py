@@ -20,8 +20,9 @@ from leerlingen.services import dossier as services
 from leerlingen.services.document import document_toevoegen
 from leerlingen.tijdlijn import leerling_zichtbaar, tijdlijn
 from leerlingen.views.basis import ActieFormView
-from swv.access import RolVereistMixin, scholen, zichtbaar_of_404
+from swv.access import scholen, zichtbaar_of_404
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
+from swv.generiek import RolVereistMixin
 from swv.protocol import log_document_gedownload
 
 
@@ -29,7 +30,7 @@ def dossier_url(dossier, anker: str = "") -> str:
     return reverse("leerlingen:dossier_detail", args=[dossier.uuid]) + (f"#{anker}" if anker else "")
 
 
-class DossierLijstView(LoginRequiredMixin, RolVereistMixin, View):
+class DossierLijstView(RolVereistMixin, View):
     """The school overview of dossiers (ib-er, directeur, consulent; DB/beleid SWV-wide), with counts."""
 
     rollen = LEERLINGDATA_ROLLEN
@@ -162,7 +163,7 @@ class SectieBewerkenView(DossierFormView):
         return DossierSectie.objects.filter(dossier=self.object, sectie=self.kwargs["sectie"]).first()
 
     def get_form_kwargs(self):
-        return {"sectie": self.kwargs["sectie"]}
+        return {**super().get_form_kwargs(), "sectie": self.kwargs["sectie"]}
 
     def get_initial(self):
         s = self._bestaand()

@@ -22,72 +22,51 @@ from leerlingen.services.overstap import (
     leerling_registreren,
 )
 from leerlingen.views.dossier import LeerlingFormView
-from swv.access import RolVereistMixin, scholen, zichtbaar_of_404
+from swv.access import scholen, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
+from swv.generiek import ActieView
 from swv.models import Gebruiker, School
 
 
-class LeerlingNieuwView(LoginRequiredMixin, RolVereistMixin, View):
+class LeerlingNieuwView(ActieView):
     rollen = (Rol.IB_ER,)
+    form_class = forms.LeerlingForm
+    template_name = "leerlingen/formulier.html"
+    titel = _("Register a pupil")
+    knop = _("Register pupil")
+    succes_bericht = _("The pupil has been registered.")
 
-    def _form(self, data=None):
-        return forms.LeerlingForm(data, scholen=scholen(self.request.user, [Rol.IB_ER]).order_by("naam"))
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "scholen": scholen(self.request.user, [Rol.IB_ER]).order_by("naam")}
 
-    def _render(self, form, status=200):
-        return render(
-            self.request,
-            "leerlingen/formulier.html",
-            {
-                "form": form,
-                "titel": _("Register a pupil"),
-                "knop": _("Register pupil"),
-                "terug_url": reverse("leerlingen:lijst"),
-            },
-            status=status,
+    def terug_url(self):
+        return reverse("leerlingen:lijst")
+
+    def uitvoeren(self, form):
+        leerling = leerling_registreren(door=self.request.user, **form.cleaned_data)
+        return reverse("leerlingen:detail", args=[leerling.uuid])
+
+
+class ImportNieuwView(ActieView):
+    rollen = (Rol.IB_ER,)
+    form_class = forms.ImportForm
+    template_name = "leerlingen/import_nieuw.html"
+    fout_veld = "bestand"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "scholen": scholen(self.request.user, [Rol.IB_ER]).order_by("naam")}
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["recent"] = Leerlingimport.objects.visible_to(self.request.user).select_related("school")[:10]
+        return ctx
+
+    def uitvoeren(self, form):
+        import_ = services.import_voorbereiden(
+            door=self.request.user, school=form.cleaned_data["school"], bestand=form.cleaned_data["bestand"]
         )
-
-    def get(self, request):
-        return self._render(self._form())
-
-    def post(self, request):
-        form = self._form(request.POST)
-        if form.is_valid():
-            try:
-                leerling = leerling_registreren(door=request.user, **form.cleaned_data)
-            except DomeinFout as fout:
-                form.add_error(None, fout.bericht)
-            else:
-                messages.success(request, _("The pupil has been registered."))
-                return redirect("leerlingen:detail", uuid=leerling.uuid)
-        return self._render(form, status=400)
-
-
-class ImportNieuwView(LoginRequiredMixin, RolVereistMixin, View):
-    rollen = (Rol.IB_ER,)
-
-    def _form(self, data=None, files=None):
-        return forms.ImportForm(data, files, scholen=scholen(self.request.user, [Rol.IB_ER]).order_by("naam"))
-
-    def _render(self, form, status=200):
-        recent = Leerlingimport.objects.visible_to(self.request.user).select_related("school")[:10]
-        return render(self.request, "leerlingen/import_nieuw.html", {"form": form, "recent": recent}, status=status)
-
-    def get(self, request):
-        return self._render(self._form())
-
-    def post(self, request):
-        form = self._form(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                import_ = services.import_voorbereiden(
-                    door=request.user, school=form.cleaned_data["school"], bestand=form.cleaned_data["bestand"]
-                )
-            except DomeinFout as fout:
-                form.add_error("bestand", fout.bericht)
-            else:
-                return redirect("leerlingen:import_detail", uuid=import_.uuid)
-        return self._render(form, status=400)
+        return reverse("leerlingen:import_detail", args=[import_.uuid])
 
 
 class ImportDetailView(LoginRequiredMixin, View):
@@ -140,7 +119,7 @@ class OverstapView(LeerlingFormView):
         qs = School.objects.filter(actief=True)
         if huidig is not None:
             qs = qs.filter(swv_id=huidig.school.swv_id).exclude(pk=huidig.school_id)
-        return {"scholen": qs.order_by("naam")}
+        return {**super().get_form_kwargs(), "scholen": qs.order_by("naam")}
 
     def get_context_data(self, **kwargs):
         from leerlingen.conf import overstap_leesrecht_dagen
@@ -171,7 +150,7 @@ class LeerkrachtenView(LeerlingFormView):
     def get_form_kwargs(self):
         inschrijving = huidige_inschrijving(self.object)
         kandidaten = leerkrachten_van_school(inschrijving.school) if inschrijving else Gebruiker.objects.none()
-        return {"kandidaten": kandidaten}
+        return {**super().get_form_kwargs(), "kandidaten": kandidaten}
 
     def get_initial(self):
         return {"leerkrachten": list(self.object.leerkrachten.all())}

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
 from leerlingen.models import Leerling
 from leerlingen.selectors import leerling as selectors
-from swv.access import RolVereistMixin, ScopedObjectMixin, school_ids
+from swv.access import school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
+from swv.generiek import RolVereistMixin, ScopedObjectMixin
 from swv.models import School
 from swv.protocol import log_leerling_bekeken, log_leerlingen_gezocht
 
 
-class LeerlingLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class LeerlingLijstView(RolVereistMixin, TemplateView):
     rollen = LEERLINGDATA_ROLLEN
     template_name = "leerlingen/lijst.html"
     per_pagina = 50
@@ -45,7 +45,7 @@ class LeerlingLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ["leerlingen/partials/_lijst_tabel.html"] if self.request.htmx else [self.template_name]
 
 
-class LeerlingDetailView(LoginRequiredMixin, ScopedObjectMixin, DetailView):
+class LeerlingDetailView(ScopedObjectMixin, DetailView):
     model = Leerling
     template_name = "leerlingen/detail.html"
     context_object_name = "leerling"

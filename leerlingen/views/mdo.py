@@ -120,7 +120,7 @@ class OPPBewerkenView(OPPVersieMixin, ActieFormView):
 class OPPVaststellenView(OPPVersieMixin, PostActieView):
     succes_bericht = _("The OPP has been adopted.")
 
-    def uitvoeren(self):
+    def uitvoeren(self, form):
         return opp_services.opp_vaststellen(door=self.request.user, oppversie=self.object)
 
     def succes_url(self, versie):
@@ -188,7 +188,10 @@ class MDOPlannenView(DossierFormView):
     succes_bericht = _("The meeting has been planned; invited portal users get an e-mail with a link.")
 
     def get_form_kwargs(self):
-        return {"kandidaten": mdo_services.mogelijke_deelnemers(self.object).exclude(pk=self.request.user.pk)}
+        return {
+            **super().get_form_kwargs(),
+            "kandidaten": mdo_services.mogelijke_deelnemers(self.object).exclude(pk=self.request.user.pk),
+        }
 
     def uitvoeren(self, form):
         d = form.cleaned_data
@@ -264,6 +267,7 @@ class MDOBewerkenView(MDOFormView):
 
     def get_form_kwargs(self):
         return {
+            **super().get_form_kwargs(),
             "kandidaten": mdo_services.mogelijke_deelnemers(self.object.dossier).exclude(
                 pk__in=self.object.deelnemers.filter(gebruiker__isnull=False).values("gebruiker_id")
             ),
@@ -313,7 +317,7 @@ class MDOVerslagView(MDOFormView):
         return MDODeelnemer.objects.filter(mdo=self.object).select_related("gebruiker")
 
     def get_form_kwargs(self):
-        return {"deelnemers": self._deelnemers()}
+        return {**super().get_form_kwargs(), "deelnemers": self._deelnemers()}
 
     def get_formset_kwargs(self):
         return {"form_kwargs": {"kandidaten": mdo_services.mogelijke_deelnemers(self.object.dossier)}}
@@ -390,7 +394,7 @@ class AfspraakAfrondenView(PostActieView):
     def get_queryset(self):
         return Afspraak.objects.visible_to(self.request.user).select_related("dossier")
 
-    def uitvoeren(self):
+    def uitvoeren(self, form):
         return mdo_services.afspraak_afronden(door=self.request.user, afspraak=self.object)
 
     def succes_url(self, afspraak):

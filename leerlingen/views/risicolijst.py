@@ -22,14 +22,15 @@ from leerlingen.selectors import risicolijst as selectors
 from leerlingen.services import risicolijst as services
 from leerlingen.services.thuiszitters import Domeinfout
 from leerlingen.services.zorgplicht import melding_gelezen, meldingen_alle_gelezen
-from leerlingen.views.basis_formulier import ServiceFormView, vereis
-from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
+from leerlingen.views.basis import ServiceFormView
+from swv.access import heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
+from swv.generiek import RolVereistMixin
 
 RISICO_ROLLEN = (Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER)
 
 
-class RisicolijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class RisicolijstView(RolVereistMixin, TemplateView):
     """The current marks (scoped) and the compiled rounds."""
 
     rollen = RISICO_ROLLEN
@@ -52,10 +53,15 @@ class RisicoNieuwView(ServiceFormView):
     form_class = forms.RisicoForm
     titel = gettext_lazy("Put a pupil on the risk list")
     terug = "leerlingen:risicolijst"
-    succes_melding = gettext_lazy("The pupil has been put on the risk list.")
+    succes_bericht = gettext_lazy("The pupil has been put on the risk list.")
 
-    def controleer_toegang(self):
-        vereis(heeft_rol(self.request.user, Rol.CONSULENT, Rol.BELEIDSMEDEWERKER))
+    rollen = (
+        Rol.CONSULENT,
+        Rol.BELEIDSMEDEWERKER,
+    )
+
+    def laad(self):
+        super().laad()
         uuid = self.request.POST.get("leerling") or self.request.GET.get("leerling")
         if not uuid:
             raise Http404
@@ -66,7 +72,7 @@ class RisicoNieuwView(ServiceFormView):
         ctx["leerling"] = self.leerling
         return ctx
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         return services.risico_signaleren(door=self.request.user, leerling=self.leerling, **form.cleaned_data)
 
     def succes_url(self, resultaat):
@@ -78,14 +84,14 @@ class RisicoBeeindigenView(ServiceFormView):
     model = Risicosignalering
     titel = gettext_lazy("Take the pupil off the risk list")
     terug = "leerlingen:risicolijst"
-    succes_melding = gettext_lazy("The pupil has been taken off the risk list.")
+    succes_bericht = gettext_lazy("The pupil has been taken off the risk list.")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["leerling"] = self.object.leerling
         return ctx
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         return services.risico_beeindigen(door=self.request.user, signalering=self.object, **form.cleaned_data)
 
     def succes_url(self, resultaat):
@@ -97,10 +103,9 @@ class RondeNieuwView(ServiceFormView):
     template_name = "leerlingen/risicolijst/ronde_nieuw.html"
     titel = gettext_lazy("Compile a round of the risk list")
     terug = "leerlingen:risicolijst"
-    succes_melding = gettext_lazy("The round has been compiled and frozen.")
+    succes_bericht = gettext_lazy("The round has been compiled and frozen.")
 
-    def controleer_toegang(self):
-        vereis(heeft_rol(self.request.user, Rol.BELEIDSMEDEWERKER))
+    rollen = (Rol.BELEIDSMEDEWERKER,)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "rondes": selectors.open_rondes()}
@@ -110,7 +115,7 @@ class RondeNieuwView(ServiceFormView):
         ctx["aantal"] = selectors.signaleringen_actief_op(self.request.user).count()
         return ctx
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         jaar, maand = form.jaar_maand()
         return services.risicolijst_samenstellen(door=self.request.user, jaar=jaar, maand=maand)
 

@@ -22,9 +22,11 @@ from leerlingen.forms import thuiszitters as forms
 from leerlingen.models import Ladderstap, Leerling, Thuiszittercasus
 from leerlingen.selectors import thuiszitters as selectors
 from leerlingen.services import thuiszitters as services
-from leerlingen.views.basis_formulier import ServiceFormView, vereis
-from swv.access import RolVereistMixin, bestuur_ids, heeft_rol, zichtbaar_of_404
+from leerlingen.views.basis import ServiceFormView
+from swv.access import bestuur_ids, heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
+from swv.fouten import DomeinFout
+from swv.generiek import RolVereistMixin
 from swv.models import Bestuur, Gemeente, Kring
 from swv.protocol import log_leerling_bekeken
 
@@ -46,7 +48,7 @@ def _lijst_filters(get) -> dict:
     return {k: get.get(k, "").strip() for k in ("soort", "signaal", "stap", "gemeente", "zoek")}
 
 
-class ThuiszitterLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class ThuiszitterLijstView(RolVereistMixin, TemplateView):
     """Cases active on a date (default today) with the seed-000 flags; closed or all on request."""
 
     rollen = CASUS_ROLLEN
@@ -89,18 +91,22 @@ class ThuiszitterLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ["leerlingen/thuiszitters/partials/_lijst_tabel.html"] if self.request.htmx else [self.template_name]
 
 
-class KiesLeerlingView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class KiesLeerlingView(RolVereistMixin, TemplateView):
     """Step 1 of a registration: find the pupil (within one's own schools)."""
 
     rollen = REGISTRATIE_ROLLEN
     template_name = "leerlingen/thuiszitters/kies_leerling.html"
 
+    def heeft_toegang(self, user):
+        # Choosing a pupil for the risk list is for the consulent and the policy officer only.
+        if self.request.GET.get("doel") == "risico" and not heeft_rol(user, Rol.CONSULENT, Rol.BELEIDSMEDEWERKER):
+            return False
+        return super().heeft_toegang(user)
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         zoek = self.request.GET.get("zoek", "").strip()
         doel = "risico" if self.request.GET.get("doel") == "risico" else "thuiszitter"
-        if doel == "risico":
-            vereis(heeft_rol(self.request.user, Rol.CONSULENT, Rol.BELEIDSMEDEWERKER))
         ctx.update(
             zoek=zoek,
             doel=doel,
@@ -119,10 +125,12 @@ class ThuiszitterNieuwView(ServiceFormView):
     form_class = forms.ThuiszitterNieuwForm
     titel = gettext_lazy("Register a thuiszitter")
     terug = "leerlingen:thuiszitters"
-    succes_melding = gettext_lazy("The thuiszitter case has been registered.")
+    succes_bericht = gettext_lazy("The thuiszitter case has been registered.")
 
-    def controleer_toegang(self):
-        vereis(heeft_rol(self.request.user, *REGISTRATIE_ROLLEN))
+    rollen = REGISTRATIE_ROLLEN
+
+    def laad(self):
+        super().laad()
         uuid = self.request.POST.get("leerling") or self.request.GET.get("leerling")
         kandidaten = Leerling.objects.visible_to(self.request.user)
         self.leerling = zichtbaar_of_404(kandidaten, uuid=uuid) if uuid else None
@@ -137,7 +145,7 @@ class ThuiszitterNieuwView(ServiceFormView):
         ctx["leerling"] = self.leerling
         return ctx
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         data = dict(form.cleaned_data)
         return services.thuiszitter_registreren(
             door=self.request.user, leerling=self.leerling, partners=list(data.pop("partners", [])), **data
@@ -150,15 +158,14 @@ class KindZonderInschrijvingView(ServiceFormView):
     form_class = forms.KindZonderInschrijvingForm
     titel = gettext_lazy("Register a child without enrolment")
     terug = "leerlingen:thuiszitters"
-    succes_melding = gettext_lazy("The child without enrolment has been registered.")
+    succes_bericht = gettext_lazy("The child without enrolment has been registered.")
 
-    def controleer_toegang(self):
-        vereis(heeft_rol(self.request.user, *ZONDER_INSCHRIJVING_ROLLEN))
+    rollen = ZONDER_INSCHRIJVING_ROLLEN
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "partners": selectors.ketenpartners(self.request.user)}
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         data = dict(form.cleaned_data)
         return services.thuiszitter_registreren_zonder_inschrijving(
             door=self.request.user, partners=list(data.pop("partners", [])), **data
@@ -191,7 +198,7 @@ class ThuiszitterWijzigenView(ServiceFormView):
     model = Thuiszittercasus
     action = "change"
     titel = gettext_lazy("Change the case")
-    succes_melding = gettext_lazy("The case has been saved.")
+    succes_bericht = gettext_lazy("The case has been saved.")
 
     def get_initial(self):
         c = self.object
@@ -207,7 +214,7 @@ class ThuiszitterWijzigenView(ServiceFormView):
             "volgende_actie_datum": c.volgende_actie_datum,
         }
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         return services.thuiszitter_wijzigen(door=self.request.user, casus=self.object, **form.cleaned_data)
 
 
@@ -217,7 +224,7 @@ class ThuiszitterStapView(ServiceFormView):
     action = "regie"
     template_name = "leerlingen/thuiszitters/stap.html"
     titel = gettext_lazy("Change the step on the de-escalation ladder")
-    succes_melding = gettext_lazy("The step on the de-escalation ladder has been changed.")
+    succes_bericht = gettext_lazy("The step on the de-escalation ladder has been changed.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "casus": self.object}
@@ -230,7 +237,7 @@ class ThuiszitterStapView(ServiceFormView):
         ctx["stappen"] = Ladderstap.objects.actief().order_by("volgorde")
         return ctx
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         services.thuiszitter_stap_wijzigen(door=self.request.user, casus=self.object, **form.cleaned_data)
         return self.object
 
@@ -240,9 +247,9 @@ class ThuiszitterAfsluitenView(ServiceFormView):
     model = Thuiszittercasus
     action = "regie"
     titel = gettext_lazy("Close the case")
-    succes_melding = gettext_lazy("The case has been closed.")
+    succes_bericht = gettext_lazy("The case has been closed.")
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         return services.thuiszitter_afsluiten(door=self.request.user, casus=self.object, **form.cleaned_data)
 
 
@@ -268,8 +275,6 @@ class ThuiszitterPartnersView(LoginRequiredMixin, TemplateView):
         return ctx
 
     def post(self, request, *args, **kwargs):
-        from django.core.exceptions import ValidationError
-
         if "koppelen" in request.POST:
             form = forms.PartnerKoppelenForm(request.POST, partners=self._beschikbaar(), prefix=None)
             if form.is_valid():
@@ -277,23 +282,23 @@ class ThuiszitterPartnersView(LoginRequiredMixin, TemplateView):
                     services.thuiszitter_partner_koppelen(
                         door=request.user, casus=self.casus, partner=form.cleaned_data["partner"]
                     )
-                except ValidationError as fout:
-                    forms.fout_op_formulier(form, fout)
+                except DomeinFout as fout:
+                    fout.op_formulier(form)
                 else:
                     messages.success(request, _("The chain partner has been linked."))
                     return redirect("leerlingen:thuiszitter_partners", uuid=self.casus.uuid)
-            return self.render_to_response(self.get_context_data(koppel_form=form))
+            return self.render_to_response(self.get_context_data(koppel_form=form), status=422)
         form = forms.KetenpartnerForm(request.POST)
         if form.is_valid():
             try:
                 partner = services.ketenpartner_aanmaken(door=request.user, **form.cleaned_data)
                 services.thuiszitter_partner_koppelen(door=request.user, casus=self.casus, partner=partner)
-            except ValidationError as fout:
-                forms.fout_op_formulier(form, fout)
+            except DomeinFout as fout:
+                fout.op_formulier(form)
             else:
                 messages.success(request, _("The chain partner has been added and linked."))
                 return redirect("leerlingen:thuiszitter_partners", uuid=self.casus.uuid)
-        return self.render_to_response(self.get_context_data(nieuw_form=form))
+        return self.render_to_response(self.get_context_data(nieuw_form=form), status=422)
 
 
 class ThuiszitterPartnerOntkoppelenView(LoginRequiredMixin, View):
@@ -309,7 +314,7 @@ class ThuiszitterPartnerOntkoppelenView(LoginRequiredMixin, View):
         return redirect("leerlingen:thuiszitter_partners", uuid=casus.uuid)
 
 
-class ThuiszittersExportView(LoginRequiredMixin, RolVereistMixin, View):
+class ThuiszittersExportView(RolVereistMixin, View):
     """Start the Excel export of the list as shown (POST); follow it on the job page."""
 
     rollen = CASUS_ROLLEN
@@ -325,7 +330,7 @@ class ThuiszittersExportView(LoginRequiredMixin, RolVereistMixin, View):
 # --- the de-escalatieladder ---
 
 
-class LadderView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class LadderView(RolVereistMixin, TemplateView):
     rollen = CASUS_ROLLEN + (Rol.BEHEERDER,)
     template_name = "leerlingen/thuiszitters/ladder.html"
 
@@ -344,7 +349,7 @@ class LadderstapView(ServiceFormView):
     form_class = forms.LadderstapForm
     titel = gettext_lazy("Step of the de-escalation ladder")
     terug = "leerlingen:ladder"
-    succes_melding = gettext_lazy("The step has been saved.")
+    succes_bericht = gettext_lazy("The step has been saved.")
 
     def dispatch(self, request, *args, **kwargs):
         self.stap = None
@@ -352,8 +357,10 @@ class LadderstapView(ServiceFormView):
             self.stap = zichtbaar_of_404(Ladderstap.objects.visible_to(request.user, "change"), uuid=kwargs["uuid"])
         return super().dispatch(request, *args, **kwargs)
 
-    def controleer_toegang(self):
-        vereis(heeft_rol(self.request.user, Rol.BELEIDSMEDEWERKER, Rol.BEHEERDER))
+    rollen = (
+        Rol.BELEIDSMEDEWERKER,
+        Rol.BEHEERDER,
+    )
 
     def get_initial(self):
         if self.stap is None:
@@ -364,7 +371,7 @@ class LadderstapView(ServiceFormView):
         s = self.stap
         return {"volgorde": s.volgorde, "naam": s.naam, "omschrijving": s.omschrijving, "actief": s.actief}
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         return services.ladderstap_opslaan(door=self.request.user, stap=self.stap, **form.cleaned_data)
 
     def succes_url(self, resultaat):
@@ -404,7 +411,7 @@ def staafgrafiek(per_maand: list[dict], maximum: int, *, hoogte: int = 160, bree
     }
 
 
-class DashboardView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class DashboardView(RolVereistMixin, TemplateView):
     """The tiles of issue 6 for the DB and beleidsmedewerker (SWV) and the bestuurder (own board)."""
 
     rollen = DASHBOARD_ROLLEN

@@ -13,16 +13,17 @@ from leerlingen.forms import thuiszitters as forms
 from leerlingen.models import Zorgplichtcasus
 from leerlingen.selectors import thuiszitters as selectors
 from leerlingen.services import zorgplicht as services
-from leerlingen.views.basis_formulier import ServiceFormView, vereis
-from swv.access import RolVereistMixin, heeft_rol, scholen
+from leerlingen.views.basis import ServiceFormView
+from swv.access import heeft_rol, scholen
 from swv.choices import Rol
+from swv.generiek import RolVereistMixin
 from swv.protocol import log_leerling_bekeken
 
 ZORGPLICHT_ROLLEN = (Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER, Rol.DB, Rol.BELEIDSMEDEWERKER)
 AANMELD_ROLLEN = (Rol.IB_ER, Rol.DIRECTEUR)
 
 
-class ZorgplichtLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class ZorgplichtLijstView(RolVereistMixin, TemplateView):
     rollen = ZORGPLICHT_ROLLEN
     template_name = "leerlingen/zorgplicht/lijst.html"
 
@@ -51,11 +52,11 @@ class ZorgplichtNieuwView(ServiceFormView):
     form_class = forms.ZorgplichtNieuwForm
     titel = gettext_lazy("Register a written application (zorgplicht)")
     terug = "leerlingen:zorgplicht"
-    succes_melding = gettext_lazy("The application has been registered; the decision term runs.")
+    succes_bericht = gettext_lazy("The application has been registered; the decision term runs.")
 
-    def controleer_toegang(self):
-        self.scholen = list(scholen(self.request.user, AANMELD_ROLLEN).order_by("naam"))
-        vereis(bool(self.scholen))
+    def heeft_toegang(self, user):
+        self.scholen = list(scholen(user, AANMELD_ROLLEN).order_by("naam"))
+        return bool(self.scholen)
 
     def get_form_kwargs(self):
         from swv.models import School
@@ -65,7 +66,7 @@ class ZorgplichtNieuwView(ServiceFormView):
             "scholen": School.objects.filter(pk__in=[s.pk for s in self.scholen]).order_by("naam"),
         }
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         return services.zorgplicht_registreren(door=self.request.user, **form.cleaned_data)
 
 
@@ -100,9 +101,9 @@ class ZorgplichtVerlengenView(ServiceFormView):
     form_class = forms.ZorgplichtVerlengenForm
     model = Zorgplichtcasus
     titel = gettext_lazy("Extend the decision term")
-    succes_melding = gettext_lazy("The decision term has been extended.")
+    succes_bericht = gettext_lazy("The decision term has been extended.")
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         return services.zorgplicht_verlengen(door=self.request.user, casus=self.object, **form.cleaned_data)
 
 
@@ -110,7 +111,7 @@ class ZorgplichtBesluitView(ServiceFormView):
     form_class = forms.ZorgplichtBesluitForm
     model = Zorgplichtcasus
     titel = gettext_lazy("Record the decision")
-    succes_melding = gettext_lazy("The decision has been recorded.")
+    succes_bericht = gettext_lazy("The decision has been recorded.")
 
-    def voer_uit(self, form):
+    def uitvoeren(self, form):
         return services.zorgplicht_besluiten(door=self.request.user, casus=self.object, **form.cleaned_data)

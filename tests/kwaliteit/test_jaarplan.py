@@ -266,7 +266,7 @@ def test_recording_an_evaluation_through_the_form(client, personas, plan):
     doel, juni = plan.doelen.get(), Evaluatiemoment.objects.filter(jaarplan=plan).order_by("datum").first()
     url = reverse("kwaliteit:evaluatie", args=[plan.uuid, doel.uuid, juni.uuid])
     response = client.post(url, {"status": "", "reflectie": "", "versie": "0"})
-    assert response.status_code == 200 and "Dit veld is verplicht." in response.content.decode()
+    assert response.status_code == 422 and "Dit veld is verplicht." in response.content.decode()
     response = client.post(url, {"status": "op_koers", "reflectie": "Masterclasses gegeven.", "versie": "0"})
     assert response.status_code == 302
     assert DoelEvaluatie.objects.get().reflectie == "Masterclasses gegeven."

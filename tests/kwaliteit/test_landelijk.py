@@ -81,7 +81,7 @@ def test_entering_national_figures_by_hand(client, personas):
     client.force_login(personas.bea)
     url = reverse("kwaliteit:landelijk_nieuw")
     response = client.post(url, {"teldatum": "2026-02-01", "deelname_sbo": "101", "deelname_so": "1.6"})
-    assert response.status_code == 200 and not LandelijkCijfer.objects.exists()
+    assert response.status_code == 422 and not LandelijkCijfer.objects.exists()
     response = client.post(
         url, {"teldatum": "2026-02-01", "deelname_sbo": "1.9", "deelname_so": "1.6", "opmerking": "Kijkglazen"}
     )

@@ -83,7 +83,7 @@ def test_bad_registration_input_gets_dutch_errors_and_saves_nothing(client, pers
         },
     )
     tekst = inhoud(response)
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Kies een reden." in tekst
     assert "Het aantal uren onderwijs per week moet tussen 0 en 40 liggen." in tekst
     assert not Thuiszittercasus.objects.exists()

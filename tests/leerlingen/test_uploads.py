@@ -105,7 +105,7 @@ def test_a_disguised_upload_through_the_form_shows_the_dutch_message_and_saves_n
         reverse("leerlingen:document_nieuw", args=[dossier.uuid]),
         {"titel": "Foto", "soort": "anders", "bestand": SimpleUploadedFile("foto.pdf", PNG)},
     )
-    assert response.status_code == 400
+    assert response.status_code == 422
     assert "De naam van het bestand zegt PDF, maar de inhoud is PNG" in response.content.decode()
     assert not Document.objects.exists()
 

@@ -3,19 +3,17 @@ letter, placement, return review, end and extension. Each action is one service 
 
 from __future__ import annotations
 
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
-from django.views.generic import FormView, TemplateView
+from django.views.generic import TemplateView
 
 from leerlingen.models import MDO, Leerling
-from swv.access import RolVereistMixin, zichtbaar_of_404
+from swv.access import zichtbaar_of_404
 from swv.choices import Rol
-from swv.fouten import DomeinFout
 from swv.protocol import log_document_gedownload
 from tlv import conf, termijnen
 from tlv.checklist import aandachtspunten, checklist
@@ -39,12 +37,17 @@ from tlv.services import aanvraag, beoordeling, looptijd
 from tlv.views.basis import ActieView, PostActieView, TLVMixin, brief_response, brief_status
 
 
-class AanvraagStartenView(LoginRequiredMixin, RolVereistMixin, FormView):
+class AanvraagStartenView(ActieView):
     """The ib-er starts a request for a pupil of the school (``?mdo=<uuid>`` from an MDO outcome)."""
 
     rollen = (Rol.IB_ER,)
     form_class = AanvraagStartenForm
-    template_name = "tlv/actie.html"
+    titel = _("New TLV request")
+    knop = _("Start the request")
+    uitleg = _(
+        "Choose the pupil and the type. You then complete the checklist; nothing is sent to the TLC until you submit."
+    )
+    succes_bericht = ""
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
@@ -63,33 +66,24 @@ class AanvraagStartenView(LoginRequiredMixin, RolVereistMixin, FormView):
         mdo = self._mdo()
         return {"leerling": mdo.dossier.leerling_id} if mdo else {}
 
+    def terug_url(self):
+        return reverse("tlv:lijst")
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         mdo = self._mdo()
-        ctx.update(
-            titel=_("New TLV request"),
-            knop=_("Start the request"),
-            terug=reverse("tlv:lijst"),
-            extra_verborgen={"mdo": mdo.uuid} if mdo else {},
-            toelichting=_(
-                "Choose the pupil and the type. You then complete the checklist; nothing is sent to the TLC until you submit."
-            ),
-        )
+        ctx["extra_verborgen"] = {"mdo": mdo.uuid} if mdo else {}
         return ctx
 
-    def form_valid(self, form):
-        try:
-            tlv = aanvraag.tlv_aanvraag_starten(
-                door=self.request.user,
-                leerling=form.cleaned_data["leerling"],
-                soort=form.cleaned_data["soort"],
-                route=form.cleaned_data["route"],
-                mdo=self._mdo(),
-            )
-        except DomeinFout as fout:
-            form.add_error(None, fout.bericht)
-            return self.form_invalid(form)
-        return redirect(tlv.get_absolute_url())
+    def uitvoeren(self, form):
+        tlv = aanvraag.tlv_aanvraag_starten(
+            door=self.request.user,
+            leerling=form.cleaned_data["leerling"],
+            soort=form.cleaned_data["soort"],
+            route=form.cleaned_data["route"],
+            mdo=self._mdo(),
+        )
+        return tlv.get_absolute_url()
 
 
 class TLVDetailView(TLVMixin, TemplateView):
@@ -139,7 +133,7 @@ class AanvraagBewerkenView(TLVMixin, ActieView):
     form_class = AanvraagForm
     template_name = "tlv/aanvraag_form.html"
     titel = _("Complete the request")
-    gelukt = _("The request was saved.")
+    succes_bericht = _("The request was saved.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "tlv": self.tlv}
@@ -162,7 +156,7 @@ class AanvraagBewerkenView(TLVMixin, ActieView):
 class DeskundigenadviesView(TLVMixin, ActieView):
     action = "change"
     form_class = DeskundigenadviesForm
-    gelukt = _("The expert advice was saved.")
+    succes_bericht = _("The expert advice was saved.")
 
     def dispatch(self, request, *args, **kwargs):
         if kwargs["volgorde"] not in (1, 2):
@@ -232,9 +226,9 @@ class DeskundigenDocumentView(TLVMixin, View):
 
 class IndienenView(PostActieView):
     action = "change"
-    gelukt = _("The request was sent to the TLC.")
+    succes_bericht = _("The request was sent to the TLC.")
 
-    def uitvoeren(self):
+    def uitvoeren(self, form):
         aanvraag.tlv_indienen(door=self.request.user, tlv=self.tlv)
 
 
@@ -243,7 +237,7 @@ class AanvraagIntrekkenView(TLVMixin, ActieView):
     form_class = RedenForm
     titel = _("Withdraw the request")
     knop = _("Withdraw the request")
-    gelukt = _("The request was withdrawn.")
+    succes_bericht = _("The request was withdrawn.")
 
     def uitvoeren(self, form):
         aanvraag.tlv_aanvraag_intrekken(door=self.request.user, tlv=self.tlv, reden=form.cleaned_data["reden"])
@@ -255,8 +249,8 @@ class ToetsenView(TLVMixin, ActieView):
     template_name = "tlv/toetsen.html"
     titel = _("Procedural check")
     knop = _("Record the check")
-    gelukt = _("The procedural check was recorded.")
-    toelichting = _(
+    succes_bericht = _("The procedural check was recorded.")
+    uitleg = _(
         "The TLC checks whether all steps were followed and the advice is consistent; it does not assess the content again."
     )
 
@@ -278,7 +272,7 @@ class AanvullingVragenView(TLVMixin, ActieView):
     form_class = AanvullingForm
     titel = _("Ask the school for more information")
     knop = _("Send the question")
-    gelukt = _("The request was sent back to the school; the decision term is suspended.")
+    succes_bericht = _("The request was sent back to the school; the decision term is suspended.")
 
     def uitvoeren(self, form):
         beoordeling.tlv_aanvulling_vragen(door=self.request.user, tlv=self.tlv, vraag=form.cleaned_data["vraag"])
@@ -289,7 +283,7 @@ class BesluitenView(TLVMixin, ActieView):
     form_class = BesluitForm
     titel = _("Decide on the request")
     knop = _("Take the decision")
-    gelukt = _("The decision was recorded; the decision letter is being prepared.")
+    succes_bericht = _("The decision was recorded; the decision letter is being prepared.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "tlv": self.tlv}
@@ -339,7 +333,7 @@ class PlaatsingView(TLVMixin, ActieView):
     form_class = PlaatsingForm
     titel = _("Record the placement")
     knop = _("Record the placement")
-    gelukt = _("The placement date was recorded.")
+    succes_bericht = _("The placement date was recorded.")
 
     def get_initial(self):
         return {"plaatsingsdatum": self.tlv.plaatsingsdatum or timezone.localdate()}
@@ -353,7 +347,7 @@ class BeeindigenView(TLVMixin, ActieView):
     form_class = BeeindigenForm
     titel = _("End the TLV early")
     knop = _("End the TLV")
-    gelukt = _("The TLV was ended.")
+    succes_bericht = _("The TLV was ended.")
 
     def uitvoeren(self, form):
         looptijd.tlv_beeindigen(door=self.request.user, tlv=self.tlv, **form.cleaned_data)
@@ -363,7 +357,7 @@ class TerugkeerView(TLVMixin, ActieView):
     action = "terugkeer"
     form_class = TerugkeerForm
     titel = _("Record the return review")
-    gelukt = _("The return review was recorded.")
+    succes_bericht = _("The return review was recorded.")
 
     def get_initial(self):
         return {"datum": timezone.localdate()}
@@ -374,7 +368,7 @@ class TerugkeerView(TLVMixin, ActieView):
 
 class VerlengenView(PostActieView):
     action = "verlengen"
-    gelukt = _("An extension request was started. Complete and submit it.")
+    succes_bericht = _("An extension request was started. Complete and submit it.")
 
-    def uitvoeren(self):
+    def uitvoeren(self, form):
         return looptijd.tlv_verlenging_aanvragen(door=self.request.user, tlv=self.tlv).get_absolute_url()

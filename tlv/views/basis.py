@@ -1,103 +1,60 @@
-"""Shared view machinery: the scoped TLV lookup (404 outside scope) and the action-form view."""
+"""The TLV app's defaults on the one set of view bases (``swv.generiek``): the scoped TLV and
+objection pages (404 outside scope), the action page template, and the letter download."""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import FileResponse, Http404
-from django.shortcuts import redirect, render
-from django.utils.translation import gettext_lazy as _
-from django.views import View
-from django.views.generic import FormView
+from typing import Any
 
-from swv.access import zichtbaar_of_404
-from swv.fouten import DomeinFout
+from django.http import FileResponse, Http404
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from swv.generiek import ActieView as BasisActieView
+from swv.generiek import ScopedObjectMixin
 from tlv.models import TLV, Bezwaar
 
-
-def scoped_tlv(user, uuid, action: str = "view") -> TLV:
-    qs = TLV.objects.visible_to(user, action).select_related(
-        "leerling", "aanvragende_school", "beoogde_school", "dossier", "vorige"
-    )
-    return zichtbaar_of_404(qs, uuid=uuid)
+TLV_RELATIES = ("leerling", "aanvragende_school", "beoogde_school", "dossier", "vorige")
+BEZWAAR_RELATIES = ("tlv", "tlv__leerling", "tlv__aanvragende_school")
 
 
-class ScopedMixin(LoginRequiredMixin):
-    """Loads the view's object through ``visible_to(user, action)`` before anything else (``laad``):
-    anything outside the user's scope answers 404."""
+class TLVMixin(ScopedObjectMixin):
+    """The page is about one TLV (``self.tlv``), visible to the user for ``action``."""
 
-    action = "view"
+    model = TLV
+    relaties = TLV_RELATIES
 
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return self.handle_no_permission()
-        self.laad(request.user, kwargs["uuid"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def laad(self, user, uuid) -> None:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def laad(self) -> None:
+        self.object = self.tlv = self.get_object()
 
 
-class TLVMixin(ScopedMixin):
-    def laad(self, user, uuid) -> None:
-        self.tlv = scoped_tlv(user, uuid, self.action)
+class BezwaarMixin(ScopedObjectMixin):
+    """The page is about one objection (``self.bezwaar``) and its TLV."""
+
+    model = Bezwaar
+    relaties = BEZWAAR_RELATIES
+
+    def laad(self) -> None:
+        self.object = self.bezwaar = self.get_object()
+        self.tlv = self.bezwaar.tlv
 
 
-class ActieView(FormView):
-    """A form that performs one service on the object; a domain error becomes a form error.
-
-    Subclasses set ``titel``, ``knop``, ``form_class`` and implement ``uitvoeren(form)``.
-    """
+class ActieView(BasisActieView):
+    """The TLV pages' template and default message; the TLV heads the form."""
 
     template_name = "tlv/actie.html"
-    titel = ""
-    knop = _("Save")
-    gelukt = _("Saved.")
-    toelichting = ""
+    succes_bericht = _("Saved.")
 
-    def object(self):
-        return self.tlv
-
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)
-        ctx.update(
-            titel=self.titel, knop=self.knop, toelichting=self.toelichting, tlv=self.tlv, terug=self.get_success_url()
-        )
+        ctx.setdefault("tlv", getattr(self, "tlv", None))
         return ctx
 
-    def form_valid(self, form):
-        try:
-            self.uitvoeren(form)
-        except DomeinFout as fout:
-            form.add_error(None, fout.bericht)
-            return self.form_invalid(form)
-        messages.success(self.request, self.gelukt)
-        return redirect(self.get_success_url())
 
-    def get_success_url(self):
-        return self.object().get_absolute_url()
+class PostActieView(TLVMixin, ActieView):
+    """A button (POST only) on the TLV page."""
 
-    def uitvoeren(self, form):  # pragma: no cover - abstract
-        raise NotImplementedError
-
-
-class PostActieView(TLVMixin, View):
-    """A button (POST only) that performs one service and returns to the TLV."""
-
-    gelukt = _("Done.")
-
-    def get(self, request, *args, **kwargs):
-        raise Http404
-
-    def post(self, request, *args, **kwargs):
-        try:
-            doel = self.uitvoeren()
-        except DomeinFout as fout:
-            messages.error(request, fout.bericht)
-            doel = None
-        else:
-            messages.success(request, self.gelukt)
-        return redirect(doel or self.tlv.get_absolute_url())
+    alleen_post = True
+    succes_bericht = _("Done.")
 
 
 def brief_response(request, taak, *, log) -> FileResponse:
@@ -112,8 +69,3 @@ def brief_response(request, taak, *, log) -> FileResponse:
 
 def brief_status(request, taak, download_url: str):
     return render(request, "tlv/partials/_brief.html", {"taak": taak, "download_url": download_url})
-
-
-def scoped_bezwaar(user, uuid, action: str = "view") -> Bezwaar:
-    qs = Bezwaar.objects.visible_to(user, action).select_related("tlv", "tlv__leerling", "tlv__aanvragende_school")
-    return zichtbaar_of_404(qs, uuid=uuid)

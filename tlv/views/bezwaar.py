@@ -12,7 +12,7 @@ from tlv import termijnen
 from tlv.forms import AdviesForm, AdviesVragenForm, BeroepForm, BezwaarBeslissenForm, BezwaarForm, RedenForm
 from tlv.protocol import log_besluitbrief_gedownload
 from tlv.services import bezwaar as diensten
-from tlv.views.basis import ActieView, ScopedMixin, TLVMixin, brief_response, brief_status, scoped_bezwaar
+from tlv.views.basis import ActieView, BezwaarMixin, TLVMixin, brief_response, brief_status
 
 
 class BezwaarRegistrerenView(TLVMixin, ActieView):
@@ -20,12 +20,12 @@ class BezwaarRegistrerenView(TLVMixin, ActieView):
     form_class = BezwaarForm
     titel = _("Register an objection")
     knop = _("Register the objection")
-    gelukt = _("The objection was registered.")
+    succes_bericht = _("The objection was registered.")
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         if self.tlv.bekendgemaakt_op:
-            ctx["toelichting"] = _("The objection term ends on %(datum)s.") % {
+            ctx["uitleg"] = _("The objection term ends on %(datum)s.") % {
                 "datum": f"{termijnen.bezwaartermijn_einde(self.tlv.bekendgemaakt_op):%d-%m-%Y}"
             }
         return ctx
@@ -34,18 +34,8 @@ class BezwaarRegistrerenView(TLVMixin, ActieView):
         return {"ontvangen_op": timezone.localdate()}
 
     def uitvoeren(self, form):
-        self.bezwaar = diensten.bezwaar_registreren(door=self.request.user, tlv=self.tlv, **form.cleaned_data)
-
-    def get_success_url(self):
-        return self.bezwaar.get_absolute_url() if hasattr(self, "bezwaar") else super().get_success_url()
-
-
-class BezwaarMixin(ScopedMixin):
-    """Loads ``self.bezwaar`` (and its TLV) within the user's scope; 404 otherwise."""
-
-    def laad(self, user, uuid) -> None:
-        self.bezwaar = scoped_bezwaar(user, uuid, self.action)
-        self.tlv = self.bezwaar.tlv
+        bezwaar = diensten.bezwaar_registreren(door=self.request.user, tlv=self.tlv, **form.cleaned_data)
+        return bezwaar.get_absolute_url()
 
 
 class BezwaarDetailView(BezwaarMixin, TemplateView):
@@ -71,14 +61,11 @@ class BezwaarDetailView(BezwaarMixin, TemplateView):
 class BezwaarActieView(BezwaarMixin, ActieView):
     action = "change"
 
-    def object(self):
-        return self.bezwaar
-
 
 class AdviesVragenView(BezwaarActieView):
     form_class = AdviesVragenForm
     titel = _("Ask for advice on the objection")
-    gelukt = _("The advice was requested.")
+    succes_bericht = _("The advice was requested.")
 
     def get_initial(self):
         return {"advies_gevraagd_op": timezone.localdate()}
@@ -90,7 +77,7 @@ class AdviesVragenView(BezwaarActieView):
 class AdviesView(BezwaarActieView):
     form_class = AdviesForm
     titel = _("Record the hearing and the advice")
-    gelukt = _("The advice was recorded.")
+    succes_bericht = _("The advice was recorded.")
 
     def get_initial(self):
         return {"hoorzitting_op": self.bezwaar.hoorzitting_op, "advies_ontvangen_op": timezone.localdate()}
@@ -102,7 +89,7 @@ class AdviesView(BezwaarActieView):
 class VerdagenView(BezwaarActieView):
     form_class = RedenForm
     titel = _("Extend the decision term once")
-    gelukt = _("The decision term was extended.")
+    succes_bericht = _("The decision term was extended.")
 
     def uitvoeren(self, form):
         diensten.bezwaar_verdagen(door=self.request.user, bezwaar=self.bezwaar, reden=form.cleaned_data["reden"])
@@ -112,8 +99,8 @@ class BeslissenView(BezwaarActieView):
     form_class = BezwaarBeslissenForm
     titel = _("Decide on the objection")
     knop = _("Take the decision")
-    gelukt = _("The decision on the objection was recorded; the letter is being prepared.")
-    toelichting = _("A well-founded objection revises the decision: fill in the revised category, start or end date.")
+    succes_bericht = _("The decision on the objection was recorded; the letter is being prepared.")
+    uitleg = _("A well-founded objection revises the decision: fill in the revised category, start or end date.")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "tlv": self.tlv}
@@ -131,7 +118,7 @@ class BeslissenView(BezwaarActieView):
 class BezwaarIntrekkenView(BezwaarActieView):
     form_class = RedenForm
     titel = _("Record that the objection was withdrawn")
-    gelukt = _("The objection was withdrawn.")
+    succes_bericht = _("The objection was withdrawn.")
 
     def uitvoeren(self, form):
         diensten.bezwaar_intrekken(door=self.request.user, bezwaar=self.bezwaar, reden=form.cleaned_data["reden"])
@@ -140,7 +127,7 @@ class BezwaarIntrekkenView(BezwaarActieView):
 class BeroepView(BezwaarActieView):
     form_class = BeroepForm
     titel = _("Record an appeal")
-    gelukt = _("The appeal was recorded.")
+    succes_bericht = _("The appeal was recorded.")
 
     def uitvoeren(self, form):
         diensten.bezwaar_beroep_vastleggen(door=self.request.user, bezwaar=self.bezwaar, **form.cleaned_data)

@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from swv.access import RolVereistMixin, heeft_rol, zichtbaar_of_404
+from swv.access import heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
+from swv.generiek import RolVereistMixin
 from swv.protocol import log_export
 from swv.taken import taak_starten
 from tlv import selectors
@@ -50,7 +51,7 @@ def _querystring(request):
     return qs
 
 
-class TLVLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class TLVLijstView(RolVereistMixin, TemplateView):
     """The TLV requests of the user's school(s), for school staff (and anyone who sees TLVs)."""
 
     rollen = (Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.TLC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER)
@@ -72,7 +73,7 @@ class TLVLijstView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ctx
 
 
-class WerkvoorraadView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class WerkvoorraadView(RolVereistMixin, TemplateView):
     """The TLC's queue: requests with their decision term (overdue ones marked) and open objections."""
 
     rollen = (Rol.TLC_LID, Rol.DB)
@@ -82,7 +83,7 @@ class WerkvoorraadView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return {**super().get_context_data(**kwargs), **selectors.werkvoorraad(self.request.user)}
 
 
-class RegisterView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class RegisterView(RolVereistMixin, TemplateView):
     rollen = SWV_REGISTER
     template_name = "tlv/register.html"
     per_pagina = 50
@@ -105,7 +106,7 @@ class RegisterView(LoginRequiredMixin, RolVereistMixin, TemplateView):
         return ["tlv/partials/_register_tabel.html"] if self.request.htmx else [self.template_name]
 
 
-class RegisterExportView(LoginRequiredMixin, RolVereistMixin, View):
+class RegisterExportView(RolVereistMixin, View):
     """Start the Excel export of the (filtered) register as a background job."""
 
     rollen = SWV_REGISTER
@@ -127,7 +128,7 @@ class _Echo:
         return waarde
 
 
-class DuoExportView(LoginRequiredMixin, RolVereistMixin, View):
+class DuoExportView(RolVereistMixin, View):
     """The reconciliation file for DUO (CSV, ';'): every issued TLV with BSN or onderwijsnummer.
 
     The only place a BSN leaves the portal: DB and beleidsmedewerker only, and every download is
@@ -145,7 +146,7 @@ class DuoExportView(LoginRequiredMixin, RolVereistMixin, View):
         return response
 
 
-class KengetallenView(LoginRequiredMixin, RolVereistMixin, TemplateView):
+class KengetallenView(RolVereistMixin, TemplateView):
     """Key figures for the TLC annual report and the pijplijn (aggregates only)."""
 
     rollen = KENGETALLEN
