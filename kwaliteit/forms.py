@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.utils import formats, timezone
@@ -13,6 +13,10 @@ from kwaliteit.choices import DocumentSoort, Doelgroep, EvaluatieStatus, MomentS
 from kwaliteit.kengetallen import Filters
 from kwaliteit.kengetallen.filters import schooljaar_van
 from kwaliteit.models import Inspectiestandaard, KalenderItem, LandelijkCijfer, OspThema
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 from swv.formulieren import keuzelijst, keuzeveld, opties
 
 SOORT_KEUZES = [("", _("All types")), ("BO", _("BO")), ("SBO", _("SBO")), ("SO", _("SO (incl. SO/VSO)"))]
@@ -211,7 +215,7 @@ class RapportGenererenForm(forms.Form):
     soort = forms.ChoiceField(label=_("Report"))
     jaar = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
 
-    def __init__(self, *args, soorten: list[tuple[str, str]], **kwargs):
+    def __init__(self, *args, soorten: list[tuple[str, StrOrPromise]], **kwargs):
         super().__init__(*args, **kwargs)
         keuzelijst(self, "soort").choices = soorten
 

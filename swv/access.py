@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from swv.choices import Rol
 from swv.models import Lidmaatschap, School
+
+M = TypeVar("M", bound=Model)
 
 _CACHE_ATTR = "_swv_lidmaatschappen"
 
@@ -65,11 +69,11 @@ def scholen(user, gevraagd: Iterable[str]) -> QuerySet[School]:
     return School.objects.filter(pk__in=school_ids(user, gevraagd))
 
 
-def zichtbaar_of_404(queryset: QuerySet, **lookup) -> Model:
+def zichtbaar_of_404(queryset: QuerySet[M], **lookup) -> M:
     """Get one object from an already scoped queryset, or 404 (never 403, never a hint)."""
     try:
         return queryset.get(**lookup)
-    except (queryset.model.DoesNotExist, ValueError):
+    except (ObjectDoesNotExist, ValueError):
         raise Http404
 
 

@@ -34,7 +34,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
@@ -47,7 +47,7 @@ from swv.access import heeft_rol, zichtbaar_of_404
 from swv.fouten import DomeinFout
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest, HttpResponse
+    from django.http import HttpRequest, HttpResponse, HttpResponseBase
 
     _ViewBase = View
 else:
@@ -55,12 +55,30 @@ else:
 
 __all__ = [
     "ActieView",
+    "HtmxDeelMixin",
     "RolVereistMixin",
     "ScopedDetailView",
     "ScopedListView",
     "ScopedObjectMixin",
     "ToegangMixin",
+    "is_htmx",
 ]
+
+
+def is_htmx(request: HttpRequest) -> bool:
+    """True for a request that htmx made (django-htmx's ``request.htmx``)."""
+    return bool(getattr(request, "htmx", False))
+
+
+class HtmxDeelMixin(TemplateResponseMixin):
+    """A page whose htmx requests get only its part ``htmx_template`` (a filtered table, a list)."""
+
+    htmx_template: str = ""
+
+    def get_template_names(self) -> list[str]:
+        if self.htmx_template and is_htmx(self.request):
+            return [self.htmx_template]
+        return super().get_template_names()
 
 
 class ToegangMixin(LoginRequiredMixin, _ViewBase):
@@ -78,7 +96,7 @@ class ToegangMixin(LoginRequiredMixin, _ViewBase):
     def laad(self) -> None:
         """Load what the page is about (scoped: 404 outside scope); the default loads nothing."""
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not request.user.is_authenticated:
             return self.handle_no_permission()
         if not self.heeft_toegang(request.user):
@@ -100,7 +118,8 @@ class ScopedObjectMixin(ToegangMixin):
     ``relaties`` are fetched along (``select_related``).
     """
 
-    model: type[Model] | None = None
+    #: the model class (``Any``: Django's generic views each type it their own way)
+    model: Any = None
     queryset: QuerySet | None = None
     action = "view"
     relaties: tuple[str, ...] = ()
@@ -146,7 +165,7 @@ class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
 
     action = "change"
     template_name = "swv/formulier.html"
-    form_class: type[forms.BaseForm] | None = _Leeg  # type: ignore[assignment]
+    form_class: type[forms.BaseForm] | None = _Leeg
     #: An optional formset next to the form (validated with it, given to the template).
     formset_class: Any = None
     formset_prefix = ""
@@ -162,7 +181,7 @@ class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
     object: Any = None
     formset: Any = None
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if self.alleen_post and request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         return super().dispatch(request, *args, **kwargs)

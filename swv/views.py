@@ -19,7 +19,7 @@ from django.views.generic import DetailView, TemplateView
 from swv import selectors
 from swv.access import rollen, zichtbaar_of_404
 from swv.choices import Rol, Soort
-from swv.generiek import RolVereistMixin, ScopedObjectMixin
+from swv.generiek import RolVereistMixin, ScopedObjectMixin, is_htmx
 from swv.home import paneel_voor, panelen_voor
 from swv.models import Gemeente, Kring, School, WorkerHartslag
 from swv.taken import taak_starten, taken_zichtbaar_voor
@@ -41,7 +41,7 @@ class PaneelView(LoginRequiredMixin, TemplateView):
     panel's markup only); without JavaScript it is a page of its own. 404 outside the panel's roles."""
 
     def get_template_names(self):
-        return ["swv/partials/_paneel.html"] if self.request.htmx else ["swv/paneel.html"]
+        return ["swv/partials/_paneel.html"] if is_htmx(self.request) else ["swv/paneel.html"]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -75,7 +75,7 @@ class SchoolRegisterView(LoginRequiredMixin, TemplateView):
         return ctx
 
     def get_template_names(self):
-        if self.request.htmx:
+        if is_htmx(self.request):
             return ["swv/partials/_register_tabel.html"]
         return [self.template_name]
 
@@ -112,7 +112,7 @@ class TaakDetailView(LoginRequiredMixin, View):
 
     def get(self, request, uuid):
         taak = zichtbaar_of_404(taken_zichtbaar_voor(request.user), uuid=uuid)
-        template = "swv/partials/_taak_voortgang.html" if request.htmx else "swv/taak_detail.html"
+        template = "swv/partials/_taak_voortgang.html" if is_htmx(request) else "swv/taak_detail.html"
         return render(request, template, {"taak": taak})
 
 

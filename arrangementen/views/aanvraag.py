@@ -32,14 +32,15 @@ from arrangementen.views.basis import AanvraagActieView, AanvraagKnopView, aanvr
 from leerlingen.models import Leerling, MDOUitkomst
 from swv.access import school_ids, zichtbaar_of_404
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
-from swv.generiek import ActieView, RolVereistMixin
+from swv.generiek import ActieView, HtmxDeelMixin, RolVereistMixin
 from swv.models import School
 from swv.protocol import log_document_gedownload, log_leerling_bekeken, log_leerlingen_gezocht
 
 BEOORDELAARS = (Rol.CONSULENT, Rol.AC_LID)
 
 
-class AanvraagLijstView(RolVereistMixin, TemplateView):
+class AanvraagLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+    htmx_template = "arrangementen/partials/_aanvraag_tabel.html"
     """All requests the user may see, filterable by status, type and school (htmx: the table only)."""
 
     rollen = LEERLINGDATA_ROLLEN
@@ -74,9 +75,6 @@ class AanvraagLijstView(RolVereistMixin, TemplateView):
             querystring=querystring,
         )
         return ctx
-
-    def get_template_names(self):
-        return ["arrangementen/partials/_aanvraag_tabel.html"] if self.request.htmx else [self.template_name]
 
 
 def _is_uuid(tekst: str) -> bool:
@@ -376,9 +374,10 @@ class EvaluatieView(ActieView):
 
     def laad(self):
         # The moment is scoped through its request (the selector applies visible_to).
-        self.moment = selectors.aanvragen.evaluatie_moment(self.request.user, self.kwargs["uuid"])
-        if self.moment is None:
+        moment = selectors.aanvragen.evaluatie_moment(self.request.user, self.kwargs["uuid"])
+        if moment is None:
             raise Http404
+        self.moment = moment
 
     def get_initial(self):
         from django.utils import timezone

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -49,6 +50,8 @@ class BudgetView(RolVereistMixin, TemplateView):
         kring_id = self.request.GET.get("kring", "")
         kring = Kring.objects.filter(pk=kring_id).first() if kring_id.isdigit() else None
         overzicht = selectors.budgetoverzicht(self.request.user, jaar=jaar, kring=kring)
+        if overzicht is None:  # no right to the budget (the role check lets only readers in)
+            raise Http404
         querystring = self.request.GET.copy()
         querystring.pop("pagina", None)
         ctx.update(

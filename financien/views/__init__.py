@@ -56,3 +56,10 @@ class PaginaMetFormulier(LezenMixin, ActieView):
 
 def fout_melden(request, fout) -> None:
     messages.error(request, str(fout))
+
+
+def formulierfouten_melden(request, form) -> None:
+    """A form posted from a page that shows no form of its own: its errors become messages."""
+    for fouten in form.errors.values():
+        for tekst in fouten:
+            messages.error(request, str(tekst))

@@ -18,7 +18,10 @@ class AfdrachtenView(LezenMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         jaar = self.kwargs.get("jaar") or timezone.localdate().year
-        ctx.update(jaar=jaar, **afdrachten_voor(self.request.user, jaar=jaar, vandaag=timezone.localdate()))
+        afdrachten = afdrachten_voor(self.request.user, jaar=jaar, vandaag=timezone.localdate())
+        if afdrachten is None:  # no right to finance (the role check lets only readers in)
+            raise Http404
+        ctx.update(jaar=jaar, **afdrachten)
         return ctx
 
 

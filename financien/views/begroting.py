@@ -14,7 +14,7 @@ from financien.forms import BegrotingForm, BegrotingspostForm, NieuweBegrotingFo
 from financien.models import Begroting, Begrotingspost
 from financien.selectors.begroting import begrotingsposten, meerjarenbegroting
 from financien.services import begroting as services
-from financien.views import BeherenMixin, LezenMixin, PaginaMetFormulier, fout_melden
+from financien.views import BeherenMixin, LezenMixin, PaginaMetFormulier, formulierfouten_melden, fout_melden
 from swv.access import zichtbaar_of_404
 from swv.fouten import DomeinFout
 
@@ -41,9 +41,7 @@ class BegrotingAanmakenView(BeherenMixin, View):
     def post(self, request):
         form = NieuweBegrotingForm(request.POST)
         if not form.is_valid():
-            for fouten in form.errors.values():
-                for fout in fouten:
-                    messages.error(request, fout)
+            formulierfouten_melden(request, form)
             return redirect("financien:begroting")
         try:
             begroting = services.begroting_aanmaken(door=request.user, **form.cleaned_data)

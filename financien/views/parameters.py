@@ -14,7 +14,7 @@ from financien.forms import ArrangementenbudgetForm, JaarparametersForm, NieuweJ
 from financien.models import Arrangementenbudget
 from financien.selectors.parameters import parameters_per_jaar, parameters_van_jaar
 from financien.services import parameters as services
-from financien.views import BeherenMixin, LezenMixin, PaginaMetFormulier, fout_melden
+from financien.views import BeherenMixin, LezenMixin, PaginaMetFormulier, formulierfouten_melden, fout_melden
 from swv.access import zichtbaar_of_404
 from swv.fouten import DomeinFout
 
@@ -150,9 +150,7 @@ class ArrangementenbudgetOpslaanView(BeherenMixin, View):
             else:
                 messages.success(request, _("The arrangement budget has been saved."))
         else:
-            for fouten in form.errors.values():
-                for fout in fouten:
-                    messages.error(request, fout)
+            formulierfouten_melden(request, form)
         return redirect(reverse("financien:parameters_jaar", args=[jaar]) + "#arrangementenbudgetten")
 
 

@@ -16,7 +16,7 @@ from kwaliteit.excel import uitkomst_naar_xlsx
 from kwaliteit.forms import DashboardFilterForm
 from kwaliteit.kengetallen import get_kengetal
 from kwaliteit.selectors import dashboard as selectors
-from swv.generiek import RolVereistMixin
+from swv.generiek import RolVereistMixin, is_htmx
 
 
 class DashboardBasis(RolVereistMixin):
@@ -50,12 +50,12 @@ class DashboardView(DashboardBasis, TemplateView):
         return domein if domein in Domein.values else Domein.values[0]
 
     def alleen_sectie(self) -> bool:
-        return bool(self.request.htmx) and "domein" in self.request.GET
+        return is_htmx(self.request) and "domein" in self.request.GET
 
     def get_template_names(self):
         if self.alleen_sectie():
             return ["kwaliteit/partials/_dashboard_domein.html"]
-        return ["kwaliteit/partials/_dashboard_tegels.html"] if self.request.htmx else [self.template_name]
+        return ["kwaliteit/partials/_dashboard_tegels.html"] if is_htmx(self.request) else [self.template_name]
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

@@ -208,6 +208,7 @@ class DoelView(PlanFormView):
 
 
 class ActieView(PlanFormView):
+    actie: Actie | None
     form_class = forms.ActieForm
     knop = gettext_lazy("Save action")
     succes_bericht = gettext_lazy("The action has been saved.")

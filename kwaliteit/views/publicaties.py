@@ -48,8 +48,8 @@ class PublicatiesView(RolVereistMixin, TemplateView):
         user = self.request.user
         soort = self.request.GET.get("soort", "")
         soort = soort if soort in DocumentSoort.values else ""
-        jaar = self.request.GET.get("jaar", "")
-        jaar = int(jaar) if jaar.isdigit() else None
+        jaar_tekst = self.request.GET.get("jaar", "")
+        jaar = int(jaar_tekst) if jaar_tekst.isdigit() else None
         ctx.update(
             groepen=selectors.publicaties_per_soort(user, soort=soort, jaar=jaar),
             soort=soort,
@@ -124,7 +124,7 @@ class PublicatieIntrekkenView(ServiceFormView):
         )
         self.annuleren_url = reverse("publicaties:detail", args=[self.publicatie.uuid])
 
-    def uitvoeren(self, form) -> str:
+    def uitvoeren(self, form) -> str | None:
         services.publicatie_intrekken(
             publicatie=self.publicatie, door=self.request.user, reden=form.cleaned_data["reden"]
         )

@@ -3,6 +3,8 @@ downloading and publishing a version."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -27,10 +29,13 @@ from swv.fouten import DomeinFout
 from swv.generiek import ActieView, RolVereistMixin
 from swv.models import Taak
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 LEZERS = conf.SWV_BREED | {Rol.TLC_LID, Rol.AC_LID}
 
 
-def _soorten(user, actie: str) -> list[tuple[str, str]]:
+def _soorten(user, actie: str) -> list[tuple[str, StrOrPromise]]:
     mijn = rollen(user)
     return [(s, label) for s, label in RapportSoort.choices if conf.verslag_rollen(s, actie) & mijn]
 
@@ -140,7 +145,7 @@ class VersieIntrekkenView(ServiceFormView):
         self.versie = _versie(self.request.user, self.kwargs["uuid"], "vaststellen")
         self.annuleren_url = reverse("kwaliteit:verslag", args=[self.versie.rapport.uuid])
 
-    def uitvoeren(self, form) -> str:
+    def uitvoeren(self, form) -> str | None:
         services.rapportversie_intrekken(versie=self.versie, door=self.request.user, reden=form.cleaned_data["reden"])
         return self.annuleren_url
 

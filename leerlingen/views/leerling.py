@@ -9,12 +9,13 @@ from leerlingen.models import Leerling
 from leerlingen.selectors import leerling as selectors
 from swv.access import school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
-from swv.generiek import RolVereistMixin, ScopedObjectMixin
+from swv.generiek import HtmxDeelMixin, RolVereistMixin, ScopedObjectMixin
 from swv.models import School
 from swv.protocol import log_leerling_bekeken, log_leerlingen_gezocht
 
 
-class LeerlingLijstView(RolVereistMixin, TemplateView):
+class LeerlingLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+    htmx_template = "leerlingen/partials/_lijst_tabel.html"
     rollen = LEERLINGDATA_ROLLEN
     template_name = "leerlingen/lijst.html"
     per_pagina = 50
@@ -27,9 +28,8 @@ class LeerlingLijstView(RolVereistMixin, TemplateView):
         mijn_scholen = School.objects.filter(
             pk__in=school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT])
         ).order_by("naam")
-        school = (
-            mijn_scholen.filter(uuid=self.request.GET.get("school")).first() if self.request.GET.get("school") else None
-        )
+        school_uuid = self.request.GET.get("school")
+        school = mijn_scholen.filter(uuid=school_uuid).first() if school_uuid else None
         qs = selectors.leerlingen_lijst(user, zoek=zoek, school=school, groep=groep)
         pagina = Paginator(qs, self.per_pagina).get_page(self.request.GET.get("pagina"))
         if zoek:
@@ -40,9 +40,6 @@ class LeerlingLijstView(RolVereistMixin, TemplateView):
             pagina=pagina, zoek=zoek, groep=groep, school=school, mijn_scholen=mijn_scholen, querystring=querystring
         )
         return ctx
-
-    def get_template_names(self):
-        return ["leerlingen/partials/_lijst_tabel.html"] if self.request.htmx else [self.template_name]
 
 
 class LeerlingDetailView(ScopedObjectMixin, DetailView):

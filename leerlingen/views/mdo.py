@@ -3,7 +3,10 @@ its verslag with the child's voice, outcomes and agreements; add advice; mark ag
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import HttpRequest
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -59,7 +62,11 @@ class OPPNieuwView(DossierFormView):
 
 
 class OPPVersieMixin:
-    model = OPPVersie
+    """The scoped OPP versions (with the view's ``action``), for the OPP views below."""
+
+    model: Any = OPPVersie
+    request: HttpRequest
+    action: str
 
     def get_queryset(self):
         return OPPVersie.objects.visible_to(self.request.user, self.action).select_related(
@@ -160,7 +167,7 @@ def mdo_url(mdo) -> str:
 
 def _portaaldeelnemers(school_id: int, gebruikers) -> list[mdo_services.Deelnemer]:
     """Portal users with the role they hold at the school (ib-er, leerkracht, directeur, consulent)."""
-    rollen = {}
+    rollen: dict[int, str] = {}
     for lid in Lidmaatschap.objects.actief_op().filter(school_id=school_id, gebruiker__in=gebruikers).order_by("rol"):
         rollen.setdefault(lid.gebruiker_id, lid.rol)
     return [mdo_services.Deelnemer(rol=rollen.get(u.pk, Deelnemersrol.ANDERS), gebruiker=u) for u in gebruikers]
@@ -212,7 +219,11 @@ class MDOPlannenView(DossierFormView):
 
 
 class MDOMixin:
-    model = MDO
+    """The scoped MDOs (with the view's ``action``), for the MDO views below."""
+
+    model: Any = MDO
+    request: HttpRequest
+    action: str
 
     def get_queryset(self):
         return MDO.objects.visible_to(self.request.user, self.action).select_related(

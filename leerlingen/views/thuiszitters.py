@@ -26,9 +26,10 @@ from leerlingen.views.basis import ServiceFormView
 from swv.access import bestuur_ids, heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
-from swv.generiek import RolVereistMixin
+from swv.generiek import HtmxDeelMixin, RolVereistMixin
 from swv.models import Bestuur, Gemeente, Kring
 from swv.protocol import log_leerling_bekeken
+from swv.waarden import vereist
 
 #: Who works with thuiszitter cases (lists, registration); the DB reads.
 CASUS_ROLLEN = (Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.DB, Rol.BELEIDSMEDEWERKER)
@@ -48,7 +49,8 @@ def _lijst_filters(get) -> dict:
     return {k: get.get(k, "").strip() for k in ("soort", "signaal", "stap", "gemeente", "zoek")}
 
 
-class ThuiszitterLijstView(RolVereistMixin, TemplateView):
+class ThuiszitterLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+    htmx_template = "leerlingen/thuiszitters/partials/_lijst_tabel.html"
     """Cases active on a date (default today) with the seed-000 flags; closed or all on request."""
 
     rollen = CASUS_ROLLEN
@@ -87,11 +89,9 @@ class ThuiszitterLijstView(RolVereistMixin, TemplateView):
         )
         return ctx
 
-    def get_template_names(self):
-        return ["leerlingen/thuiszitters/partials/_lijst_tabel.html"] if self.request.htmx else [self.template_name]
 
-
-class KiesLeerlingView(RolVereistMixin, TemplateView):
+class KiesLeerlingView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+    htmx_template = "leerlingen/thuiszitters/partials/_kandidaten.html"
     """Step 1 of a registration: find the pupil (within one's own schools)."""
 
     rollen = REGISTRATIE_ROLLEN
@@ -114,9 +114,6 @@ class KiesLeerlingView(RolVereistMixin, TemplateView):
             mag_zonder_inschrijving=heeft_rol(self.request.user, *ZONDER_INSCHRIJVING_ROLLEN),
         )
         return ctx
-
-    def get_template_names(self):
-        return ["leerlingen/thuiszitters/partials/_kandidaten.html"] if self.request.htmx else [self.template_name]
 
 
 class ThuiszitterNieuwView(ServiceFormView):
@@ -148,7 +145,10 @@ class ThuiszitterNieuwView(ServiceFormView):
     def uitvoeren(self, form):
         data = dict(form.cleaned_data)
         return services.thuiszitter_registreren(
-            door=self.request.user, leerling=self.leerling, partners=list(data.pop("partners", [])), **data
+            door=self.request.user,
+            leerling=vereist(self.leerling, "leerling"),
+            partners=list(data.pop("partners", [])),
+            **data,
         )
 
 
@@ -288,17 +288,17 @@ class ThuiszitterPartnersView(LoginRequiredMixin, TemplateView):
                     messages.success(request, _("The chain partner has been linked."))
                     return redirect("leerlingen:thuiszitter_partners", uuid=self.casus.uuid)
             return self.render_to_response(self.get_context_data(koppel_form=form), status=422)
-        form = forms.KetenpartnerForm(request.POST)
-        if form.is_valid():
+        nieuw_form = forms.KetenpartnerForm(request.POST)
+        if nieuw_form.is_valid():
             try:
-                partner = services.ketenpartner_aanmaken(door=request.user, **form.cleaned_data)
+                partner = services.ketenpartner_aanmaken(door=request.user, **nieuw_form.cleaned_data)
                 services.thuiszitter_partner_koppelen(door=request.user, casus=self.casus, partner=partner)
             except DomeinFout as fout:
-                fout.op_formulier(form)
+                fout.op_formulier(nieuw_form)
             else:
                 messages.success(request, _("The chain partner has been added and linked."))
                 return redirect("leerlingen:thuiszitter_partners", uuid=self.casus.uuid)
-        return self.render_to_response(self.get_context_data(nieuw_form=form), status=422)
+        return self.render_to_response(self.get_context_data(nieuw_form=nieuw_form), status=422)
 
 
 class ThuiszitterPartnerOntkoppelenView(LoginRequiredMixin, View):
@@ -422,7 +422,12 @@ class DashboardView(RolVereistMixin, TemplateView):
         user, g = self.request.user, self.request.GET
         datum = _datum(g.get("datum"))
         filters = {k: g.get(k, "").strip() for k in ("bestuur", "kring", "gemeente")}
-        tegels = selectors.thuiszitters_tegels(user, datum=datum, **filters)
+        tegels = vereist(
+            selectors.thuiszitters_tegels(
+                user, datum=datum, bestuur=filters["bestuur"], kring=filters["kring"], gemeente=filters["gemeente"]
+            ),
+            "tiles for a role of the dashboard",
+        )
         swv_breed = heeft_rol(user, Rol.DB, Rol.BELEIDSMEDEWERKER)
         besturen = (
             Bestuur.objects.order_by("naam")

@@ -42,7 +42,7 @@ class ActieView(BasisActieView):
     """The TLV pages' template and default message; the TLV heads the form."""
 
     template_name = "tlv/actie.html"
-    succes_bericht = _("Saved.")
+    succes_bericht: Any = _("Saved.")
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         ctx = super().get_context_data(**kwargs)

@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 
 from swv.access import heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
-from swv.generiek import RolVereistMixin
+from swv.generiek import HtmxDeelMixin, RolVereistMixin
 from swv.protocol import log_export
 from swv.taken import taak_starten
 from tlv import selectors
@@ -83,7 +83,8 @@ class WerkvoorraadView(RolVereistMixin, TemplateView):
         return {**super().get_context_data(**kwargs), **selectors.werkvoorraad(self.request.user)}
 
 
-class RegisterView(RolVereistMixin, TemplateView):
+class RegisterView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+    htmx_template = "tlv/partials/_register_tabel.html"
     rollen = SWV_REGISTER
     template_name = "tlv/register.html"
     per_pagina = 50
@@ -101,9 +102,6 @@ class RegisterView(RolVereistMixin, TemplateView):
             mag_duo=heeft_rol(self.request.user, *DUO_EXPORT),
         )
         return ctx
-
-    def get_template_names(self):
-        return ["tlv/partials/_register_tabel.html"] if self.request.htmx else [self.template_name]
 
 
 class RegisterExportView(RolVereistMixin, View):
