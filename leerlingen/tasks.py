@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from smtplib import SMTPException
-
 from celery import shared_task
 
 from swv.tasks import TRANSIENTE_FOUTEN
@@ -23,11 +21,3 @@ def zorgplicht_herinneringen() -> int:
     from leerlingen.services.zorgplicht import zorgplicht_herinneringen_versturen
 
     return zorgplicht_herinneringen_versturen()
-
-
-@shared_task(autoretry_for=(*TRANSIENTE_FOUTEN, SMTPException), retry_backoff=5, retry_backoff_max=600, max_retries=6)
-def melding_mailen(melding_id: int) -> bool:
-    """Send one notification e-mail (a link only); a mail server hiccup is retried."""
-    from leerlingen.services.zorgplicht import melding_mailen_service
-
-    return melding_mailen_service(melding_id=melding_id)

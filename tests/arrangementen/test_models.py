@@ -10,7 +10,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from arrangementen.choices import AanvraagStatus, Besluitsoort
-from arrangementen.models import Aanvraag, Arrangementbudget, Besluit, Evaluatie, Melding, Realisatie, Statusovergang
+from arrangementen.models import Aanvraag, Arrangementbudget, Besluit, Evaluatie, Realisatie, Statusovergang
 from tests.arrangementen.factories import AanvraagFactory, ArrangementtypeFactory
 
 pytestmark = pytest.mark.django_db
@@ -121,16 +121,6 @@ def test_budgets_are_unique_per_year_and_level(personas):
     weigert(lambda: Arrangementbudget.objects.create(jaar=2030, school=personas.school_a, bedrag=2))
     weigert(
         lambda: Arrangementbudget.objects.create(jaar=2031, school=personas.school_a, kring=personas.kring, bedrag=2)
-    )
-
-
-def test_a_notification_key_is_unique(personas):
-    a = AanvraagFactory(school=personas.school_a)
-    Melding.objects.create(ontvanger=personas.charlie, soort="ingediend", aanvraag=a, sleutel="ingediend:1::2")
-    weigert(
-        lambda: Melding.objects.create(
-            ontvanger=personas.charlie, soort="ingediend", aanvraag=a, sleutel="ingediend:1::2"
-        )
     )
 
 
