@@ -137,7 +137,9 @@ def melden_in_bulk(
         return []
     actief = set(Gebruiker.objects.filter(pk__in={o for o, _s in rijen}, is_active=True).values_list("pk", flat=True))
     sleutels = {s for _o, s in rijen}
-    bestaand = set(Melding.objects.filter(sleutel__in=sleutels).values_list("ontvanger_id", "sleutel"))
+    bestaand = set(
+        Melding.objects.filter(ontvanger_id__in=actief, sleutel__in=sleutels).values_list("ontvanger_id", "sleutel")
+    )
     nu = timezone.now()
     titels: dict[tuple[str, str | None], str] = {}
     nieuw = []

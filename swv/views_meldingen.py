@@ -3,6 +3,8 @@ opening one marks it read and goes to its object's page (which answers 404 once 
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
@@ -43,7 +45,7 @@ class MeldingOpenenView(LoginRequiredMixin, View):
     """Mark one notification as read and go to its object's page (POST: a GET changes nothing)."""
 
     def post(self, request, uuid):
-        melding = zichtbaar_of_404(Melding.objects.visible_to(request.user, "change"), uuid=uuid)
+        melding = cast(Melding, zichtbaar_of_404(Melding.objects.visible_to(request.user, "change"), uuid=uuid))
         meldingen.melding_gelezen(door=request.user, melding=melding)
         # The link is a path of our own routes (never a host), so this cannot redirect elsewhere.
         return redirect(melding.link or "meldingen")
