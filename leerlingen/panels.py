@@ -116,3 +116,9 @@ registreer_meldingsoort(
     model="leerlingen.Zorgplichtcasus",
     route="leerlingen:zorgplicht_detail",
 )
+registreer_meldingsoort(
+    "leerlingen.mdo_uitnodiging",
+    titel=_("You have been invited to a meeting"),
+    model="leerlingen.MDO",
+    route="leerlingen:mdo_detail",
+)

@@ -7,14 +7,6 @@ from celery import shared_task
 from swv.tasks import TRANSIENTE_FOUTEN
 
 
-@shared_task(autoretry_for=(*TRANSIENTE_FOUTEN, OSError), retry_backoff=2, retry_backoff_max=120, max_retries=5)
-def mdo_uitnodigingen_versturen(mdo_id: int) -> int:
-    """E-mail the invited portal users of a planned MDO (a link only). SMTP hiccups are retried."""
-    from leerlingen.services.mdo import mdo_uitnodigingen_sturen
-
-    return mdo_uitnodigingen_sturen(mdo_id=mdo_id)
-
-
 @shared_task(autoretry_for=TRANSIENTE_FOUTEN, retry_backoff=2, retry_backoff_max=300, max_retries=4)
 def zorgplicht_herinneringen() -> int:
     """Daily (celery beat): claim due zorgplicht reminder moments and notify; idempotent."""
