@@ -227,3 +227,38 @@ def _worker_log() -> str:
     from tests.conftest import ROOT
 
     return (ROOT / "var" / f"worker-{app.conf.task_default_queue}.log").read_text()
+
+
+def test_two_concurrent_runs_notify_an_occasion_once(transactional_db, personas):
+    """Two real threads (two PostgreSQL connections) notify the same occasion at the same moment:
+    the unique constraint lets exactly one of them create the row."""
+    import threading
+
+    from django.db import connection
+
+    aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True)
+    start = threading.Barrier(2)
+    uitkomsten: list[int] = []
+
+    def run():
+        try:
+            start.wait()
+            with transaction.atomic():
+                uitkomsten.append(len(_melden(aanvraag, personas.charlie)))
+        finally:
+            connection.close()
+
+    from swv.celery import app
+
+    draden = [threading.Thread(target=run) for _ in range(2)]
+    oud, app.conf.task_always_eager = app.conf.task_always_eager, True  # the mail task runs in the thread
+    try:
+        for draad in draden:
+            draad.start()
+        for draad in draden:
+            draad.join()
+    finally:
+        app.conf.task_always_eager = oud
+    assert sorted(uitkomsten) == [0, 1]
+    assert Melding.objects.filter(ontvanger=personas.charlie).count() == 1
+    assert len(mail.outbox) == 1
