@@ -14,7 +14,6 @@ from arrangementen.models import (
     Besluit,
     Evaluatie,
     Evaluatiemoment,
-    Melding,
     Realisatie,
     Statusovergang,
     Verplichting,
@@ -87,13 +86,6 @@ class RealisatieAdmin(SimpleHistoryAdmin):
     list_display = ["aanvraag", "jaar", "bedrag", "bron"]
     list_filter = ["jaar", "bron"]
     raw_id_fields = ["aanvraag", "vastgelegd_door"]
-
-
-@admin.register(Melding)
-class MeldingAdmin(SimpleHistoryAdmin):
-    list_display = ["soort", "ontvanger", "aanvraag", "aangemaakt", "gelezen_op", "email_status"]
-    list_filter = ["soort", "email_status"]
-    raw_id_fields = ["ontvanger", "aanvraag"]
 
 
 for model in (Begrotingsregel, Statusovergang, Aanvullingsverzoek, Advies, Evaluatiemoment, Evaluatie, Verplichting):

@@ -143,17 +143,12 @@ class JaNeeWeetNiet(models.TextChoices):
 
 
 class Meldingsoort(models.TextChoices):
-    INGEDIEND = "ingediend", _("A request was submitted")
-    AANVULLING_GEVRAAGD = "aanvulling_gevraagd", _("More information was requested")
-    BESLOTEN = "besloten", _("A decision was taken")
-    EVALUATIE = "evaluatie", _("An evaluation is due")
+    """The kinds of notification of this app (registered in ``swv.meldingen`` under these keys)."""
 
-
-class Verzendstatus(models.TextChoices):
-    WACHTRIJ = "wachtrij", _("queued")
-    BEZIG = "bezig", _("sending")
-    VERSTUURD = "verstuurd", _("sent")
-    MISLUKT = "mislukt", _("failed")
+    INGEDIEND = "arrangementen.ingediend", _("A request was submitted")
+    AANVULLING_GEVRAAGD = "arrangementen.aanvulling_gevraagd", _("More information was requested")
+    BESLOTEN = "arrangementen.besloten", _("A decision was taken")
+    EVALUATIE = "arrangementen.evaluatie", _("An evaluation is due")
 
 
 class Realisatiebron(models.TextChoices):

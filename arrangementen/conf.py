@@ -38,8 +38,3 @@ def bezwaar_mogelijk() -> bool:
 def bezwaartermijn_weken() -> int:
     """The objection term in weeks from the day after the decision was sent (PROCESSES.md 4)."""
     return getattr(settings, "SWV_BEZWAARTERMIJN_WEKEN", 6)
-
-
-def portaal_url() -> str:
-    """The portal's public base URL for links in e-mails (shared setting ``SWV_PORTAAL_URL``)."""
-    return getattr(settings, "SWV_PORTAAL_URL", "http://localhost:8000").rstrip("/")

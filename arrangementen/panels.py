@@ -5,12 +5,16 @@ assessor's queue and the budget position."""
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from arrangementen.choices import Meldingsoort
 from arrangementen.querysets import BUDGET_BEHEERDERS
 from swv.choices import Rol
 from swv.home import registreer_menu, registreer_paneel
-from swv.meldingen import ongelezen, registreer_meldingbron
+from swv.meldingen import ongelezen, registreer_meldingsoort
 
-registreer_meldingbron("arrangementen", "arrangementen.Melding")
+for _soort in Meldingsoort:
+    registreer_meldingsoort(
+        _soort.value, titel=_soort.label, model="arrangementen.Aanvraag", route="arrangementen:detail"
+    )
 
 
 def _school(request):

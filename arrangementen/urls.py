@@ -16,7 +16,6 @@ urlpatterns = [
     path("realisatie/", overig.RealisatieView.as_view(), name="realisatie"),
     path("jaarverslag/", overig.JaarverslagView.as_view(), name="jaarverslag"),
     path("catalogus/", overig.CatalogusView.as_view(), name="catalogus"),
-    path("meldingen/", overig.MeldingenView.as_view(), name="meldingen"),
     path("<uuid:uuid>/", views.AanvraagDetailView.as_view(), name="detail"),
     path("<uuid:uuid>/bewerken/", views.AanvraagBewerkenView.as_view(), name="bewerken"),
     path("<uuid:uuid>/instemmen/", views.InstemmenView.as_view(), name="instemmen"),

@@ -169,7 +169,6 @@ from leerlingen.models import (  # noqa: E402
     Ketenpartner,
     Ladderstap,
     Ladderstapwijziging,
-    Melding,
     Risicolijstregel,
     Risicolijstronde,
     Risicosignalering,
@@ -243,12 +242,6 @@ class ZorgplichtStatuswijzigingAdmin(SimpleHistoryAdmin):
 class ZorgplichtHerinneringAdmin(SimpleHistoryAdmin):
     list_display = ["casus", "moment", "uiterste_datum", "aangemaakt"]
     raw_id_fields = ["casus"]
-
-
-@admin.register(Melding)
-class MeldingAdmin(SimpleHistoryAdmin):
-    list_display = ["ontvanger", "titel", "aangemaakt", "gelezen_op", "gemaild_op"]
-    raw_id_fields = ["ontvanger", "herinnering"]
 
 
 @admin.register(Risicosignalering)

@@ -83,8 +83,3 @@ def thuiszitters_maximum_leeftijd() -> int:
 def risicolijst_maanden() -> tuple[int, ...]:
     """Months of the risicolijst rounds (seed 001: May, August, November, January)."""
     return tuple(int(m) for m in getattr(settings, "SWV_RISICOLIJST_MAANDEN", (1, 5, 8, 11)))
-
-
-def portaal_url() -> str:
-    """Base address of the portal for links in e-mails (which contain a link only)."""
-    return str(getattr(settings, "SWV_PORTAAL_URL", "http://127.0.0.1:8000")).rstrip("/")

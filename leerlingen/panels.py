@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
 from swv.home import registreer_menu, registreer_paneel
-from swv.meldingen import ongelezen, registreer_meldingbron
+from swv.meldingen import ongelezen, registreer_meldingsoort
 
 
 def _leerlingen_context(request):
@@ -110,12 +110,15 @@ registreer_menu(
     rollen=[Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.BESTUURDER],
     volgorde=23,
 )
-registreer_menu(
-    naam="meldingen",
-    url_name="leerlingen:meldingen",
-    label=_("Notifications"),
-    rollen=[Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.BESTUURDER],
-    volgorde=80,
+registreer_meldingsoort(
+    "leerlingen.zorgplicht",
+    titel=_("Zorgplicht: a decision term ends soon"),
+    model="leerlingen.Zorgplichtcasus",
+    route="leerlingen:zorgplicht_detail",
 )
-
-registreer_meldingbron("leerlingen", "leerlingen.Melding")
+registreer_meldingsoort(
+    "leerlingen.mdo_uitnodiging",
+    titel=_("You have been invited to a meeting"),
+    model="leerlingen.MDO",
+    route="leerlingen:mdo_detail",
+)

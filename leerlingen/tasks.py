@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-from smtplib import SMTPException
-
 from celery import shared_task
 
 from swv.tasks import TRANSIENTE_FOUTEN
-
-
-@shared_task(autoretry_for=(*TRANSIENTE_FOUTEN, OSError), retry_backoff=2, retry_backoff_max=120, max_retries=5)
-def mdo_uitnodigingen_versturen(mdo_id: int) -> int:
-    """E-mail the invited portal users of a planned MDO (a link only). SMTP hiccups are retried."""
-    from leerlingen.services.mdo import mdo_uitnodigingen_sturen
-
-    return mdo_uitnodigingen_sturen(mdo_id=mdo_id)
 
 
 @shared_task(autoretry_for=TRANSIENTE_FOUTEN, retry_backoff=2, retry_backoff_max=300, max_retries=4)
@@ -23,11 +13,3 @@ def zorgplicht_herinneringen() -> int:
     from leerlingen.services.zorgplicht import zorgplicht_herinneringen_versturen
 
     return zorgplicht_herinneringen_versturen()
-
-
-@shared_task(autoretry_for=(*TRANSIENTE_FOUTEN, SMTPException), retry_backoff=5, retry_backoff_max=600, max_retries=6)
-def melding_mailen(melding_id: int) -> bool:
-    """Send one notification e-mail (a link only); a mail server hiccup is retried."""
-    from leerlingen.services.zorgplicht import melding_mailen_service
-
-    return melding_mailen_service(melding_id=melding_id)

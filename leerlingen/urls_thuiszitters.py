@@ -53,7 +53,4 @@ urlpatterns = [
     path("risicolijst/rondes/nieuw/", risicolijst.RondeNieuwView.as_view(), name="ronde_nieuw"),
     path("risicolijst/rondes/<uuid:uuid>/", risicolijst.RondeDetailView.as_view(), name="ronde_detail"),
     path("risicolijst/rondes/<uuid:uuid>/export/", risicolijst.RondeExportView.as_view(), name="ronde_export"),
-    path("meldingen/", risicolijst.MeldingenView.as_view(), name="meldingen"),
-    path("meldingen/gelezen/", risicolijst.MeldingenGelezenView.as_view(), name="meldingen_gelezen"),
-    path("meldingen/<uuid:uuid>/openen/", risicolijst.MeldingOpenenView.as_view(), name="melding_openen"),
 ]

@@ -13,6 +13,7 @@ from swv.models import (
     Kring,
     Leerlingtelling,
     Lidmaatschap,
+    Melding,
     Samenwerkingsverband,
     School,
     Taak,
@@ -139,3 +140,13 @@ class TaakAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(Melding)
+class MeldingAdmin(admin.ModelAdmin):
+    """Every app's notifications in one list; no change history (rows only get timestamps)."""
+
+    list_display = ["soort", "ontvanger", "aangemaakt", "gelezen_op", "email_status"]
+    list_filter = ["soort", "email_status"]
+    raw_id_fields = ["ontvanger"]
+    readonly_fields = ["uuid", "sleutel", "route", "object_uuid", "email_pogingen", "email_verstuurd_op", "email_fout"]

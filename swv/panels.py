@@ -66,3 +66,5 @@ registreer_paneel(
 )
 
 registreer_menu(naam="register", url_name="register", label=_("School register"), rollen=list(Rol.values), volgorde=90)
+# Every app's notifications on one page; anyone can be a recipient (the kind says who may).
+registreer_menu(naam="meldingen", url_name="meldingen", label=_("Notifications"), rollen=list(Rol.values), volgorde=80)

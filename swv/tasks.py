@@ -35,3 +35,30 @@ def worker_ping(naam: str = "worker") -> None:
     from swv.models import WorkerHartslag
 
     WorkerHartslag.objects.update_or_create(naam=naam, defaults={"laatst_gezien": timezone.now()})
+
+
+#: The wait before retry n of a notification e-mail (seconds): 5, 10, 20, ... at most 10 minutes.
+def _wachttijd(poging: int) -> int:
+    return min(5 * 2**poging, 600)
+
+
+@shared_task(bind=True, max_retries=6)
+def melding_mailen(self, melding_id: int) -> bool:
+    """E-mail one notification (a link only). Sent at most once: the service claims the row first.
+
+    Only named transient errors (``swv.meldingen.is_tijdelijk``: the mail server or network did not
+    answer, an SMTP 4xx) are retried, with backoff, ``max_retries`` times; then, or at once for any
+    other error (a refused address, a bug), the e-mail is marked failed with the error's name.
+    """
+    from swv.meldingen import is_tijdelijk, melding_mail_mislukt
+    from swv.meldingen import melding_mailen as mailen
+
+    try:
+        return mailen(melding_id=melding_id)
+    except Exception as fout:
+        if is_tijdelijk(fout) and self.request.retries < self.max_retries:
+            raise self.retry(exc=fout, countdown=_wachttijd(self.request.retries)) from fout
+        if not is_tijdelijk(fout):
+            logger.exception("Notification e-mail %s failed", melding_id)
+        melding_mail_mislukt(melding_id=melding_id, reden=type(fout).__name__)
+        return False

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
-from swv import views
+from swv import views, views_meldingen
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -12,6 +12,9 @@ urlpatterns = [
     path("scholen/<uuid:uuid>/", views.SchoolDetailView.as_view(), name="school_detail"),
     path("taken/<uuid:uuid>/", views.TaakDetailView.as_view(), name="taak_detail"),
     path("taken/<uuid:uuid>/download/", views.TaakDownloadView.as_view(), name="taak_download"),
+    path("meldingen/", views_meldingen.MeldingenView.as_view(), name="meldingen"),
+    path("meldingen/gelezen/", views_meldingen.MeldingenGelezenView.as_view(), name="meldingen_gelezen"),
+    path("meldingen/<uuid:uuid>/openen/", views_meldingen.MeldingOpenenView.as_view(), name="melding_openen"),
     path("gezondheid/", views.GezondheidView.as_view(), name="gezondheid"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

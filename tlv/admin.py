@@ -9,7 +9,6 @@ from tlv.models import (
     BezwaarStatusovergang,
     Deskundigenadvies,
     Terugkeerbespreking,
-    TLVMelding,
     TLVNummerreeks,
     TLVStatusovergang,
 )
@@ -74,15 +73,6 @@ class TLVStatusovergangAdmin(SimpleHistoryAdmin):
 class BezwaarStatusovergangAdmin(SimpleHistoryAdmin):
     list_display = ["bezwaar", "van", "naar", "door", "op"]
     raw_id_fields = ["bezwaar"]
-
-
-@admin.register(TLVMelding)
-class TLVMeldingAdmin(admin.ModelAdmin):
-    """Notifications have no change history (see the model); read-only in admin."""
-
-    list_display = ["ontvanger", "soort", "aangemaakt", "gelezen_op", "gemaild_op"]
-    list_filter = ["soort"]
-    raw_id_fields = ["ontvanger", "tlv"]
 
 
 @admin.register(TLVNummerreeks)

@@ -142,10 +142,10 @@ class Bezwaarbeslissing(models.TextChoices):
 class Meldingsoort(models.TextChoices):
     """What an in-app notification (and its e-mail, a link only) is about; never pupil details."""
 
-    INGEDIEND = "ingediend", _("A TLV request was submitted")
-    AANVULLING_GEVRAAGD = "aanvulling_gevraagd", _("More information is requested for a TLV request")
-    BESLUIT = "besluit", _("A decision was taken on a TLV request")
-    BESLISTERMIJN = "beslistermijn", _("The decision term of a TLV request has passed")
-    EINDDATUM = "einddatum", _("A TLV ends soon: evaluate and decide on extension or return")
-    TERUGKEER = "terugkeer", _("The yearly return review of a TLV is due")
-    BEZWAAR = "bezwaar", _("An objection against a TLV decision was registered")
+    INGEDIEND = "tlv.ingediend", _("A TLV request was submitted")
+    AANVULLING_GEVRAAGD = "tlv.aanvulling_gevraagd", _("More information is requested for a TLV request")
+    BESLUIT = "tlv.besluit", _("A decision was taken on a TLV request")
+    BESLISTERMIJN = "tlv.beslistermijn", _("The decision term of a TLV request has passed")
+    EINDDATUM = "tlv.einddatum", _("A TLV ends soon: evaluate and decide on extension or return")
+    TERUGKEER = "tlv.terugkeer", _("The yearly return review of a TLV is due")
+    BEZWAAR = "tlv.bezwaar", _("An objection against a TLV decision was registered")

@@ -91,8 +91,3 @@ def bezwaarcommissie() -> str:
 def rechtbank() -> str:
     """The court for beroep, named in the letter on an objection."""
     return str(getattr(settings, "TLV_RECHTBANK", "de rechtbank Den Haag, sector bestuursrecht"))
-
-
-def portaal_url() -> str:
-    """Base address of the portal for the link in notification e-mails (the e-mail holds nothing else)."""
-    return str(getattr(settings, "SWV_PORTAAL_URL", "http://127.0.0.1:8000")).rstrip("/")

@@ -32,6 +32,7 @@ from tlv.choices import (
     Categorie,
     Indiener,
     Kwalificatie,
+    Meldingsoort,
     OudersInstemming,
     Route,
     TLVSoort,
@@ -670,8 +671,8 @@ def demo_tlvs(ctx: DemoContext) -> str:
     meldingen_maken(
         (
             ontvanger.pk,
-            t.pk,
-            "aanvulling_gevraagd" if t.status == TLVStatus.AANVULLING_GEVRAAGD else "ingediend",
+            t.uuid,
+            Meldingsoort.AANVULLING_GEVRAAGD if t.status == TLVStatus.AANVULLING_GEVRAAGD else Meldingsoort.INGEDIEND,
             f"demo:{t.pk}",
         )
         for t in lopend

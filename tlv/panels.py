@@ -5,7 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from swv.access import heeft_rol
 from swv.choices import Rol
 from swv.home import registreer_menu, registreer_paneel
-from swv.meldingen import ongelezen, registreer_meldingbron
+from swv.meldingen import ongelezen, registreer_meldingsoort
+from tlv.choices import Meldingsoort
 
 SCHOOL = (Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT)
 TLC = (Rol.TLC_LID, Rol.DB)
@@ -54,4 +55,5 @@ registreer_menu(
     volgorde=33,
 )
 
-registreer_meldingbron("tlv", "tlv.TLVMelding")
+for _soort in Meldingsoort:
+    registreer_meldingsoort(_soort.value, titel=_soort.label, model="tlv.TLV", route="tlv:detail")

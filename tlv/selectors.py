@@ -29,7 +29,7 @@ from tlv.choices import (
     TLVSoort,
     TLVStatus,
 )
-from tlv.models import TLV, Bezwaar, TLVMelding
+from tlv.models import TLV, Bezwaar
 from tlv.querysets import TLVQuerySet, tlv_regel
 
 #: The actions a detail page offers, each checked with the same rule as the services use.
@@ -379,7 +379,3 @@ def tlv_pijplijn(user, filters) -> dict:
             for sid, naam in scholen
         ],
     }
-
-
-def meldingen(user) -> QuerySet:
-    return TLVMelding.objects.visible_to(user).select_related("tlv").order_by("-aangemaakt", "-pk")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from smtplib import SMTPException
-
 from celery import shared_task
 
 from swv.tasks import TRANSIENTE_FOUTEN
@@ -15,11 +13,3 @@ def tlv_dagelijkse_ronde() -> dict:
     from tlv.services.looptijd import tlv_dagelijkse_ronde as ronde
 
     return ronde()
-
-
-@shared_task(autoretry_for=(*TRANSIENTE_FOUTEN, SMTPException), retry_backoff=5, retry_backoff_max=600, max_retries=6)
-def tlv_melding_mailen(melding_id: int) -> None:
-    """Send one notification e-mail (a link only); the service claims the row, so never twice."""
-    from tlv.services.meldingen import melding_mailen
-
-    melding_mailen(melding_id=melding_id)

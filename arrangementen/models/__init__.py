@@ -2,7 +2,6 @@ from .aanvraag import Aanvraag, Aanvullingsverzoek, Advies, Begrotingsregel, Bes
 from .catalogus import Arrangementtype
 from .evaluatie import Evaluatie, Evaluatiemoment
 from .geld import Arrangementbudget, Realisatie, Verplichting
-from .melding import Melding
 
 __all__ = [
     "Aanvraag",
@@ -14,7 +13,6 @@ __all__ = [
     "Besluit",
     "Evaluatie",
     "Evaluatiemoment",
-    "Melding",
     "Realisatie",
     "Statusovergang",
     "Verplichting",

@@ -22,12 +22,7 @@ from arrangementen.services.beoordeling import (
 )
 from arrangementen.services.fouten import AanvraagFout, GelijktijdigeWijziging
 from arrangementen.services.geld import budget_vastleggen, realisatie_vastleggen, realisaties_importeren
-from arrangementen.services.meldingen import (
-    evaluatieherinneringen_maken,
-    melding_email_versturen,
-    melding_gelezen,
-    meldingen_alle_gelezen,
-)
+from arrangementen.services.meldingen import evaluatieherinneringen_maken
 from arrangementen.services.uitvoering import (
     Evaluatiegegevens,
     arrangement_afsluiten,
@@ -60,9 +55,6 @@ __all__ = [
     "budget_vastleggen",
     "evaluatie_vastleggen",
     "evaluatieherinneringen_maken",
-    "melding_email_versturen",
-    "melding_gelezen",
-    "meldingen_alle_gelezen",
     "ontbrekend_voor_indienen",
     "realisatie_vastleggen",
     "realisaties_importeren",

@@ -18,12 +18,12 @@ from django.views.generic import TemplateView
 from arrangementen import selectors, services
 from arrangementen.budget import schooljaar_van
 from arrangementen.forms import BudgetForm, ImportForm, RealisatieForm
-from arrangementen.models import Aanvraag, Arrangementtype, Melding
+from arrangementen.models import Aanvraag, Arrangementtype
 from arrangementen.querysets import BUDGET_BEHEERDERS, BUDGET_LEZERS
 from arrangementen.selectors import geld as geld_selectors
 from arrangementen.selectors.jaarverslag import SWV_BREED
 from arrangementen.services import AanvraagFout
-from swv.access import heeft_rol, zichtbaar_of_404
+from swv.access import heeft_rol
 from swv.choices import Rol
 from swv.fouten import DomeinFout
 from swv.generiek import ActieView, RolVereistMixin
@@ -196,21 +196,3 @@ class CatalogusView(LoginRequiredMixin, TemplateView):
         ctx = super().get_context_data(**kwargs)
         ctx["typen"] = Arrangementtype.objects.visible_to(self.request.user).actief()
         return ctx
-
-
-class MeldingenView(LoginRequiredMixin, View):
-    """My notifications; opening one marks it read and goes to the request."""
-
-    def get(self, request):
-        meldingen = Melding.objects.visible_to(request.user).select_related("aanvraag")[:100]
-        return render(request, "arrangementen/meldingen.html", {"meldingen": meldingen})
-
-    def post(self, request):
-        if request.POST.get("alle"):
-            services.meldingen_alle_gelezen(door=request.user)
-            return redirect("arrangementen:meldingen")
-        melding = zichtbaar_of_404(
-            Melding.objects.visible_to(request.user).select_related("aanvraag"), uuid=request.POST.get("melding", "")
-        )
-        services.melding_gelezen(melding=melding, door=request.user)
-        return redirect("arrangementen:detail", uuid=melding.aanvraag.uuid)

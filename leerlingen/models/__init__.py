@@ -28,7 +28,6 @@ __all__ = [
     "Signaal",
     "StemVanHetKind",
 ]
-from .meldingen import Melding  # noqa: E402
 from .risicolijst import Risicolijstregel, Risicolijstronde, Risicosignalering  # noqa: E402
 from .thuiszitters import Ketenpartner, Ladderstap, Ladderstapwijziging, Thuiszittercasus, ThuiszitterStatuswijziging  # noqa: E402
 from .zorgplicht import Zorgplichtcasus, ZorgplichtHerinnering, ZorgplichtStatuswijziging  # noqa: E402
@@ -42,7 +41,6 @@ __all__ += [
     "Zorgplichtcasus",
     "ZorgplichtHerinnering",
     "ZorgplichtStatuswijziging",
-    "Melding",
     "Risicolijstregel",
     "Risicolijstronde",
     "Risicosignalering",

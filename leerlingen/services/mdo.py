@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from leerlingen.choices import (
@@ -44,7 +46,9 @@ from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
 from swv.access import school_ids
 from swv.choices import Rol
 from swv.historie import met_historie
+from swv.meldingen import melden
 from swv.models import Gebruiker, Lidmaatschap
+from swv.waarden import vereist
 
 #: Roles of portal users who can take part in an MDO of a school (their membership on that school).
 DEELNEMER_ROLLEN = (Rol.IB_ER, Rol.LEERKRACHT, Rol.DIRECTEUR, Rol.CONSULENT)
@@ -163,51 +167,41 @@ def mdo_plannen(
         dossier_status_zetten(dossier=dossier, naar=DossierStatus.IN_BEHANDELING_MDO, door=door, reden=str(mdo))
     else:
         activiteit_registreren(dossier)
-    transaction.on_commit(lambda: _uitnodigen(mdo.pk))
+    mdo_uitnodigingen_sturen(mdo_id=mdo.pk)
     return mdo
 
 
-def _uitnodigen(mdo_id: int) -> None:
-    from leerlingen.tasks import mdo_uitnodigingen_versturen
-
-    mdo_uitnodigingen_versturen.delay(mdo_id)
-
-
 def mdo_uitnodigingen_sturen(*, mdo_id: int) -> int:
-    """E-mail each invited portal user a link to the meeting (never pupil details); returns the count.
+    """Invite each participant with a portal account (not the planner) through ``swv.meldingen``:
+    an in-app notification and an e-mail with a link only (never pupil details); returns the count.
 
-    Idempotent: a participant is marked ``uitgenodigd_op`` right after their e-mail, so a retry after
-    a mail-server hiccup does not invite anyone twice.
+    Idempotent: a participant is marked ``uitgenodigd_op`` and the notification is unique per
+    meeting and participant, so planning again or a retry invites nobody twice.
     """
-    from django.conf import settings
-    from django.core.mail import send_mail
-    from django.template.loader import render_to_string
-    from django.urls import reverse
-
     mdo = MDO.objects.filter(pk=mdo_id, status=MDOStatus.GEPLAND).first()
     if mdo is None:
         return 0
-    basis = getattr(settings, "SWV_PORTAAL_URL", "").rstrip("/")
-    ctx = {"mdo": mdo, "link": basis + reverse("leerlingen:mdo_detail", args=[mdo.uuid])}
-    te_sturen = (
-        mdo.deelnemers.filter(gebruiker__isnull=False, uitgenodigd_op__isnull=True)
-        .exclude(gebruiker_id=mdo.gepland_door_id)
-        .select_related("gebruiker")
-    )
-    n = 0
-    for d in te_sturen:
-        if d.gebruiker is None:  # excluded by the query above
-            raise ValueError(f"MDO participant {d.pk} has no user to invite")
-        send_mail(
-            render_to_string("emails/leerlingen_mdo_uitnodiging_subject.txt", ctx).strip(),
-            render_to_string("emails/leerlingen_mdo_uitnodiging.txt", ctx),
-            None,
-            [d.gebruiker.email],
-            html_message=render_to_string("emails/leerlingen_mdo_uitnodiging.html", ctx),
+    te_sturen = list(
+        mdo.deelnemers.filter(gebruiker__isnull=False, uitgenodigd_op__isnull=True).exclude(
+            gebruiker_id=mdo.gepland_door_id
         )
-        MDODeelnemer.objects.filter(pk=d.pk).update(uitgenodigd_op=timezone.now())
-        n += 1
-    return n
+    )
+    if not te_sturen:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        titel = _("Invitation: %(soort)s on %(datum)s") % {
+            "soort": mdo.get_soort_display(),
+            "datum": date_format(timezone.localtime(mdo.begint_om), "l j F Y, H:i"),
+        }
+    melden(
+        soort="leerlingen.mdo_uitnodiging",
+        doel=mdo,
+        ontvangers=[vereist(d.gebruiker_id, "user of an invited participant") for d in te_sturen],
+        sleutel=f"mdo:{mdo.pk}",
+        titel=titel,
+    )
+    MDODeelnemer.objects.filter(pk__in=[d.pk for d in te_sturen]).update(uitgenodigd_op=timezone.now())
+    return len(te_sturen)
 
 
 def _vergrendel_gepland(mdo: MDO, versie: int | None = None) -> MDO:
@@ -263,7 +257,7 @@ def mdo_bijwerken(
             d.delete()
     if nieuwe_deelnemers:
         _deelnemers_toevoegen(mdo, nieuwe_deelnemers)
-        transaction.on_commit(lambda: _uitnodigen(mdo.pk))
+        mdo_uitnodigingen_sturen(mdo_id=mdo.pk)
     activiteit_registreren(mdo.dossier)
     return mdo
 

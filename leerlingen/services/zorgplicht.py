@@ -6,21 +6,17 @@ from __future__ import annotations
 import logging
 import uuid as uuidlib
 from datetime import date, timedelta
-from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from leerlingen import conf
-from leerlingen.models import Melding, Zorgplichtcasus, ZorgplichtHerinnering, ZorgplichtStatuswijziging
+from leerlingen.models import Zorgplichtcasus, ZorgplichtHerinnering, ZorgplichtStatuswijziging
 from leerlingen.services.thuiszitters import (
     Domeinfout,
     _bestaande_bij_dubbel_verzenden,
@@ -30,6 +26,7 @@ from leerlingen.services.thuiszitters import (
 )
 from swv.access import controleer_nog_zichtbaar, school_ids
 from swv.choices import Rol
+from swv.meldingen import melden
 from swv.models import Gebruiker, Lidmaatschap, School
 
 logger = logging.getLogger(__name__)
@@ -225,55 +222,13 @@ def _herinnering_claimen(casus: Zorgplichtcasus, moment: str, vandaag: date) -> 
     )
     if not nieuw:
         return False
-    link = reverse("leerlingen:zorgplicht_detail", args=[casus.uuid])
     with translation.override(settings.LANGUAGE_CODE):
         titel = _titel(moment, casus)
-    meldingen = [
-        Melding.objects.create(ontvanger=gebruiker, titel=titel, link=link, herinnering=herinnering)
-        for gebruiker in ontvangers(casus, vandaag)
-    ]
-    from leerlingen.tasks import melding_mailen
-
-    for melding in meldingen:
-        transaction.on_commit(partial(melding_mailen.delay, melding.pk))
-    return True
-
-
-def melding_mailen_service(*, melding_id: int) -> bool:
-    """Send the e-mail of one notification: subject and a link, no pupil details. Claimed with a
-    conditional UPDATE so that a duplicate task or a retry after success sends nothing twice."""
-    if not Melding.objects.filter(pk=melding_id, gemaild_op__isnull=True).update(gemaild_op=timezone.now()):
-        return False
-    melding = Melding.objects.select_related("ontvanger").get(pk=melding_id)
-    if not melding.ontvanger.email or not melding.ontvanger.is_active:
-        return False
-    context = {
-        "melding": melding,
-        "url": conf.portaal_url() + melding.link,
-        "meldingen_url": conf.portaal_url() + reverse("leerlingen:meldingen"),
-    }
-    with translation.override(settings.LANGUAGE_CODE):
-        onderwerp = " ".join(render_to_string("emails/melding_subject.txt", context).split())
-        tekst = render_to_string("emails/melding_text.txt", context)
-        html = render_to_string("emails/melding_html.html", context)
-    bericht = EmailMultiAlternatives(onderwerp, tekst, settings.DEFAULT_FROM_EMAIL, [melding.ontvanger.email])
-    bericht.attach_alternative(html, "text/html")
-    try:
-        bericht.send()
-    except Exception:
-        # Not sent: release the claim so that the task's retry can try again.
-        Melding.objects.filter(pk=melding_id).update(gemaild_op=None)
-        raise
-    return True
-
-
-@transaction.atomic
-def melding_gelezen(*, door, melding: Melding) -> None:
-    Melding.objects.visible_to(door, "change").filter(pk=melding.pk, gelezen_op__isnull=True).update(
-        gelezen_op=timezone.now()
+    melden(
+        soort="leerlingen.zorgplicht",
+        doel=casus,
+        ontvangers=ontvangers(casus, vandaag),
+        sleutel=f"zorgplicht:{herinnering.pk}",
+        titel=titel,
     )
-
-
-@transaction.atomic
-def meldingen_alle_gelezen(*, door) -> int:
-    return Melding.objects.visible_to(door, "change").ongelezen().update(gelezen_op=timezone.now())
+    return True

@@ -1,5 +1,4 @@
-"""The risicolijst: marks of pupils at risk, compiled rounds with their comparison, exports; and the
-in-app notifications (meldingen)."""
+"""The risicolijst: marks of pupils at risk, compiled rounds with their comparison, exports."""
 
 from __future__ import annotations
 
@@ -9,19 +8,16 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
 from leerlingen.forms import thuiszitters as forms
-from leerlingen.models import Leerling, Melding, Risicolijstronde, Risicosignalering
-from leerlingen.selectors import meldingen as melding_selectors
+from leerlingen.models import Leerling, Risicolijstronde, Risicosignalering
 from leerlingen.selectors import risicolijst as selectors
 from leerlingen.services import risicolijst as services
 from leerlingen.services.thuiszitters import Domeinfout
-from leerlingen.services.zorgplicht import melding_gelezen, meldingen_alle_gelezen
 from leerlingen.views.basis import ServiceFormView
 from swv.access import heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
@@ -159,40 +155,3 @@ class RondeExportView(LoginRequiredMixin, View):
             return redirect(ronde.get_absolute_url())
         messages.info(request, _("The export has started; you can follow its progress below."))
         return redirect("taak_detail", uuid=taak.uuid)
-
-
-# --- notifications ---
-
-
-class MeldingenView(LoginRequiredMixin, TemplateView):
-    template_name = "leerlingen/meldingen.html"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["pagina"] = Paginator(melding_selectors.meldingen_lijst(self.request.user), 50).get_page(
-            self.request.GET.get("pagina")
-        )
-        ctx["ongelezen"] = melding_selectors.aantal_ongelezen(self.request.user)
-        return ctx
-
-
-class MeldingOpenenView(LoginRequiredMixin, View):
-    """Mark one notification as read and go to its page (POST: a GET must not change anything)."""
-
-    def post(self, request, uuid):
-        melding = zichtbaar_of_404(Melding.objects.visible_to(request.user, "change"), uuid=uuid)
-        melding_gelezen(door=request.user, melding=melding)
-        if url_has_allowed_host_and_scheme(
-            melding.link, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return redirect(melding.link)
-        return redirect("leerlingen:meldingen")
-
-
-class MeldingenGelezenView(LoginRequiredMixin, View):
-    def post(self, request):
-        n = meldingen_alle_gelezen(door=request.user)
-        messages.success(
-            request, ngettext("%(n)s notification marked as read.", "%(n)s notifications marked as read.", n) % {"n": n}
-        )
-        return redirect("leerlingen:meldingen")

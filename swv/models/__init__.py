@@ -1,4 +1,5 @@
 from .gebruikers import Gebruiker, Lidmaatschap
+from .meldingen import Melding
 from .organisatie import Bestuur, Gemeente, Kring, Leerlingtelling, Samenwerkingsverband, School
 from .protocol import Toegangslog
 from .taken import Taak, WorkerHartslag
@@ -10,6 +11,7 @@ __all__ = [
     "Kring",
     "Leerlingtelling",
     "Lidmaatschap",
+    "Melding",
     "Samenwerkingsverband",
     "School",
     "Taak",

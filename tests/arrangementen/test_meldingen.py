@@ -1,5 +1,5 @@
-"""Notifications: one per recipient and event, an e-mail with a link and no pupil details, retried
-when the mail server fails, never sent twice; evaluation reminders on time."""
+"""Notifications of the arrangements app: who hears about an event, once; evaluation reminders on
+time. Sending the e-mail is swv's (tests/swv/test_meldingen_versturen.py)."""
 
 from __future__ import annotations
 
@@ -7,47 +7,15 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core import mail
+from django.urls import reverse
 
 from arrangementen import services
-from arrangementen.choices import Meldingsoort, Verzendstatus
-from arrangementen.models import Melding
+from arrangementen.choices import Meldingsoort
 from arrangementen.services.meldingen import meldingen_maken
-from arrangementen.tasks import melding_versturen
+from swv.models import Melding
 from tests.arrangementen.factories import AanvraagFactory
 
 pytestmark = pytest.mark.django_db
-
-
-class HaperendeMailserver:
-    """An e-mail backend that fails the first ``keer`` times, like an SMTP server that is down."""
-
-    keer = 1
-    pogingen = 0
-
-    def __init__(self, *args, **kwargs):
-        pass
-
-    def send_messages(self, berichten):
-        HaperendeMailserver.pogingen += 1
-        if HaperendeMailserver.pogingen <= HaperendeMailserver.keer:
-            raise ConnectionRefusedError("SMTP server not answering")
-        mail.outbox.extend(berichten)
-        return len(berichten)
-
-
-def test_the_email_has_a_link_and_no_pupil_details(personas):
-    aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True)
-    [melding] = meldingen_maken(soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=[personas.charlie])
-    assert services.melding_email_versturen(melding_id=melding.pk)
-    [bericht] = mail.outbox
-    tekst = bericht.subject + bericht.body + bericht.alternatives[0][0]
-    assert bericht.to == ["charlie@example.nl"]
-    assert f"/arrangementen/{aanvraag.uuid}/" in bericht.body
-    for gegeven in (aanvraag.leerling.voornaam, aanvraag.leerling.achternaam, aanvraag.nummer, personas.school_a.naam):
-        assert gegeven not in tekst
-    melding.refresh_from_db()
-    assert (melding.email_status, melding.email_pogingen) == (Verzendstatus.VERSTUURD, 1)
 
 
 def test_the_same_event_never_notifies_twice(personas):
@@ -55,9 +23,10 @@ def test_the_same_event_never_notifies_twice(personas):
     meldingen_maken(soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=[personas.charlie, personas.charlie])
     assert meldingen_maken(soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=[personas.charlie]) == []
     melding = Melding.objects.get()
-    assert services.melding_email_versturen(melding_id=melding.pk) is True
-    assert services.melding_email_versturen(melding_id=melding.pk) is False  # a duplicate task delivery
-    assert len(mail.outbox) == 1
+    assert (melding.ontvanger, melding.link) == (
+        personas.charlie,
+        reverse("arrangementen:detail", args=[aanvraag.uuid]),
+    )
 
 
 def test_the_author_and_inactive_accounts_are_not_notified(personas):
@@ -73,40 +42,6 @@ def test_the_author_and_inactive_accounts_are_not_notified(personas):
         )
         == []
     )
-
-
-def test_a_failing_mail_server_is_retried_and_the_mail_goes_once(personas, settings):
-    settings.EMAIL_BACKEND = "tests.arrangementen.test_meldingen.HaperendeMailserver"
-    HaperendeMailserver.pogingen, HaperendeMailserver.keer = 0, 1
-    aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True)
-    [melding] = meldingen_maken(soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=[personas.charlie])
-    with pytest.raises(ConnectionRefusedError):
-        services.melding_email_versturen(melding_id=melding.pk)
-    melding.refresh_from_db()
-    assert melding.email_status == Verzendstatus.WACHTRIJ  # the claim is released for the retry
-    assert services.melding_email_versturen(melding_id=melding.pk)
-    melding.refresh_from_db()
-    assert (melding.email_status, melding.email_pogingen, len(mail.outbox)) == (Verzendstatus.VERSTUURD, 2, 1)
-
-
-def test_the_task_retries_only_transient_errors(personas, settings):
-    assert ConnectionRefusedError in melding_versturen.autoretry_for or OSError in melding_versturen.autoretry_for
-    assert not any(issubclass(ValueError, fout) for fout in melding_versturen.autoretry_for)
-
-
-def test_the_task_gives_up_with_a_reason_after_the_last_retry(personas, settings):
-    settings.EMAIL_BACKEND = "tests.arrangementen.test_meldingen.HaperendeMailserver"
-    HaperendeMailserver.pogingen, HaperendeMailserver.keer = 0, 99
-    aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True)
-    [melding] = meldingen_maken(soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=[personas.charlie])
-    melding_versturen.push_request(retries=melding_versturen.max_retries)
-    try:
-        with pytest.raises(ConnectionRefusedError):
-            melding_versturen.run(melding.pk)
-    finally:
-        melding_versturen.pop_request()
-    melding.refresh_from_db()
-    assert (melding.email_status, melding.email_fout) == (Verzendstatus.MISLUKT, "ConnectionRefusedError")
 
 
 def test_evaluation_reminders_come_a_week_before_and_once(personas):

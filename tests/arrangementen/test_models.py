@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from arrangementen.choices import AanvraagStatus, Besluitsoort
-from arrangementen.models import Aanvraag, Arrangementbudget, Besluit, Evaluatie, Melding, Realisatie, Statusovergang
+from arrangementen.models import Aanvraag, Arrangementbudget, Besluit, Evaluatie, Realisatie, Statusovergang
 from tests.arrangementen.factories import AanvraagFactory, ArrangementtypeFactory
 from tests.beperkingen import schendt
 
@@ -147,17 +147,6 @@ def test_budgets_are_unique_per_year_and_level(personas):
     weigert(
         "budget_school_of_kring",
         lambda: Arrangementbudget.objects.create(jaar=2031, school=personas.school_a, kring=personas.kring, bedrag=2),
-    )
-
-
-def test_a_notification_key_is_unique(personas):
-    a = AanvraagFactory(school=personas.school_a)
-    Melding.objects.create(ontvanger=personas.charlie, soort="ingediend", aanvraag=a, sleutel="ingediend:1::2")
-    weigert(
-        "arrangementen_melding_sleutel_key",
-        lambda: Melding.objects.create(
-            ontvanger=personas.charlie, soort="ingediend", aanvraag=a, sleutel="ingediend:1::2"
-        ),
     )
 
 

@@ -7,8 +7,9 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from arrangementen.choices import Beoordelaar
-from arrangementen.models import Aanvraag, Melding
+from arrangementen.choices import Beoordelaar, Meldingsoort
+from arrangementen.models import Aanvraag
+from arrangementen.services.meldingen import meldingen_maken
 from tests.arrangementen.factories import AanvraagFactory, ArrangementtypeFactory
 from tests.leerlingen.factories import LeerlingFactory
 
@@ -149,9 +150,9 @@ def test_a_guessed_integer_id_is_not_a_url(client, personas):
 
 def test_a_notification_is_its_recipients_only(client, personas):
     aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True)
-    melding = Melding.objects.create(ontvanger=personas.charlie, soort="ingediend", aanvraag=aanvraag, sleutel="x")
+    [melding] = meldingen_maken(soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=[personas.charlie])
     client.force_login(personas.anna)
-    assert client.post(reverse("arrangementen:meldingen"), {"melding": melding.uuid}).status_code == 404
+    assert client.post(reverse("melding_openen", args=[melding.uuid])).status_code == 404
     melding.refresh_from_db()
     assert melding.gelezen_op is None
 

@@ -22,9 +22,9 @@ from arrangementen.choices import (
     Kostenwijze,
     Meldingsoort,
 )
-from arrangementen.models import Aanvraag, Evaluatiemoment, Melding, Statusovergang
+from arrangementen.models import Aanvraag, Evaluatiemoment, Statusovergang
 from arrangementen.services import AanvraagFout, Aanvraaginhoud, Evaluatiegegevens, GelijktijdigeWijziging
-from swv.models import Taak
+from swv.models import Melding, Taak
 from tests.arrangementen.factories import AanvraagFactory, ArrangementtypeFactory, MDOUitkomstFactory
 from tests.leerlingen.factories import LeerlingFactory
 

@@ -13,8 +13,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from arrangementen.choices import AanvraagStatus, Afsluitresultaat
-from arrangementen.models import Aanvraag, Arrangementbudget, Evaluatie, Melding, Realisatie
+from arrangementen.choices import AanvraagStatus, Afsluitresultaat, Meldingsoort
+from arrangementen.models import Aanvraag, Arrangementbudget, Evaluatie, Realisatie
+from arrangementen.services.meldingen import meldingen_maken
 from swv.models import Taak, Toegangslog
 from tests.arrangementen.factories import (
     AanvraagFactory,
@@ -244,10 +245,10 @@ def test_the_list_filters_and_answers_htmx_with_the_table_only(client, personas)
 
 def test_notifications_are_listed_and_opening_one_marks_it_read(client, personas):
     aanvraag = AanvraagFactory(school=personas.school_a, ingediend=True)
-    melding = Melding.objects.create(ontvanger=personas.charlie, soort="ingediend", aanvraag=aanvraag, sleutel="k")
+    [melding] = meldingen_maken(soort=Meldingsoort.INGEDIEND, aanvraag=aanvraag, ontvangers=[personas.charlie])
     client.force_login(personas.charlie)
-    assert "Aanvraag ingediend" in client.get(reverse("arrangementen:meldingen")).content.decode()
-    response = client.post(reverse("arrangementen:meldingen"), {"melding": str(melding.uuid)})
+    assert "Aanvraag ingediend" in client.get(reverse("meldingen"), {"bron": "arrangementen"}).content.decode()
+    response = client.post(reverse("melding_openen", args=[melding.uuid]))
     assert response.url == reverse("arrangementen:detail", args=[aanvraag.uuid])
     melding.refresh_from_db()
     assert melding.gelezen_op is not None
@@ -316,7 +317,7 @@ def _veel(personas, n, *, budget=True):
         ("anna", "arrangementen:werkvoorraad"),
         ("carla", "arrangementen:budget"),
         ("anna", "arrangementen:jaarverslag"),
-        ("charlie", "arrangementen:meldingen"),
+        ("charlie", "meldingen"),
     ],
 )
 def test_pages_use_the_same_number_of_queries_with_3_or_30_requests(

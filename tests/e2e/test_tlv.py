@@ -189,7 +189,7 @@ def test_tlv_journey_from_request_to_objection(page, personas, celery_worker):
     wissel(page, p.alice)
     page.get_by_role("link", name="nieuwe meldingen").click()
     bezoek(page, "notifications")
-    page.get_by_role("link", name="Een TLV loopt binnenkort af").click()
+    page.get_by_role("button", name="Een TLV loopt binnenkort af").click()
     page.get_by_role("heading", name=f"TLV {tlv.nummer}").wait_for()
 
     # An objection is registered by the TLC and decided by the DB.

@@ -1,4 +1,4 @@
-"""The MDO invitation job on a real worker: e-mails each invited portal user once (link only)."""
+"""MDO invitations through the portal's notifications, mailed by a real worker once each (link only)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from leerlingen.choices import Deelnemersrol
 from leerlingen.models import MDODeelnemer
 from leerlingen.services import dossier as dossier_services
 from leerlingen.services import mdo as services
+from swv.models import Melding
 from tests.conftest import wacht_op
 from tests.leerlingen.factories import LeerlingFactory
 
@@ -41,3 +42,14 @@ def test_planning_invites_the_portal_participants_on_the_worker(personas, celery
     assert uitgenodigd
     # The planner herself and the external parent get no e-mail; running again sends nothing new.
     assert services.mdo_uitnodigingen_sturen(mdo_id=mdo.pk) == 0
+    # The invitations are the portal's notifications; the worker mails each once (a link only).
+    uitnodigingen = Melding.objects.filter(soort="leerlingen.mdo_uitnodiging")
+    assert set(uitnodigingen.values_list("ontvanger", flat=True)) == {personas.charlie.pk, personas.lotte.pk}
+    wacht_op(lambda: not uitnodigingen.filter(email_status__in=["wachtrij", "bezig"]).exists())
+    # Lotte teaches at the school but not this pupil: the meeting page would answer 404 to her, so
+    # the worker records her e-mail as skipped instead of mailing a dead link.
+    assert dict(uitnodigingen.values_list("ontvanger", "email_status")) == {
+        personas.charlie.pk: Melding.Emailstatus.VERSTUURD,
+        personas.lotte.pk: Melding.Emailstatus.OVERGESLAGEN,
+    }
+    assert uitnodigingen.get(ontvanger=personas.lotte).email_fout == "geen toegang meer"

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from leerlingen.models import Melding, Risicolijstregel, Risicosignalering, Thuiszittercasus, Zorgplichtcasus
+from leerlingen.models import Risicolijstregel, Risicosignalering, Thuiszittercasus, Zorgplichtcasus
 from swv.choices import Rol
-from swv.models import Toegangslog
+from swv.meldingen import melden
+from swv.models import Melding, Toegangslog
 from tests.factories import GemeenteFactory, gebruiker_met_rol
 from tests.leerlingen.factories_thuiszitters import (
     RisicosignaleringFactory,
@@ -179,13 +180,16 @@ def test_the_risicolijst_is_for_consulenten_and_swv_staff(client, personas, pers
 
 
 def test_notifications_are_only_ones_own(client, personas):
-    melding = Melding.objects.create(ontvanger=personas.alice, titel="Zorgplicht", link="/leerlingen/zorgplicht/")
+    casus = ZorgplichtcasusFactory(school=personas.school_a)
+    [melding] = melden(
+        soort="leerlingen.zorgplicht", doel=casus, ontvangers=[personas.alice], sleutel="test", titel="Zorgplicht"
+    )
     client.force_login(personas.bob)
-    assert client.post(reverse("leerlingen:melding_openen", args=[melding.uuid])).status_code == 404
+    assert client.post(reverse("melding_openen", args=[melding.uuid])).status_code == 404
     assert Melding.objects.visible_to(personas.bob).count() == 0
     client.force_login(personas.alice)
-    response = client.post(reverse("leerlingen:melding_openen", args=[melding.uuid]))
-    assert response.status_code == 302 and response.url == "/leerlingen/zorgplicht/"
+    response = client.post(reverse("melding_openen", args=[melding.uuid]))
+    assert response.status_code == 302 and response.url == reverse("leerlingen:zorgplicht_detail", args=[casus.uuid])
     melding.refresh_from_db()
     assert melding.gelezen_op is not None
 

@@ -11,7 +11,7 @@ import time_machine
 from django.core import mail
 from django.utils import timezone
 
-from leerlingen.models import Melding, Zorgplichtcasus, ZorgplichtHerinnering
+from leerlingen.models import Zorgplichtcasus, ZorgplichtHerinnering
 from leerlingen.services.thuiszitters import Domeinfout
 from leerlingen.services.zorgplicht import (
     herinnering_moment,
@@ -20,6 +20,7 @@ from leerlingen.services.zorgplicht import (
     zorgplicht_registreren,
     zorgplicht_verlengen,
 )
+from swv.models import Melding
 from tests.beperkingen import schendt
 from tests.conftest import wacht_op
 from tests.leerlingen.factories_thuiszitters import ZorgplichtcasusFactory, standaard_ladder  # noqa: F401 (autouse fixture)
@@ -264,7 +265,7 @@ def test_reminders_go_to_school_board_and_consulent_once(
 
 
 def test_a_mail_task_that_runs_twice_mails_once(personas, settings, django_capture_on_commit_callbacks):
-    from leerlingen.services.zorgplicht import melding_mailen_service
+    from swv.meldingen import melding_mailen as melding_mailen_service
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     ZorgplichtcasusFactory(school=personas.school_a)
@@ -298,7 +299,7 @@ def test_the_beat_task_notifies_through_a_real_worker_once(personas, celery_work
     vandaag = timezone.localdate()
     casus = ZorgplichtcasusFactory(school=personas.school_a, aanmeldingsdatum=vandaag - timedelta(weeks=5))
     zorgplicht_herinneringen.delay()
-    wacht_op(lambda: Melding.objects.filter(gemaild_op__isnull=False).count() == 4)
+    wacht_op(lambda: Melding.objects.filter(email_status=Melding.Emailstatus.VERSTUURD).count() == 4)
     taak = zorgplicht_herinneringen.delay()  # a second run, e.g. beat restarted the same morning
     wacht_op(lambda: taak.id and _worker_klaar(celery_worker, taak.id))
     assert list(ZorgplichtHerinnering.objects.values_list("casus_id", "moment")) == [(casus.pk, "termijn-7")]

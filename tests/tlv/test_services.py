@@ -10,11 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from swv.choices import Rol
+from swv.models import Melding
 from tests.factories import gebruiker_met_rol
 from tests.gelijktijdig import gelijktijdig, precies_een_wint
 from tests.tlv.factories import PDF, DossierFactory, MDOFactory, TLVFactory, volledige_aanvraag
 from tlv.choices import Beeindigingsreden, Meldingsoort, Route, Terugkeerconclusie, TLVSoort, TLVStatus
-from tlv.models import TLV, TLVMelding
+from tlv.models import TLV
 from tlv.services import aanvraag, beoordeling, looptijd
 from tlv.services.fouten import GelijktijdigeWijziging, TLVFout
 
@@ -202,7 +203,7 @@ def test_submitting_starts_the_decision_term_and_tells_the_tlc(wereld, concept):
     tlv = aanvraag.tlv_indienen(door=wereld.alice, tlv=concept)
     assert (tlv.status, tlv.ingediend_op, tlv.eerst_ingediend_op) == (TLVStatus.INGEDIEND, vandaag(), vandaag())
     assert overgangen(tlv)[-1] == ("concept", "ingediend")
-    assert TLVMelding.objects.filter(ontvanger=wereld.tim, soort=Meldingsoort.INGEDIEND).count() == 1
+    assert Melding.objects.filter(ontvanger=wereld.tim, soort=Meldingsoort.INGEDIEND).count() == 1
 
 
 def test_a_submitted_request_cannot_be_submitted_again(wereld, ingediend):
@@ -215,7 +216,7 @@ def test_the_tlc_asks_for_more_information_and_the_term_is_suspended_meanwhile(w
         tlv = aanvraag.tlv_indienen(door=wereld.alice, tlv=concept)
     with time_machine.travel(date(2026, 3, 9), tick=False):
         tlv = beoordeling.tlv_aanvulling_vragen(door=wereld.tim, tlv=tlv, vraag="Graag het verslag van het MDO.")
-        assert TLVMelding.objects.filter(ontvanger=wereld.alice, soort=Meldingsoort.AANVULLING_GEVRAAGD).exists()
+        assert Melding.objects.filter(ontvanger=wereld.alice, soort=Meldingsoort.AANVULLING_GEVRAAGD).exists()
         tlv = aanvraag.tlv_aanvraag_bijwerken(door=wereld.alice, tlv=tlv, versie=tlv.versie, redenen="Aangevuld.")
     with time_machine.travel(date(2026, 3, 19), tick=False):
         tlv = aanvraag.tlv_indienen(door=wereld.alice, tlv=tlv)
@@ -262,7 +263,7 @@ def test_issuing_gives_a_number_and_activates_a_tlv_that_starts_today(wereld, ge
     assert (tlv.status, tlv.afgegeven_op, tlv.bekendgemaakt_op) == (TLVStatus.ACTIEF, vandaag(), vandaag())
     assert overgangen(tlv)[-2:] == [("procedureel_getoetst", "afgegeven"), ("afgegeven", "actief")]
     assert tlv.besluitbrief.soort == "tlv_besluitbrief"
-    assert TLVMelding.objects.filter(ontvanger=wereld.sanne, soort=Meldingsoort.BESLUIT).exists()
+    assert Melding.objects.filter(ontvanger=wereld.sanne, soort=Meldingsoort.BESLUIT).exists()
 
 
 def test_a_tlv_starting_later_stays_issued_until_its_start_date(wereld, getoetst):

@@ -1,5 +1,4 @@
 from .bezwaar import Bezwaar, BezwaarStatusovergang
-from .meldingen import TLVMelding
 from .tlv import TLV, Deskundigenadvies, Terugkeerbespreking, TLVNummerreeks, TLVStatusovergang
 
 __all__ = [
@@ -7,7 +6,6 @@ __all__ = [
     "BezwaarStatusovergang",
     "Deskundigenadvies",
     "TLV",
-    "TLVMelding",
     "TLVNummerreeks",
     "TLVStatusovergang",
     "Terugkeerbespreking",

@@ -195,7 +195,7 @@ def _einddatum_herinneringen(vandaag: date) -> int:
             einddatum__lte=vandaag + relativedelta(months=conf.herinnering_maanden()) + timedelta(days=3),
         )
         .exclude(Exists(lopend))
-        .only("pk", "einddatum", "aanvragende_school_id", "beoogde_school_id")
+        .only("pk", "uuid", "einddatum", "aanvragende_school_id", "beoogde_school_id")
     )
     kandidaten = [t for t in kandidaten if termijnen.herinnering_vanaf(_einde(t)) <= vandaag]
     scholen = {t.aanvragende_school_id for t in kandidaten} | {t.beoogde_school_id for t in kandidaten}
@@ -204,7 +204,7 @@ def _einddatum_herinneringen(vandaag: date) -> int:
     items = []
     for t in kandidaten:
         for ontvanger in aanvrager[t.aanvragende_school_id] | sbo[t.beoogde_school_id]:
-            items.append((ontvanger, t.pk, Meldingsoort.EINDDATUM, f"einddatum:{t.pk}:{_einde(t).isoformat()}"))
+            items.append((ontvanger, t.uuid, Meldingsoort.EINDDATUM, f"einddatum:{t.pk}:{_einde(t).isoformat()}"))
     return meldingen_maken(items)
 
 
@@ -213,7 +213,7 @@ def _terugkeer_herinneringen(vandaag: date) -> int:
     kandidaten = list(
         TLV.objects.filter(status=TLVStatus.ACTIEF)
         .annotate(laatste_bespreking=Max("terugkeerbesprekingen__datum"))
-        .only("pk", "ingangsdatum", "plaatsingsdatum", "aanvragende_school_id", "beoogde_school_id")
+        .only("pk", "uuid", "ingangsdatum", "plaatsingsdatum", "aanvragende_school_id", "beoogde_school_id")
     )
     verwacht = {
         t.pk: dag
@@ -224,7 +224,7 @@ def _terugkeer_herinneringen(vandaag: date) -> int:
     scholen = {t.aanvragende_school_id for t in kandidaten} | {t.beoogde_school_id for t in kandidaten}
     ib = _per_school(scholen, [Rol.IB_ER, Rol.DIRECTEUR])
     items = [
-        (ontvanger, t.pk, Meldingsoort.TERUGKEER, f"terugkeer:{t.pk}:{verwacht[t.pk].isoformat()}")
+        (ontvanger, t.uuid, Meldingsoort.TERUGKEER, f"terugkeer:{t.pk}:{verwacht[t.pk].isoformat()}")
         for t in kandidaten
         for ontvanger in ib[t.aanvragende_school_id] | ib[t.beoogde_school_id]
     ]
@@ -235,14 +235,15 @@ def _beslistermijn_meldingen(vandaag: date) -> int:
     """Tell the deciders about requests past their decision term (suspended terms do not run)."""
     kandidaten = TLV.objects.filter(
         status__in=[TLVStatus.INGEDIEND, TLVStatus.PROCEDUREEL_GETOETST], ingediend_op__isnull=False
-    ).only("pk", "ingediend_op", "opgeschort_dagen")
+    ).only("pk", "uuid", "ingediend_op", "opgeschort_dagen")
     ontvangers = medewerkers(swv_rollen={conf.besluit_rol(), Rol.TLC_LID})
     items = []
     for t in kandidaten:
         termijn = termijnen.beslistermijn(vereist(t.ingediend_op, "ingediend_op (filtered on)"), t.opgeschort_dagen)
         if termijn < vandaag:
             items += [
-                (o, t.pk, Meldingsoort.BESLISTERMIJN, f"beslistermijn:{t.pk}:{termijn.isoformat()}") for o in ontvangers
+                (o, t.uuid, Meldingsoort.BESLISTERMIJN, f"beslistermijn:{t.pk}:{termijn.isoformat()}")
+                for o in ontvangers
             ]
     return meldingen_maken(items)
 

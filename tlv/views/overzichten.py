@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 
 from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from swv.access import heeft_rol, zichtbaar_of_404
+from swv.access import heeft_rol
 from swv.choices import Rol
 from swv.generiek import HtmxDeelMixin, RolVereistMixin
 from swv.protocol import log_export
@@ -23,8 +22,6 @@ from tlv import selectors
 from tlv.choices import TLVStatus
 from tlv.forms import PeriodeForm, RegisterFilterForm, registerfilter_parameters
 from tlv.grafieken import wachttijd_grafiek
-from tlv.models import TLVMelding
-from tlv.services.meldingen import melding_gelezen
 
 #: The columns the register page shows (the row stays narrow: no free texts).
 REGISTER_KOLOMMEN = (
@@ -165,21 +162,3 @@ class KengetallenView(RolVereistMixin, TemplateView):
             grafiek=wachttijd_grafiek(pijplijn["per_school"]),
         )
         return ctx
-
-
-class MeldingenView(LoginRequiredMixin, TemplateView):
-    template_name = "tlv/meldingen.html"
-
-    def get_context_data(self, **kwargs):
-        ctx = super().get_context_data(**kwargs)
-        ctx["pagina"] = Paginator(selectors.meldingen(self.request.user), 25).get_page(self.request.GET.get("pagina"))
-        return ctx
-
-
-class MeldingOpenenView(LoginRequiredMixin, View):
-    """Mark a notification read and go to its TLV (which answers 404 if access has ended)."""
-
-    def get(self, request, uuid):
-        melding = zichtbaar_of_404(TLVMelding.objects.visible_to(request.user).select_related("tlv"), uuid=uuid)
-        melding_gelezen(door=request.user, melding=melding)
-        return redirect(melding.tlv.get_absolute_url())
