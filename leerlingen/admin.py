@@ -223,7 +223,7 @@ class LadderstapwijzigingAdmin(SimpleHistoryAdmin):
 
 @admin.register(ThuiszitterStatuswijziging)
 class ThuiszitterStatuswijzigingAdmin(SimpleHistoryAdmin):
-    list_display = ["casus", "oud", "nieuw", "door", "op"]
+    list_display = ["casus", "van", "naar", "door", "op"]
     raw_id_fields = ["casus", "door"]
 
 
@@ -237,7 +237,7 @@ class ZorgplichtcasusAdmin(SimpleHistoryAdmin):
 
 @admin.register(ZorgplichtStatuswijziging)
 class ZorgplichtStatuswijzigingAdmin(SimpleHistoryAdmin):
-    list_display = ["casus", "oud", "nieuw", "door", "op"]
+    list_display = ["casus", "van", "naar", "door", "op"]
     raw_id_fields = ["casus", "door"]
 
 

@@ -1,4 +1,5 @@
 from .gebruikers import Gebruiker, Lidmaatschap
+from .historie import Statusovergang
 from .organisatie import Bestuur, Gemeente, Kring, Leerlingtelling, Samenwerkingsverband, School
 from .protocol import Toegangslog
 from .taken import Taak, WorkerHartslag
@@ -12,6 +13,7 @@ __all__ = [
     "Lidmaatschap",
     "Samenwerkingsverband",
     "School",
+    "Statusovergang",
     "Taak",
     "Toegangslog",
     "WorkerHartslag",
