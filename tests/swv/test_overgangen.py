@@ -169,3 +169,15 @@ def test_two_concurrent_transitions_on_postgresql_exactly_one_wins(personas):
     assert DossierStatusovergang.objects.filter(dossier=dossier).count() == 1
     dossier.refresh_from_db()
     assert dossier.status == DossierStatus.AFGESLOTEN
+
+
+def test_an_app_passes_its_own_subclass_so_both_roots_catch_it(personas):
+    from leerlingen.services.fouten import DossierFout, DossierOngeldigeOvergang
+
+    dossier = DossierFactory(school=personas.school_a, afgesloten=True)
+
+    with pytest.raises(DossierOngeldigeOvergang) as fout, transaction.atomic():
+        vergrendel(dossier, van={DossierStatus.OPEN}, bericht="Nu niet (%(status)s).", fout=DossierOngeldigeOvergang)
+
+    assert isinstance(fout.value, DossierFout) and isinstance(fout.value, OngeldigeOvergang)
+    assert str(fout.value) == f"Nu niet ({DossierStatus.AFGESLOTEN.label})."
