@@ -54,5 +54,5 @@ class Statuswijziging(Statusovergang):
 
     def _label(self, status: str) -> str:
         model = ContentType.objects.get_for_id(self.content_type_id).model_class()  # cached, no query per row
-        keuzes = (model._meta.get_field("status").choices or []) if model else []
+        keuzes = (getattr(model._meta.get_field("status"), "choices", None) or []) if model else []
         return str(dict(keuzes).get(status, status)) if status else ""
