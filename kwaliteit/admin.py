@@ -158,8 +158,8 @@ class OprBesluitAdmin(SimpleHistoryAdmin):
 
 @admin.register(Statuswijziging)
 class StatuswijzigingAdmin(admin.ModelAdmin):
-    list_display = ["op", "content_type", "object_id", "oud", "nieuw", "door"]
-    readonly_fields = ["content_type", "object_id", "oud", "nieuw", "door", "op", "reden"]
+    list_display = ["op", "content_type", "object_id", "van", "naar", "door"]
+    readonly_fields = ["content_type", "object_id", "van", "naar", "door", "op", "reden"]
 
     def has_add_permission(self, request):
         return False

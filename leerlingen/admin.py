@@ -220,7 +220,7 @@ class LadderstapwijzigingAdmin(SimpleHistoryAdmin):
 
 @admin.register(ThuiszitterStatuswijziging)
 class ThuiszitterStatuswijzigingAdmin(SimpleHistoryAdmin):
-    list_display = ["casus", "oud", "nieuw", "door", "op"]
+    list_display = ["casus", "van", "naar", "door", "op"]
     raw_id_fields = ["casus", "door"]
 
 
@@ -234,7 +234,7 @@ class ZorgplichtcasusAdmin(SimpleHistoryAdmin):
 
 @admin.register(ZorgplichtStatuswijziging)
 class ZorgplichtStatuswijzigingAdmin(SimpleHistoryAdmin):
-    list_display = ["casus", "oud", "nieuw", "door", "op"]
+    list_display = ["casus", "van", "naar", "door", "op"]
     raw_id_fields = ["casus", "door"]
 
 

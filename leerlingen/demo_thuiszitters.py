@@ -202,11 +202,11 @@ def demo_thuiszitters(ctx: DemoContext) -> str | None:
                 Ladderstapwijziging(casus=casus, van_stap=vorige, naar_stap=stap, door=casus.aangemaakt_door)
             )
             vorige = stap
-        statussen.append(ThuiszitterStatuswijziging(casus=casus, oud="", nieuw="actief", door=casus.aangemaakt_door))
+        statussen.append(ThuiszitterStatuswijziging(casus=casus, van="", naar="actief", door=casus.aangemaakt_door))
         if casus.status == "afgesloten":
             statussen.append(
                 ThuiszitterStatuswijziging(
-                    casus=casus, oud="actief", nieuw="afgesloten", door=consulent, reden=casus.get_uitkomst_display()
+                    casus=casus, van="actief", naar="afgesloten", door=consulent, reden=casus.get_uitkomst_display()
                 )
             )
         else:
@@ -274,9 +274,9 @@ def _demo_zorgplicht(ctx: DemoContext) -> int:
         casussen.append(casus)
     Zorgplichtcasus.objects.bulk_create(casussen)
     ZorgplichtStatuswijziging.objects.bulk_create(
-        [ZorgplichtStatuswijziging(casus=c, oud="", nieuw="aangemeld", door=ib_er) for c in casussen]
+        [ZorgplichtStatuswijziging(casus=c, van="", naar="aangemeld", door=ib_er) for c in casussen]
         + [
-            ZorgplichtStatuswijziging(casus=c, oud="aangemeld", nieuw=c.status, door=ib_er)
+            ZorgplichtStatuswijziging(casus=c, van="aangemeld", naar=c.status, door=ib_er)
             for c in casussen
             if c.status != "aangemeld"
         ]

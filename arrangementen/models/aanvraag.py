@@ -24,6 +24,7 @@ from arrangementen.choices import (
     Kostenwijze,
 )
 from arrangementen.querysets import AanvraagOnderdeelQuerySet, AanvraagQuerySet
+from swv.models.historie import Statusovergang as StatusovergangBasis
 from swv.storage import private_storage
 
 
@@ -226,35 +227,22 @@ class Begrotingsregel(models.Model):
         return self.omschrijving
 
 
-class Statusovergang(models.Model):
+class Statusovergang(StatusovergangBasis):
     """One status transition of a request: old, new, who (empty: the system), when and why."""
 
+    onderwerp_veld = "aanvraag"
+    STATUSSEN = AanvraagStatus
+
     aanvraag = models.ForeignKey(Aanvraag, on_delete=models.CASCADE, related_name="statusovergangen")
-    van = models.CharField(_("from"), max_length=30, choices=AanvraagStatus.choices, blank=True)
-    naar = models.CharField(_("to"), max_length=30, choices=AanvraagStatus.choices)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    op = models.DateTimeField(_("at"), default=timezone.now)
-    reden = models.TextField(_("reason"), blank=True)
     history = HistoricalRecords()
 
     objects = AanvraagOnderdeelQuerySet.as_manager()
 
-    class Meta:
+    class Meta(StatusovergangBasis.Meta):
         verbose_name = _("request status change")
         verbose_name_plural = _("request status changes")
-        ordering = ["op", "pk"]
         constraints = [models.CheckConstraint(condition=~Q(van=F("naar")), name="aanvraagovergang_van_ongelijk_naar")]
         indexes = [models.Index(fields=["naar", "op"])]
-
-    def __str__(self) -> str:
-        return f"{self.van} -> {self.naar}"
 
 
 class Aanvullingsverzoek(models.Model):

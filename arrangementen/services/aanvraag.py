@@ -21,14 +21,15 @@ from arrangementen.choices import (
     Kostenwijze,
     Meldingsoort,
 )
-from arrangementen.models import Aanvraag, Arrangementtype, Begrotingsregel, Evaluatiemoment, Statusovergang
-from arrangementen.services.basis import overgang, vergrendel
+from arrangementen.models import Aanvraag, Arrangementtype, Begrotingsregel, Evaluatiemoment
+from arrangementen.services.basis import vergrendel
 from arrangementen.services.fouten import AanvraagFout
 from arrangementen.services.meldingen import beoordelaars_van, meldingen_maken
 from leerlingen.choices import MDOStatus, Uitkomstsoort
 from leerlingen.models import Dossier, Inschrijving, Leerling, MDOUitkomst
 from swv.access import school_ids
 from swv.choices import Rol
+from swv.overgangen import overgang, status_vastleggen
 
 HONDERD = Decimal("100")
 
@@ -281,8 +282,8 @@ def aanvraag_aanmaken(
             if poging == 4:
                 raise AanvraagFout(_("The request could not be saved because of a simultaneous change; try again."))
     _schrijf_onderdelen(aanvraag, inhoud, evaluatiedata)
-    Statusovergang.objects.create(
-        aanvraag=aanvraag,
+    status_vastleggen(
+        aanvraag,
         van="",
         naar=AanvraagStatus.CONCEPT,
         door=door,

@@ -15,10 +15,11 @@ from arrangementen.budget import rond
 from arrangementen.choices import AanvraagStatus, Adviessoort, Besluitsoort, Meldingsoort
 from arrangementen.models import Aanvraag, Aanvullingsverzoek, Advies, Besluit, Evaluatiemoment
 from arrangementen.services.aanvraag import _ontbreekt_fout, ontbrekend_voor_indienen
-from arrangementen.services.basis import overgang, vergrendel
+from arrangementen.services.basis import vergrendel
 from arrangementen.services.fouten import AanvraagFout
 from arrangementen.services.geld import verplichtingen_schrijven
 from arrangementen.services.meldingen import consulenten_van, meldingen_maken
+from swv.overgangen import overgang
 from swv.taken import taak_starten
 
 

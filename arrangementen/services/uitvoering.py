@@ -13,8 +13,9 @@ from django.utils.translation import gettext as _
 from arrangementen.choices import AanvraagStatus, Afsluitresultaat, Conclusie
 from arrangementen.models import Aanvraag, Evaluatie, Evaluatiemoment
 from arrangementen.services.aanvraag import Aanvraaginhoud, aanvraag_aanmaken
-from arrangementen.services.basis import overgang, vergrendel
+from arrangementen.services.basis import vergrendel
 from arrangementen.services.fouten import AanvraagFout
+from swv.overgangen import overgang
 
 
 @transaction.atomic

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from kwaliteit import conf
 from kwaliteit.choices import EvaluatieStatus, JaarplanStatus, Richting
 from kwaliteit.models import Actie, Ambitie, Doel, DoelEvaluatie, Evaluatiemoment, Jaarplan
-from kwaliteit.services.fouten import KwaliteitFout
-from kwaliteit.services.historie import controleer_versie, statuswijziging_vastleggen
+from kwaliteit.services.fouten import KwaliteitFout, KwaliteitOngeldigeOvergang
+from kwaliteit.services.historie import controleer_versie
 from swv.access import heeft_rol
+from swv.overgangen import overgang, status_vastleggen
 
 
 def _vereis_rol(door, rollen) -> None:
@@ -43,7 +44,7 @@ def jaarplan_aanmaken(*, jaar: int, titel: str, inleiding: str = "", door) -> Ja
     for maand in conf.evaluatiemaanden():
         datum = date(jaar, maand, calendar.monthrange(jaar, maand)[1])
         Evaluatiemoment.objects.create(jaarplan=plan, naam=formats.date_format(datum, "F").capitalize(), datum=datum)
-    statuswijziging_vastleggen(obj=plan, oud="", nieuw=plan.status, door=door, reden=_("created"))
+    status_vastleggen(plan, van="", naar=plan.status, door=door, reden=_("created"))
     return plan
 
 
@@ -60,16 +61,13 @@ def jaarplan_bijwerken(*, jaarplan: Jaarplan, titel: str, inleiding: str, versie
 
 
 def _overgang(*, jaarplan: Jaarplan, van: str, naar: str, door, reden: str) -> Jaarplan:
-    """Conditional UPDATE: only one of two concurrent transitions wins; the other gets a domain error."""
-    if not Jaarplan.objects.filter(pk=jaarplan.pk, status=van).update(status=naar):
-        raise KwaliteitFout(
-            _("This annual plan is not a draft.")
-            if van == JaarplanStatus.CONCEPT
-            else _("This annual plan is not adopted.")
-        )
-    jaarplan.refresh_from_db()
-    statuswijziging_vastleggen(obj=jaarplan, oud=van, nieuw=naar, door=door, reden=reden)
-    return jaarplan
+    """Only one of two concurrent transitions wins; the other gets a domain error."""
+    bericht = (
+        _("This annual plan is not a draft.")
+        if van == JaarplanStatus.CONCEPT
+        else _("This annual plan is not adopted.")
+    )
+    return overgang(jaarplan, naar, van={van}, door=door, reden=reden, bericht=bericht, fout=KwaliteitOngeldigeOvergang)
 
 
 @transaction.atomic

@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from kwaliteit import conf
 from kwaliteit.choices import DocumentSoort, Doelgroep, PublicatieStatus, RapportSoort, VersieStatus
 from kwaliteit.models import OprBesluit, Publicatie, RapportVersie
-from kwaliteit.services.fouten import KwaliteitFout
-from kwaliteit.services.historie import statuswijziging_vastleggen
+from kwaliteit.services.fouten import KwaliteitFout, KwaliteitOngeldigeOvergang
 from leerlingen.uploads import valideer_upload
 from swv.access import heeft_rol
 from swv.choices import Rol
+from swv.overgangen import overgang, status_vastleggen
 
 _VELD = {Doelgroep.OPR: "voor_opr", Doelgroep.ALV_RVT: "voor_alv_rvt", Doelgroep.OPENBAAR: "openbaar"}
 #: Report kind -> document kind of its publication.
@@ -64,7 +64,7 @@ def _publiceer(*, inhoud: bytes, bestandsnaam: str, mimetype: str, door, velden:
     )
     publicatie.bestand.save(bestandsnaam, ContentFile(inhoud), save=False)
     publicatie.save()
-    statuswijziging_vastleggen(obj=publicatie, oud="", nieuw=publicatie.status, door=door)
+    status_vastleggen(publicatie, van="", naar=publicatie.status, door=door)
     return publicatie
 
 
@@ -133,15 +133,16 @@ def publicatie_intrekken(*, publicatie: Publicatie, door, reden: str) -> Publica
     _vereis_publiceren(door)
     if not reden.strip():
         raise KwaliteitFout(_("Give a reason for withdrawing the publication."))
-    if not Publicatie.objects.filter(pk=publicatie.pk, status=PublicatieStatus.GEPUBLICEERD).update(
-        status=PublicatieStatus.INGETROKKEN, ingetrokken_op=timezone.now(), reden_intrekking=reden.strip()
-    ):
-        raise KwaliteitFout(_("This publication has already been withdrawn."))
-    publicatie.refresh_from_db()
-    statuswijziging_vastleggen(
-        obj=publicatie, oud=PublicatieStatus.GEPUBLICEERD, nieuw=PublicatieStatus.INGETROKKEN, door=door, reden=reden
+    return overgang(
+        publicatie,
+        PublicatieStatus.INGETROKKEN,
+        van={PublicatieStatus.GEPUBLICEERD},
+        door=door,
+        reden=reden,
+        velden={"ingetrokken_op": timezone.now(), "reden_intrekking": reden.strip()},
+        bericht=_("This publication has already been withdrawn."),
+        fout=KwaliteitOngeldigeOvergang,
     )
-    return publicatie
 
 
 def is_opr_secretaris(user) -> bool:

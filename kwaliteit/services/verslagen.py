@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from kwaliteit.choices import RapportSoort, VersieStatus
 from kwaliteit.models import Rapport, RapportVersie
-from kwaliteit.services.fouten import KwaliteitFout
-from kwaliteit.services.historie import statuswijziging_vastleggen
+from kwaliteit.services.fouten import KwaliteitFout, KwaliteitOngeldigeOvergang
 from swv.models import Taak
+from swv.overgangen import overgang, status_vastleggen, vergrendel
 from swv.taken import taak_starten
 
 #: Report kind -> job kind (registered with ``@taaksoort`` in kwaliteit/reports.py).
@@ -60,7 +60,7 @@ def rapport_genereren(*, soort: str, jaar: int, door) -> RapportVersie:
         parameters={"rapport": str(rapport.uuid), "versie": nummer},
     )
     versie = RapportVersie.objects.create(rapport=rapport, nummer=nummer, taak=taak, aangemaakt_door=door)
-    statuswijziging_vastleggen(obj=versie, oud="", nieuw=versie.status, door=door)
+    status_vastleggen(versie, van="", naar=versie.status, door=door)
     return versie
 
 
@@ -69,9 +69,13 @@ def rapportversie_vaststellen(*, versie: RapportVersie, door) -> RapportVersie:
     """Draft -> adopted (the DB): the generated PDF is copied and frozen with its sha256."""
     if not _mag(door, versie.rapport.soort, "vaststellen"):
         raise PermissionDenied
-    versie = RapportVersie.objects.select_for_update().select_related("taak", "rapport").get(pk=versie.pk)
-    if versie.status != VersieStatus.CONCEPT:
-        raise KwaliteitFout(_("Only a draft version can be adopted."))
+    versie = vergrendel(
+        versie,
+        van={VersieStatus.CONCEPT},
+        queryset=RapportVersie.objects.select_related("taak", "rapport"),
+        bericht=_("Only a draft version can be adopted."),
+        fout=KwaliteitOngeldigeOvergang,
+    )
     if versie.taak.status != Taak.Status.KLAAR or not versie.taak.bestand:
         raise KwaliteitFout(_("The PDF of this version is not ready; it cannot be adopted yet."))
     with versie.taak.bestand.open("rb") as fh:
@@ -79,13 +83,17 @@ def rapportversie_vaststellen(*, versie: RapportVersie, door) -> RapportVersie:
     versie.sha256 = hashlib.sha256(inhoud).hexdigest()
     versie.bestand.save(versie.taak.bestandsnaam, ContentFile(inhoud), save=False)
     versie.bestandsnaam = versie.taak.bestandsnaam
-    versie.status, versie.vastgesteld_door, versie.vastgesteld_op = VersieStatus.VASTGESTELD, door, timezone.now()
+    versie.vastgesteld_door, versie.vastgesteld_op = door, timezone.now()
     try:
         with transaction.atomic():
-            versie.save()
+            overgang(
+                versie,
+                VersieStatus.VASTGESTELD,
+                door=door,
+                velden=("sha256", "bestand", "bestandsnaam", "vastgesteld_door", "vastgesteld_op"),
+            )
     except IntegrityError:
         raise KwaliteitFout(_("Another version of this report has just been adopted."))
-    statuswijziging_vastleggen(obj=versie, oud=VersieStatus.CONCEPT, nieuw=VersieStatus.VASTGESTELD, door=door)
     return versie
 
 
@@ -96,12 +104,12 @@ def rapportversie_intrekken(*, versie: RapportVersie, door, reden: str) -> Rappo
         raise PermissionDenied
     if not reden.strip():
         raise KwaliteitFout(_("Give a reason for withdrawing the version."))
-    if not RapportVersie.objects.filter(pk=versie.pk, status=VersieStatus.VASTGESTELD).update(
-        status=VersieStatus.INGETROKKEN
-    ):
-        raise KwaliteitFout(_("Only an adopted version can be withdrawn."))
-    versie.refresh_from_db()
-    statuswijziging_vastleggen(
-        obj=versie, oud=VersieStatus.VASTGESTELD, nieuw=VersieStatus.INGETROKKEN, door=door, reden=reden
+    return overgang(
+        versie,
+        VersieStatus.INGETROKKEN,
+        van={VersieStatus.VASTGESTELD},
+        door=door,
+        reden=reden,
+        bericht=_("Only an adopted version can be withdrawn."),
+        fout=KwaliteitOngeldigeOvergang,
     )
-    return versie

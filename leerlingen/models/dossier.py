@@ -30,6 +30,7 @@ from leerlingen.querysets_dossier import (
     SignaalQuerySet,
     StatusovergangQuerySet,
 )
+from swv.models.historie import Statusovergang as StatusovergangBasis
 
 
 class Dossier(models.Model):
@@ -98,27 +99,21 @@ class Dossier(models.Model):
         return self.status == DossierStatus.AFGESLOTEN
 
 
-class DossierStatusovergang(models.Model):
+class DossierStatusovergang(StatusovergangBasis):
     """One status transition of a dossier: old, new, who, when and why (healthchecks' ``Flip``)."""
 
+    onderwerp_veld = "dossier"
+    STATUSSEN = DossierStatus
+
     dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="statusovergangen")
-    van = models.CharField(_("from"), max_length=30, choices=DossierStatus.choices, blank=True)
-    naar = models.CharField(_("to"), max_length=30, choices=DossierStatus.choices)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
-    op = models.DateTimeField(_("at"), default=timezone.now)
-    reden = models.TextField(_("reason"), blank=True)
     history = HistoricalRecords()
 
     objects = StatusovergangQuerySet.as_manager()
 
-    class Meta:
+    class Meta(StatusovergangBasis.Meta):
         verbose_name = _("dossier status change")
         verbose_name_plural = _("dossier status changes")
-        ordering = ["op", "pk"]
         constraints = [models.CheckConstraint(condition=~Q(van=F("naar")), name="dossierovergang_van_ongelijk_naar")]
-
-    def __str__(self) -> str:
-        return f"{self.van} -> {self.naar}"
 
 
 class DossierSectie(models.Model):

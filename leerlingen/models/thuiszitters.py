@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from leerlingen import conf
 from leerlingen.querysets_thuiszitters import KetenpartnerQuerySet, LadderstapQuerySet, ThuiszittercasusQuerySet
+from swv.models.historie import Statusovergang as StatusovergangBasis
 
 
 class Ladderstap(models.Model):
@@ -312,33 +313,18 @@ class Ladderstapwijziging(models.Model):
         return f"{self.casus_id}: {self.van_stap_id} -> {self.naar_stap_id}"
 
 
-class StatuswijzigingBasis(models.Model):
-    """A state transition of a case (old, new, who, when, why); the concrete model adds ``casus``
-    and names the case's status choices in ``STATUSSEN``."""
+class StatuswijzigingBasis(StatusovergangBasis):
+    """A state transition of a case (``swv.models.Statusovergang``); the concrete model adds ``casus``."""
 
-    STATUSSEN: type[models.TextChoices]
+    onderwerp_veld = "casus"
     casus_id: int  # the concrete subclasses define the ``casus`` foreign key
 
-    oud = models.CharField(_("old status"), max_length=12, blank=True)
-    nieuw = models.CharField(_("new status"), max_length=12)
-    reden = models.TextField(_("reason"), blank=True)
-    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by"))
-    op = models.DateTimeField(_("moment"), default=timezone.now)
-
-    class Meta:
+    class Meta(StatusovergangBasis.Meta):
         abstract = True
         ordering = ["casus", "op", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.casus_id}: {self.oud} -> {self.nieuw}"
-
-    @property
-    def oud_label(self) -> str:
-        return str(dict(self.STATUSSEN.choices).get(self.oud, self.oud))
-
-    @property
-    def nieuw_label(self) -> str:
-        return str(dict(self.STATUSSEN.choices).get(self.nieuw, self.nieuw))
+        return f"{self.casus_id}: {self.van} -> {self.naar}"
 
 
 class ThuiszitterStatuswijziging(StatuswijzigingBasis):

@@ -15,12 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from leerlingen.choices import Afsluitreden, DossierStatus, Interventieresultaat, MDOStatus, Sectie
-from leerlingen.models import Dossier, DossierSectie, DossierStatusovergang, Interventie, Leerling, Signaal
+from leerlingen.models import Dossier, DossierSectie, Interventie, Leerling, Signaal
 from leerlingen.selectors.leerling import huidige_inschrijving
-from leerlingen.services.fouten import DossierFout, GelijktijdigeWijziging
+from leerlingen.services.fouten import DossierFout, DossierOngeldigeOvergang, GelijktijdigeWijziging
 from swv.access import school_ids
 from swv.choices import Rol
 from swv.historie import met_historie
+from swv.overgangen import overgang, status_vastleggen, vergrendel
 
 __all__ = [
     "DossierFout",
@@ -55,24 +56,11 @@ def eis_open(dossier: Dossier) -> None:
         raise DossierFout(_("This dossier is closed; reopen it first."))
 
 
-def _vergrendel(dossier: Dossier) -> Dossier:
-    return Dossier.objects.select_for_update().get(pk=dossier.pk)
-
-
 def dossier_status_zetten(*, dossier: Dossier, naar: str, door, reden: str = "", **velden) -> Dossier:
-    """Write a status change on a locked dossier with its transition row (old, new, who, when, why).
-
-    Callers hold the row lock and have checked the source state; this is the one place that writes it.
-    """
-    van = dossier.status
-    dossier.status = naar
-    dossier.versie += 1
-    dossier.laatste_activiteit = timezone.now()
-    for veld, waarde in velden.items():
-        setattr(dossier, veld, waarde)
-    met_historie(dossier, reden=reden).save()
-    DossierStatusovergang.objects.create(dossier=dossier, van=van, naar=naar, door=door, reden=reden)
-    return dossier
+    """Write a status change of a dossier through ``swv.overgangen.overgang`` (conditional update,
+    transition row) and mark its last activity; callers hold the row lock and checked the source state."""
+    met_historie(dossier, reden=reden)
+    return overgang(dossier, naar, door=door, reden=reden, velden={"laatste_activiteit": timezone.now(), **velden})
 
 
 @transaction.atomic
@@ -98,7 +86,7 @@ def dossier_openen(*, door, leerling: Leerling, aanleiding: str = "") -> Dossier
             )
     except IntegrityError:
         raise DossierFout(_("This pupil already has an open dossier.")) from None
-    DossierStatusovergang.objects.create(dossier=dossier, van="", naar=DossierStatus.OPEN, door=door, reden=aanleiding)
+    status_vastleggen(dossier, van="", naar=DossierStatus.OPEN, door=door, reden=aanleiding)
     for signaal in Signaal.objects.filter(leerling=leerling, dossier__isnull=True, school=inschrijving.school):
         signaal.dossier = dossier
         signaal.save(update_fields=["dossier"])
@@ -109,9 +97,12 @@ def dossier_openen(*, door, leerling: Leerling, aanleiding: str = "") -> Dossier
 def dossier_afsluiten(*, door, dossier: Dossier, reden: str, toelichting: str = "") -> Dossier:
     """``open`` / ``in_behandeling_mdo`` -> ``afgesloten`` with a reason; refused while an MDO is planned."""
     eis_wijzigrecht(door, dossier)
-    dossier = _vergrendel(dossier)
-    if dossier.status == DossierStatus.AFGESLOTEN:
-        raise DossierFout(_("This dossier is already closed."))
+    dossier = vergrendel(
+        dossier,
+        van={DossierStatus.OPEN, DossierStatus.IN_BEHANDELING_MDO},
+        bericht=_("This dossier is already closed."),
+        fout=DossierOngeldigeOvergang,
+    )
     if reden not in Afsluitreden.values:
         raise DossierFout(_("Choose a reason for closing."))
     if reden == Afsluitreden.ANDERS and not toelichting.strip():
@@ -136,9 +127,12 @@ def dossier_heropenen(*, door, dossier: Dossier, reden: str) -> Dossier:
     if not reden.strip():
         raise DossierFout(_("Give a reason for reopening the dossier."))
     eis_wijzigrecht(door, dossier)
-    dossier = _vergrendel(dossier)
-    if dossier.status != DossierStatus.AFGESLOTEN:
-        raise DossierFout(_("Only a closed dossier can be reopened."))
+    dossier = vergrendel(
+        dossier,
+        van={DossierStatus.AFGESLOTEN},
+        bericht=_("Only a closed dossier can be reopened."),
+        fout=DossierOngeldigeOvergang,
+    )
     if Dossier.objects.filter(leerling_id=dossier.leerling_id).actief().exclude(pk=dossier.pk).exists():
         raise DossierFout(_("This pupil already has an open dossier."))
     return dossier_status_zetten(

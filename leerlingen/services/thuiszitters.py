@@ -22,12 +22,12 @@ from leerlingen.models import (
     Ladderstapwijziging,
     Leerling,
     Thuiszittercasus,
-    ThuiszitterStatuswijziging,
 )
 from swv.access import controleer_nog_zichtbaar, heeft_rol, school_ids
 from swv.choices import Rol
 from swv.fouten import DomeinFout
 from swv.models import Gemeente, School
+from swv.overgangen import overgang, status_vastleggen
 
 
 class Domeinfout(DomeinFout):
@@ -228,7 +228,7 @@ def thuiszitter_registreren(
     if partners:
         casus.partners.set(partners)
     Ladderstapwijziging.objects.create(casus=casus, van_stap=None, naar_stap=stap, door=door)
-    ThuiszitterStatuswijziging.objects.create(casus=casus, oud="", nieuw=casus.status, door=door)
+    status_vastleggen(casus, van="", naar=casus.status, door=door)
     controleer_nog_zichtbaar(casus, door)
     return casus
 
@@ -416,14 +416,17 @@ def thuiszitter_afsluiten(
         )
     if uitkomst not in Thuiszittercasus.UITKOMSTEN_MET_SCHOOL:
         geplaatst_school = None
-    oud = casus.status
-    casus.status = Thuiszittercasus.Status.AFGESLOTEN
-    casus.einddatum, casus.uitkomst, casus.geplaatst_school = einddatum, uitkomst, geplaatst_school
-    casus.uitkomst_toelichting = toelichting
-    casus.versie += 1
-    casus.save()
-    ThuiszitterStatuswijziging.objects.create(
-        casus=casus, oud=oud, nieuw=casus.status, door=door, reden=casus.get_uitkomst_display()
+    casus = overgang(
+        casus,
+        Thuiszittercasus.Status.AFGESLOTEN,
+        door=door,
+        reden=str(Thuiszittercasus.Uitkomst(uitkomst).label),
+        velden={
+            "einddatum": einddatum,
+            "uitkomst": uitkomst,
+            "geplaatst_school": geplaatst_school,
+            "uitkomst_toelichting": toelichting,
+        },
     )
     controleer_nog_zichtbaar(casus, door)
     return casus

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from leerlingen import conf
-from leerlingen.models import Zorgplichtcasus, ZorgplichtHerinnering, ZorgplichtStatuswijziging
+from leerlingen.models import Zorgplichtcasus, ZorgplichtHerinnering
 from leerlingen.services.thuiszitters import (
     Domeinfout,
     _bestaande_bij_dubbel_verzenden,
@@ -28,6 +28,7 @@ from swv.access import controleer_nog_zichtbaar, school_ids
 from swv.choices import Rol
 from swv.meldingen import melden
 from swv.models import Gebruiker, Lidmaatschap, School
+from swv.overgangen import overgang, status_vastleggen
 
 logger = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ def zorgplicht_registreren(
         ondersteuningsvraag=ondersteuningsvraag,
         aangemaakt_door=door,
     )
-    ZorgplichtStatuswijziging.objects.create(casus=casus, oud="", nieuw=casus.status, door=door)
+    status_vastleggen(casus, van="", naar=casus.status, door=door)
     controleer_nog_zichtbaar(casus, door)
     return casus
 
@@ -100,16 +101,16 @@ def zorgplicht_verlengen(*, door, casus: Zorgplichtcasus, reden: str) -> Zorgpli
             _("The term of %(weken)s weeks ended on %(datum)s; it can only be extended before it ends.")
             % {"weken": conf.zorgplicht_termijn_weken(), "datum": date_format(casus.termijn_datum, "j F Y")}
         )
-    oud = casus.status
-    casus.verlengd_tot = casus.termijn_datum + timedelta(weeks=conf.zorgplicht_verlenging_weken())
-    casus.verlenging_reden = reden.strip()
-    casus.status = Zorgplichtcasus.Status.VERLENGD
-    casus.versie += 1
-    casus.save()
-    ZorgplichtStatuswijziging.objects.create(
-        casus=casus, oud=oud, nieuw=casus.status, door=door, reden=casus.verlenging_reden
+    return overgang(
+        casus,
+        Zorgplichtcasus.Status.VERLENGD,
+        door=door,
+        reden=reden.strip(),
+        velden={
+            "verlengd_tot": casus.termijn_datum + timedelta(weeks=conf.zorgplicht_verlenging_weken()),
+            "verlenging_reden": reden.strip(),
+        },
     )
-    return casus
 
 
 @transaction.atomic
@@ -142,14 +143,18 @@ def zorgplicht_besluiten(
             raise Domeinfout({"andere_school": _("The other school cannot be the school the parents applied to.")})
     else:
         andere_school, andere_school_naam = None, ""
-    oud = casus.status
-    casus.status = Zorgplichtcasus.Status.BESLOTEN
-    casus.uitkomst, casus.besluitdatum, casus.toelichting = uitkomst, besluitdatum, toelichting
-    casus.andere_school, casus.andere_school_naam = andere_school, andere_school_naam.strip()
-    casus.versie += 1
-    casus.save()
-    ZorgplichtStatuswijziging.objects.create(
-        casus=casus, oud=oud, nieuw=casus.status, door=door, reden=casus.get_uitkomst_display()
+    casus = overgang(
+        casus,
+        Zorgplichtcasus.Status.BESLOTEN,
+        door=door,
+        reden=str(Zorgplichtcasus.Uitkomst(uitkomst).label),
+        velden={
+            "uitkomst": uitkomst,
+            "besluitdatum": besluitdatum,
+            "toelichting": toelichting,
+            "andere_school": andere_school,
+            "andere_school_naam": andere_school_naam.strip(),
+        },
     )
     controleer_nog_zichtbaar(casus, door)
     return casus

@@ -1,4 +1,5 @@
 from .gebruikers import Gebruiker, Lidmaatschap
+from .historie import Statusovergang
 from .meldingen import Melding
 from .organisatie import Bestuur, Gemeente, Kring, Leerlingtelling, Samenwerkingsverband, School
 from .protocol import Toegangslog
@@ -14,6 +15,7 @@ __all__ = [
     "Melding",
     "Samenwerkingsverband",
     "School",
+    "Statusovergang",
     "Taak",
     "Toegangslog",
     "WorkerHartslag",

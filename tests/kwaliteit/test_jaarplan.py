@@ -44,7 +44,7 @@ def test_a_new_plan_gets_evaluation_moments_in_june_and_october(personas):
         ("Oktober", "2026-10-31"),
     ]
     assert plan.status == JaarplanStatus.CONCEPT
-    assert Statuswijziging.objects.van(plan).get().nieuw == "concept"
+    assert Statuswijziging.objects.van(plan).get().naar == "concept"
 
 
 def test_one_plan_per_year(personas, plan):
@@ -109,7 +109,7 @@ def test_adopting_and_reopening(personas, plan):
     assert plan.status == JaarplanStatus.CONCEPT
     with pytest.raises(KwaliteitFout, match="niet vastgesteld"):
         s.jaarplan_heropenen(jaarplan=plan, door=personas.dirk, reden="nogmaals")
-    wijzigingen = list(Statuswijziging.objects.van(plan).values_list("oud", "nieuw", "door__email", "reden"))
+    wijzigingen = list(Statuswijziging.objects.van(plan).values_list("van", "naar", "door__email", "reden"))
     assert wijzigingen[1:] == [
         ("concept", "vastgesteld", "dirk@example.nl", ""),
         ("vastgesteld", "concept", "dirk@example.nl", "Doel 2a aanscherpen"),

@@ -134,6 +134,6 @@ def test_a_status_change_changes_the_status(personas):
     weigert(
         "statuswijziging_verandert",
         lambda: Statuswijziging.objects.create(
-            content_type=ContentType.objects.get_for_model(plan), object_id=plan.pk, oud="concept", nieuw="concept"
+            content_type=ContentType.objects.get_for_model(plan), object_id=plan.pk, van="concept", naar="concept"
         ),
     )

@@ -127,7 +127,7 @@ def test_adopting_freezes_the_exact_file(personas, jaarverslag):
         assert fh.read() == bevroren
     assert versie.sha256 == hashlib.sha256(bevroren).hexdigest() and versie.bestand.name != versie.taak.bestand.name
     assert (versie.status, versie.vastgesteld_door) == (VersieStatus.VASTGESTELD, personas.dirk)
-    assert list(Statuswijziging.objects.van(versie).values_list("oud", "nieuw")) == [
+    assert list(Statuswijziging.objects.van(versie).values_list("van", "naar")) == [
         ("", "concept"),
         ("concept", "vastgesteld"),
     ]

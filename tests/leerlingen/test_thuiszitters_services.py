@@ -64,7 +64,7 @@ def test_an_ib_er_registers_a_case_for_a_pupil_of_her_school_on_the_first_step(p
         "actief",
     )
     assert Ladderstapwijziging.objects.get(casus=casus).van_stap is None
-    assert ThuiszitterStatuswijziging.objects.get(casus=casus).nieuw == "actief"
+    assert ThuiszitterStatuswijziging.objects.get(casus=casus).naar == "actief"
     assert casus.history.count() == 1
 
 
@@ -318,7 +318,7 @@ def test_closing_with_a_placement_records_the_school_and_history(personas):
         personas.school_b,
         date(2026, 2, 20),
     )
-    assert casus.statuswijzigingen.order_by("-pk").first().oud == "actief"
+    assert casus.statuswijzigingen.order_by("-pk").first().van == "actief"
 
 
 def test_an_end_date_before_the_since_date_is_refused(personas):

@@ -120,7 +120,7 @@ def test_the_term_is_extended_once_by_four_weeks_with_a_reason(personas):
         with pytest.raises(Domeinfout) as e:
             zorgplicht_verlengen(door=personas.dora, casus=casus, reden="Nog meer onderzoek")
         assert fout(e) == "De beslistermijn is al eens verlengd; de wet staat maar één verlenging toe."
-        assert casus.statuswijzigingen.filter(nieuw="verlengd").count() == 1
+        assert casus.statuswijzigingen.filter(naar="verlengd").count() == 1
 
 
 def test_an_extension_needs_a_reason_and_must_come_in_time(personas):

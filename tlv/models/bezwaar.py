@@ -119,6 +119,9 @@ class Bezwaar(models.Model):
 
 
 class BezwaarStatusovergang(Statusovergang):
+    onderwerp_veld = "bezwaar"
+    STATUSSEN = BezwaarStatus
+
     bezwaar = models.ForeignKey(Bezwaar, on_delete=models.CASCADE, related_name="statusovergangen")
 
     objects = BezwaarOnderdeelQuerySet.as_manager()
@@ -127,9 +130,3 @@ class BezwaarStatusovergang(Statusovergang):
         verbose_name = _("objection status change")
         verbose_name_plural = _("objection status changes")
         constraints = [models.CheckConstraint(condition=~Q(van=F("naar")), name="bezwaarovergang_van_ongelijk_naar")]
-
-    def get_van_display(self) -> str:
-        return str(BezwaarStatus(self.van).label) if self.van else ""
-
-    def get_naar_display(self) -> str:
-        return str(BezwaarStatus(self.naar).label)

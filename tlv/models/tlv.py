@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from swv.models.historie import Statusovergang as StatusovergangBasis
 from tlv.choices import (
     LOPENDE_AANVRAAG,
     Adviesconclusie,
@@ -304,33 +305,20 @@ class TLVNummerreeks(models.Model):
         return f"{self.jaar}: {self.laatste}"
 
 
-class Statusovergang(models.Model):
-    """One status transition: old, new, who, when and why (healthchecks' ``Flip``)."""
+class Statusovergang(StatusovergangBasis):
+    """The TLV app's history tables: ``swv.models.Statusovergang`` with simple-history inherited."""
 
-    van = models.CharField(_("from"), max_length=30, blank=True)
-    naar = models.CharField(_("to"), max_length=30)
-    door = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    op = models.DateTimeField(_("at"), default=timezone.now)
-    reden = models.TextField(_("reason"), blank=True)
     history = HistoricalRecords(inherit=True)
 
-    class Meta:
+    class Meta(StatusovergangBasis.Meta):
         abstract = True
-        ordering = ["op", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.van} -> {self.naar}"
 
 
 class TLVStatusovergang(Statusovergang):
     """A transition of a TLV (``door`` is empty for the daily run: start and expiry by date)."""
+
+    onderwerp_veld = "tlv"
+    STATUSSEN = TLVStatus
 
     tlv = models.ForeignKey(TLV, on_delete=models.CASCADE, related_name="statusovergangen")
 
@@ -340,12 +328,6 @@ class TLVStatusovergang(Statusovergang):
         verbose_name = _("TLV status change")
         verbose_name_plural = _("TLV status changes")
         constraints = [models.CheckConstraint(condition=~Q(van=F("naar")), name="tlvovergang_van_ongelijk_naar")]
-
-    def get_van_display(self) -> str:
-        return str(TLVStatus(self.van).label) if self.van else ""
-
-    def get_naar_display(self) -> str:
-        return str(TLVStatus(self.naar).label)
 
 
 class Deskundigenadvies(models.Model):

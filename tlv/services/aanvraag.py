@@ -13,6 +13,7 @@ from leerlingen.choices import MDOStatus, OPPStatus
 from leerlingen.models import MDO, Dossier, Inschrijving, Leerling, OPPVersie
 from swv.access import school_ids
 from swv.choices import Rol
+from swv.overgangen import status_vastleggen
 from swv.waarden import vereist
 from tlv import conf
 from tlv.checklist import SCHOOLSOORTEN, ontbrekend
@@ -30,7 +31,7 @@ from tlv.choices import (
     TLVStatus,
 )
 from tlv.documenten import document_opslaan
-from tlv.models import TLV, Deskundigenadvies, TLVStatusovergang
+from tlv.models import TLV, Deskundigenadvies
 from tlv.services.basis import eis_recht, vergrendel, verplicht, wissel
 from tlv.services.fouten import TLVFout
 from tlv.services.meldingen import medewerkers, melden
@@ -72,7 +73,7 @@ def nieuwe_aanvraag(**velden) -> TLV:
             tlv = TLV.objects.create(status=TLVStatus.CONCEPT, **velden)
     except IntegrityError:
         raise TLVFout(_("There is already a TLV request in progress for this pupil.")) from None
-    TLVStatusovergang.objects.create(tlv=tlv, van="", naar=TLVStatus.CONCEPT, door=velden["aangemaakt_door"])
+    status_vastleggen(tlv, van="", naar=TLVStatus.CONCEPT, door=velden["aangemaakt_door"])
     return tlv
 
 

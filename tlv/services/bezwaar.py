@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from swv.overgangen import status_vastleggen
 from swv.taken import taak_starten
 from swv.waarden import vereist
 from tlv import conf, termijnen
@@ -74,7 +75,7 @@ def bezwaar_registreren(
         te_laat_toelichting=te_laat_toelichting.strip(),
         geregistreerd_door=door,
     )
-    bezwaar.statusovergangen.create(van="", naar=BezwaarStatus.ONTVANGEN, door=door)
+    status_vastleggen(bezwaar, van="", naar=BezwaarStatus.ONTVANGEN, door=door)
     melden(tlv, Meldingsoort.BEZWAAR, medewerkers(swv_rollen=[conf.bezwaar_besluit_rol()]), f"bezwaar:{bezwaar.pk}")
     return bezwaar
 
