@@ -13,7 +13,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from financien.opmaak import euro, getal, procent
+from swv.opmaak import euro, getal, procent
 
 KLEUREN = ["#154273", "#5b8fc7", "#b35900", "#2e7d32"]
 BREEDTE = 640

@@ -17,9 +17,9 @@ from kwaliteit.choices import DocumentSoort, Doelgroep, PublicatieStatus, Rappor
 from kwaliteit.models import OprBesluit, Publicatie, RapportVersie
 from kwaliteit.services.fouten import KwaliteitFout
 from kwaliteit.services.historie import statuswijziging_vastleggen
-from leerlingen.uploads import valideer_upload
 from swv.access import heeft_rol
 from swv.choices import Rol
+from swv.uploads import valideer_upload
 
 _VELD = {Doelgroep.OPR: "voor_opr", Doelgroep.ALV_RVT: "voor_alv_rvt", Doelgroep.OPENBAAR: "openbaar"}
 #: Report kind -> document kind of its publication.

@@ -26,8 +26,8 @@ from leerlingen.choices import (
     Uitkomstsoort,
     Uitstroomniveau,
 )
-from leerlingen.uploads import valideer_upload
 from leerlingen.validators import valideer_bsn
+from swv.uploads import valideer_upload
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
