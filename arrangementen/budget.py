@@ -13,21 +13,6 @@ def rond(bedrag: Decimal) -> Decimal:
     return Decimal(bedrag).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def euro(bedrag) -> str:
-    """``1234.5`` -> ``€ 1.234,50`` in the active language's notation; ``None`` is a dash.
-
-    Python's grouping with the language's separators: pages with hundreds of amounts would
-    otherwise spend most of their time in Django's ``number_format``.
-    """
-    from django.utils.formats import get_format
-
-    if bedrag is None or bedrag == "":
-        return "–"
-    tekst = f"{Decimal(bedrag):,.2f}"
-    duizend, decimaal = get_format("THOUSAND_SEPARATOR"), get_format("DECIMAL_SEPARATOR")
-    return "€ " + tekst.replace(",", "\x00").replace(".", decimaal).replace("\x00", duizend)
-
-
 def jaarverdeling(bedrag: Decimal, begin: date, eind: date) -> dict[int, Decimal]:
     """Spread ``bedrag`` over the calendar years of the period ``begin``..``eind`` (both included) in
     proportion to the days in each year. Cents are rounded per year; the last year takes the

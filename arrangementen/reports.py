@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import io
-
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -66,9 +64,8 @@ def jaarverslag_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
 
     Scoped by the requesting user's roles; aggregates only (no pupil-level rows).
     """
-    import pandas as pd
-
     from arrangementen.selectors import jaarverslag
+    from swv.opmaak import werkmap
 
     user = taak.aangevraagd_door
     jaar = int(taak.parameters.get("jaar", 0))
@@ -81,14 +78,17 @@ def jaarverslag_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     voortgang(60, _("Adding up the money"))
     geld = jaarverslag.jaarverslag_geld(user, jaar=jaar)
     voortgang(80, _("Building the workbook"))
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for naam, tabel in (
-            (_("Per type"), aantallen["per_type"]),
-            (_("Per school"), aantallen["per_school"]),
-            (_("Per outcome"), aantallen["per_uitkomst"]),
-            (_("Evaluations"), evaluaties["tabel"]),
-            (_("Money"), geld["per_type"]),
-        ):
-            pd.DataFrame(tabel.rijen, columns=tabel.kolommen).to_excel(writer, sheet_name=str(naam)[:31], index=False)
-    return f"ac-jaarverslag-{jaar}-{jaar + 1}.xlsx", buffer.getvalue()
+    # The portal's one workbook writer: counts stay numbers, money stays Decimal in the euro format.
+    inhoud = werkmap(
+        [
+            (naam, tabel.kolommen, tabel.rijen, {})
+            for naam, tabel in (
+                (_("Per type"), aantallen["per_type"]),
+                (_("Per school"), aantallen["per_school"]),
+                (_("Per outcome"), aantallen["per_uitkomst"]),
+                (_("Evaluations"), evaluaties["tabel"]),
+                (_("Money"), geld["per_type"]),
+            )
+        ]
+    )
+    return f"ac-jaarverslag-{jaar}-{jaar + 1}.xlsx", inhoud

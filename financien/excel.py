@@ -1,29 +1,38 @@
-"""Excel downloads of the finance app: the allocation of one board."""
+"""Excel downloads of the finance app: the allocation of one board (amounts as ``Decimal`` in the
+portal's euro format, ``swv.opmaak``)."""
 
 from __future__ import annotations
 
-import io
-
 from django.utils.translation import gettext as _
+
+from swv.opmaak import EXCEL_GETAL, werkmap
 
 
 def toewijzing_excel(toewijzing) -> bytes:
     """Build the workbook: one sheet with a row per school and a sheet explaining the amounts."""
-    import pandas as pd
-
     p = toewijzing.parameters
     bestuur = toewijzing.besturen[0]
+    kolommen = [
+        _("Location code"),
+        _("School"),
+        _("Type"),
+        _("Pupils at the count date"),
+        _("Base amount"),
+        _("Amount for pupils"),
+        _("Arrangement budget"),
+        _("Total"),
+    ]
     rijen = [
-        {
-            _("Location code"): s.school.vestigingscode,
-            _("School"): s.school.naam,
-            _("Type"): s.school.soort,
-            _("Pupils at the count date"): "<5" if s.gemaskeerd else s.aantal,
-            _("Base amount"): float(s.basis),
-            _("Amount for pupils"): float(s.per_leerling),
-            _("Arrangement budget"): float(s.arrangementen),
-            _("Total"): float(s.totaal),
-        }
+        [
+            s.school.vestigingscode,
+            s.school.naam,
+            s.school.soort,
+            "<5" if s.gemaskeerd else s.aantal,
+            s.basis,
+            s.per_leerling,
+            s.arrangementen,
+            s.totaal,
+        ]
         for s in bestuur.scholen
     ]
     uitleg = [
@@ -31,20 +40,19 @@ def toewijzing_excel(toewijzing) -> bytes:
         (_("Year"), p.jaar),
         (_("Parameter version"), p.versie),
         (_("Count date used"), toewijzing.gebruikte_teldatum.isoformat() if toewijzing.gebruikte_teldatum else "-"),
-        (_("Base amount per school"), float(p.basisbedrag_per_school)),
-        (_("Amount per pupil"), float(p.bedrag_per_leerling)),
+        (_("Base amount per school"), p.basisbedrag_per_school),
+        (_("Amount per pupil"), p.bedrag_per_leerling),
         (
             _("Rule"),
             _(
                 "Per school: base amount + pupils at the count date x amount per pupil + the school's own arrangement budget."
             ),
         ),
-        (_("Total of the board"), float(bestuur.totaal)),
+        (_("Total of the board"), bestuur.totaal),
     ]
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        pd.DataFrame(rijen).to_excel(writer, sheet_name=_("Allocation")[:31], index=False)
-        pd.DataFrame(uitleg, columns=[_("Item"), _("Value")]).to_excel(
-            writer, sheet_name=_("Explanation")[:31], index=False
-        )
-    return buffer.getvalue()
+    return werkmap(
+        [
+            (_("Allocation"), kolommen, rijen, {3: EXCEL_GETAL}),
+            (_("Explanation"), [_("Item"), _("Value")], uitleg, {}),
+        ]
+    )

@@ -297,13 +297,10 @@ class RealisatieUploadForm(forms.Form):
     )
 
     def clean_bestand(self):
-        from django.conf import settings
+        from swv.uploads import TABELTYPEN, valideer_upload
 
         bestand = self.cleaned_data["bestand"]
-        if not bestand.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError(_("Upload a CSV or Excel (.xlsx) export of the accounting system."))
-        if bestand.size > settings.UPLOAD_MAX_BYTES:
-            raise forms.ValidationError(_("The file is too large."))
+        valideer_upload(bestand, toegestaan=TABELTYPEN)  # the one upload validator (swv.tabellen reads it)
         return bestand
 
 

@@ -5,30 +5,23 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
-from decimal import Decimal
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kwaliteit.kengetallen.register import Kengetal, Uitkomst
+from swv import opmaak
+from swv.opmaak import excel_waarde as _celwaarde
 
+# The portal's notation per kind of value (swv.opmaak); the values stay numbers (money a Decimal).
 FORMATEN = {
-    "percentage": "0.00",
-    "bedrag": "#,##0.00",
-    "aantal": "#,##0",
-    "getal": "#,##0.##",
-    "dagen": "0.0",
-    "datum": "dd-mm-yyyy",
+    "percentage": opmaak.EXCEL_PROCENT,
+    "bedrag": opmaak.EXCEL_EURO,
+    "aantal": opmaak.EXCEL_GETAL,
+    "getal": opmaak.EXCEL_DECIMAAL,
+    "dagen": opmaak.EXCEL_DECIMAAL,
+    "datum": opmaak.EXCEL_DATUM,
 }
-
-
-def _celwaarde(waarde):
-    if isinstance(waarde, Decimal):
-        return float(waarde)
-    if waarde is None or isinstance(waarde, int | float | date):
-        return waarde
-    return str(waarde)
 
 
 def _bladnaam(titel: str, gebruikt: set[str]) -> str:

@@ -246,7 +246,7 @@ class UploadPublicatieForm(PublicerenForm):
     field_order = ["bestand", "documentsoort", "jaar", "titel", "doelgroepen", "toelichting", "bevestiging"]
 
     def clean_bestand(self):
-        from leerlingen.uploads import valideer_upload
+        from swv.uploads import valideer_upload
 
         bestand = self.cleaned_data["bestand"]
         valideer_upload(bestand)

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 
-from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from kwaliteit.conf import kleine_aantallen_drempel
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Tabel
+from swv import opmaak
 
 ONDERDRUKT_PERCENTAGE = "*"
 
@@ -33,43 +31,26 @@ def onderdrukt_label(drempel: int | None = None) -> str:
     return f"< {kleine_aantallen_drempel() if drempel is None else drempel}"
 
 
-def _getal(waarde, decimalen: int) -> str:
-    # Rounded half up (2.18 -> 2.2, as people expect), grouped by thousands, with the active language's
-    # separators (the same text as Django's number_format, without its cost per cell in large tables).
-    afgerond = Decimal(waarde).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
-    return f"{afgerond:,.{decimalen}f}".translate(_scheidingstekens(translation.get_language()))
-
-
-@lru_cache(maxsize=16)
-def _scheidingstekens(taal: str | None) -> dict[int, str]:
-    """``str.translate`` table from Python's "1,234.5" to the language's grouping and decimal signs."""
-    return str.maketrans(
-        {
-            ",": str(formats.get_format("THOUSAND_SEPARATOR", taal)),
-            ".": str(formats.get_format("DECIMAL_SEPARATOR", taal)),
-        }
-    )
-
-
 def formatteer(waarde, soort: str, *, onderdrukken: bool = False, teller=None) -> str:
     """The display text of one value of the given kind (``aantal``, ``percentage``, ...)."""
     if waarde is None:
-        return "–"
+        return opmaak.LEEG
     if onderdrukken and soort == "aantal" and is_klein(waarde):
         return onderdrukt_label()
     if onderdrukken and soort != "aantal" and is_klein(teller):
         # A percentage, rate or median derived from a small count would reveal what "< 5" hides.
         return ONDERDRUKT_PERCENTAGE
+    # The notation itself is the portal's one (swv.opmaak); this only picks it per kind of value.
     if soort == "aantal":
-        return _getal(int(waarde), 0)
+        return opmaak.getal(int(waarde))
     if soort == "percentage":
-        return f"{_getal(Decimal(waarde), 1)}%"
+        return opmaak.procent(waarde)
     if soort == "bedrag":
-        return f"€ {_getal(Decimal(waarde), 0)}"
+        return opmaak.euro(waarde, 0)
     if soort in ("getal", "dagen"):
-        return _getal(waarde, 0) if isinstance(waarde, int) else _getal(Decimal(waarde), 1)
+        return opmaak.getal(waarde, 0 if isinstance(waarde, int) else 1)
     if soort == "datum" and isinstance(waarde, date):
-        return formats.date_format(waarde, "j F Y")
+        return opmaak.datum(waarde, lang=True)
     return str(waarde)
 
 

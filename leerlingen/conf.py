@@ -25,11 +25,6 @@ def afspraak_binnenkort_dagen() -> int:
     return getattr(settings, "SWV_AFSPRAAK_BINNENKORT_DAGEN", 14)
 
 
-def upload_max_bytes() -> int:
-    """Largest allowed upload (``SWV_UPLOAD_MAX_BYTES`` in the environment; 10 MB by default)."""
-    return getattr(settings, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
-
-
 def import_max_regels() -> int:
     """Largest pupil import file, in rows."""
     return getattr(settings, "SWV_IMPORT_MAX_REGELS", 2000)

@@ -1,6 +1,6 @@
 """Documents of a TLV request (the expert advice): stored as ``leerlingen.Document`` in the private storage.
 
-The file is checked by the portal's one upload validator (``leerlingen.uploads.valideer_upload``):
+The file is checked by the portal's one upload validator (``swv.uploads.valideer_upload``):
 the type is decided by its content, never by its name or the browser's claim (PRIVACY.md, "Uploads").
 """
 
@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from leerlingen.choices import Documentsoort
 from leerlingen.models import Document
 from leerlingen.services.document import document_bewaren
-from leerlingen.uploads import TOEGESTAAN as DOCUMENTTYPEN
+from swv.uploads import TOEGESTAAN as DOCUMENTTYPEN
 from tlv.services.fouten import TLVFout
 
 #: An expert advice is a PDF, a Word document or a scan (no spreadsheets).

@@ -17,10 +17,11 @@ from decimal import Decimal
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from arrangementen.budget import euro, jaarverdeling
+from arrangementen.budget import jaarverdeling
 from arrangementen.choices import BESLAG_STATUSSEN, AanvraagStatus
 from arrangementen.models import Aanvraag, Arrangementbudget, Realisatie, Verplichting
 from swv.models import Kring, School
+from swv.opmaak import euro
 
 NUL = Decimal("0.00")
 

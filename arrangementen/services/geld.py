@@ -3,12 +3,9 @@ and realised costs, entered one by one or imported from the accounting system's 
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +15,9 @@ from arrangementen.choices import BESLAG_STATUSSEN, AanvraagStatus, Realisatiebr
 from arrangementen.models import Aanvraag, Arrangementbudget, Realisatie, Verplichting
 from arrangementen.querysets import BUDGET_BEHEERDERS
 from arrangementen.services.fouten import AanvraagFout
+from swv import tabellen
 from swv.access import heeft_rol
+from swv.tabellen import TabelFout, lees_tabel, regelfout
 
 #: Arrangements that can have realised costs: granted ones, also when ended.
 REALISEERBAAR = (*BESLAG_STATUSSEN, AanvraagStatus.INGETROKKEN)
@@ -107,68 +106,30 @@ class Importregel:
     omschrijving: str
 
 
-KOPPEN = {
-    "aanvraagnummer": "nummer",
-    "nummer": "nummer",
-    "jaar": "jaar",
-    "bedrag": "bedrag",
-    "omschrijving": "omschrijving",
+KOLOMMEN = {
+    "nummer": {"aanvraagnummer", "nummer"},
+    "jaar": {"jaar"},
+    "bedrag": {"bedrag"},
+    "omschrijving": {"omschrijving"},
 }
 
 
-def _rijen(bestand) -> list[list[str]]:
-    naam = (getattr(bestand, "name", "") or "").lower()
-    grootte = getattr(bestand, "size", 0) or 0
-    if grootte == 0:
-        raise AanvraagFout(_("The file is empty."))
-    if grootte > getattr(settings, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024):
-        raise AanvraagFout(_("The file is too large."))
-    bestand.seek(0)
-    inhoud = bestand.read()
-    if naam.endswith(".xlsx"):
-        import openpyxl
-
-        try:
-            werkmap = openpyxl.load_workbook(io.BytesIO(inhoud), read_only=True, data_only=True)
-        except Exception:  # noqa: BLE001 - any unreadable workbook is the same error to the user
-            raise AanvraagFout(_("The file is not a valid Excel workbook (.xlsx)."))
-        blad = werkmap.worksheets[0]
-        return [["" if c is None else str(c) for c in rij] for rij in blad.iter_rows(values_only=True)]
-    if naam.endswith(".csv"):
-        try:
-            tekst = inhoud.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            raise AanvraagFout(_("The CSV file must be saved as UTF-8."))
-        dialect = csv.Sniffer().sniff(tekst.splitlines()[0] if tekst else ";", delimiters=";,\t")
-        return list(csv.reader(io.StringIO(tekst), dialect))
-    raise AanvraagFout(_("Upload a CSV or Excel (.xlsx) file."))
-
-
-def _bedrag(tekst: str) -> Decimal:
-    schoon = tekst.strip().replace("€", "").replace(" ", "")
-    if "," in schoon:  # Dutch notation: 1.234,56
-        schoon = schoon.replace(".", "").replace(",", ".")
-    return Decimal(schoon)
-
-
 def lees_realisaties(bestand) -> tuple[list[Importregel], list[str]]:
-    """Parse an export with the columns aanvraagnummer, jaar, bedrag (and optionally omschrijving)."""
-    rijen = [r for r in _rijen(bestand) if any(c.strip() for c in r)]
-    if not rijen:
-        raise AanvraagFout(_("The file has no rows."))
-    koppen = [KOPPEN.get(c.strip().lower()) for c in rijen[0]]
-    if not {"nummer", "jaar", "bedrag"} <= set(koppen):
-        raise AanvraagFout(_("The first row must name the columns aanvraagnummer, jaar and bedrag."))
+    """Parse an export with the columns aanvraagnummer, jaar, bedrag (and optionally omschrijving)
+    through the portal's one table reader (``swv.tabellen``); row errors as "Regel 7: ..."."""
+    try:
+        rijen = lees_tabel(bestand, kolommen=KOLOMMEN, verplicht=("nummer", "jaar", "bedrag"))
+    except TabelFout as fout:
+        raise AanvraagFout(str(fout)) from None
     regels, fouten = [], []
-    for i, rij in enumerate(rijen[1:], start=2):
-        waarden = {k: (rij[j] if j < len(rij) else "") for j, k in enumerate(koppen) if k}
+    for rij in rijen:
         try:
-            jaar = int(float(waarden["jaar"]))
-            bedrag = _bedrag(waarden["bedrag"])
-        except (ValueError, InvalidOperation):
-            fouten.append(_("Row %(n)s: year or amount is not a number.") % {"n": i})
+            jaar = int(rij.tekst("jaar"))
+            bedrag = tabellen.bedrag(rij["bedrag"])
+        except ValueError:  # WaardeFout is a ValueError too
+            fouten.append(regelfout(rij.nummer, _("year or amount is not a number.")))
             continue
-        regels.append(Importregel(i, waarden["nummer"].strip(), jaar, bedrag, waarden.get("omschrijving", "").strip()))
+        regels.append(Importregel(rij.nummer, rij.tekst("nummer"), jaar, bedrag, rij.tekst("omschrijving")))
     return regels, fouten
 
 
@@ -183,14 +144,15 @@ def realisaties_importeren(*, door, bestand) -> int:
         aanvraag = _realiseerbare(r.nummer)
         if aanvraag is None:
             fouten.append(
-                _("Row %(n)s: no granted arrangement with number %(nummer)s.") % {"n": r.regel, "nummer": r.nummer}
+                regelfout(r.regel, _("no granted arrangement with number %(nummer)s.") % {"nummer": r.nummer})
             )
         elif not 2000 <= r.jaar <= 2100 or r.bedrag < 0:
-            fouten.append(_("Row %(n)s: the year or the amount is not valid.") % {"n": r.regel})
+            fouten.append(regelfout(r.regel, _("the year or the amount is not valid.")))
         elif (aanvraag.pk, r.jaar) in gezien:
             fouten.append(
-                _("Row %(n)s: the same arrangement and year as row %(m)s.")
-                % {"n": r.regel, "m": gezien[(aanvraag.pk, r.jaar)]}
+                regelfout(
+                    r.regel, _("the same arrangement and year as row %(m)s.") % {"m": gezien[(aanvraag.pk, r.jaar)]}
+                )
             )
         else:
             gezien[(aanvraag.pk, r.jaar)] = r.regel

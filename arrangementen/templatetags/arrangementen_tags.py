@@ -1,19 +1,14 @@
-"""Template helpers of the arrangements app: money in Dutch notation and the status badge."""
+"""Template helpers of the arrangements app: the status badge and report tables (money through
+``swv.opmaak``, like every app)."""
 
 from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
 
-from arrangementen import budget
+from swv.opmaak import euro
 
 register = template.Library()
-
-
-@register.filter
-def euro(bedrag) -> str:
-    """``1234.5`` -> ``€ 1.234,50`` (in the active language's notation); empty stays a dash."""
-    return budget.euro(bedrag)
 
 
 @register.simple_tag
@@ -33,7 +28,7 @@ def tabel(tabel, titel, bedragen=False):
     from django.utils.translation import gettext as _
 
     def cel(waarde):
-        return budget.euro(waarde) if bedragen else waarde
+        return euro(waarde) if bedragen else waarde
 
     kop = format_html_join(
         "",

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,10 +12,11 @@ from simple_history.utils import bulk_create_with_history
 
 from financien import conf
 from financien.choices import ImportStatus
-from financien.importeren import ImportBestandFout, controleer, lees_bestand
+from financien.importeren import KOLOMMEN, VERPLICHT, controleer
 from financien.models import RealisatieImport, Realisatieregel, Rekeningkoppeling
 from financien.services import FinancienFout
 from swv.historie import met_historie
+from swv.tabellen import TabelFout, lees_tabel
 
 
 @transaction.atomic
@@ -47,12 +47,10 @@ def realisatie_inlezen(*, door, jaar: int, maand: int, bestand) -> RealisatieImp
 
     A file that cannot be read at all raises ``FinancienFout``; row errors are kept in the preview.
     """
-    if bestand.size > settings.UPLOAD_MAX_BYTES:
-        raise FinancienFout(_("The file is too large."))
     try:
-        rijen = lees_bestand(bestand.name, bestand.read(), max_regels=conf.import_max_regels())
-    except ImportBestandFout as fout:
-        raise FinancienFout(str(fout))
+        rijen = lees_tabel(bestand, kolommen=KOLOMMEN, verplicht=VERPLICHT, max_regels=conf.import_max_regels())
+    except TabelFout as fout:
+        raise FinancienFout(str(fout)) from None
     koppelingen = {
         k.rekening: (k.post_id, f"{k.post.code} {k.post.naam}")
         for k in Rekeningkoppeling.objects.select_related("post")

@@ -25,8 +25,8 @@ def parameters_weergave(params) -> list[tuple[str, str]]:
     from django.utils.formats import date_format
     from django.utils.text import capfirst
 
-    from financien.opmaak import euro, procent
     from financien.services.parameters import WAARDEVELDEN
+    from swv.opmaak import euro, procent
 
     rijen = []
     for naam in WAARDEVELDEN:

@@ -16,10 +16,10 @@ from kwaliteit import conf
 from kwaliteit.choices import DocumentSoort, Doelgroep, PublicatieStatus, RapportSoort, VersieStatus
 from kwaliteit.models import OprBesluit, Publicatie, RapportVersie
 from kwaliteit.services.fouten import KwaliteitFout, KwaliteitOngeldigeOvergang
-from leerlingen.uploads import valideer_upload
 from swv.access import heeft_rol
 from swv.choices import Rol
 from swv.overgangen import overgang, status_vastleggen
+from swv.uploads import valideer_upload
 
 _VELD = {Doelgroep.OPR: "voor_opr", Doelgroep.ALV_RVT: "voor_alv_rvt", Doelgroep.OPENBAAR: "openbaar"}
 #: Report kind -> document kind of its publication.

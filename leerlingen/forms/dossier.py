@@ -27,7 +27,6 @@ from leerlingen.choices import (
     Uitkomstsoort,
     Uitstroomniveau,
 )
-from leerlingen.uploads import valideer_upload
 from leerlingen.validators import valideer_bsn
 from swv.formulieren import keuzeveld
 
@@ -35,6 +34,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from django_stubs_ext import StrOrPromise
+from swv.uploads import valideer_upload
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIJD = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

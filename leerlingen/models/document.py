@@ -22,7 +22,7 @@ def document_pad(instance: Document, filename: str) -> str:
 
 
 class Document(models.Model):
-    """An uploaded file about a pupil, checked by content (``leerlingen.uploads.valideer_upload``).
+    """An uploaded file about a pupil, checked by content (``swv.uploads.valideer_upload``).
 
     Stored in the private storage under a UUID name and served only by the scoped, access-logged
     download view. Reusable by other apps: attach with a FK to ``Document`` (the ``dossier`` is

@@ -15,7 +15,7 @@ from leerlingen.models import Document, Dossier, Leerling
 from leerlingen.selectors.leerling import huidige_inschrijving
 from leerlingen.services.dossier import activiteit_registreren, eis_open, eis_wijzigrecht
 from leerlingen.services.fouten import DossierFout
-from leerlingen.uploads import valideer_upload
+from swv.uploads import valideer_upload
 
 
 @transaction.atomic

@@ -9,13 +9,10 @@ school, so a re-import does not duplicate pupils.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,12 +21,13 @@ from leerlingen.choices import Importactie, ImportStatus
 from leerlingen.conf import import_max_regels
 from leerlingen.models import Inschrijving, Leerling, Leerlingimport
 from leerlingen.services.fouten import DossierFout
-from leerlingen.uploads import TOEGESTAAN, valideer_upload
 from leerlingen.validators import is_geldig_bsn
+from swv import tabellen
 from swv.access import school_ids
 from swv.choices import Rol
 from swv.historie import met_historie
 from swv.models import School
+from swv.tabellen import TabelFout, WaardeFout, lees_tabel
 
 KOLOMMEN = {
     "voornaam": {"voornaam", "roepnaam", "voornamen", "firstname"},
@@ -40,7 +38,6 @@ KOLOMMEN = {
     "groep": {"groep", "jaargroep", "leerjaar"},
 }
 VERPLICHT = ("voornaam", "achternaam", "geboortedatum")
-IMPORT_TYPES = {"xlsx": TOEGESTAAN["xlsx"], "csv": ("text/csv", "CSV")}
 
 
 @dataclass
@@ -55,119 +52,46 @@ class Regel:
     fouten: list[str]
 
 
-def _normaliseer_kop(kop) -> str:
-    return re.sub(r"[^a-z]", "", str(kop or "").lower())
-
-
-def _lees_tabel(bestand, extensie: str) -> list[list]:
-    bestand.seek(0)
-    if extensie == "xlsx":
-        from openpyxl import load_workbook
-
-        try:
-            wb = load_workbook(bestand, read_only=True, data_only=True)
-        except Exception:  # noqa: BLE001 - any parse failure is a bad file for the user
-            raise DossierFout(_("The Excel file could not be read.")) from None
-        rijen = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-        wb.close()
-        return rijen
-    ruw = bestand.read()
-    if b"\x00" in ruw:
-        raise DossierFout(_("The file is not a text (CSV) file."))
-    for codering in ("utf-8-sig", "cp1252"):
-        try:
-            tekst = ruw.decode(codering)
-            break
-        except UnicodeDecodeError:
-            continue
+def lees_regels(bestand) -> list[Regel]:
+    """Parse the file (through the portal's one table reader, ``swv.tabellen``) into rows with their
+    own (format) errors; a file-level problem raises ``DossierFout``."""
     try:
-        dialect = csv.Sniffer().sniff(tekst[:4096], delimiters=";,\t")
-    except csv.Error:
-        dialect = csv.excel
-        dialect.delimiter = ";"
-    return [r for r in csv.reader(io.StringIO(tekst), dialect)]
-
-
-def _datum(waarde) -> date | None:
-    if isinstance(waarde, datetime):
-        return waarde.date()
-    if isinstance(waarde, date):
-        return waarde
-    tekst = str(waarde or "").strip()
-    for formaat in ("%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%y"):
-        try:
-            return datetime.strptime(tekst, formaat).date()
-        except ValueError:
-            continue
-    return None
-
-
-def _tekst(waarde) -> str:
-    if waarde is None:
-        return ""
-    if isinstance(waarde, float) and waarde.is_integer():
-        waarde = int(waarde)
-    return str(waarde).strip()
-
-
-def lees_regels(bestand, extensie: str) -> list[Regel]:
-    """Parse the file into rows with their own (format) errors; a file-level problem raises ``DossierFout``."""
-    rijen = [r for r in _lees_tabel(bestand, extensie) if any(_tekst(c) for c in r)]
-    if not rijen:
-        raise DossierFout(_("The file is empty."))
-    koppen = [_normaliseer_kop(k) for k in rijen[0]]
-    index = {}
-    for veld, aliassen in KOLOMMEN.items():
-        for i, kop in enumerate(koppen):
-            if kop in aliassen:
-                index[veld] = i
-                break
-    ontbrekend = [v for v in VERPLICHT if v not in index]
-    if ontbrekend:
-        raise DossierFout(
-            _(
-                "The file lacks the column(s) %(kolommen)s. The first row must name the columns, e.g. "
-                "voornaam; tussenvoegsel; achternaam; geboortedatum; bsn; groep."
-            )
-            % {"kolommen": ", ".join(ontbrekend)}
-        )
-    if len(rijen) - 1 > import_max_regels():
-        raise DossierFout(_("The file has more than %(n)s rows; split it up.") % {"n": import_max_regels()})
+        rijen = lees_tabel(bestand, kolommen=KOLOMMEN, verplicht=VERPLICHT, max_regels=import_max_regels())
+    except TabelFout as fout:
+        raise DossierFout(str(fout)) from None
     vandaag = timezone.localdate()
     regels = []
-    for nummer, rij in enumerate(rijen[1:], start=2):
-
-        def cel(veld, rij=rij):
-            i = index.get(veld)
-            return rij[i] if i is not None and i < len(rij) else None
-
+    for rij in rijen:
         fouten = []
-        voornaam, achternaam = _tekst(cel("voornaam")), _tekst(cel("achternaam"))
+        voornaam, achternaam = rij.tekst("voornaam"), rij.tekst("achternaam")
         if not voornaam:
             fouten.append(_("first name missing"))
         if not achternaam:
             fouten.append(_("last name missing"))
-        geboren = _datum(cel("geboortedatum"))
+        try:
+            geboren: date | None = tabellen.datum(rij["geboortedatum"])
+        except WaardeFout:
+            geboren = None
         if geboren is None:
             fouten.append(_("date of birth missing or not a date (use dd-mm-yyyy)"))
         elif not (date(vandaag.year - 20, 1, 1) <= geboren < vandaag):
             fouten.append(_("date of birth not plausible"))
-        bsn = re.sub(r"\D", "", _tekst(cel("bsn")))
+        bsn = re.sub(r"\D", "", rij.tekst("bsn"))
         if bsn and len(bsn) == 8:
             bsn = "0" + bsn  # spreadsheets drop the leading zero
         if bsn and not is_geldig_bsn(bsn):
             fouten.append(_("BSN not valid (fails the 11-test)"))
             bsn = ""
-        groep_tekst = re.sub(r"\D", "", _tekst(cel("groep")))
+        groep_tekst = re.sub(r"\D", "", rij.tekst("groep"))
         groep = int(groep_tekst) if groep_tekst else None
         if groep is not None and not 1 <= groep <= 8:
             fouten.append(_("group must be 1 to 8"))
             groep = None
         regels.append(
             Regel(
-                regel=nummer,
+                regel=rij.nummer,
                 voornaam=voornaam[:100],
-                tussenvoegsel=_tekst(cel("tussenvoegsel"))[:20],
+                tussenvoegsel=rij.tekst("tussenvoegsel")[:20],
                 achternaam=achternaam[:150],
                 geboortedatum=geboren.isoformat() if geboren else "",
                 bsn=bsn,
@@ -293,14 +217,7 @@ def import_voorbereiden(*, door, school: School, bestand) -> Leerlingimport:
     """Read the uploaded export and store the per-row preview; no pupil is created or changed."""
     if school.pk not in school_ids(door, [Rol.IB_ER]):
         raise DossierFout(_("Only the ib-er of the school can import its pupils."))
-    try:
-        info = valideer_upload(bestand, toegestaan=IMPORT_TYPES)
-    except ValidationError as exc:
-        if not (exc.code == "inhoud" and (bestand.name or "").lower().endswith(".csv")):
-            raise DossierFout(exc.messages[0]) from None
-        info = None  # CSV has no magic bytes: _lees_tabel checks that it is text
-    extensie = info.extensie if info else "csv"
-    regels = lees_regels(bestand, extensie)
+    regels = lees_regels(bestand)
     gepland = plan(regels, school)
     for item, r in zip(gepland, regels):
         item["formaatfout"] = bool(r.fouten)

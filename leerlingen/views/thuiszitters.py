@@ -19,6 +19,7 @@ from django.views.generic import TemplateView
 
 from leerlingen import conf
 from leerlingen.forms import thuiszitters as forms
+from leerlingen.grafieken import nieuw_en_gesloten_per_maand
 from leerlingen.models import Ladderstap, Leerling, Thuiszittercasus
 from leerlingen.selectors import thuiszitters as selectors
 from leerlingen.services import thuiszitters as services
@@ -381,36 +382,6 @@ class LadderstapView(ServiceFormView):
 # --- dashboard tiles ---
 
 
-def staafgrafiek(per_maand: list[dict], maximum: int, *, hoogte: int = 160, breedte_staaf: int = 14) -> dict:
-    """Geometry of a server-rendered SVG bar chart (new and closed per month); the page shows the
-    same numbers in a table."""
-    stappen = []
-    for i, r in enumerate(per_maand):
-        x = 40 + i * (2 * breedte_staaf + 10)
-        h_nieuw = round(hoogte * r["nieuw"] / maximum)
-        h_gesloten = round(hoogte * r["gesloten"] / maximum)
-        stappen.append(
-            {
-                **r,
-                "x_nieuw": x,
-                "x_gesloten": x + breedte_staaf,
-                "y_nieuw": 10 + hoogte - h_nieuw,
-                "h_nieuw": h_nieuw,
-                "y_gesloten": 10 + hoogte - h_gesloten,
-                "h_gesloten": h_gesloten,
-                "x_label": x + breedte_staaf,
-            }
-        )
-    return {
-        "staven": stappen,
-        "breedte": 40 + len(per_maand) * (2 * breedte_staaf + 10),
-        "hoogte": hoogte + 40,
-        "basis": 10 + hoogte,
-        "staaf": breedte_staaf,
-        "maximum": maximum,
-    }
-
-
 class DashboardView(RolVereistMixin, TemplateView):
     """The tiles of issue 6 for the DB and beleidsmedewerker (SWV) and the bestuurder (own board)."""
 
@@ -442,6 +413,6 @@ class DashboardView(RolVereistMixin, TemplateView):
             swv_breed=swv_breed,
             kringen=Kring.objects.order_by("naam"),
             gemeenten=Gemeente.objects.filter(scholen__isnull=False).distinct().order_by("naam"),
-            grafiek=staafgrafiek(tegels["per_maand"], tegels["max_per_maand"]),
+            grafiek=nieuw_en_gesloten_per_maand(tegels["per_maand"]),
         )
         return ctx

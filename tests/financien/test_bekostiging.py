@@ -196,17 +196,3 @@ def test_whole_years_between_count_dates():
     assert jaren_tussen(date(2024, 10, 1), date(2025, 2, 1)) == 0
     assert jaren_tussen(date(2024, 10, 1), date(2026, 2, 1)) == 1
     assert prognose({"BO": 100}, gevraagd=date(2026, 2, 1), gebruikt=None, groei=Decimal("-1")).bao == 0
-
-
-def test_amounts_are_shown_in_dutch_notation_rounded_half_up():
-    from django.utils import translation
-
-    from financien.opmaak import euro, getal, procent
-
-    with translation.override("nl"):
-        assert (euro(Decimal("2937728.62"), 0), euro(Decimal("-1234.5")), euro(Decimal("0.5"), 0)) == (
-            "€ 2.937.729",
-            "-€ 1.234,50",
-            "€ 1",
-        )
-        assert (procent(Decimal("3.55")), getal(19481.5), euro(None)) == ("3,6 %", "19.482", "")

@@ -118,7 +118,9 @@ def test_an_unreadable_upload_is_refused_on_the_form(client, personas):
     response = client.post(
         reverse("financien:realisatie"), {"jaar": 2026, "maand": 1, "bestand": SimpleUploadedFile("x.docx", b"PK")}
     )
-    assert "Lees een CSV- of Excel-export (.xlsx) uit de boekhouding in." in response.content.decode()
+    assert (
+        "Bestanden van dit type zijn niet toegestaan. Toegestaan zijn: CSV, Excel (XLSX)." in response.content.decode()
+    )
     assert not RealisatieImport.objects.exists()
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from leerlingen.models import Document
 from leerlingen.services.document import document_toevoegen
 from leerlingen.services.fouten import DossierFout
-from leerlingen.uploads import valideer_upload
+from swv.uploads import valideer_upload
 from tests.leerlingen.factories_dossier import DossierFactory
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"

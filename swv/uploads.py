@@ -1,4 +1,5 @@
-"""Upload validation for pupil documents, reusable by every app that accepts files about pupils.
+"""The one upload validator: every app that accepts a file (pupil documents, publications, table
+imports through ``swv.tabellen``) checks it here.
 
 The type is decided by the file's content (magic bytes; for Office files the ZIP's parts), never by
 its name or the browser's content type; a file whose extension does not match its content
@@ -15,7 +16,13 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-from leerlingen.conf import upload_max_bytes
+
+def upload_max_bytes() -> int:
+    """Largest allowed upload (``SWV_UPLOAD_MAX_BYTES`` in the environment; 10 MB by default)."""
+    from django.conf import settings
+
+    return getattr(settings, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
 
 #: extension -> (content type, label); the allowed types of PRIVACY.md.
 TOEGESTAAN = {
@@ -26,6 +33,9 @@ TOEGESTAAN = {
     "jpg": ("image/jpeg", "JPEG"),
     "jpeg": ("image/jpeg", "JPEG"),
 }
+
+#: The types of a table upload (``swv.tabellen``): a workbook or a text export.
+TABELTYPEN = {"xlsx": TOEGESTAAN["xlsx"], "csv": ("text/csv", "CSV")}
 
 
 @dataclass(frozen=True)
@@ -85,6 +95,10 @@ def valideer_upload(bestand, *, toegestaan: dict[str, tuple[str, str]] | None = 
     bestand.seek(0)
     kop = bestand.read(16)
     echt = herken_type(kop, bestand)
+    if echt is None and extensie == "csv":
+        # CSV has no magic bytes: it is a CSV when it is text (no NUL byte in the first part).
+        bestand.seek(0)
+        echt = "csv" if b"\x00" not in bestand.read(8192) else None
     if echt == "macro":
         raise ValidationError(_("Office files with macros are not allowed."), code="macro")
     if echt is None:
@@ -98,7 +112,7 @@ def valideer_upload(bestand, *, toegestaan: dict[str, tuple[str, str]] | None = 
             _(
                 "The file's name says %(naam_type)s but its content is %(echt_type)s. Save it in the right format and try again."
             )
-            % {"naam_type": toegestaan[extensie][1], "echt_type": TOEGESTAAN[echt][1]},
+            % {"naam_type": toegestaan[extensie][1], "echt_type": {**TOEGESTAAN, **TABELTYPEN}[echt][1]},
             code="vermomd",
         )
     bestand.seek(0)
