@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.handlers.exception import convert_exception_to_response
 from django.http import HttpResponse
-from django.test import override_settings
-from django.urls import path
+
+from swv.middleware import EigenFoutpaginasMiddleware
 
 
 def _kapot(request):
     raise RuntimeError("een fout in een view")
 
 
-def _eigen_pagina(request):
+def _gewoon(request):
     return HttpResponse("gewoon", status=200)
 
 
-urlpatterns = [path("kapot/", _kapot), path("gewoon/", _eigen_pagina)]
+def _door_de_middleware(rf, view):
+    """The request as Django handles it: the view's exception becomes a response one layer in."""
+    request = rf.get("/kapot/")
+    request.user = AnonymousUser()
+    return EigenFoutpaginasMiddleware(convert_exception_to_response(view))(request)
 
 
 @pytest.mark.django_db
@@ -43,17 +49,22 @@ def test_a_developer_can_ask_for_the_technical_pages(client, settings):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("debug", [True, False])
-@override_settings(ROOT_URLCONF=__name__)
-def test_an_error_in_a_view_shows_the_portals_own_page_without_a_traceback(client, settings, debug):
+def test_an_error_in_a_view_shows_the_portals_own_page_without_a_traceback(rf, settings, debug):
     settings.DEBUG = debug
     settings.SWV_TECHNISCHE_FOUTPAGINAS = False
-    client.raise_request_exception = False
-    response = client.get("/kapot/")
+    response = _door_de_middleware(rf, _kapot)
     assert response.status_code == 500
     inhoud = response.content.decode()
     assert "Er ging iets mis" in inhoud
     assert "Traceback" not in inhoud and "een fout in een view" not in inhoud
-    assert client.get("/gewoon/").content == b"gewoon"
+    assert _door_de_middleware(rf, _gewoon).content == b"gewoon"
+
+
+@pytest.mark.django_db
+def test_with_the_technical_pages_on_a_developer_sees_the_traceback(rf, settings):
+    settings.DEBUG = True
+    settings.SWV_TECHNISCHE_FOUTPAGINAS = True
+    assert "een fout in een view" in _door_de_middleware(rf, _kapot).content.decode()
 
 
 def test_the_demo_shows_the_portals_own_pages_by_default():
