@@ -1,5 +1,5 @@
-"""The quality app's defaults on the one action view (``swv.generiek.ActieView``): its form
-template and the cancel link (``annuleren_url``, set by ``laad``)."""
+"""The quality app's default on the one action view (``swv.generiek.ActieView``): the cancel link
+(``annuleren_url``, set by ``laad``). Its pages use the one form template, ``swv/formulier.html``."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from swv.generiek import ActieView
 
 
 class ServiceFormView(ActieView):
-    """A form page (``kwaliteit/formulier.html``); ``uitvoeren`` returns the URL to go to."""
+    """A form page; ``uitvoeren`` returns the URL to go to."""
 
-    template_name = "kwaliteit/formulier.html"
     annuleren_url: str | None = None
 
     def terug_url(self) -> str:
