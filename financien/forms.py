@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from decimal import Decimal
 
@@ -15,6 +14,7 @@ from financien.models import Begrotingspost, Beleidsthema, Jaarparameters, Reken
 from financien.services.parameters import WAARDEVELDEN
 from swv.formulieren import keuzeveld
 from swv.models import Kring, School
+from swv.tabellen import getaltekst
 
 JAAR_MIN, JAAR_MAX = 2000, 2100
 
@@ -42,21 +42,6 @@ def _decimaal_widget():
     return forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
 
-_DUIZENDTALLEN = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})+$")
-
-
-def normaliseer_getal(waarde):
-    """Dutch and plain notations to ``1234.56``: ``1.234,56``, ``1234,56``, ``€ 1.234``, ``1234.56``."""
-    if not isinstance(waarde, str):
-        return waarde
-    tekst = waarde.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-    if "," in tekst:
-        return tekst.replace(".", "").replace(",", ".")
-    if _DUIZENDTALLEN.match(tekst):
-        return tekst.replace(".", "")
-    return tekst
-
-
 class BedragField(forms.DecimalField):
     """A decimal shown in Dutch notation that accepts Dutch and plain input."""
 
@@ -68,7 +53,7 @@ class BedragField(forms.DecimalField):
         self.error_messages["max_decimal_places"] = _("Use at most two decimals.")
 
     def to_python(self, value):
-        return super().to_python(normaliseer_getal(value))
+        return super().to_python(getaltekst(value) if isinstance(value, str) else value)
 
 
 class JaarparametersForm(forms.ModelForm):

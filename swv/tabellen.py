@@ -39,6 +39,21 @@ from swv.uploads import TABELTYPEN, valideer_upload
 CENT = Decimal("0.01")
 MAX_BEDRAG = Decimal("9999999999.99")
 _GETAL = re.compile(r"^-?[0-9]+(\.[0-9]+)?$")
+_DUIZENDTALLEN = re.compile(r"^-?[0-9]{1,3}(\.[0-9]{3})+$")
+
+
+def getaltekst(waarde: str) -> str:
+    """A number typed or exported in Dutch or plain notation, as ``1234.56``: ``1.234,56``,
+    ``1234,56``, ``€ 1.234`` and ``1234.56``. Dots that only group thousands (``1.234``) are
+    thousands, as a Dutch reader means them. The one reading for uploads and forms alike."""
+    tekst = waarde.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+    if "," in tekst:  # Dutch notation: dots group thousands, the comma is the decimal sign
+        return tekst.replace(".", "").replace(",", ".")
+    if _DUIZENDTALLEN.match(tekst):
+        return tekst.replace(".", "")
+    return tekst
+
+
 _EXCEL_NUL = date(1899, 12, 30)  # day 0 of Excel's date serial numbers (1900 system)
 
 
@@ -188,9 +203,7 @@ def bedrag(waarde: object) -> Decimal:
     else:
         tekst = str(waarde).strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
         negatief = tekst.startswith("(") and tekst.endswith(")")
-        tekst = tekst.strip("()")
-        if "," in tekst:  # Dutch notation: dots group thousands, the comma is the decimal sign
-            tekst = tekst.replace(".", "").replace(",", ".")
+        tekst = getaltekst(tekst.strip("()"))
         if not _GETAL.match(tekst):
             raise WaardeFout(
                 "geen_bedrag", _("%(bedrag)s is not an amount (use for example 1234,56).") % {"bedrag": waarde}

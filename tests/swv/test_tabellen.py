@@ -144,3 +144,15 @@ def test_a_wrong_date_says_how_to_write_it():
 
 def test_row_errors_name_the_row():
     assert regelfout(7, "het bedrag ontbreekt.") == "Regel 7: het bedrag ontbreekt."
+
+
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [("1.234", "1234.00"), ("-1.234.567", "-1234567.00"), ("€ 1.234", "1234.00"), ("1.234,5", "1234.50")],
+)
+def test_dots_that_group_thousands_read_as_thousands_in_uploads_as_in_forms(tekst, verwacht):
+    """One reading of a typed number (swv.tabellen.getaltekst) for the table reader and the finance forms."""
+    from financien.forms import BedragField
+
+    assert tabellen.bedrag(tekst) == Decimal(verwacht)
+    assert BedragField(required=False).clean(tekst) == Decimal(verwacht)
