@@ -63,9 +63,10 @@ class TabelFout(DomeinFout):
     standaard_bericht = gettext_lazy("The file could not be read.")
 
 
-class WaardeFout(ValueError):
+class WaardeFout(DomeinFout):
     """One cell is not a valid amount or date; ``code`` says why (``leeg``, ``geen_bedrag``,
-    ``decimalen``, ``te_groot``, ``geen_datum``), the text is the Dutch message for the row."""
+    ``decimalen``, ``te_groot``, ``geen_datum``), the text is the Dutch message for the row
+    (the callers collect it per row with ``regelfout``)."""
 
     def __init__(self, code: str, bericht: str) -> None:
         self.code = code

@@ -17,7 +17,7 @@ from arrangementen.querysets import BUDGET_BEHEERDERS
 from arrangementen.services.fouten import AanvraagFout
 from swv import tabellen
 from swv.access import heeft_rol
-from swv.tabellen import TabelFout, lees_tabel, regelfout
+from swv.tabellen import TabelFout, WaardeFout, lees_tabel, regelfout
 
 #: Arrangements that can have realised costs: granted ones, also when ended.
 REALISEERBAAR = (*BESLAG_STATUSSEN, AanvraagStatus.INGETROKKEN)
@@ -126,7 +126,7 @@ def lees_realisaties(bestand) -> tuple[list[Importregel], list[str]]:
         try:
             jaar = int(rij.tekst("jaar"))
             bedrag = tabellen.bedrag(rij["bedrag"])
-        except ValueError:  # WaardeFout is a ValueError too
+        except (ValueError, WaardeFout):  # the year is no whole number, or the amount no amount
             fouten.append(regelfout(rij.nummer, _("year or amount is not a number.")))
             continue
         regels.append(Importregel(rij.nummer, rij.tekst("nummer"), jaar, bedrag, rij.tekst("omschrijving")))

@@ -156,3 +156,9 @@ def test_dots_that_group_thousands_read_as_thousands_in_uploads_as_in_forms(teks
 
     assert tabellen.bedrag(tekst) == Decimal(verwacht)
     assert BedragField(required=False).clean(tekst) == Decimal(verwacht)
+
+
+def test_a_cell_error_belongs_to_the_one_domain_error_hierarchy():
+    with pytest.raises(DomeinFout) as fout:
+        tabellen.bedrag("twaalf")
+    assert isinstance(fout.value, WaardeFout) and fout.value.code == "geen_bedrag"
