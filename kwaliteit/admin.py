@@ -20,6 +20,7 @@ from kwaliteit.models import (
     Rapport,
     RapportVersie,
     Statuswijziging,
+    SwvCijfer,
 )
 
 
@@ -104,6 +105,24 @@ class LandelijkCijferAdmin(SimpleHistoryAdmin):
         "deelname_so",
         "bron",
     ]
+
+
+@admin.register(SwvCijfer)
+class SwvCijferAdmin(admin.ModelAdmin):
+    """Read-only: the rows are recomputed from DUO's public files by the import, never edited."""
+
+    list_display = ["swv_code", "teldatum", "leerlingen_bo", "leerlingen_sbo", "leerlingen_so", "vestigingen"]
+    list_filter = ["teldatum"]
+    search_fields = ["swv_code"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class RapportVersieInline(admin.TabularInline):

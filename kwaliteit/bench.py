@@ -63,4 +63,13 @@ BENCH_PAGINAS = [
     BenchPagina("Kwaliteitskalender", lambda c: reverse("kwaliteit:kalender"), Rol.DB),
     BenchPagina("Verslagen", lambda c: reverse("kwaliteit:verslagen"), Rol.DB),
     BenchPagina("Publicaties OPR", lambda c: reverse("publicaties:overzicht"), Rol.OPR_LID),
+    BenchPagina(
+        "Landelijke vergelijking (76 SWV's)", lambda c: reverse("kwaliteit:vergelijking"), Rol.DB, max_queries=12
+    ),
+    BenchPagina(
+        "Landelijke vergelijking (Excel)",
+        lambda c: reverse("kwaliteit:vergelijking_export"),
+        Rol.OPR_LID,
+        max_queries=12,
+    ),
 ]

@@ -59,3 +59,7 @@ def verslag_rollen(soort: str, actie: str) -> frozenset[str]:
         return frozenset({Rol.DB})
     tabel = _VERSLAG_LEZEN if actie == "lezen" else _VERSLAG_GENEREREN if actie == "genereren" else {}
     return frozenset(tabel.get(soort, frozenset()))
+
+
+#: The national comparison of all SWVs (public DUO aggregates): SWV-wide roles and the OPR.
+VERGELIJKING_LEZEN = SWV_BREED | {Rol.OPR_LID}

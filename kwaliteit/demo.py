@@ -137,13 +137,14 @@ JUNI_REFLECTIES = {
 
 def _landelijk() -> str:
     from kwaliteit.services.fouten import KwaliteitFout
-    from kwaliteit.services.landelijk import landelijke_cijfers_importeren
+    from kwaliteit.services.landelijk import landelijke_cijfers_importeren, swv_cijfers_importeren
 
     try:
         verslag = landelijke_cijfers_importeren(map_=settings.DUO_DATA_DIR)
+        aantal = swv_cijfers_importeren(map_=settings.DUO_DATA_DIR)
     except KwaliteitFout as fout:
         return f"Landelijke cijfers niet ingelezen: {fout}"
-    return verslag.regels()[0]
+    return f"{verslag.regels()[0]} Vergelijking: {aantal} rijen per samenwerkingsverband."
 
 
 def _jaarplan(ctx: DemoContext) -> Jaarplan:

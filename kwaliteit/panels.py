@@ -34,6 +34,13 @@ registreer_menu(
     naam="dashboard", url_name="kwaliteit:dashboard", label=_("Dashboard"), rollen=conf.DASHBOARD_ROLLEN, volgorde=20
 )
 registreer_menu(
+    naam="vergelijking",
+    url_name="kwaliteit:vergelijking",
+    label=_("Comparison"),
+    rollen=conf.VERGELIJKING_LEZEN,
+    volgorde=25,
+)
+registreer_menu(
     naam="jaarplan", url_name="kwaliteit:jaarplannen", label=_("Annual plan"), rollen=conf.JAARPLAN_LEZEN, volgorde=30
 )
 registreer_menu(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kwaliteit.views import dashboard, jaarplan, kalender, landelijk, verslagen
+from kwaliteit.views import dashboard, jaarplan, kalender, landelijk, vergelijking, verslagen
 
 app_name = "kwaliteit"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("dashboard/scholen/", dashboard.DashboardScholenView.as_view(), name="dashboard_scholen"),
     path("dashboard/export/<slug:sleutel>/", dashboard.KengetalExportView.as_view(), name="kengetal_export"),
     path("landelijk/", landelijk.LandelijkLijstView.as_view(), name="landelijk"),
+    path("vergelijking/", vergelijking.VergelijkingView.as_view(), name="vergelijking"),
+    path("vergelijking/export/", vergelijking.VergelijkingExportView.as_view(), name="vergelijking_export"),
     path("landelijk/nieuw/", landelijk.LandelijkCijferView.as_view(), name="landelijk_nieuw"),
     path("landelijk/<str:teldatum>/", landelijk.LandelijkCijferView.as_view(), name="landelijk_bewerken"),
     path("jaarplan/", jaarplan.JaarplanLijstView.as_view(), name="jaarplannen"),

@@ -205,12 +205,47 @@ def lees_regeling(map_: Path) -> tuple[dict[str, str], dict[str, set[str]]]:
     return pc4_swv, gemeente_swvs
 
 
-def _hoort_bij(swv_code, postcode, gemeente_naam, pc4_swv, gemeente_swvs) -> bool:
+def swv_voor(postcode: str, gemeente_naam: str, pc4_swv: dict[str, str], gemeente_swvs) -> str | None:
+    """The PO SWV a vestiging belongs to: that of the PC4 of its address, else that of its gemeente
+    when the gemeente lies in exactly one SWV; ``None`` when neither decides."""
     pc4 = postcode[:4]
     if pc4 in pc4_swv:
-        return pc4_swv[pc4] == swv_code
+        return pc4_swv[pc4]
     kandidaten = gemeente_swvs.get(naam_netjes(gemeente_naam).lower(), set())
-    return kandidaten == {swv_code}
+    return next(iter(kandidaten)) if len(kandidaten) == 1 else None
+
+
+def _hoort_bij(swv_code, postcode, gemeente_naam, pc4_swv, gemeente_swvs) -> bool:
+    return swv_voor(postcode, gemeente_naam, pc4_swv, gemeente_swvs) == swv_code
+
+
+def swv_per_vestiging(map_: Path) -> dict[str, str]:
+    """Every vestiging of DUO's historical file (BO, SBO, SO, SO/VSO; closed ones too) -> the PO SWV
+    it lies in, by the same rule as the register import (address PC4, else a gemeente in one SWV).
+    BO addresses come from DUO's address file, SBO/SO addresses from the edugis file; a vestiging
+    without an address falls back to its gemeente; one that neither decides is left out."""
+    map_ = Path(map_)
+    pc4_swv, gemeente_swvs = lees_regeling(map_)
+    postcodes: dict[str, str] = {}
+    for _regel, rij in _lees_csv(map_ / ADRESSEN_BO, "cp1252", ["VESTIGINGSCODE", "POSTCODE"]):
+        postcodes[rij["VESTIGINGSCODE"]] = rij["POSTCODE"].replace(" ", "").upper()
+    try:
+        features = json.loads((map_ / EDUGIS).read_text(encoding="utf-8"))["features"]
+    except FileNotFoundError:
+        raise DuoImportFout(EDUGIS, 0, "-", "bestand niet gevonden") from None
+    except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise DuoImportFout(EDUGIS, getattr(exc, "lineno", 0), "-", "geen geldige GeoJSON FeatureCollection") from None
+    for feat in features:
+        props = feat.get("properties") or {}
+        if props.get("vestigingscode") and props.get("postcode"):
+            postcodes.setdefault(props["vestigingscode"], str(props["postcode"]).replace(" ", "").upper())
+    uitkomst: dict[str, str] = {}
+    for _regel, rij in _lees_csv(map_ / HISTORISCH, "utf-8-sig", ["VESTIGINGSCODE", "GEMEENTENAAM_VESTIGING"]):
+        code = rij["VESTIGINGSCODE"]
+        swv = swv_voor(postcodes.get(code, ""), rij["GEMEENTENAAM_VESTIGING"], pc4_swv, gemeente_swvs)
+        if swv and swv.startswith("PO"):
+            uitkomst[code] = swv
+    return uitkomst
 
 
 def lees_bronnen(map_: Path, swv_code: str) -> list[SchoolRij]:

@@ -1,7 +1,7 @@
 from .historie import Statuswijziging
 from .jaarplan import Actie, Ambitie, Doel, DoelEvaluatie, Evaluatiemoment, Inspectiestandaard, Jaarplan, OspThema
 from .kalender import KalenderItem, KalenderMoment
-from .landelijk import LandelijkCijfer
+from .landelijk import LandelijkCijfer, SwvCijfer
 from .publicaties import OprBesluit, Publicatie
 from .verslagen import Rapport, RapportVersie
 
@@ -22,4 +22,5 @@ __all__ = [
     "Rapport",
     "RapportVersie",
     "Statuswijziging",
+    "SwvCijfer",
 ]

@@ -84,3 +84,37 @@ class LandelijkCijfer(models.Model):
     @property
     def percentage_so(self) -> Decimal | None:
         return self.deelname_so if self.deelname_so is not None else self._berekend(self.leerlingen_so)
+
+
+class SwvCijfer(models.Model):
+    """The pupil totals of one PO samenwerkingsverband (any of the 76, this one too) at one count
+    date, computed from DUO's public files by ``manage.py landelijke_cijfers_importeren``: the
+    vestigingen of DUO's historical file are assigned to an SWV by the regio-indeling (address PC4,
+    else a gemeente that lies in one SWV). Aggregates only: no pupil of another SWV exists here.
+
+    This counts pupils where they go to school, not where they live, as DUO's own participation
+    rates do; for an SWV with a regional SO school the two differ (docs/kwaliteit.md)."""
+
+    swv_code = models.CharField(_("SWV code"), max_length=6)
+    teldatum = models.DateField(_("count date"))
+    leerlingen_bo = models.PositiveIntegerField(_("pupils BO"))
+    leerlingen_sbo = models.PositiveIntegerField(_("pupils SBO"))
+    leerlingen_so = models.PositiveIntegerField(_("pupils SO"))
+    vestigingen = models.PositiveIntegerField(_("locations with pupils"))
+    bijgewerkt = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("SWV figure")
+        verbose_name_plural = _("SWV figures")
+        ordering = ["teldatum", "swv_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["swv_code", "teldatum"], name="swv_cijfer_uniek_per_teldatum"),
+            models.CheckConstraint(condition=Q(swv_code__regex=r"^PO[0-9]{4}$"), name="swv_cijfer_po_code"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.swv_code} {self.teldatum:%Y-%m-%d}"
+
+    @property
+    def totaal(self) -> int:
+        return self.leerlingen_bo + self.leerlingen_sbo + self.leerlingen_so

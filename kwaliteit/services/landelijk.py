@@ -13,11 +13,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kwaliteit.models import LandelijkCijfer
+from kwaliteit.models import LandelijkCijfer, SwvCijfer
 from kwaliteit.services.fouten import KwaliteitFout
 from swv.access import heeft_rol
 from swv.choices import Rol
-from swv.duo import HISTORISCH, teldatum_voor_kolom
+from swv.duo import HISTORISCH, DuoImportFout, swv_per_vestiging, teldatum_voor_kolom
 
 #: DUO's SOORT_VESTIGING -> the national total it counts towards (VSO belongs to secondary education).
 GROEPEN = {"BO": "leerlingen_bo", "SBO": "leerlingen_sbo", "SO": "leerlingen_so", "SO/VSO": "leerlingen_so"}
@@ -36,9 +36,10 @@ class ImportVerslag:
         ]
 
 
-def lees_landelijke_totalen(pad: Path) -> dict[date, dict[str, int]]:
-    """Per count date the national totals of BO, SBO and SO (incl. SO/VSO). DUO's masked "<5" cells
-    are left out (13 cells in 2025: at most 4 pupils each). Any other non-number stops the import."""
+def _lees_historisch(pad: Path):
+    """DUO's historical file as (rows of BO/SBO/SO/SO-VSO, {count date: integer counts}). DUO's
+    masked "<5" cells count as 0 (13 cells in 2025: at most 4 pupils each); any other non-number
+    stops the import, naming file, line and column."""
     import pandas as pd
 
     try:
@@ -51,7 +52,7 @@ def lees_landelijke_totalen(pad: Path) -> dict[date, dict[str, int]]:
     if "SOORT_VESTIGING" not in df.columns or not jaarkolommen:
         raise KwaliteitFout(_("The file lacks the columns SOORT_VESTIGING and LEERLINGEN_<year>."))
     df = df[df["SOORT_VESTIGING"].isin(GROEPEN)]
-    totalen: dict[date, dict[str, int]] = {}
+    tellingen = {}
     for kolom in jaarkolommen:
         waarden = df[kolom].str.strip().replace({"<5": "0", "": "0"})
         ongeldig = waarden[~waarden.str.fullmatch(r"[0-9]+")]
@@ -61,10 +62,59 @@ def lees_landelijke_totalen(pad: Path) -> dict[date, dict[str, int]]:
                 _("%(bestand)s, line %(regel)s, column %(kolom)s: invalid number %(waarde)r.")
                 % {"bestand": Path(pad).name, "regel": regel, "kolom": kolom, "waarde": ongeldig.iloc[0]}
             )
-        per_groep = waarden.astype(int).groupby(df["SOORT_VESTIGING"].map(GROEPEN)).sum()
-        teldatum = teldatum_voor_kolom(int(kolom.split("_")[1]))
+        tellingen[teldatum_voor_kolom(int(kolom.split("_")[1]))] = waarden.astype(int)
+    return df, tellingen
+
+
+def lees_landelijke_totalen(pad: Path) -> dict[date, dict[str, int]]:
+    """Per count date the national totals of BO, SBO and SO (incl. SO/VSO)."""
+    df, tellingen = _lees_historisch(pad)
+    totalen: dict[date, dict[str, int]] = {}
+    for teldatum, waarden in tellingen.items():
+        per_groep = waarden.groupby(df["SOORT_VESTIGING"].map(GROEPEN)).sum()
         totalen[teldatum] = {veld: int(per_groep.get(veld, 0)) for veld in set(GROEPEN.values())}
     return totalen
+
+
+def lees_swv_totalen(map_: Path) -> dict[tuple[str, date], dict[str, int]]:
+    """Per (PO SWV, count date) the totals of BO, SBO and SO and the number of vestigingen with
+    pupils, for all 76 SWVs (``swv.duo.swv_per_vestiging`` assigns each vestiging)."""
+    df, tellingen = _lees_historisch(Path(map_) / HISTORISCH)
+    try:
+        per_vestiging = swv_per_vestiging(Path(map_))
+    except DuoImportFout as fout:
+        raise KwaliteitFout(str(fout)) from None
+    swv = df["VESTIGINGSCODE"].map(per_vestiging)
+    groep = df["SOORT_VESTIGING"].map(GROEPEN)
+    totalen: dict[tuple[str, date], dict[str, int]] = {}
+    for teldatum, waarden in tellingen.items():
+        bekend = swv.notna() & (waarden > 0)
+        if not bekend.any():
+            continue
+        per_swv = waarden[bekend].groupby([swv[bekend], groep[bekend]]).sum()
+        aantal = waarden[bekend].groupby(swv[bekend]).size()
+        for code, n in aantal.items():
+            totalen[(str(code), teldatum)] = {
+                **{veld: int(per_swv.get((code, veld), 0)) for veld in set(GROEPEN.values())},
+                "vestigingen": int(n),
+            }
+    return totalen
+
+
+@transaction.atomic
+def swv_cijfers_importeren(*, map_: Path) -> int:
+    """Create or update every SWV's totals per count date (idempotent: one row per SWV and count
+    date, updated in place). Returns the number of rows."""
+    totalen = lees_swv_totalen(Path(map_))
+    rijen = [SwvCijfer(swv_code=code, teldatum=teldatum, **waarden) for (code, teldatum), waarden in totalen.items()]
+    SwvCijfer.objects.bulk_create(
+        rijen,
+        batch_size=1000,
+        update_conflicts=True,
+        unique_fields=["swv_code", "teldatum"],
+        update_fields=["leerlingen_bo", "leerlingen_sbo", "leerlingen_so", "vestigingen", "bijgewerkt"],
+    )
+    return len(rijen)
 
 
 @transaction.atomic
