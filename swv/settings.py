@@ -15,6 +15,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from swv.storage import s3_opties
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
@@ -203,7 +205,10 @@ STORAGES = {
     "private": {
         "BACKEND": "swv.storage.PrivateFileSystemStorage",
         "OPTIONS": {"location": env.str("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private"))},
-    },
+    }
+    # Several web and worker nodes: an S3-compatible object store that every node reaches.
+    if not env.str("SWV_S3_BUCKET", default="")
+    else {"BACKEND": "swv.storage.PrivateS3Storage", "OPTIONS": s3_opties(env)},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG

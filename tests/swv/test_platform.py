@@ -77,12 +77,20 @@ def test_production_needs_a_secret_key_and_no_wildcard_host():
     assert result.returncode != 0 and "wildcard" in result.stderr
 
 
-def test_the_compose_file_describes_web_worker_beat_postgres_and_redis():
+def test_the_compose_file_describes_scaled_web_and_worker_one_beat_postgres_redis_and_object_store():
     import yaml
 
     compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
-    assert set(compose["services"]) == {"web", "worker", "beat", "db", "redis"}
+    diensten = compose["services"]
+    assert set(diensten) == {"migrate", "web", "worker", "beat", "proxy", "db", "redis", "objectstore", "bucket"}
     assert "gunicorn" in compose["services"]["web"]["command"]
+    # Scale-out: more than one web and worker node, exactly one beat, files in the shared bucket.
+    assert diensten["web"]["deploy"]["replicas"] > 1 and diensten["worker"]["deploy"]["replicas"] > 1
+    assert "deploy" not in diensten["beat"] and "ports" not in diensten["web"]
+    assert diensten["web"]["depends_on"]["migrate"]["condition"] == "service_completed_successfully"
+    for dienst in ("web", "worker", "beat"):
+        assert diensten[dienst]["environment"]["SWV_S3_BUCKET"] == "swv-prive"
+        assert not diensten[dienst].get("volumes")  # no node-local private files
     assert compose["services"]["worker"]["command"].startswith("celery -A swv worker")
     assert compose["services"]["beat"]["command"].startswith("celery -A swv beat")
     for dienst in ("web", "worker", "beat"):
