@@ -64,6 +64,29 @@ messages:
 check-translations:
 	$(PY) scripts/check_translations.py locale/nl/LC_MESSAGES/django.po
 
+# Load test (issue 18): the demo SWV on PostgreSQL behind gunicorn with the recommended settings
+# (docs/platform.md), then locust with LOADTEST_USERS people (2-8 s think time; LOADTEST_WACHTTIJD=0
+# for the closed-loop ceiling). Results in var/loadtest_stats.csv; numbers in docs/benchmarks.md.
+LOADTEST_USERS ?= 200
+LOADTEST_DUUR ?= 3m
+LOADTEST_SCHAAL ?= normaal
+LOADTEST_ENV = DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/swv_bench} \
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=loadtest-$$(date +%s)-niet-voor-productie-gebruiken-0123456789abcdef \
+	DJANGO_ALLOWED_HOSTS=127.0.0.1 DJANGO_SECURE_SSL_REDIRECT=false DJANGO_SECURE_COOKIES=false \
+	SWV_DEMO_MODE=true CACHE_URL=redis://127.0.0.1:6379/15 \
+	SWV_LOGIN_RATE=10000/1m/ip,10000/1m/key
+loadtest: setup
+	psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'swv_bench'" | grep -q 1 \
+	  || psql -h 127.0.0.1 -U postgres -qc "CREATE DATABASE swv_bench"
+	$(LOADTEST_ENV) $(PY) manage.py migrate --noinput
+	$(LOADTEST_ENV) $(PY) manage.py demo_swv --schaal $(LOADTEST_SCHAAL)
+	$(LOADTEST_ENV) $(PY) manage.py collectstatic --noinput -v 0
+	@trap 'kill 0' EXIT INT TERM; \
+	$(LOADTEST_ENV) $(VENV)/bin/gunicorn swv.wsgi --bind 127.0.0.1:8123 --workers 3 --threads 2 --log-level warning & \
+	sleep 5; \
+	$(VENV)/bin/locust -f scripts/locustfile.py --host http://127.0.0.1:8123 --headless \
+	  --users $(LOADTEST_USERS) --spawn-rate 10 --run-time $(LOADTEST_DUUR) --csv var/loadtest --only-summary
+
 bench: setup
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py migrate --noinput
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///var/bench.sqlite3} $(PY) manage.py demo_swv --schaal groot

@@ -301,9 +301,11 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    MFA_TRUST_COOKIE_SECURE = True
+    # Always true in production; only the local load test (make loadtest, plain http on 127.0.0.1)
+    # turns it off, and `check --deploy` warns whenever it is off.
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = MFA_TRUST_COOKIE_SECURE = env.bool(
+        "DJANGO_SECURE_COOKIES", default=True
+    )
 
 # Domain settings with the defaults of the seeds (PROCESSES.md); each may be overridden.
 SWV_KLEINE_AANTALLEN_DREMPEL = env.int("SWV_KLEINE_AANTALLEN_DREMPEL", default=5)
