@@ -1,0 +1,267 @@
+"""OSO intake: the example dossiers (fictitious pupil, Leiden school 04PN00) through the one service."""
+
+from __future__ import annotations
+
+import base64
+import io
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.db import models
+from django.urls import reverse
+
+from leerlingen.models import Document, Inschrijving, Leerling, OsoOntvangst, OsoVerzorger, Overstap
+from leerlingen.models.oso import OsoStatus
+from leerlingen.oso.service import OsoImportFout, oso_annuleren, oso_bevestigen, oso_ontvangen
+from leerlingen.oso.xsd import oso_schema
+from swv.models import Toegangslog
+from tests.leerlingen.factories import LeerlingFactory
+
+pytestmark = pytest.mark.django_db
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "oso"
+VOL = (DATA / "oso_PaO_POSWV_full.xml").read_bytes()
+OPT_UIT = (DATA / "oso_PaO_POSWV_opt_out.xml").read_bytes()
+POPO = (DATA / "oso_OV_POPO_full.xml").read_bytes()
+BSN = "297816238"
+
+
+def _upload(inhoud: bytes, naam: str = "dossier.xml") -> SimpleUploadedFile:
+    return SimpleUploadedFile(naam, inhoud, content_type="application/xml")
+
+
+@pytest.fixture
+def p(personas):
+    personas.school_a.brin, personas.school_a.vestigingscode = "04PN", "04PN00"
+    personas.school_a.save()
+    return personas
+
+
+def _niets_geschreven():
+    assert not OsoOntvangst.objects.exists()
+    assert not Leerling.objects.exists()
+    assert not OsoVerzorger.objects.exists()
+    assert not Document.objects.exists()
+
+
+def _alle_teksten() -> str:
+    """Every text and JSON column of every row the import may write."""
+    delen = []
+    for model in (Leerling, Inschrijving, OsoOntvangst, OsoVerzorger, Document, Overstap, Toegangslog):
+        for rij in model.objects.all():
+            for veld in rij._meta.concrete_fields:
+                if isinstance(veld, (models.CharField, models.TextField, models.JSONField)):
+                    delen.append(str(getattr(rij, veld.attname)))
+    return "\n".join(delen)
+
+
+def test_the_oso_schema_loads_and_accepts_the_examples():
+    from leerlingen.oso.xsd import lees_xml
+
+    for naam in ("oso_PaO_POSWV_full.xml", "oso_PaO_POSWV_opt_out.xml", "oso_OV_POPO_full.xml"):
+        with open(DATA / naam, "rb") as f:
+            oso_schema().valideer(lees_xml(f))
+
+
+def test_full_poswv_dossier_preview_writes_no_pupil_data(p):
+    ontvangst = oso_ontvangen(door=p.alice, bestand=_upload(VOL))
+    g = ontvangst.gegevens
+    assert ontvangst.status == OsoStatus.ONTVANGEN and ontvangst.school == p.school_a
+    assert g["leerling"]["voornaam"] == "Sem" and g["leerling"]["achternaam"] == "Oosterhout"
+    assert g["inzage"]["akkoord"] == "Nee" and g["inzage"]["reden_niet_akkoord"]
+    assert len(g["verzorgers"]) >= 2 and any(v["gezag"] for v in g["verzorgers"])
+    assert g["schoolloopbaan"] and g["ondersteuning"]["diagnoses"] and g["ondersteuning"]["tlv"]
+    assert g["toetsen"] and g["verzuim"]
+    ok = {b["bestandsnaam"] for b in g["bijlagen"] if b["ok"]}
+    assert {"opp.docx", "drem8.jpg", "diagram.png"} <= ok
+    assert not any(b["ok"] for b in g["bijlagen"] if b["bestandsnaam"].endswith(".txt"))
+    assert not Leerling.objects.exists() and not Document.objects.exists()
+
+
+def test_confirm_writes_pupil_parents_documents_and_logs_once(p):
+    ontvangst = oso_ontvangen(door=p.alice, bestand=_upload(VOL))
+    ontvangst = oso_bevestigen(door=p.alice, ontvangst=ontvangst)
+    leerling = ontvangst.leerling
+    assert (leerling.voornaam, leerling.achternaam, leerling.geboortedatum) == ("Sem", "Oosterhout", date(2016, 3, 17))
+    assert leerling.bsn == ""
+    assert Inschrijving.objects.get(leerling=leerling).school == p.school_a
+    assert OsoVerzorger.objects.filter(leerling=leerling, gezag=True).exists()
+    assert ontvangst.documenten.count() == 3
+    log = Toegangslog.objects.get(gebeurtenis="oso_ontvangen")
+    assert log.leerling_uuid == leerling.uuid and "cat_onderwijsondersteuning" in log.categorieen
+    # The same confirm again and the same file again change nothing.
+    oso_bevestigen(door=p.alice, ontvangst=ontvangst)
+    again = oso_ontvangen(door=p.alice, bestand=_upload(VOL))
+    assert again.pk == ontvangst.pk and again.status == OsoStatus.BEVESTIGD
+    assert (Leerling.objects.count(), OsoVerzorger.objects.count(), Document.objects.count()) == (
+        1,
+        OsoVerzorger.objects.count(),
+        3,
+    )
+    assert Toegangslog.objects.filter(gebeurtenis="oso_ontvangen").count() == 1
+
+
+def test_existing_pupil_is_matched_by_name_and_birth_date_never_by_bsn(p):
+    bestaand = LeerlingFactory(
+        voornaam="Sem", tussenvoegsel="van de", achternaam="Oosterhout", geboortedatum=date(2016, 3, 17)
+    )
+    Inschrijving.objects.create(leerling=bestaand, school=p.school_a, begindatum=date(2022, 8, 1))
+    ontvangst = oso_ontvangen(door=p.alice, bestand=_upload(VOL))
+    assert ontvangst.gegevens["match"] == str(bestaand.uuid)
+    assert oso_bevestigen(door=p.alice, ontvangst=ontvangst).leerling == bestaand
+    assert Leerling.objects.count() == 1
+
+
+def test_opt_out_categories_are_absent(p):
+    ontvangst = oso_bevestigen(door=p.alice, ontvangst=oso_ontvangen(door=p.alice, bestand=_upload(OPT_UIT)))
+    g = ontvangst.gegevens
+    assert {"cat_ouderinzage", "cat_verzuim", "cat_toetsresultaten", "cat_bijlagedocs"} <= set(g["geweigerd"])
+    assert g["inzage"] is None and g["verzuim"] is None and g["toetsen"] == [] and g["bijlagen"] == []
+    assert g["overstapadvies"] is None
+    assert not Document.objects.exists()
+    assert "cat_verzuim" not in Toegangslog.objects.get(gebeurtenis="oso_ontvangen").categorieen
+
+
+def test_an_opted_out_category_present_anyway_is_not_imported(p):
+    # Mark the toetsresultaten of the full file as OPT-UIT: the file still carries them.
+    inhoud = VOL.replace(b"<cat_toetsresultaten>OPTIONEEL<", b"<cat_toetsresultaten>OPT-UIT<")
+    g = oso_ontvangen(door=p.alice, bestand=_upload(inhoud)).gegevens
+    assert g["toetsen"] == [] and "cat_toetsresultaten" in g["genegeerd"]
+    assert "drem8.jpg" not in {b["bestandsnaam"] for b in g["bijlagen"]}
+
+
+def test_no_bsn_is_stored_from_a_dossier(p):
+    # The POSWV profile forbids a BSN; a file that has one anyway is received without it.
+    inhoud = VOL.replace(b"<leerlingid>", f"<bsn>{BSN}</bsn><leerlingid>".encode(), 1)
+    oso_schema()  # the BSN element is allowed by the schema itself
+    ontvangst = oso_ontvangen(door=p.alice, bestand=_upload(inhoud))
+    assert ontvangst.gegevens["bsn_weggelaten"] is True
+    oso_bevestigen(door=p.alice, ontvangst=ontvangst)
+    assert BSN not in _alle_teksten()
+    with ontvangst.bestand.open("rb") as f:
+        assert BSN.encode() not in f.read()
+
+
+@pytest.mark.parametrize(
+    "inhoud, melding",
+    [
+        (VOL[:6000], "Line"),  # corrupted: cut off
+        (VOL.replace(b"<inzagedatum>2016-03-31", b"<inzagedatum>31-03-2016"), "<inzagedatum>"),
+        (
+            VOL.replace(b"<roepnaam>Sem</roepnaam>", b"<roepnaam>Sem</roepnaam><schoenmaat>32</schoenmaat>"),
+            "<schoenmaat>",
+        ),
+        (b'<?xml version="1.0"?><dossier xmlns="urn:iets-anders"/>', "OSO"),
+        (b"<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>", "DOCTYPE"),
+        (b"%PDF-1.4 not xml", "XML"),
+    ],
+)
+def test_broken_or_invalid_files_are_refused_with_nothing_written(p, inhoud, melding):
+    with pytest.raises(OsoImportFout) as fout:
+        oso_ontvangen(door=p.alice, bestand=_upload(inhoud))
+    assert melding in str(fout.value.berichten)
+    _niets_geschreven()
+
+
+def test_schema_error_names_element_and_line(p):
+    inhoud = VOL.replace(b"<inzagedatum>2016-03-31", b"<inzagedatum>31-03-2016")
+    with pytest.raises(OsoImportFout) as fout:
+        oso_ontvangen(door=p.alice, bestand=_upload(inhoud))
+    regel = VOL[: VOL.index(b"<inzagedatum>")].count(b"\n") + 1
+    assert f"Line {regel}:" in fout.value.berichten[0] and "<inzagedatum>" in fout.value.berichten[0]
+
+
+def test_school_outside_scope_or_outside_the_swv_is_refused(p, settings):
+    with pytest.raises(OsoImportFout):
+        oso_ontvangen(door=p.bob, bestand=_upload(VOL))  # school A's dossier, bob is ib-er of B
+    with pytest.raises(OsoImportFout):
+        oso_ontvangen(door=p.alice, bestand=_upload(VOL.replace(b"<brincode>04PN<", b"<brincode>99ZZ<")))
+    settings.OSO_MAX_BYTES = 1000
+    with pytest.raises(OsoImportFout) as fout:
+        oso_ontvangen(door=p.alice, bestand=_upload(VOL))
+    assert "too large" in fout.value.berichten[0] or "te groot" in fout.value.berichten[0]
+    _niets_geschreven()
+
+
+def test_cancel_removes_the_preview_and_its_xml(p):
+    ontvangst = oso_ontvangen(door=p.alice, bestand=_upload(VOL))
+    naam = ontvangst.bestand.name
+    assert ontvangst.bestand.storage.exists(naam)
+    oso_annuleren(door=p.alice, ontvangst=ontvangst)
+    assert not OsoOntvangst.objects.exists() and not ontvangst.bestand.storage.exists(naam)
+
+
+def test_popo_transfer_records_the_overstap_and_gives_the_new_school_access(p):
+    leerling = LeerlingFactory(
+        voornaam="Sem", tussenvoegsel="van de", achternaam="Oosterhout", geboortedatum=date(2016, 3, 17)
+    )
+    Inschrijving.objects.create(leerling=leerling, school=p.school_a, begindatum=date(2022, 8, 1))
+    assert not Leerling.objects.visible_to(p.bob).filter(pk=leerling.pk).exists()
+    ontvangst = oso_ontvangen(door=p.bob, bestand=_upload(POPO), school=p.school_b)
+    assert ontvangst.gegevens["match"] == str(leerling.uuid)
+    ontvangst = oso_bevestigen(door=p.bob, ontvangst=ontvangst)
+    overstap = Overstap.objects.get(leerling=leerling)
+    assert (overstap.van_school, overstap.naar_school, ontvangst.overstap) == (p.school_a, p.school_b, overstap)
+    assert Leerling.objects.visible_to(p.bob).filter(pk=leerling.pk).exists()
+    assert BSN not in _alle_teksten()
+
+
+def groot_dossier(megabytes_per_bijlage: float = 7.5) -> bytes:
+    """The full dossier with two attachments (drem8.jpg, diagram.png) of several MB each: over 20 MB."""
+    inhoud = VOL
+    for naam in (b"drem8.jpg", b"diagram.png"):
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as z:
+            kop = b"\xff\xd8\xff\xe0" if naam.endswith(b"jpg") else b"\x89PNG\r\n\x1a\n"
+            z.writestr(naam.decode(), kop + bytes(range(256)) * int(megabytes_per_bijlage * 4096))
+        b64 = base64.encodebytes(buf.getvalue())  # 76-character lines, as packages write it
+        plek = inhoud.index(b"<bestandsnaam>" + naam)
+        begin = inhoud.index(b"<bestandsinhoud>", plek) + len(b"<bestandsinhoud>")
+        einde = inhoud.index(b"</bestandsinhoud>", begin)
+        inhoud = inhoud[:begin] + b64 + inhoud[einde:]
+    return inhoud
+
+
+def test_big_dossier_of_20_mb_streams_and_imports(p):
+    inhoud = groot_dossier()
+    assert len(inhoud) > 20 * 1024 * 1024
+    ontvangst = oso_bevestigen(door=p.alice, ontvangst=oso_ontvangen(door=p.alice, bestand=_upload(inhoud)))
+    groot = list(ontvangst.documenten.filter(grootte__gt=7 * 1024 * 1024).values_list("extensie", flat=True))
+    assert sorted(groot) == ["jpg", "png"]
+
+
+def test_management_command_calls_the_same_service(p, tmp_path):
+    pad = tmp_path / "dossier.xml"
+    pad.write_bytes(VOL)
+    uit = io.StringIO()
+    call_command("oso_import", str(pad), "--school", "04PN00", stdout=uit)
+    assert OsoOntvangst.objects.get().status == OsoStatus.BEVESTIGD
+    call_command("oso_import", str(pad), "--school", "04PN00", stdout=uit)
+    assert Leerling.objects.count() == 1
+
+
+def test_pages_are_scoped_404_outside_and_flow_upload_preview_confirm(p, client):
+    client.force_login(p.alice)
+    antwoord = client.post(reverse("leerlingen:oso_nieuw"), {"school": p.school_a.pk, "bestand": _upload(VOL)})
+    assert antwoord.status_code == 302
+    ontvangst = OsoOntvangst.objects.get()
+    url = reverse("leerlingen:oso_detail", args=[ontvangst.uuid])
+    assert client.get(url).status_code == 200
+    for ander in (p.bob, p.lotte, p.dirk, p.tim, p.beheer):
+        client.force_login(ander)
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"bevestigen": "1"}).status_code == 404
+    assert client.get(reverse("leerlingen:oso_nieuw")).status_code == 404  # beheerder has no ib-er role
+    client.force_login(p.alice)
+    antwoord = client.post(url, {"bevestigen": "1"})
+    assert antwoord.status_code == 302
+    ontvangst.refresh_from_db()
+    assert ontvangst.status == OsoStatus.BEVESTIGD
+    pagina = client.get(url).content.decode()
+    assert reverse("tlv:nieuw") + f"?leerling={ontvangst.leerling.uuid}" in pagina
+    fout = client.post(reverse("leerlingen:oso_nieuw"), {"school": p.school_a.pk, "bestand": _upload(VOL[:5000])})
+    assert fout.status_code == 422
