@@ -265,3 +265,52 @@ def test_pages_are_scoped_404_outside_and_flow_upload_preview_confirm(p, client)
     assert reverse("tlv:nieuw") + f"?leerling={ontvangst.leerling.uuid}" in pagina
     fout = client.post(reverse("leerlingen:oso_nieuw"), {"school": p.school_a.pk, "bestand": _upload(VOL[:5000])})
     assert fout.status_code == 422
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_confirms_and_two_uploads_at_once_write_once(p):
+    from tests.gelijktijdig import allemaal_gelukt, gelijktijdig
+
+    rijen = allemaal_gelukt(
+        gelijktijdig(
+            lambda: oso_ontvangen(door=p.alice, bestand=_upload(VOL)),
+            lambda: oso_ontvangen(door=p.alice, bestand=_upload(VOL)),
+        )
+    )
+    assert rijen[0].pk == rijen[1].pk and OsoOntvangst.objects.count() == 1
+    ontvangst = rijen[0]
+    allemaal_gelukt(
+        gelijktijdig(
+            lambda: oso_bevestigen(door=p.alice, ontvangst=OsoOntvangst.objects.get(pk=ontvangst.pk)),
+            lambda: oso_bevestigen(door=p.alice, ontvangst=OsoOntvangst.objects.get(pk=ontvangst.pk)),
+        )
+    )
+    assert Leerling.objects.count() == 1 and Document.objects.count() == 3
+    assert Toegangslog.objects.filter(gebeurtenis="oso_ontvangen").count() == 1
+
+
+def test_upload_page_lists_recent_dossiers_in_bounded_queries(p, client, django_assert_max_num_queries):
+    for i in range(5):
+        oso_ontvangen(
+            door=p.alice, bestand=_upload(VOL.replace(b"<pakketversie>1<", f"<pakketversie>{i + 2}<".encode()))
+        )
+    client.force_login(p.alice)
+    with django_assert_max_num_queries(15):
+        antwoord = client.get(reverse("leerlingen:oso_nieuw"))
+    assert antwoord.status_code == 200
+    assert antwoord.content.decode().count("/leerlingen/oso/") >= 5
+
+
+def test_request_forms_are_prefilled_and_the_assessor_sees_the_inzage(p, client):
+    from django.template import Context, Template
+
+    ontvangst = oso_bevestigen(door=p.alice, ontvangst=oso_ontvangen(door=p.alice, bestand=_upload(VOL)))
+    leerling = ontvangst.leerling
+    client.force_login(p.alice)
+    tlv = client.get(reverse("tlv:nieuw") + f"?leerling={leerling.uuid}").content.decode()
+    assert f'value="{leerling.pk}" selected' in tlv
+    assert client.get(reverse("tlv:nieuw") + f"?leerling={LeerlingFactory().uuid}").status_code == 404
+    arr = client.get(reverse("arrangementen:aanvraag_nieuw", args=[leerling.uuid]) + f"?oso={ontvangst.uuid}")
+    assert "Slechthorend en slechtziend" in arr.content.decode()
+    html = Template("{% load oso %}{% oso_inzage leerling %}").render(Context({"leerling": leerling}))
+    assert "Teveel zorggegevens in het dossier" in html
