@@ -74,7 +74,7 @@ def _adres(persoon: Knoop) -> str:
 def _communicatie(persoon: Knoop, soort: str) -> tuple[str, bool]:
     lijst = persoon.kind("communicatielijst")
     for c in lijst.alle("communicatie") if lijst is not None else []:
-        if c.waarde("soort").lower() == soort:
+        if c.waarde("soort").lower().replace("-", "") == soort:
             return c.waarde("nummer"), bool(_ja(c.waarde("geheim")))
     return "", False
 

@@ -28,6 +28,7 @@ from leerlingen.oso.lezen import CATEGORIEEN, Lezer, OsoFout, bijlage_uitpakken
 from leerlingen.oso.xsd import XmlFout, lees_xml, oso_schema
 from leerlingen.selectors.leerling import huidige_inschrijving
 from leerlingen.services.document import document_bewaren
+from leerlingen.services.dossier import dossier_openen
 from leerlingen.services.fouten import DossierFout
 from leerlingen.services.overstap import overstap_vastleggen
 from swv.access import school_ids
@@ -271,6 +272,9 @@ def oso_bevestigen(*, door, ontvangst: OsoOntvangst, request=None) -> OsoOntvang
             telefoon_geheim=v["telefoon_geheim"],
         )
     dossier = Dossier.objects.filter(leerling=leerling, school=rij.school).actief().first()
+    if dossier is None and rij.profiel == OsoProfiel.POSWV:
+        # An SWV dossier prepares a support request: the groeidocument is opened for it.
+        dossier = dossier_openen(door=door, leerling=leerling, aanleiding=_("SWV dossier received through OSO."))
     _bijlagen_bewaren(rij, door, leerling, dossier)
     rij.leerling = leerling
     rij.status = OsoStatus.BEVESTIGD
