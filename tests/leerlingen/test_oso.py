@@ -149,7 +149,7 @@ def test_no_bsn_is_stored_from_a_dossier(p):
 @pytest.mark.parametrize(
     "inhoud, melding",
     [
-        (VOL[:6000], "Line"),  # corrupted: cut off
+        (VOL[:6000], "Regel"),  # corrupted: cut off
         (VOL.replace(b"<inzagedatum>2016-03-31", b"<inzagedatum>31-03-2016"), "<inzagedatum>"),
         (
             VOL.replace(b"<roepnaam>Sem</roepnaam>", b"<roepnaam>Sem</roepnaam><schoenmaat>32</schoenmaat>"),
@@ -172,7 +172,7 @@ def test_schema_error_names_element_and_line(p):
     with pytest.raises(OsoImportFout) as fout:
         oso_ontvangen(door=p.alice, bestand=_upload(inhoud))
     regel = VOL[: VOL.index(b"<inzagedatum>")].count(b"\n") + 1
-    assert f"Line {regel}:" in fout.value.berichten[0] and "<inzagedatum>" in fout.value.berichten[0]
+    assert f"Regel {regel}:" in fout.value.berichten[0] and "<inzagedatum>" in fout.value.berichten[0]
 
 
 def test_school_outside_scope_or_outside_the_swv_is_refused(p, settings):
