@@ -314,3 +314,32 @@ def test_request_forms_are_prefilled_and_the_assessor_sees_the_inzage(p, client)
     assert "Slechthorend en slechtziend" in arr.content.decode()
     html = Template("{% load oso %}{% oso_inzage leerling %}").render(Context({"leerling": leerling}))
     assert "Teveel zorggegevens in het dossier" in html
+
+
+def test_demo_step_imports_the_example_for_school_a_once(personas):
+    import random
+
+    from leerlingen.oso.demo import demo_oso
+    from swv.choices import Rol
+    from swv.demo import DemoContext
+
+    ctx = DemoContext(
+        swv=personas.swv,
+        gebruikers={Rol.IB_ER: personas.alice},
+        school_a=personas.school_a,
+        school_b=personas.school_b,
+        rng=random.Random(1),
+        vandaag=date.today(),
+    )
+    demo_oso(ctx)
+    demo_oso(ctx)
+    ontvangst = OsoOntvangst.objects.get()
+    assert ontvangst.status == OsoStatus.BEVESTIGD and ontvangst.school == personas.school_a
+
+
+def test_the_original_xml_goes_with_its_row(p):
+    ontvangst = oso_bevestigen(door=p.alice, ontvangst=oso_ontvangen(door=p.alice, bestand=_upload(OPT_UIT)))
+    naam, opslag = ontvangst.bestand.name, ontvangst.bestand.storage
+    assert opslag.exists(naam)
+    ontvangst.leerling.oso_ontvangsten.all().delete()  # what the pupil's deletion cascades to
+    assert not opslag.exists(naam)
