@@ -18,6 +18,7 @@ from swv.access import scholen, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
 from swv.generiek import ActieView
+from swv.protocol import log_leerling_bekeken
 
 
 class OsoNieuwView(ActieView):
@@ -54,6 +55,8 @@ class OsoDetailView(LoginRequiredMixin, View):
 
     def get(self, request, uuid):
         ontvangst = self._ontvangst(uuid, "view")
+        if ontvangst.leerling is not None:
+            log_leerling_bekeken(gebruiker=request.user, leerling=ontvangst.leerling, request=request)
         g = ontvangst.gegevens
         return render(
             request,

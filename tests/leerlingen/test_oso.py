@@ -343,3 +343,15 @@ def test_the_original_xml_goes_with_its_row(p):
     assert opslag.exists(naam)
     ontvangst.leerling.oso_ontvangsten.all().delete()  # what the pupil's deletion cascades to
     assert not opslag.exists(naam)
+
+
+def test_once_imported_the_pupil_s_staff_read_the_dossier_and_it_is_logged(p, client):
+    ontvangst = oso_bevestigen(door=p.alice, ontvangst=oso_ontvangen(door=p.alice, bestand=_upload(VOL)))
+    url = reverse("leerlingen:oso_detail", args=[ontvangst.uuid])
+    client.force_login(p.charlie)  # consulent of school A: reads, cannot confirm
+    pagina = client.get(url)
+    assert pagina.status_code == 200 and b"bevestigen" not in pagina.content
+    assert client.post(url, {"bevestigen": "1"}).status_code == 404
+    assert Toegangslog.objects.filter(gebeurtenis="leerling_bekeken", leerling_uuid=ontvangst.leerling.uuid).exists()
+    client.force_login(p.bob)
+    assert client.get(url).status_code == 404
