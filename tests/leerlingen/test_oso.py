@@ -355,3 +355,13 @@ def test_once_imported_the_pupil_s_staff_read_the_dossier_and_it_is_logged(p, cl
     assert Toegangslog.objects.filter(gebeurtenis="leerling_bekeken", leerling_uuid=ontvangst.leerling.uuid).exists()
     client.force_login(p.bob)
     assert client.get(url).status_code == 404
+
+
+def test_popo_for_an_unknown_pupil_registers_it_at_the_new_school_and_refuses_the_own_school(p):
+    with pytest.raises(OsoImportFout):
+        oso_ontvangen(door=p.alice, bestand=_upload(POPO), school=p.school_a)  # from and to the same school
+    ontvangst = oso_bevestigen(
+        door=p.bob, ontvangst=oso_ontvangen(door=p.bob, bestand=_upload(POPO), school=p.school_b)
+    )
+    assert ontvangst.overstap is None and not Overstap.objects.exists()
+    assert Inschrijving.objects.get(leerling=ontvangst.leerling).school == p.school_b
