@@ -365,3 +365,15 @@ def test_popo_for_an_unknown_pupil_registers_it_at_the_new_school_and_refuses_th
     )
     assert ontvangst.overstap is None and not Overstap.objects.exists()
     assert Inschrijving.objects.get(leerling=ontvangst.leerling).school == p.school_b
+
+
+def test_admin_shows_the_oso_rows_without_pupil_data(p, client):
+    ontvangst = oso_bevestigen(door=p.alice, ontvangst=oso_ontvangen(door=p.alice, bestand=_upload(VOL)))
+    p.beheer.is_superuser = True  # as the demo's beheerder
+    p.beheer.save()
+    client.force_login(p.beheer)
+    lijst = client.get(reverse("admin:leerlingen_osoontvangst_changelist"))
+    detail = client.get(reverse("admin:leerlingen_osoontvangst_change", args=[ontvangst.pk]))
+    assert lijst.status_code == 200 and detail.status_code == 200
+    for pagina in (lijst, detail):
+        assert b"Oosterhout" not in pagina.content and b"Teveel zorggegevens" not in pagina.content
