@@ -190,13 +190,15 @@ def oso_ontvangen(*, door, bestand, school: School | None = None) -> OsoOntvangs
     try:
         with transaction.atomic():
             ontvangst.save()
-    except IntegrityError:
+    except BaseException as fout:
+        # No XML copy without its row.
         if ontvangst.bestand.name:
             ontvangst.bestand.storage.delete(ontvangst.bestand.name)
-        bestaand = OsoOntvangst.objects.filter(school=ontvanger, sha256=info.sha256).first()
-        if bestaand is None:
-            raise
-        return bestaand  # the same file, sent twice at once: one row
+        if isinstance(fout, IntegrityError):
+            bestaand = OsoOntvangst.objects.filter(school=ontvanger, sha256=info.sha256).first()
+            if bestaand is not None:
+                return bestaand  # the same file, sent twice at once: one row
+        raise
     return ontvangst
 
 
@@ -275,22 +277,29 @@ def oso_bevestigen(*, door, ontvangst: OsoOntvangst, request=None) -> OsoOntvang
     if dossier is None and rij.profiel == OsoProfiel.POSWV:
         # An SWV dossier prepares a support request: the groeidocument is opened for it.
         dossier = dossier_openen(door=door, leerling=leerling, aanleiding=_("SWV dossier received through OSO."))
-    _bijlagen_bewaren(rij, door, leerling, dossier)
-    rij.leerling = leerling
-    rij.status = OsoStatus.BEVESTIGD
-    rij.bevestigd_op = timezone.now()
-    rij.save()
-    log_oso_ontvangen(
-        gebruiker=door,
-        ontvangst=rij,
-        leerling=leerling,
-        categorieen=[c for c in g["geimporteerd"] if c in CATEGORIEEN or c.startswith("cat_")],
-        request=request,
-    )
+    bewaard: list[str] = []
+    try:
+        _bijlagen_bewaren(rij, door, leerling, dossier, bewaard)
+        rij.leerling = leerling
+        rij.status = OsoStatus.BEVESTIGD
+        rij.bevestigd_op = timezone.now()
+        rij.save()
+        log_oso_ontvangen(
+            gebruiker=door,
+            ontvangst=rij,
+            leerling=leerling,
+            categorieen=[c for c in g["geimporteerd"] if c in CATEGORIEEN or c.startswith("cat_")],
+            request=request,
+        )
+    except BaseException:
+        # The transaction rolls back; the attachment files already in the private storage go too.
+        for naam in filter(None, bewaard):
+            rij.bestand.storage.delete(naam)
+        raise
     return rij
 
 
-def _bijlagen_bewaren(rij: OsoOntvangst, door, leerling: Leerling, dossier: Dossier | None) -> None:
+def _bijlagen_bewaren(rij: OsoOntvangst, door, leerling: Leerling, dossier: Dossier | None, bewaard: list[str]) -> None:
     """The accepted attachments as dossier documents (the XML read again from the private copy)."""
     te_bewaren = [b for b in rij.gegevens["bijlagen"] if b.get("ok")]
     if not te_bewaren:
@@ -313,4 +322,5 @@ def _bijlagen_bewaren(rij: OsoOntvangst, door, leerling: Leerling, dossier: Doss
             )
         except ValidationError as fout:  # pragma: no cover - checked at the preview already
             raise OsoImportFout(fout.messages[0]) from None
+        bewaard.append(document.bestand.name or "")
         rij.documenten.add(document)

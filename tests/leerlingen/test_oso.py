@@ -377,3 +377,49 @@ def test_admin_shows_the_oso_rows_without_pupil_data(p, client):
     assert lijst.status_code == 200 and detail.status_code == 200
     for pagina in (lijst, detail):
         assert b"Oosterhout" not in pagina.content and b"Teveel zorggegevens" not in pagina.content
+
+
+def test_the_database_refuses_a_second_copy_and_a_confirmed_row_without_pupil(p):
+    from django.utils import timezone
+
+    from tests.beperkingen import schendt
+
+    ontvangst = oso_ontvangen(door=p.alice, bestand=_upload(VOL))
+    velden = {
+        "school": ontvangst.school,
+        "van_school": ontvangst.van_school,
+        "profiel": ontvangst.profiel,
+        "grootte": 1,
+        "ontvangen_door": p.alice,
+    }
+    with schendt("oso_eenmaal_per_school"):
+        OsoOntvangst.objects.create(sha256=ontvangst.sha256, **velden)
+    with schendt("oso_bevestigd_met_leerling"):
+        OsoOntvangst.objects.create(sha256="a" * 64, status=OsoStatus.BEVESTIGD, bevestigd_op=timezone.now(), **velden)
+    with schendt("oso_sha256_formaat"):
+        OsoOntvangst.objects.create(sha256="niet-hex", **velden)
+
+
+def _documentbestanden(opslag) -> set[str]:
+    if not opslag.exists("documenten"):
+        return set()
+    return {f"{j}/{f}" for j in opslag.listdir("documenten")[0] for f in opslag.listdir(f"documenten/{j}")[1]}
+
+
+def test_a_failing_confirm_leaves_no_rows_and_no_attachment_files(p, monkeypatch):
+    import leerlingen.oso.service as service
+
+    ontvangst = oso_ontvangen(door=p.alice, bestand=_upload(VOL))
+    opslag = ontvangst.bestand.storage
+    voor = _documentbestanden(opslag)
+
+    def kapot(**kwargs):
+        raise RuntimeError("log down")
+
+    monkeypatch.setattr(service, "log_oso_ontvangen", kapot)
+    with pytest.raises(RuntimeError):
+        oso_bevestigen(door=p.alice, ontvangst=ontvangst)
+    assert not Leerling.objects.exists() and not Document.objects.exists()
+    ontvangst.refresh_from_db()
+    assert ontvangst.status == OsoStatus.ONTVANGEN
+    assert _documentbestanden(opslag) == voor
