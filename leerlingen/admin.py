@@ -262,3 +262,23 @@ class RisicolijstregelAdmin(SimpleHistoryAdmin):
     list_display = ["ronde", "school_naam", "vergelijking", "thuiszitter"]
     list_filter = ["vergelijking"]
     raw_id_fields = ["ronde", "leerling", "signalering", "school"]
+
+
+from leerlingen.models import OsoOntvangst  # noqa: E402
+
+
+@admin.register(OsoOntvangst)
+class OsoOntvangstAdmin(SimpleHistoryAdmin):
+    """OSO dossiers: which school, profile, status and size; no pupil data (the parsed dossier, the
+    XML and the parents are not shown to the beheerder). ``OsoVerzorger`` is not registered."""
+
+    list_display = ["uuid", "school", "van_school", "profiel", "status", "grootte", "ontvangen_op", "bevestigd_op"]
+    list_filter = ["status", "profiel"]
+    fields = ["uuid", "school", "van_school", "profiel", "status", "sha256", "grootte", "ontvangen_op", "bevestigd_op"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

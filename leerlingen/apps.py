@@ -15,3 +15,4 @@ class LeerlingenConfig(AppConfig):
             reports,
             tijdlijnbronnen,
         )
+        from leerlingen.oso import demo as oso_demo  # noqa: F401  (demo step of the OSO intake)

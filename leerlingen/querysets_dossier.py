@@ -237,3 +237,27 @@ class LeerlingimportQuerySet(models.QuerySet):
         if not (user.is_authenticated and user.is_active):
             return self.none()
         return self.filter(school_id__in=school_ids(user, [Rol.IB_ER]))
+
+
+class OsoOntvangstQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = "view"):
+        """The ib-er of the receiving school sees (and confirms) its OSO dossiers; once imported, whoever
+        sees the pupil reads it (the assessor sees the parents' ``inzage`` with the request)."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        eigen = Q(school_id__in=school_ids(user, [Rol.IB_ER]))
+        if action != "view":
+            return self.filter(eigen)
+        from leerlingen.models import Leerling
+
+        return self.filter(eigen | Q(status="bevestigd", leerling__in=Leerling.objects.visible_to(user, "view")))
+
+
+class OsoVerzorgerQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = "view"):
+        """Parents/guardians from an OSO dossier: whoever sees the pupil."""
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        from leerlingen.models import Leerling
+
+        return self.filter(leerling__in=Leerling.objects.visible_to(user, action))

@@ -60,3 +60,11 @@ urlpatterns += [
 from leerlingen.urls_thuiszitters import urlpatterns as thuiszitters_urlpatterns  # noqa: E402
 
 urlpatterns += thuiszitters_urlpatterns
+
+# --- issue 15: OSO intake ----------------------------------------------------------------------
+from leerlingen.views import oso as oso_views  # noqa: E402
+
+urlpatterns += [
+    path("oso/", oso_views.OsoNieuwView.as_view(), name="oso_nieuw"),
+    path("oso/<uuid:uuid>/", oso_views.OsoDetailView.as_view(), name="oso_detail"),
+]

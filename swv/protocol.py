@@ -20,7 +20,7 @@ def _route(request: HttpRequest | None) -> str:
 
 
 def _schrijf(
-    *, gebruiker, actie: str, gebeurtenis: str, obj=None, leerling_uuid=None, request=None, aantal=1
+    *, gebruiker, actie: str, gebeurtenis: str, obj=None, leerling_uuid=None, request=None, aantal=1, categorieen=""
 ) -> Toegangslog:
     object_uuid = getattr(obj, "uuid", None) if obj is not None else None
     return Toegangslog.objects.create(
@@ -32,6 +32,7 @@ def _schrijf(
         leerling_uuid=leerling_uuid,
         route=_route(request),
         aantal=aantal,
+        categorieen=categorieen,
     )
 
 
@@ -78,4 +79,19 @@ def log_export(
         obj=obj,
         request=request,
         aantal=aantal,
+    )
+
+
+def log_oso_ontvangen(
+    *, gebruiker, ontvangst, leerling, categorieen: list[str], request: HttpRequest | None = None
+) -> Toegangslog:
+    """An OSO dossier imported for a pupil: who, which pupil, which categories of data (their codes)."""
+    return _schrijf(
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.ONTVANGEN,
+        gebeurtenis="oso_ontvangen",
+        obj=ontvangst,
+        leerling_uuid=leerling.uuid,
+        request=request,
+        categorieen=",".join(categorieen)[:500],
     )

@@ -327,3 +327,6 @@ HEALTH_WORKER_TIMEOUT = timedelta(seconds=env.int("SWV_HEALTH_WORKER_TIMEOUT", d
 
 # Base of the links in e-mails (e-mails carry a link, never pupil details).
 SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")
+
+# OSO intake (leerlingen.oso): the largest OSO dossier accepted (attachments included), in bytes.
+OSO_MAX_BYTES = env.int("SWV_OSO_MAX_BYTES", default=50 * 1024 * 1024)

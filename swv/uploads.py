@@ -37,6 +37,9 @@ TOEGESTAAN = {
 #: The types of a table upload (``swv.tabellen``): a workbook or a text export.
 TABELTYPEN = {"xlsx": TOEGESTAAN["xlsx"], "csv": ("text/csv", "CSV")}
 
+#: The type of an OSO dossier (``leerlingen.oso``): an XML file.
+XMLTYPEN = {"xml": ("application/xml", "XML")}
+
 
 @dataclass(frozen=True)
 class UploadInfo:
@@ -72,14 +75,18 @@ def herken_type(kop: bytes, bestand) -> str | None:
     return None
 
 
-def valideer_upload(bestand, *, toegestaan: dict[str, tuple[str, str]] | None = None) -> UploadInfo:
-    """Check an uploaded file (size, content, extension) and describe it; a Dutch ``ValidationError`` otherwise."""
+def valideer_upload(
+    bestand, *, toegestaan: dict[str, tuple[str, str]] | None = None, maximum: int | None = None
+) -> UploadInfo:
+    """Check an uploaded file (size, content, extension) and describe it; a Dutch ``ValidationError`` otherwise.
+
+    ``maximum``: a larger limit in bytes for one kind of upload (an OSO dossier); default ``upload_max_bytes()``."""
     toegestaan = toegestaan or TOEGESTAAN
     labels = ", ".join(sorted({label for _type, label in toegestaan.values()}))
     grootte = bestand.size or 0
     if grootte == 0:
         raise ValidationError(_("The file is empty."), code="leeg")
-    maximum = upload_max_bytes()
+    maximum = maximum or upload_max_bytes()
     if grootte > maximum:
         raise ValidationError(
             _("The file is too large (%(grootte)s); the maximum is %(maximum)s.")
@@ -99,6 +106,9 @@ def valideer_upload(bestand, *, toegestaan: dict[str, tuple[str, str]] | None = 
         # CSV has no magic bytes: it is a CSV when it is text (no NUL byte in the first part).
         bestand.seek(0)
         echt = "csv" if b"\x00" not in bestand.read(8192) else None
+    if echt is None and extensie == "xml":
+        # XML: text that starts (after a byte order mark and white space) with a declaration or a tag.
+        echt = "xml" if kop.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<") else None
     if echt == "macro":
         raise ValidationError(_("Office files with macros are not allowed."), code="macro")
     if echt is None:
@@ -112,7 +122,7 @@ def valideer_upload(bestand, *, toegestaan: dict[str, tuple[str, str]] | None = 
             _(
                 "The file's name says %(naam_type)s but its content is %(echt_type)s. Save it in the right format and try again."
             )
-            % {"naam_type": toegestaan[extensie][1], "echt_type": {**TOEGESTAAN, **TABELTYPEN}[echt][1]},
+            % {"naam_type": toegestaan[extensie][1], "echt_type": {**TOEGESTAAN, **TABELTYPEN, **XMLTYPEN}[echt][1]},
             code="vermomd",
         )
     bestand.seek(0)

@@ -151,6 +151,13 @@ class AanvraagNieuwView(ActieView):
     def get_initial(self):
         if self.uitkomst is not None:
             return {"ondersteuningsbehoefte": self.uitkomst.toelichting}
+        if self.request.GET.get("oso"):
+            # ?oso=<uuid>: the support history of this pupil's imported OSO dossier as a starting text.
+            from leerlingen.oso.selectors import oso_samenvatting
+
+            return {
+                "ondersteuningsbehoefte": oso_samenvatting(self.request.user, self.leerling, self.request.GET["oso"])
+            }
         return {}
 
     def get_context_data(self, **kwargs):

@@ -397,3 +397,12 @@ class LeerkrachtenForm(forms.Form):
         super().__init__(*args, **kwargs)
         keuzeveld(self, "leerkrachten").queryset = kandidaten
         keuzeveld(self, "leerkrachten", label=lambda u: u.get_full_name() or u.email)
+
+
+class OsoUploadForm(SchoolKeuzeForm):
+    """An OSO dossier (XML) from the school's administration: SWV dossier or transfer dossier."""
+
+    bestand = forms.FileField(
+        label=_("OSO dossier (XML)"),
+        help_text=_("Export it from your administration system as 'OSO-dossier' (SWV dossier or transfer dossier)."),
+    )

@@ -45,3 +45,6 @@ __all__ += [
     "Risicolijstronde",
     "Risicosignalering",
 ]
+from .oso import OsoOntvangst, OsoVerzorger  # noqa: E402
+
+__all__ += ["OsoOntvangst", "OsoVerzorger"]

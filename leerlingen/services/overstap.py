@@ -91,6 +91,29 @@ def leerling_overplaatsen(
         raise DossierFout(_("The pupil is already enrolled at this school."))
     if naar_school.swv_id != inschrijving.school.swv_id or not naar_school.actief:
         raise DossierFout(_("Choose an active school of the partnership."))
+    return overstap_vastleggen(
+        door=door,
+        leerling=leerling,
+        inschrijving=inschrijving,
+        naar_school=naar_school,
+        datum=datum,
+        groep=groep,
+        toelichting=toelichting,
+    )
+
+
+def overstap_vastleggen(
+    *,
+    door,
+    leerling: Leerling,
+    inschrijving: Inschrijving,
+    naar_school: School,
+    datum: date,
+    groep: int | None = None,
+    toelichting: str = "",
+) -> Overstap:
+    """The writes of a transfer, after the caller checked who may record it (the old school's ib-er
+    in ``leerling_overplaatsen``, the new school's ib-er receiving an OSO transfer dossier)."""
     if datum <= inschrijving.begindatum:
         raise DossierFout(_("The transfer date must be after the start of the current enrolment."))
     if datum > timezone.localdate():

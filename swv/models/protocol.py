@@ -28,6 +28,7 @@ class Toegangslog(models.Model):
         GEDOWNLOAD = "gedownload", _("downloaded")
         GEEXPORTEERD = "geexporteerd", _("exported")
         GEZOCHT = "gezocht", _("searched")
+        ONTVANGEN = "ontvangen", _("received")
 
     tijdstip = models.DateTimeField(_("moment"), auto_now_add=True, db_index=True)
     gebruiker = models.ForeignKey(
@@ -40,6 +41,7 @@ class Toegangslog(models.Model):
     leerling_uuid = models.UUIDField(_("pupil id"), null=True, blank=True, db_index=True)
     route = models.CharField(_("route"), max_length=200, blank=True)
     aantal = models.PositiveIntegerField(_("number of records"), default=1)
+    categorieen = models.CharField(_("categories"), max_length=500, blank=True)
 
     objects = ToegangslogQuerySet.as_manager()
 

@@ -64,6 +64,12 @@ class AanvraagStartenView(ActieView):
 
     def get_initial(self):
         mdo = self._mdo()
+        if mdo is None and self.request.GET.get("leerling"):
+            # ?leerling=<uuid> (e.g. after an OSO import): the pupil preselected, within the ib-er's scope.
+            leerling = zichtbaar_of_404(
+                Leerling.objects.visible_to(self.request.user, "change"), uuid=self.request.GET["leerling"]
+            )
+            return {"leerling": leerling.pk}
         return {"leerling": mdo.dossier.leerling_id} if mdo else {}
 
     def terug_url(self):
