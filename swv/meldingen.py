@@ -28,6 +28,7 @@ import smtplib
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -176,11 +177,40 @@ def melden_in_bulk(
     return gemaakt
 
 
-def _mails_inplannen(ids: list[int]) -> None:
+def _mails_inplannen(ids: list[int]) -> int:
+    """Queue the e-mails; when the broker is down the rows stay ``wachtrij`` and the change that
+    notified goes through: the sweep (``mails_herplannen``) queues them later. Returns how many went."""
+    from swv.taken import _brokerfouten
     from swv.tasks import melding_mailen
 
-    for pk in ids:
-        melding_mailen.delay(pk)
+    for aantal, pk in enumerate(ids):
+        try:
+            melding_mailen.delay(pk)
+        except _brokerfouten() as fout:
+            logger.warning(
+                "%s notification e-mails not queued, broker unreachable: %s", len(ids) - aantal, type(fout).__name__
+            )
+            return aantal
+    return len(ids)
+
+
+#: A notification e-mail still queued and never tried after this long did not reach the broker.
+MAIL_NIET_VERZONDEN_NA = timedelta(minutes=15)
+
+
+def mails_herplannen(*, maximum: int = 1000) -> int:
+    """Queue again the e-mails that never reached a worker (the broker was down when they were
+    made). A duplicate message sends nothing: the task claims the row. Returns how many went."""
+    ids = list(
+        Melding.objects.filter(
+            email_status=Melding.Emailstatus.WACHTRIJ,
+            email_pogingen=0,
+            aangemaakt__lt=timezone.now() - MAIL_NIET_VERZONDEN_NA,
+        )
+        .order_by("aangemaakt")
+        .values_list("pk", flat=True)[:maximum]
+    )
+    return _mails_inplannen(ids)
 
 
 @transaction.atomic
