@@ -200,16 +200,19 @@ def test_the_database_refuses_a_running_job_without_a_lease(personas):
 # --- The broker is down ------------------------------------------------------------------------
 
 
+def _broker(url: str) -> None:
+    """Point the app's producers at ``url`` (fresh pools: the cached ones keep the old address)."""
+    app.conf.broker_url = app.conf.broker_write_url = url
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture
-def broker_weg():
+def broker_weg(settings):
     """Point the app's broker at a closed port (as when Redis is down), and back afterwards."""
-    oud = app.conf.broker_url
-    app.conf.broker_url = GESLOTEN_POORT
-    app._pool = None
-    yield
-    app.pool.force_close_all()
-    app.conf.broker_url = oud
-    app._pool = None
+    _broker(GESLOTEN_POORT)
+    yield lambda: _broker(settings.CELERY_BROKER_URL)
+    _broker(settings.CELERY_BROKER_URL)
 
 
 @pytest.mark.worker
@@ -238,12 +241,7 @@ def test_with_the_broker_down_a_job_waits_with_a_dutch_message_and_runs_when_it_
     Taak.objects.filter(pk=taak.pk).update(aangemaakt=timezone.now() - timedelta(minutes=2))
     assert taken_herplannen_service() == {"opgegeven": 0, "opnieuw": 0, "niet_verzonden": 1}  # still down
 
-    # The broker is back: the sweep sends the job, a worker runs it.
-    from django.conf import settings as django_settings
-
-    app.conf.broker_url = django_settings.CELERY_BROKER_URL
-    app.pool.force_close_all()
-    app._pool = None
+    broker_weg()  # the broker is back: the sweep sends the job, a worker runs it
     _werker(wachtrij, tmp_path)
     assert taken_herplannen_service()["opnieuw"] == 1
     wacht_op(lambda: Taak.objects.filter(pk=taak.pk, status=Taak.Status.KLAAR).exists(), seconden=60)
@@ -266,9 +264,7 @@ def test_with_the_broker_down_a_notifying_change_goes_through_and_the_mail_follo
     Melding.objects.filter(pk=melding.pk).update(aangemaakt=timezone.now() - timedelta(minutes=20))
     assert mails_herplannen() == 0  # still down
 
-    app.conf.broker_url = settings.CELERY_BROKER_URL
-    app.pool.force_close_all()
-    app._pool = None
+    broker_weg()  # the broker is back
     oud_eager, app.conf.task_always_eager = app.conf.task_always_eager, True  # the task runs here
     try:
         assert mails_herplannen() == 1
