@@ -305,3 +305,21 @@ def _worker_log(wachtrij) -> str:
     from tests.conftest import ROOT
 
     return (ROOT / "var" / f"worker-{wachtrij[0]}.log").read_text()
+
+
+def test_the_sweep_runs_each_minute_and_the_visibility_timeout_outlasts_jobs_and_retries(settings):
+    from swv.tasks import _wachttijd
+
+    assert settings.CELERY_BEAT_SCHEDULE["swv-taken-herplannen"] == {
+        "task": "swv.tasks.taken_herplannen",
+        "schedule": 60.0,
+    }
+    from swv.tasks import taak_uitvoeren
+
+    assert taak_uitvoeren.acks_late and taak_uitvoeren.reject_on_worker_lost
+    if settings.CELERY_BROKER_URL.startswith("redis://"):
+        zichtbaar = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+        assert (
+            zichtbaar >= 3600 > max(_wachttijd(n) for n in range(7))
+            and zichtbaar > 10 * settings.SWV_TAAK_LEASE.seconds
+        )
