@@ -180,13 +180,13 @@ def melden_in_bulk(
 def _mails_inplannen(ids: list[int]) -> int:
     """Queue the e-mails; when the broker is down the rows stay ``wachtrij`` and the change that
     notified goes through: the sweep (``mails_herplannen``) queues them later. Returns how many went."""
-    from swv.taken import _brokerfouten
+    from swv.taken import brokerfouten
     from swv.tasks import melding_mailen
 
     for aantal, pk in enumerate(ids):
         try:
             melding_mailen.delay(pk)
-        except _brokerfouten() as fout:
+        except brokerfouten() as fout:
             logger.warning(
                 "%s notification e-mails not queued, broker unreachable: %s", len(ids) - aantal, type(fout).__name__
             )

@@ -75,8 +75,8 @@ def taak_starten(*, soort: str, omschrijving: str, aangevraagd_door=None, parame
     return taak
 
 
-#: What sending a message can raise when the broker is down or unreachable.
-def _brokerfouten() -> tuple[type[BaseException], ...]:
+def brokerfouten() -> tuple[type[BaseException], ...]:
+    """What sending a message can raise when the broker is down or unreachable."""
     from kombu.exceptions import OperationalError as KombuOperationalError
 
     fouten: tuple[type[BaseException], ...] = (KombuOperationalError, ConnectionError, OSError, TimeoutError)
@@ -93,7 +93,7 @@ def taak_in_wachtrij_zetten(taak_id: int) -> bool:
 
     try:
         taak_uitvoeren.delay(taak_id)
-    except _brokerfouten() as fout:
+    except brokerfouten() as fout:
         logger.warning("Job %s not queued, broker unreachable: %s", taak_id, type(fout).__name__)
         Taak.objects.filter(pk=taak_id, status=Taak.Status.WACHTRIJ).update(
             in_wachtrij_op=None, wachtrijfout=type(fout).__name__[:200]
