@@ -198,9 +198,19 @@ def _mails_inplannen(ids: list[int]) -> int:
 MAIL_NIET_VERZONDEN_NA = timedelta(minutes=15)
 
 
+#: An e-mail claimed this long ago and still "bezig" lost its worker (sending takes seconds).
+MAIL_ONDERBROKEN_NA = timedelta(hours=1)
+
+
 def mails_herplannen(*, maximum: int = 1000) -> int:
     """Queue again the e-mails that never reached a worker (the broker was down when they were
-    made). A duplicate message sends nothing: the task claims the row. Returns how many went."""
+    made). A duplicate message sends nothing: the task claims the row. Returns how many went.
+
+    An e-mail whose worker died after the claim is recorded as failed, not sent again: nobody
+    knows whether it left, and an e-mail goes out at most once."""
+    Melding.objects.filter(
+        email_status=Melding.Emailstatus.BEZIG, email_geclaimd_op__lt=timezone.now() - MAIL_ONDERBROKEN_NA
+    ).update(email_status=Melding.Emailstatus.MISLUKT, email_fout="onderbroken tijdens verzenden; niet herhaald")
     ids = list(
         Melding.objects.filter(
             email_status=Melding.Emailstatus.WACHTRIJ,
@@ -271,7 +281,7 @@ def melding_mailen(*, melding_id: int) -> bool:
     """
     S = Melding.Emailstatus
     if not Melding.objects.filter(pk=melding_id, email_status=S.WACHTRIJ).update(
-        email_status=S.BEZIG, email_pogingen=F("email_pogingen") + 1
+        email_status=S.BEZIG, email_pogingen=F("email_pogingen") + 1, email_geclaimd_op=timezone.now()
     ):
         return False
     melding = Melding.objects.select_related("ontvanger").get(pk=melding_id)

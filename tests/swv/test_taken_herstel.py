@@ -323,3 +323,32 @@ def test_the_sweep_runs_each_minute_and_the_visibility_timeout_outlasts_jobs_and
             zichtbaar >= 3600 > max(_wachttijd(n) for n in range(7))
             and zichtbaar > 10 * settings.SWV_TAAK_LEASE.seconds
         )
+
+
+def test_an_email_whose_worker_died_after_the_claim_is_recorded_as_failed_and_not_sent_again(personas):
+    from swv.meldingen import mails_herplannen
+
+    doel = AanvraagFactory(school=personas.school_a, ingediend=True)
+    nu = timezone.now()
+    oud, recent = (
+        Melding.objects.create(
+            ontvanger=ontvanger,
+            soort=INGEDIEND,
+            sleutel="arrangementen:ingediend:1",
+            titel="Aanvraag ingediend",
+            route="arrangementen:detail",
+            object_uuid=doel.uuid,
+            email_status=Melding.Emailstatus.BEZIG,
+            email_pogingen=1,
+            email_geclaimd_op=geclaimd,
+        )
+        for ontvanger, geclaimd in ((personas.charlie, nu - timedelta(hours=2)), (personas.alice, nu))
+    )
+    assert mails_herplannen() == 0 and mail.outbox == []
+    oud.refresh_from_db()
+    recent.refresh_from_db()
+    assert (oud.email_status, oud.email_fout) == (
+        Melding.Emailstatus.MISLUKT,
+        "onderbroken tijdens verzenden; niet herhaald",
+    )
+    assert recent.email_status == Melding.Emailstatus.BEZIG
