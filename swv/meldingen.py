@@ -28,6 +28,7 @@ import smtplib
 import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
@@ -176,11 +177,50 @@ def melden_in_bulk(
     return gemaakt
 
 
-def _mails_inplannen(ids: list[int]) -> None:
+def _mails_inplannen(ids: list[int]) -> int:
+    """Queue the e-mails; when the broker is down the rows stay ``wachtrij`` and the change that
+    notified goes through: the sweep (``mails_herplannen``) queues them later. Returns how many went."""
+    from swv.taken import brokerfouten
     from swv.tasks import melding_mailen
 
-    for pk in ids:
-        melding_mailen.delay(pk)
+    for aantal, pk in enumerate(ids):
+        try:
+            melding_mailen.delay(pk)
+        except brokerfouten() as fout:
+            logger.warning(
+                "%s notification e-mails not queued, broker unreachable: %s", len(ids) - aantal, type(fout).__name__
+            )
+            return aantal
+    return len(ids)
+
+
+#: A notification e-mail still queued and never tried after this long did not reach the broker.
+MAIL_NIET_VERZONDEN_NA = timedelta(minutes=15)
+
+
+#: An e-mail claimed this long ago and still "bezig" lost its worker (sending takes seconds).
+MAIL_ONDERBROKEN_NA = timedelta(hours=1)
+
+
+def mails_herplannen(*, maximum: int = 1000) -> int:
+    """Queue again the e-mails that never reached a worker (the broker was down when they were
+    made). A duplicate message sends nothing: the task claims the row. Returns how many went.
+
+    An e-mail whose worker died after the claim is recorded as failed, not sent again: nobody
+    knows whether it left, and an e-mail goes out at most once."""
+    Melding.objects.filter(
+        email_status=Melding.Emailstatus.BEZIG, email_geclaimd_op__lt=timezone.now() - MAIL_ONDERBROKEN_NA
+    ).update(email_status=Melding.Emailstatus.MISLUKT, email_fout="onderbroken tijdens verzenden; niet herhaald")
+    ids = list(
+        Melding.objects.filter(
+            email_status=Melding.Emailstatus.WACHTRIJ,
+            email_pogingen=0,
+            aangemaakt__lt=timezone.now() - MAIL_NIET_VERZONDEN_NA,
+        )
+        .order_by("aangemaakt")
+        .values_list("pk", flat=True)[:maximum]
+    )
+    return _mails_inplannen(ids)
 
 
 @transaction.atomic
@@ -241,7 +281,7 @@ def melding_mailen(*, melding_id: int) -> bool:
     """
     S = Melding.Emailstatus
     if not Melding.objects.filter(pk=melding_id, email_status=S.WACHTRIJ).update(
-        email_status=S.BEZIG, email_pogingen=F("email_pogingen") + 1
+        email_status=S.BEZIG, email_pogingen=F("email_pogingen") + 1, email_geclaimd_op=timezone.now()
     ):
         return False
     melding = Melding.objects.select_related("ontvanger").get(pk=melding_id)

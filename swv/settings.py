@@ -274,6 +274,18 @@ CELERY_BEAT_SCHEDULE["financien-t-rapportage-kalender"] = {
     "schedule": crontab(minute=0, hour=6, day_of_month=1),
 }
 
+# Jobs that survive a dead worker or broker (docs/architecture.md, "Jobs and PDFs"). A running job
+# holds a lease of SWV_TAAK_LEASE that its worker renews while it works; once it lapses another
+# worker may take the job over. Each minute a sweep re-queues such jobs and jobs the broker refused.
+SWV_TAAK_LEASE = timedelta(seconds=env.int("SWV_TAAK_LEASE_SECONDEN", default=120))
+SWV_TAAK_MAX_POGINGEN = env.int("SWV_TAAK_MAX_POGINGEN", default=5)
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    # Redis hands an unacknowledged message (acks_late) to another worker after this time: longer
+    # than the longest job (a yearly report PDF takes minutes) and the longest retry countdown
+    # (10 min), so a live job is never redelivered; a dead worker's job is resumed sooner by the sweep.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600)}
+CELERY_BEAT_SCHEDULE["swv-taken-herplannen"] = {"task": "swv.tasks.taken_herplannen", "schedule": 60.0}
+
 # Content Security Policy: no inline scripts or styles anywhere.
 from csp.constants import NONE, SELF  # noqa: E402
 

@@ -8,11 +8,18 @@ jobs in their own ``reports.py`` (imported by the app config) and start them wit
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connections, transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -55,63 +62,208 @@ def get_taaksoort(naam: str) -> TaakSoort:
 
 
 def taak_starten(*, soort: str, omschrijving: str, aangevraagd_door=None, parameters: dict | None = None) -> Taak:
-    """Create the job row and queue it on the worker once the transaction commits."""
+    """Create the job row and queue it on the worker once the transaction commits.
+
+    If the broker is down the row stays queued with the reason (``wachtrijfout``) and the re-queue
+    sweep sends it when the broker is back; the progress page says so. Nothing raises to the user.
+    """
     get_taaksoort(soort)  # refuse unknown kinds before writing anything
     taak = Taak.objects.create(
         soort=soort, omschrijving=omschrijving, aangevraagd_door=aangevraagd_door, parameters=parameters or {}
     )
-    from swv.tasks import taak_uitvoeren
-
-    transaction.on_commit(lambda: taak_uitvoeren.delay(taak.pk))
+    transaction.on_commit(lambda: taak_in_wachtrij_zetten(taak.pk))
     return taak
 
 
-def _claim(taak_id: int) -> bool:
-    """Claim a queued job with a conditional UPDATE; a duplicate delivery finds nothing to claim."""
-    return bool(
+def brokerfouten() -> tuple[type[BaseException], ...]:
+    """What sending a message can raise when the broker is down or unreachable."""
+    from kombu.exceptions import OperationalError as KombuOperationalError
+
+    fouten: tuple[type[BaseException], ...] = (KombuOperationalError, ConnectionError, OSError, TimeoutError)
+    try:
+        from redis.exceptions import RedisError
+    except ImportError:  # pragma: no cover - the embedded mode runs without redis-py
+        return fouten
+    return (*fouten, RedisError)
+
+
+def taak_in_wachtrij_zetten(taak_id: int) -> bool:
+    """Hand the job to the broker; record when, or why not (the broker is down). Returns success."""
+    from swv.tasks import taak_uitvoeren
+
+    try:
+        taak_uitvoeren.delay(taak_id)
+    except brokerfouten() as fout:
+        logger.warning("Job %s not queued, broker unreachable: %s", taak_id, type(fout).__name__)
         Taak.objects.filter(pk=taak_id, status=Taak.Status.WACHTRIJ).update(
-            status=Taak.Status.BEZIG, gestart=timezone.now(), voortgang=0
+            in_wachtrij_op=None, wachtrijfout=type(fout).__name__[:200]
+        )
+        return False
+    Taak.objects.filter(pk=taak_id).update(in_wachtrij_op=timezone.now(), wachtrijfout="")
+    return True
+
+
+class ClaimVerloren(Exception):
+    """This worker's lease on the job lapsed and another worker took it over: stop, quietly."""
+
+
+def _lease() -> timedelta:
+    return settings.SWV_TAAK_LEASE
+
+
+def _claim(taak_id: int) -> uuid.UUID | None:
+    """Claim a job with a conditional UPDATE: a queued job, or a running one whose lease lapsed (its
+    worker died). A duplicate delivery of a live job finds nothing to claim. Returns the claim token."""
+    token = uuid.uuid4()
+    nu = timezone.now()
+    geclaimd = (
+        Taak.objects.filter(pk=taak_id, pogingen__lt=settings.SWV_TAAK_MAX_POGINGEN)
+        .filter(Q(status=Taak.Status.WACHTRIJ) | Q(status=Taak.Status.BEZIG, geclaimd_tot__lt=nu))
+        .update(
+            status=Taak.Status.BEZIG,
+            claim=token,
+            geclaimd_tot=nu + _lease(),
+            gestart=Coalesce(F("gestart"), Value(nu)),
+            pogingen=F("pogingen") + 1,
         )
     )
+    return token if geclaimd else None
+
+
+def _van_mij(taak_id: int, token: uuid.UUID):
+    return Taak.objects.filter(pk=taak_id, status=Taak.Status.BEZIG, claim=token)
+
+
+@contextmanager
+def _lease_verlengen(taak_id: int, token: uuid.UUID) -> Iterator[None]:
+    """Renew the lease in a thread while the handler runs (a long PDF render reports no progress)."""
+    stop = threading.Event()
+    interval = max(_lease().total_seconds() / 3, 0.5)
+
+    def verleng() -> None:
+        try:
+            while not stop.wait(interval):
+                if not _van_mij(taak_id, token).update(geclaimd_tot=timezone.now() + _lease()):
+                    return
+        except Exception:  # noqa: BLE001 - a missed renewal only risks a takeover, which is safe
+            logger.warning("Lease of job %s not renewed", taak_id, exc_info=True)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=verleng, name=f"taak-{taak_id}-lease", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join(timeout=10)
 
 
 def taak_uitvoeren_service(*, taak_id: int) -> None:
-    """Run one job on the worker. Idempotent: a finished job or one with its file is skipped."""
+    """Run one job on the worker, exactly once however often its message arrives.
+
+    The claim gives this worker a lease (renewed while it works and by each progress report). A
+    worker that dies leaves the lease to lapse; the next delivery, or the sweep, lets another
+    worker take the job over from the start. Only the holder of the current claim may finish the
+    job (store its one file) or fail it: a worker that lost its claim stops at its next progress
+    report and writes nothing.
+    """
     taak = Taak.objects.filter(pk=taak_id).first()
     if taak is None or taak.status == Taak.Status.KLAAR or taak.bestand:
         return
-    if not _claim(taak_id):
+    token = _claim(taak_id)
+    if token is None:
         return
     taak.refresh_from_db()
-    Taak.objects.filter(pk=taak_id).update(pogingen=taak.pogingen + 1)
+    if taak.pogingen > 1:
+        logger.info("Job %s resumed (attempt %s)", taak_id, taak.pogingen)
 
     def voortgang(percent: int, tekst: str = "") -> None:
-        Taak.objects.filter(pk=taak_id).update(voortgang=max(0, min(100, int(percent))), voortgang_tekst=tekst[:200])
+        if not _van_mij(taak_id, token).update(
+            voortgang=max(0, min(100, int(percent))),
+            voortgang_tekst=tekst[:200],
+            geclaimd_tot=timezone.now() + _lease(),
+        ):
+            raise ClaimVerloren(taak_id)
 
     try:
-        naam, inhoud = get_taaksoort(taak.soort).handler(taak, voortgang)
+        with _lease_verlengen(taak_id, token):
+            naam, inhoud = get_taaksoort(taak.soort).handler(taak, voortgang)
+    except ClaimVerloren:
+        logger.info("Job %s was taken over by another worker", taak_id)
+        return
     except TaakFout as fout:
-        Taak.objects.filter(pk=taak_id).update(
-            status=Taak.Status.MISLUKT, foutmelding=str(fout) or "?", afgerond=timezone.now()
+        _van_mij(taak_id, token).update(
+            status=Taak.Status.MISLUKT,
+            foutmelding=str(fout) or "?",
+            afgerond=timezone.now(),
+            claim=None,
+            geclaimd_tot=None,
         )
         return
     except Exception:
         # Unknown errors: back to the queue state so that a retry can claim it; the task decides.
-        Taak.objects.filter(pk=taak_id).update(status=Taak.Status.WACHTRIJ)
+        _van_mij(taak_id, token).update(status=Taak.Status.WACHTRIJ, claim=None, geclaimd_tot=None)
         raise
     with transaction.atomic():
         taak = Taak.objects.select_for_update().get(pk=taak_id)
+        if taak.status != Taak.Status.BEZIG or taak.claim != token:
+            logger.info("Job %s was taken over by another worker; result discarded", taak_id)
+            return
         taak.bestand.save(naam, ContentFile(inhoud), save=False)
         taak.bestandsnaam = naam
         taak.status = Taak.Status.KLAAR
         taak.voortgang = 100
         taak.afgerond = timezone.now()
-        taak.save(update_fields=["bestand", "bestandsnaam", "status", "voortgang", "afgerond"])
+        taak.claim = None
+        taak.geclaimd_tot = None
+        taak.save(update_fields=["bestand", "bestandsnaam", "status", "voortgang", "afgerond", "claim", "geclaimd_tot"])
+
+
+def taken_herplannen_service() -> dict[str, int]:
+    """The beat sweep (each minute; idempotent: a duplicate message finds nothing to claim).
+
+    - a job whose lease lapsed (its worker died) or that waits, and that used up its attempts,
+      fails with a reason;
+    - a running job whose lease lapsed is sent again, so that a worker takes it over;
+    - a queued job that never reached the broker (it was down), or whose message is older than
+      the broker's visibility timeout (lost), is sent again.
+    Stops at the first refusal of the broker (it is still down). Returns the counts.
+    """
+    nu = timezone.now()
+    maximum = settings.SWV_TAAK_MAX_POGINGEN
+    verlopen = Q(status=Taak.Status.BEZIG, geclaimd_tot__lt=nu)
+    wachtend = Q(status=Taak.Status.WACHTRIJ)
+    opgegeven = Taak.objects.filter(verlopen | wachtend, pogingen__gte=maximum).update(
+        status=Taak.Status.MISLUKT,
+        foutmelding=_("The job was interrupted %(aantal)s times and has been stopped.") % {"aantal": maximum},
+        afgerond=nu,
+        claim=None,
+        geclaimd_tot=None,
+    )
+    zichtbaarheid = timedelta(
+        seconds=(getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", None) or {}).get("visibility_timeout", 3600)
+    )
+    opnieuw = list(
+        Taak.objects.filter(
+            verlopen
+            | Q(status=Taak.Status.WACHTRIJ, in_wachtrij_op__isnull=True, aangemaakt__lt=nu - timedelta(minutes=1))
+            | Q(status=Taak.Status.WACHTRIJ, in_wachtrij_op__lt=nu - zichtbaarheid)
+        )
+        .order_by("aangemaakt")
+        .values_list("pk", flat=True)
+    )
+    verzonden = 0
+    for pk in opnieuw:
+        if not taak_in_wachtrij_zetten(pk):
+            break
+        verzonden += 1
+    return {"opgegeven": opgegeven, "opnieuw": verzonden, "niet_verzonden": len(opnieuw) - verzonden}
 
 
 def taak_mislukt_markeren(*, taak_id: int, reden: str) -> None:
     Taak.objects.filter(pk=taak_id).exclude(status=Taak.Status.KLAAR).update(
-        status=Taak.Status.MISLUKT, foutmelding=reden or "?", afgerond=timezone.now()
+        status=Taak.Status.MISLUKT, foutmelding=reden or "?", afgerond=timezone.now(), claim=None, geclaimd_tot=None
     )
 
 

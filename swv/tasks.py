@@ -14,7 +14,17 @@ logger = logging.getLogger(__name__)
 TRANSIENTE_FOUTEN = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
 
 
-@shared_task(bind=True, autoretry_for=TRANSIENTE_FOUTEN, retry_backoff=2, retry_backoff_max=60, max_retries=4)
+@shared_task(
+    bind=True,
+    autoretry_for=TRANSIENTE_FOUTEN,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=4,
+    # Acknowledged only when done: a worker that dies (SIGKILL, OOM, a lost machine) leaves the
+    # message with the broker, which hands it out again; the job row's lease decides who runs it.
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
 def taak_uitvoeren(self, taak_id: int) -> None:
     from swv.taken import taak_mislukt_markeren, taak_uitvoeren_service
 
@@ -27,6 +37,16 @@ def taak_uitvoeren(self, taak_id: int) -> None:
     except Exception as exc:  # an unexpected bug: fail visibly with a reason, do not retry
         logger.exception("Job %s failed", taak_id)
         taak_mislukt_markeren(taak_id=taak_id, reden=f"Onverwachte fout ({type(exc).__name__}).")
+
+
+@shared_task(acks_late=True)
+def taken_herplannen() -> dict[str, int]:
+    """Beat, each minute: re-queue jobs whose worker died or that the broker refused, and the
+    e-mails of notifications that never reached the broker. Idempotent (claims decide)."""
+    from swv.meldingen import mails_herplannen
+    from swv.taken import taken_herplannen_service
+
+    return {**taken_herplannen_service(), "mails": mails_herplannen()}
 
 
 @shared_task

@@ -103,7 +103,11 @@ class RegisterExportView(RolVereistMixin, View):
         taak = taak_starten(
             soort="scholenregister_excel", omschrijving=_("School register (Excel)"), aangevraagd_door=request.user
         )
-        messages.info(request, _("The export has started; you can follow its progress below."))
+        taak.refresh_from_db(fields=["wachtrijfout"])
+        if taak.wachtrijfout:  # the broker is down: the job waits, the page says so
+            messages.warning(request, _("The export will start as soon as the background processing works again."))
+        else:
+            messages.info(request, _("The export has started; you can follow its progress below."))
         return redirect("taak_detail", uuid=taak.uuid)
 
 
@@ -132,7 +136,13 @@ class GezondheidView(View):
     """
 
     def get(self, request):
-        checks = {"database": self._database(), "broker": self._broker(), "worker": self._worker()}
+        checks = {"database": self._database(), "broker": self._broker()}
+        if checks["broker"]["ok"]:
+            checks["worker"] = self._worker()
+        else:  # a ping cannot reach a worker without the broker; say so instead of waiting for it
+            checks["worker"] = {"ok": False, "detail": "onbekend: broker onbereikbaar"}
+        if checks["database"]["ok"]:
+            checks["taken"] = self._taken()
         gezond = all(c["ok"] for c in checks.values())
         data = {"status": "ok" if gezond else "fout", "checks": checks}
         if request.headers.get("Accept", "").startswith("application/json") or request.GET.get("format") == "json":
@@ -146,6 +156,21 @@ class GezondheidView(View):
             return {"ok": True, "detail": connection.vendor}
         except Exception as exc:  # noqa: BLE001 - report any failure
             return {"ok": False, "detail": type(exc).__name__}
+
+    def _taken(self):
+        """Jobs stuck behind a dead broker or worker (the sweep resumes them once both are back)."""
+        from django.db.models import Count, Q
+
+        from swv.models import Taak
+
+        aantallen = Taak.objects.aggregate(
+            wachten=Count(
+                "pk", filter=Q(status=Taak.Status.WACHTRIJ, in_wachtrij_op__isnull=True) & ~Q(wachtrijfout="")
+            ),
+            onderbroken=Count("pk", filter=Q(status=Taak.Status.BEZIG, geclaimd_tot__lt=timezone.now())),
+        )
+        detail = f"{aantallen['wachten']} wachten op de broker, {aantallen['onderbroken']} onderbroken"
+        return {"ok": not (aantallen["wachten"] or aantallen["onderbroken"]), "detail": detail, **aantallen}
 
     def _broker(self):
         from swv.celery import app

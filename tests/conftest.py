@@ -121,38 +121,56 @@ def celery_worker(transactional_db, settings):
     queue = f"test-{uuid.uuid4().hex[:10]}"
     oude_queue = app.conf.task_default_queue
     app.conf.task_default_queue = queue
+    proc = werker_starten(queue)
+    yield proc
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:  # pragma: no cover
+        proc.kill()
+    app.conf.task_default_queue = oude_queue
+
+
+def werker_starten(queue: str, *, env: dict[str, str] | None = None, include: str = "") -> subprocess.Popen:
+    """Start a real worker process on ``queue`` (log in ``var/worker-<queue>.log``, appended to, so
+    that a restarted worker on the same queue keeps one log) and wait until it is ready. ``env``
+    adds environment variables; ``include`` names extra modules to import (test job kinds)."""
     env = {
         **os.environ,
         "DATABASE_URL": _database_url(),
         "CELERY_TASK_DEFAULT_QUEUE": queue,
         "DJANGO_SETTINGS_MODULE": "swv.settings",
+        **(env or {}),
     }
-    log = open(ROOT / "var" / f"worker-{queue}.log", "w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "swv",
-            "worker",
-            "--pool=solo",
-            "--concurrency=1",
-            "--without-heartbeat",
-            "--without-gossip",
-            "--without-mingle",
-            "-Q",
-            queue,
-            "--loglevel=INFO",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    pad = ROOT / "var" / f"worker-{queue}.log"
+    begin = pad.stat().st_size if pad.exists() else 0
+    with open(pad, "a") as log:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "swv",
+                "worker",
+                "--pool=solo",
+                "--concurrency=1",
+                "--without-heartbeat",
+                "--without-gossip",
+                "--without-mingle",
+                "-Q",
+                queue,
+                "--loglevel=INFO",
+                *(["--include", include] if include else []),
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if "ready" in (ROOT / "var" / f"worker-{queue}.log").read_text():
+        if "ready" in pad.read_text()[begin:]:
             break
         if proc.poll() is not None:
             break
@@ -161,15 +179,8 @@ def celery_worker(transactional_db, settings):
         proc.kill()
         raise RuntimeError("The Celery worker did not start in 30 s")
     if proc.poll() is not None:
-        raise RuntimeError("The Celery worker exited:\n" + (ROOT / "var" / f"worker-{queue}.log").read_text())
-    yield proc
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:  # pragma: no cover
-        proc.kill()
-    log.close()
-    app.conf.task_default_queue = oude_queue
+        raise RuntimeError("The Celery worker exited:\n" + pad.read_text())
+    return proc
 
 
 def wacht_op(voorwaarde, *, seconden: float = 30, interval: float = 0.2):

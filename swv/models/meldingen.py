@@ -66,6 +66,9 @@ class Melding(models.Model):
     email_pogingen = models.PositiveSmallIntegerField(_("e-mail attempts"), default=0)
     email_verstuurd_op = models.DateTimeField(_("e-mail sent at"), null=True, blank=True)
     email_fout = models.CharField(_("e-mail error"), max_length=200, blank=True)
+    # When a worker claimed the e-mail: one still "bezig" long after it lost its worker (it died
+    # between the claim and the mail server) is recorded as failed, never sent again.
+    email_geclaimd_op = models.DateTimeField(_("e-mail claimed at"), null=True, blank=True)
 
     objects = MeldingQuerySet.as_manager()
 

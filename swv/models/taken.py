@@ -42,6 +42,14 @@ class Taak(models.Model):
     aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
     gestart = models.DateTimeField(_("started"), null=True, blank=True)
     afgerond = models.DateTimeField(_("finished"), null=True, blank=True)
+    # The lease: the worker that claimed the job (a token per claim) holds it until ``geclaimd_tot``
+    # and renews it while it works; after that another worker may take the job over.
+    claim = models.UUIDField(_("claim"), null=True, blank=True, editable=False)
+    geclaimd_tot = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    # When the message went to the broker; empty while it has not (the broker was down): the
+    # re-queue sweep (``swv.tasks.taken_herplannen``) sends it when the broker is back.
+    in_wachtrij_op = models.DateTimeField(_("queued at"), null=True, blank=True)
+    wachtrijfout = models.CharField(_("queueing error"), max_length=200, blank=True)
 
     class Meta:
         verbose_name = _("background job")
@@ -52,6 +60,12 @@ class Taak(models.Model):
             models.CheckConstraint(
                 condition=~Q(status="mislukt") | ~Q(foutmelding=""), name="taak_mislukt_heeft_reden"
             ),
+            # Running means claimed with a lease; any other state holds no claim.
+            models.CheckConstraint(
+                condition=(Q(status="bezig") & Q(claim__isnull=False) & Q(geclaimd_tot__isnull=False))
+                | (~Q(status="bezig") & Q(claim__isnull=True) & Q(geclaimd_tot__isnull=True)),
+                name="taak_bezig_heeft_lease",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -60,6 +74,13 @@ class Taak(models.Model):
     @property
     def is_afgelopen(self) -> bool:
         return self.status in {self.Status.KLAAR, self.Status.MISLUKT}
+
+    @property
+    def is_onderbroken(self) -> bool:
+        """Running, but its worker stopped renewing the lease (it died): another worker takes over."""
+        from django.utils import timezone
+
+        return self.status == self.Status.BEZIG and self.geclaimd_tot is not None and self.geclaimd_tot < timezone.now()
 
 
 class WorkerHartslag(models.Model):
