@@ -60,3 +60,10 @@ urlpatterns += [
 from leerlingen.urls_thuiszitters import urlpatterns as thuiszitters_urlpatterns  # noqa: E402
 
 urlpatterns += thuiszitters_urlpatterns
+
+# --- issue 13: the inzage export ----------------------------------------------------------------------
+from leerlingen.views import inzage as inzage_views  # noqa: E402
+
+urlpatterns += [
+    path("<uuid:uuid>/inzage-export/", inzage_views.InzageExportView.as_view(), name="inzage_export"),
+]

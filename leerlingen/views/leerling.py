@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
+from leerlingen.inzage import mag_inzage_exporteren
 from leerlingen.models import Leerling
 from leerlingen.selectors import leerling as selectors
 from swv.access import school_ids
@@ -56,4 +57,5 @@ class LeerlingDetailView(ScopedObjectMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         ctx["inschrijvingen"] = self.object.inschrijvingen.select_related("school").order_by("-begindatum")
         ctx["huidige_inschrijving"] = selectors.huidige_inschrijving(self.object)
+        ctx["mag_inzage_exporteren"] = mag_inzage_exporteren(self.request.user, self.object)
         return ctx
