@@ -77,7 +77,9 @@ def documenten(leerling):
         "documenten",
         _("Documents"),
         [vastleggen(d) for d in docs],
-        bestanden=[(d.bestand, f"document-{d.uuid}-{(d.bestand.name or '').rsplit('/', 1)[-1]}") for d in docs if d.bestand],
+        bestanden=[
+            (d.bestand, f"document-{d.uuid}-{(d.bestand.name or '').rsplit('/', 1)[-1]}") for d in docs if d.bestand
+        ],
     )
 
 
@@ -95,6 +97,17 @@ def casussen(leerling):
         records += [vastleggen(s) for s in zorgplicht.statuswijzigingen.order_by("op")]
     records += [vastleggen(r) for r in Risicosignalering.objects.filter(leerling=leerling).order_by("pk")]
     yield InzageOnderdeel("casussen", _("Transfers, thuiszitter and duty-of-care cases"), records)
+
+
+@registreer_inzagebron
+def privacyverzoeken(leerling):
+    from leerlingen.models import Privacyverzoek
+
+    records = []
+    for verzoek in Privacyverzoek.objects.filter(leerling=leerling).order_by("pk"):
+        records.append(vastleggen(verzoek, zonder=("export",)))
+        records += [vastleggen(o) for o in verzoek.statusovergangen.order_by("op")]
+    yield InzageOnderdeel("privacyverzoeken", _("Privacy requests"), records)
 
 
 @registreer_inzagebron

@@ -320,3 +320,7 @@ HEALTH_WORKER_TIMEOUT = timedelta(seconds=env.int("SWV_HEALTH_WORKER_TIMEOUT", d
 
 # Base of the links in e-mails (e-mails carry a link, never pupil details).
 SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")
+CELERY_BEAT_SCHEDULE["leerlingen-privacyverzoeken-herinneren"] = {  # AVG deadlines of privacy requests
+    "task": "leerlingen.tasks.privacyverzoeken_herinneren",
+    "schedule": crontab(hour=7, minute=15),
+}

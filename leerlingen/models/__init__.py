@@ -45,3 +45,8 @@ __all__ += [
     "Risicolijstronde",
     "Risicosignalering",
 ]
+
+# issue 13: the register of privacy requests
+from .privacy import Privacyverzoek, PrivacyverzoekStatusovergang  # noqa: E402
+
+__all__ += ["Privacyverzoek", "PrivacyverzoekStatusovergang"]

@@ -8,7 +8,7 @@ from django.views.generic import DetailView, TemplateView
 from leerlingen.inzage import mag_inzage_exporteren
 from leerlingen.models import Leerling
 from leerlingen.selectors import leerling as selectors
-from swv.access import school_ids
+from swv.access import heeft_rol, school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
 from swv.generiek import HtmxDeelMixin, RolVereistMixin, ScopedObjectMixin
 from swv.models import School
@@ -58,4 +58,5 @@ class LeerlingDetailView(ScopedObjectMixin, DetailView):
         ctx["inschrijvingen"] = self.object.inschrijvingen.select_related("school").order_by("-begindatum")
         ctx["huidige_inschrijving"] = selectors.huidige_inschrijving(self.object)
         ctx["mag_inzage_exporteren"] = mag_inzage_exporteren(self.request.user, self.object)
+        ctx["mag_privacyverzoek"] = heeft_rol(self.request.user, Rol.DB)
         return ctx

@@ -47,6 +47,7 @@ def test_every_app_registers_its_part(zaak):
         "opp",
         "documenten",
         "casussen",
+        "privacyverzoeken",
         "toegangslog",
         "arrangementen",
         "tlv",
