@@ -13,3 +13,4 @@ class ArrangementenConfig(AppConfig):
         from arrangementen import inzage
 
         inzage.registreren()  # its part of the pupil's inzage export
+        inzage.opschoning_registreren()  # and of the retention job

@@ -12,6 +12,7 @@ class LeerlingenConfig(AppConfig):
             demo_dossier,
             demo_thuiszitters,
             inzagebronnen,
+            opschoning,
             panels,
             reports,
             tijdlijnbronnen,

@@ -98,3 +98,10 @@ urlpatterns += [
     ),
     path("privacyverzoeken/<uuid:uuid>/export/", privacy_views.ExportMakenView.as_view(), name="privacyverzoek_export"),
 ]
+urlpatterns += [
+    path(
+        "privacyverzoeken/bewaartermijn/",
+        privacy_views.BewaartermijnRapportenView.as_view(),
+        name="bewaartermijn_rapporten",
+    ),
+]

@@ -324,3 +324,7 @@ CELERY_BEAT_SCHEDULE["leerlingen-privacyverzoeken-herinneren"] = {  # AVG deadli
     "task": "leerlingen.tasks.privacyverzoeken_herinneren",
     "schedule": crontab(hour=7, minute=15),
 }
+CELERY_BEAT_SCHEDULE["leerlingen-bewaartermijn"] = {  # retention: 2 years after leaving (PRIVACY.md)
+    "task": "leerlingen.tasks.bewaartermijn_uitvoeren",
+    "schedule": crontab(hour=2, minute=30),
+}

@@ -13,3 +13,4 @@ class TlvConfig(AppConfig):
         from tlv import inzage
 
         inzage.registreren()  # its part of the pupil's inzage export
+        inzage.opschoning_registreren()  # and of the retention job

@@ -30,3 +30,40 @@ def registreren() -> None:
     from leerlingen.inzage import registreer_inzagebron
 
     registreer_inzagebron(tlvs)
+
+
+def opschonen(leerling) -> dict[str, int]:
+    """Retention: TLVs and objections stay (the yearly TLV figures count them); their texts, the
+    decision letters, history and notifications go."""
+    from leerlingen.bewaartermijn import anonimiseren, meldingen_verwijderen, taken_vernietigen
+    from tlv.models import (
+        TLV,
+        Bezwaar,
+        BezwaarStatusovergang,
+        Deskundigenadvies,
+        Terugkeerbespreking,
+        TLVStatusovergang,
+    )
+
+    tlvs = TLV.objects.filter(leerling=leerling)
+    bezwaren = Bezwaar.objects.filter(tlv__in=tlvs)
+    uuids = list(tlvs.values_list("uuid", flat=True)) + list(bezwaren.values_list("uuid", flat=True))
+    return {
+        "meldingen": meldingen_verwijderen(uuids),
+        "tlv_brieven": taken_vernietigen(
+            list(tlvs.values_list("besluitbrief_id", flat=True))
+            + list(bezwaren.values_list("beslissingsbrief_id", flat=True))
+        ),
+        "tlvs": anonimiseren(tlvs),
+        "tlvstatus": anonimiseren(TLVStatusovergang.objects.filter(tlv__in=tlvs)),
+        "deskundigenadviezen": anonimiseren(Deskundigenadvies.objects.filter(tlv__in=tlvs), velden=("naam",)),
+        "terugkeerbesprekingen": anonimiseren(Terugkeerbespreking.objects.filter(tlv__in=tlvs)),
+        "bezwaren": anonimiseren(bezwaren),
+        "bezwaarstatus": anonimiseren(BezwaarStatusovergang.objects.filter(bezwaar__in=bezwaren)),
+    }
+
+
+def opschoning_registreren() -> None:
+    from leerlingen.bewaartermijn import registreer_opschoning
+
+    registreer_opschoning(opschonen)

@@ -47,6 +47,6 @@ __all__ += [
 ]
 
 # issue 13: the register of privacy requests
-from .privacy import Privacyverzoek, PrivacyverzoekStatusovergang  # noqa: E402
+from .privacy import Bewaartermijnrapport, Privacyverzoek, PrivacyverzoekStatusovergang  # noqa: E402
 
-__all__ += ["Privacyverzoek", "PrivacyverzoekStatusovergang"]
+__all__ += ["Bewaartermijnrapport", "Privacyverzoek", "PrivacyverzoekStatusovergang"]

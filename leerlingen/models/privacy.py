@@ -162,3 +162,26 @@ class PrivacyverzoekStatusovergang(StatusovergangBasis):
         constraints = [
             models.CheckConstraint(condition=~Q(van=F("naar")), name="privacyverzoekovergang_van_ongelijk_naar")
         ]
+
+
+class Bewaartermijnrapport(models.Model):
+    """What one real run of the retention job did: how many pupils and rows per kind, no names.
+
+    Written by ``leerlingen.services.bewaartermijn.bewaartermijn_uitvoeren`` (a dry run writes
+    nothing); the DB (privacy officer) reads them on the register page."""
+
+    uitgevoerd_op = models.DateTimeField(_("run at"), default=timezone.now)
+    peildatum = models.DateField(_("reference date"))
+    grens = models.DateField(_("left the SWV's schools on or before"))
+    aantal_leerlingen = models.PositiveIntegerField(_("pupils anonymised"))
+    aantallen = models.JSONField(_("rows per kind"), default=dict)
+
+    objects = PrivacyverzoekQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("retention report")
+        verbose_name_plural = _("retention reports")
+        ordering = ["-uitgevoerd_op"]
+
+    def __str__(self) -> str:
+        return f"{self.peildatum:%d-%m-%Y}: {self.aantal_leerlingen}"

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.forms.privacy import AfhandelenForm, PrivacyverzoekForm, VerlengenForm
-from leerlingen.models import Leerling, Privacyverzoek
+from leerlingen.models import Bewaartermijnrapport, Leerling, Privacyverzoek
 from leerlingen.services import privacy as services
 from swv.access import heeft_rol
 from swv.choices import Rol
@@ -139,3 +139,14 @@ class ExportMakenView(_VerzoekActie):
     def uitvoeren(self, form) -> str:
         taak = services.privacyverzoek_export_maken(verzoek=self.object, door=self.request.user)
         return reverse("taak_detail", args=[taak.uuid])
+
+
+class BewaartermijnRapportenView(ScopedListView):
+    """What the retention job did, run by run (counts only, no names)."""
+
+    model = Bewaartermijnrapport
+    rollen = (Rol.DB,)
+    template_name = "leerlingen/privacy/bewaartermijn.html"
+    context_object_name = "rapporten"
+    paginate_by = 50
+    page_kwarg = "pagina"
