@@ -91,7 +91,7 @@ def _tellingen():
         "tlvs": TLV.objects.count(),
         "aanvragen": Aanvraag.objects.count(),
         "bedrag": sum((a.totale_kosten for a in Aanvraag.objects.all()), Decimal(0)),
-        "inschrijvingen": list(Inschrijving.objects.values_list("school_id", "begindatum", "einddatum")),
+        "inschrijvingen": sorted(map(str, Inschrijving.objects.values_list("school_id", "begindatum", "einddatum"))),
         "geboortejaren": sorted(Leerling.objects.values_list("geboortedatum__year", flat=True)),
         "privacyverzoeken": Privacyverzoek.objects.count(),
     }

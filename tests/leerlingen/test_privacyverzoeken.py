@@ -214,3 +214,29 @@ def test_two_officers_answering_at_once_answer_once(personas, leerling):
         (OngeldigeOvergang, GelijktijdigeWijziging),
     )
     assert Privacyverzoek.objects.get().statusovergangen.filter(naar="afgehandeld").count() == 1
+
+
+def test_the_demo_fills_the_register_in_every_state(personas):
+    import random
+
+    from django.utils import timezone
+
+    from leerlingen.demo_privacy import demo_privacyverzoeken
+    from swv.choices import Rol
+    from swv.demo import DemoContext
+
+    for _ in range(4):
+        LeerlingFactory(school=personas.school_a)
+    ctx = DemoContext(
+        swv=personas.swv,
+        gebruikers={Rol.DB: personas.dirk},
+        school_a=personas.school_a,
+        school_b=personas.school_b,
+        rng=random.Random(1),
+        vandaag=timezone.localdate(),
+    )
+    assert demo_privacyverzoeken(ctx) == "4 privacyverzoeken"
+    assert demo_privacyverzoeken(ctx) is None  # a second run adds nothing
+    statussen = {v.status for v in Privacyverzoek.objects.all()}
+    assert statussen == {Status.ONTVANGEN, Status.VERLENGD, Status.AFGEHANDELD, Status.IN_BEHANDELING}
+    assert any(v.is_te_laat for v in Privacyverzoek.objects.all())
