@@ -16,6 +16,7 @@ from leerlingen.services.privacy import PrivacyverzoekFout
 from swv.fouten import GelijktijdigeWijziging, OngeldigeOvergang
 from swv.models import Melding, Taak, Toegangslog
 from tests.beperkingen import schendt
+from tests.conftest import wacht_op
 from tests.gelijktijdig import gelijktijdig, precies_een_wint
 from tests.leerlingen.factories import LeerlingFactory
 
@@ -240,3 +241,24 @@ def test_the_demo_fills_the_register_in_every_state(personas):
     statussen = {v.status for v in Privacyverzoek.objects.all()}
     assert statussen == {Status.ONTVANGEN, Status.VERLENGD, Status.AFGEHANDELD, Status.IN_BEHANDELING}
     assert any(v.is_te_laat for v in Privacyverzoek.objects.all())
+
+
+@pytest.mark.worker
+def test_the_reminder_task_runs_on_a_real_worker_once(personas, celery_worker):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from leerlingen.tasks import privacyverzoeken_herinneren
+
+    leerling = LeerlingFactory(school=personas.school_a)
+    # Received 25 days ago: due within the week, on the worker's real today.
+    _registreer(leerling, personas.dirk, ingediend_op=timezone.localdate() - timedelta(days=25))
+    meldingen = Melding.objects.filter(soort="leerlingen.privacyverzoek", ontvanger=personas.dirk)
+    privacyverzoeken_herinneren.delay()
+    privacyverzoeken_herinneren.delay()  # a redelivered beat message
+    assert wacht_op(lambda: meldingen.exists(), seconden=60)
+    # The worker (one process, solo pool) handles both messages in order; the mail of the one
+    # notification is sent too, which shows the second run has finished before we count.
+    assert wacht_op(lambda: meldingen.exclude(email_status__in=["wachtrij", "bezig"]).exists(), seconden=60)
+    assert meldingen.count() == 1
