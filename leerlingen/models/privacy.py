@@ -124,6 +124,12 @@ class Privacyverzoek(models.Model):
                 condition=~Q(status="verlengd") | Q(verlengd_tot__isnull=False),
                 name="privacyverzoek_verlengd_heeft_datum",
             ),
+            # A double submit (or the same request entered twice) is one request.
+            models.UniqueConstraint(
+                fields=["leerling", "soort", "ingediend_op"],
+                condition=~Q(status="afgehandeld"),
+                name="privacyverzoek_eenmaal_open",
+            ),
         ]
 
     def __str__(self) -> str:

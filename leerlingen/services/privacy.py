@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,15 +66,25 @@ def privacyverzoek_registreren(
         fouten["ingediend_op"] = _("The date of receipt cannot be in the future.")
     if fouten:
         raise PrivacyverzoekFout(fouten)
-    verzoek = Privacyverzoek.objects.create(
-        leerling=leerling,
-        soort=soort,
-        ingediend_op=ingediend_op,
-        ingediend_door_omschrijving=ingediend_door_omschrijving.strip(),
-        toelichting=toelichting.strip(),
-        termijn=ingediend_op + TERMIJN,
-        geregistreerd_door=door,
+    dezelfde = Privacyverzoek.objects.filter(leerling=leerling, soort=soort, ingediend_op=ingediend_op).exclude(
+        status=Status.AFGEHANDELD
     )
+    if (bestaand := dezelfde.first()) is not None:
+        return bestaand  # a double submit: the request is registered once
+    try:
+        with transaction.atomic():
+            verzoek = Privacyverzoek.objects.create(
+                leerling=leerling,
+                soort=soort,
+                ingediend_op=ingediend_op,
+                ingediend_door_omschrijving=ingediend_door_omschrijving.strip(),
+                toelichting=toelichting.strip(),
+                termijn=ingediend_op + TERMIJN,
+                geregistreerd_door=door,
+            )
+    except IntegrityError:
+        # The same request submitted at the same moment (two clicks, two tabs): the other one won.
+        return dezelfde.get()
     status_vastleggen(verzoek, van="", naar=Status.ONTVANGEN, door=door)
     return verzoek
 

@@ -262,3 +262,20 @@ def test_the_reminder_task_runs_on_a_real_worker_once(personas, celery_worker):
     # notification is sent too, which shows the second run has finished before we count.
     assert wacht_op(lambda: meldingen.exclude(email_status__in=["wachtrij", "bezig"]).exists(), seconden=60)
     assert meldingen.count() == 1
+
+
+def test_a_double_submit_registers_one_request(personas, leerling):
+    eerste = _registreer(leerling, personas.dirk)
+    assert _registreer(leerling, personas.dirk) == eerste
+    assert Privacyverzoek.objects.count() == 1 and eerste.statusovergangen.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_submits_at_the_same_moment_register_one_request(personas, leerling):
+    uitkomsten = gelijktijdig(
+        lambda: _registreer(leerling, personas.dirk), lambda: _registreer(leerling, personas.dirk)
+    )
+    assert all(u.gelukt for u in uitkomsten), [u.fout for u in uitkomsten]
+    assert uitkomsten[0].waarde == uitkomsten[1].waarde
+    assert Privacyverzoek.objects.count() == 1
+    assert Privacyverzoek.objects.get().statusovergangen.count() == 1
