@@ -105,3 +105,6 @@ urlpatterns += [
         name="bewaartermijn_rapporten",
     ),
 ]
+urlpatterns += [
+    path("<uuid:uuid>/langer-bewaren/", privacy_views.LangerBewarenView.as_view(), name="langer_bewaren"),
+]

@@ -40,3 +40,8 @@ class AfhandelenForm(forms.Form):
         error_messages={"required": _("Choose the outcome.")},
     )
     toelichting = tekstveld(_("Explanation of the outcome"), help_text=_("Required unless the request is granted."))
+
+
+class LangerBewarenForm(forms.Form):
+    tot = datumveld(_("Keep until"), help_text=_("Normally the data goes 2 years after the pupil left."))
+    reden = tekstveld(_("Legal reason"), required=True, help_text=_("For example a pending court case."))

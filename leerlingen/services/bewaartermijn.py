@@ -121,3 +121,30 @@ def bewaartermijn_uitvoeren(*, vandaag: date | None = None, droog: bool = False)
             aantallen=dict(sorted(uitkomst.aantallen.items())),
         )
     return uitkomst
+
+
+@transaction.atomic
+def bewaartermijn_verlengen(*, leerling: Leerling, tot: date, reden: str, door) -> Leerling:
+    """Keep a pupil's data beyond the 2 years, until ``tot``, for a named legal reason (e.g. a
+    pending court case). Only the DB (privacy officer) decides it; the change keeps its history."""
+    from django.core.exceptions import PermissionDenied
+    from django.utils.translation import gettext as _
+
+    from leerlingen.services.privacy import PrivacyverzoekFout
+    from swv.access import heeft_rol
+    from swv.choices import Rol
+    from swv.historie import met_historie
+
+    if not heeft_rol(door, Rol.DB):
+        raise PermissionDenied
+    fouten = {}
+    if tot <= timezone.localdate():
+        fouten["tot"] = _("Choose a date in the future.")
+    if not reden.strip():
+        fouten["reden"] = _("Name the legal reason to keep the data longer.")
+    if fouten:
+        raise PrivacyverzoekFout(fouten)
+    vers = Leerling.objects.select_for_update().get(pk=leerling.pk)
+    vers.bewaren_tot, vers.bewaarreden = tot, reden.strip()
+    met_historie(vers, door=door, reden=_("Retention term extended")).save(update_fields=["bewaren_tot", "bewaarreden"])
+    return vers

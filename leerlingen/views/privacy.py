@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from leerlingen.forms.privacy import AfhandelenForm, PrivacyverzoekForm, VerlengenForm
+from leerlingen.forms.privacy import AfhandelenForm, LangerBewarenForm, PrivacyverzoekForm, VerlengenForm
 from leerlingen.models import Bewaartermijnrapport, Leerling, Privacyverzoek
 from leerlingen.services import privacy as services
 from swv.access import heeft_rol
@@ -150,3 +150,26 @@ class BewaartermijnRapportenView(ScopedListView):
     context_object_name = "rapporten"
     paginate_by = 50
     page_kwarg = "pagina"
+
+
+class LangerBewarenView(ActieView):
+    """The DB keeps a pupil's data beyond the retention term, for a named legal reason."""
+
+    model = Leerling
+    action = "view"
+    rollen = (Rol.DB,)
+    form_class = LangerBewarenForm
+    titel = _("Keep the data longer")
+    uitleg = _("The retention job leaves this pupil's data alone until the date you set.")
+    succes_bericht = _("The retention term has been extended.")
+
+    def get_initial(self):
+        return {"tot": self.object.bewaren_tot, "reden": self.object.bewaarreden}
+
+    def terug_url(self) -> str:
+        return reverse("leerlingen:detail", args=[self.object.uuid])
+
+    def uitvoeren(self, form):
+        from leerlingen.services.bewaartermijn import bewaartermijn_verlengen
+
+        bewaartermijn_verlengen(leerling=self.object, door=self.request.user, **form.cleaned_data)

@@ -206,3 +206,22 @@ def test_the_beat_task_runs_on_a_real_worker(personas, celery_worker):
     assert wacht_op(lambda: Bewaartermijnrapport.objects.exists(), seconden=60)
     leerling.refresh_from_db()
     assert leerling.geanonimiseerd_op is not None and leerling.bsn == ""
+
+
+def test_the_db_keeps_a_pupil_longer_with_a_reason_others_get_404(client, personas):
+    from django.urls import reverse
+
+    leerling, _document = _vertrokken_leerling(personas)
+    url = reverse("leerlingen:langer_bewaren", args=[leerling.uuid])
+    for naam in ("alice", "dora", "charlie", "bea", "beheer"):
+        client.force_login(getattr(personas, naam))
+        assert client.get(url).status_code == 404
+        assert client.post(url, {"tot": "2031-01-01", "reden": "x"}).status_code == 404
+    client.force_login(personas.dirk)
+    assert client.post(url, {"tot": "2031-01-01", "reden": ""}).status_code == 422
+    assert client.post(url, {"tot": "2031-01-01", "reden": "Lopende rechtszaak"}).status_code == 302
+    leerling.refresh_from_db()
+    assert (leerling.bewaren_tot, leerling.bewaarreden) == (date(2031, 1, 1), "Lopende rechtszaak")
+    assert leerling.history.first().history_user == personas.dirk
+    with time_machine.travel(date(2027, 1, 1)):
+        assert not te_vervallen().exists()
