@@ -1,6 +1,6 @@
 """Browser journeys of issue 13 (Playwright + axe on every page): an ib-er exports all data of a
 pupil for a request for access; the DB registers the parents' request, takes it in hand, attaches
-the inzage export, extends the deadline with a reason and records the answer."""
+the inzage export, extends the deadline with a reason, records the answer and keeps the data longer."""
 
 from __future__ import annotations
 
@@ -72,6 +72,22 @@ def test_the_inzage_export_and_the_register_of_privacy_requests(page, personas, 
     page.get_by_role("link", name="Alle privacyverzoeken").click()
     page.get_by_role("heading", name="Privacyverzoeken", exact=True).wait_for()
     axe_check(page, context="(register list)")
+    page.get_by_role("link", name="Uitvoeringen van de bewaartermijn").click()
+    page.get_by_text("De bewaartermijntaak heeft nog niet gedraaid.").wait_for()
+    axe_check(page, context="(retention runs)")
+
+    # The DB keeps this pupil's data longer for a legal reason.
+    page.goto(f"/leerlingen/{leerling.uuid}/")
+    axe_check(page, context="(pupil page as DB)")
+    page.get_by_role("link", name="Gegevens langer bewaren").click()
+    page.get_by_role("heading", name="Gegevens langer bewaren").wait_for()
+    axe_check(page, context="(keep longer)")
+    page.get_by_label("Bewaren tot").fill("2031-01-01")
+    page.get_by_label("Wettelijke reden").fill("Lopende rechtszaak")
+    page.get_by_role("button", name="Opslaan").click()
+    page.get_by_text("De bewaartermijn is verlengd.").wait_for()
+    assert page.get_by_text("Bewaard tot 01-01-2031 om een wettelijke reden.").is_visible()
+
     verzoek = Privacyverzoek.objects.get()
     assert verzoek.status == Privacyverzoek.Status.AFGEHANDELD and verzoek.verlengd_tot is not None
     assert verzoek.export is not None and verzoek.export.status == Taak.Status.KLAAR
