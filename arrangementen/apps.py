@@ -10,3 +10,7 @@ class ArrangementenConfig(AppConfig):
         from arrangementen import demo, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels, job kinds)
 
         tijdlijn.registreren()
+        from arrangementen import inzage
+
+        inzage.registreren()  # its part of the pupil's inzage export
+        inzage.opschoning_registreren()  # and of the retention job

@@ -282,3 +282,25 @@ class OsoOntvangstAdmin(SimpleHistoryAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# --- issue 13: the register of privacy requests: read-only, without the pupil (need to know) -------------
+from leerlingen.models import Privacyverzoek  # noqa: E402
+
+
+@admin.register(Privacyverzoek)
+class PrivacyverzoekAdmin(SimpleHistoryAdmin):
+    """Read-only and without the pupil: requests are handled in the portal by the DB (logged)."""
+
+    list_display = ("soort", "status", "ingediend_op", "termijn", "verlengd_tot", "uitkomst")
+    list_filter = ("soort", "status")
+    exclude = ("leerling",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -10,7 +10,10 @@ class LeerlingenConfig(AppConfig):
         from leerlingen import (  # noqa: F401  (demo steps, home panels, timeline sources, report jobs)
             demo,
             demo_dossier,
+            demo_privacy,
             demo_thuiszitters,
+            inzagebronnen,
+            opschoning,
             panels,
             reports,
             tijdlijnbronnen,

@@ -122,3 +122,17 @@ registreer_meldingsoort(
     model="leerlingen.MDO",
     route="leerlingen:mdo_detail",
 )
+# --- Privacy requests (issue 13) ---
+registreer_menu(
+    naam="privacyverzoeken",
+    url_name="leerlingen:privacyverzoek_lijst",
+    label=_("Privacy requests"),
+    rollen=[Rol.DB],
+    volgorde=90,
+)
+registreer_meldingsoort(
+    "leerlingen.privacyverzoek",
+    titel=_("A privacy request is due soon or overdue"),
+    model="leerlingen.Privacyverzoek",
+    route="leerlingen:privacyverzoek_detail",
+)

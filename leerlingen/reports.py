@@ -124,3 +124,92 @@ def risicolijst_pdf(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
         )
     voortgang(95, "Opslaan")
     return f"risicolijst-{ronde.jaar}-{ronde.maand:02d}.pdf", inhoud
+
+
+# --- issue 13: the inzage export (AVG art. 15) -------------------------------------------------------
+
+
+def _inzage_leerling(taak: Taak):
+    from leerlingen.models import Leerling
+
+    return Leerling.objects.filter(uuid=taak.parameters.get("leerling")).first()
+
+
+def _inzage_download(taak: Taak, request) -> bool:
+    """Serve the export only to someone who may export the pupil *now*, and log the download."""
+    from leerlingen.inzage import mag_inzage_exporteren
+    from swv.protocol import log_inzage_gedownload
+
+    leerling = _inzage_leerling(taak)
+    if leerling is None or not mag_inzage_exporteren(request.user, leerling):
+        return False
+    log_inzage_gedownload(gebruiker=request.user, taak=taak, leerling_uuid=leerling.uuid, request=request)
+    return True
+
+
+def _inzage_privacyfunctionaris(user) -> bool:
+    from swv.access import heeft_rol
+    from swv.choices import Rol
+
+    return heeft_rol(user, Rol.DB)
+
+
+@taaksoort("leerlingen.inzage", mag_inzien=_inzage_privacyfunctionaris, bij_download=_inzage_download)
+def inzage_export(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
+    """One pupil's complete data from every app (``leerlingen.inzage``): a ZIP with a readable PDF
+    overview (``overzicht.pdf``), the same data as JSON (``gegevens.json``) and the files
+    (``bestanden/``). The file name carries the pupil's UUID only, never a name."""
+    import json
+    import zipfile
+
+    from leerlingen.inzage import InzageOnderdeel, als_tekst, inzagebronnen, mag_inzage_exporteren
+    from swv.pdf import render_to_pdf
+
+    leerling = _inzage_leerling(taak)
+    aanvrager = taak.aangevraagd_door
+    if leerling is None or aanvrager is None or not mag_inzage_exporteren(aanvrager, leerling):
+        raise TaakFout(_("This pupil does not exist or you may no longer export their data."))
+    gemaakt = timezone.localtime()
+    onderdelen: list[InzageOnderdeel] = []
+    bronnen = inzagebronnen()
+    with translation.override("nl"):
+        for i, bron in enumerate(bronnen, start=1):
+            onderdelen.extend(bron(leerling))
+            voortgang(int(70 * i / len(bronnen)), f"Gegevens verzamelen ({i} van {len(bronnen)})")
+        gegevens = {
+            "leerling": str(leerling.uuid),
+            "gemaakt_op": gemaakt.isoformat(),
+            "onderdelen": [
+                {
+                    "sleutel": o.sleutel,
+                    "titel": o.titel,
+                    "records": [{"titel": r.titel, "velden": r.velden} for r in o.records],
+                    "bestanden": [naam for _bestand, naam in o.bestanden],
+                }
+                for o in onderdelen
+            ],
+        }
+        voortgang(75, "Overzicht (PDF) maken")
+        leesbaar = [
+            {
+                "titel": o.titel,
+                "records": [
+                    {"titel": r.titel, "velden": [(k, als_tekst(v)) for k, v in r.velden.items()]} for r in o.records
+                ],
+                "bestanden": [naam for _bestand, naam in o.bestanden],
+            }
+            for o in onderdelen
+        ]
+        pdf = render_to_pdf(
+            "pdf/leerling_inzage.html", {"leerling": leerling, "onderdelen": leesbaar, "gemaakt": gemaakt}
+        )
+    voortgang(90, "ZIP samenstellen")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zip:
+        zip.writestr("overzicht.pdf", pdf)
+        zip.writestr("gegevens.json", json.dumps(gegevens, ensure_ascii=False, indent=2, default=str))
+        for onderdeel in onderdelen:
+            for bestand, naam in onderdeel.bestanden:
+                with bestand.open("rb") as f:
+                    zip.writestr(f"bestanden/{naam}", f.read())
+    return f"inzage-{leerling.uuid}.zip", buffer.getvalue()

@@ -68,3 +68,51 @@ urlpatterns += [
     path("oso/", oso_views.OsoNieuwView.as_view(), name="oso_nieuw"),
     path("oso/<uuid:uuid>/", oso_views.OsoDetailView.as_view(), name="oso_detail"),
 ]
+
+# --- issue 13: the inzage export ----------------------------------------------------------------------
+from leerlingen.views import inzage as inzage_views  # noqa: E402
+
+urlpatterns += [
+    path("<uuid:uuid>/inzage-export/", inzage_views.InzageExportView.as_view(), name="inzage_export"),
+]
+
+# --- issue 13: the register of privacy requests -------------------------------------------------------
+from leerlingen.views import privacy as privacy_views  # noqa: E402
+
+urlpatterns += [
+    path("privacyverzoeken/", privacy_views.PrivacyverzoekLijstView.as_view(), name="privacyverzoek_lijst"),
+    path(
+        "privacyverzoeken/<uuid:uuid>/", privacy_views.PrivacyverzoekDetailView.as_view(), name="privacyverzoek_detail"
+    ),
+    path(
+        "<uuid:uuid>/privacyverzoek/",
+        privacy_views.PrivacyverzoekRegistrerenView.as_view(),
+        name="privacyverzoek_registreren",
+    ),
+    path(
+        "privacyverzoeken/<uuid:uuid>/in-behandeling/",
+        privacy_views.InBehandelingView.as_view(),
+        name="privacyverzoek_in_behandeling",
+    ),
+    path(
+        "privacyverzoeken/<uuid:uuid>/verlengen/",
+        privacy_views.VerlengenView.as_view(),
+        name="privacyverzoek_verlengen",
+    ),
+    path(
+        "privacyverzoeken/<uuid:uuid>/afhandelen/",
+        privacy_views.AfhandelenView.as_view(),
+        name="privacyverzoek_afhandelen",
+    ),
+    path("privacyverzoeken/<uuid:uuid>/export/", privacy_views.ExportMakenView.as_view(), name="privacyverzoek_export"),
+]
+urlpatterns += [
+    path(
+        "privacyverzoeken/bewaartermijn/",
+        privacy_views.BewaartermijnRapportenView.as_view(),
+        name="bewaartermijn_rapporten",
+    ),
+]
+urlpatterns += [
+    path("<uuid:uuid>/langer-bewaren/", privacy_views.LangerBewarenView.as_view(), name="langer_bewaren"),
+]

@@ -95,3 +95,15 @@ def log_oso_ontvangen(
         request=request,
         categorieen=",".join(categorieen)[:500],
     )
+
+
+def log_inzage_gedownload(*, gebruiker, taak, leerling_uuid, request: HttpRequest | None = None) -> Toegangslog:
+    """The download of a pupil's inzage export (all the pupil's data in one file)."""
+    return _schrijf(
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.GEDOWNLOAD,
+        gebeurtenis="inzage_gedownload",
+        obj=taak,
+        leerling_uuid=leerling_uuid,
+        request=request,
+    )

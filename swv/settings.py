@@ -342,3 +342,11 @@ SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")
 
 # OSO intake (leerlingen.oso): the largest OSO dossier accepted (attachments included), in bytes.
 OSO_MAX_BYTES = env.int("SWV_OSO_MAX_BYTES", default=50 * 1024 * 1024)
+CELERY_BEAT_SCHEDULE["leerlingen-privacyverzoeken-herinneren"] = {  # AVG deadlines of privacy requests
+    "task": "leerlingen.tasks.privacyverzoeken_herinneren",
+    "schedule": crontab(hour=7, minute=15),
+}
+CELERY_BEAT_SCHEDULE["leerlingen-bewaartermijn"] = {  # retention: 2 years after leaving (PRIVACY.md)
+    "task": "leerlingen.tasks.bewaartermijn_uitvoeren",
+    "schedule": crontab(hour=2, minute=30),
+}

@@ -41,17 +41,29 @@ class TaakSoort:
     handler: Handler
     # Who may see the job and its file besides the requester (a callable user -> bool).
     mag_inzien: Callable | None = None
+    # A check at every download (a callable (taak, request) -> bool; False answers 404) for files
+    # with pupil data: it re-applies the pupil's *current* scope and writes the access-log row, so
+    # "you requested it" alone never serves the file.
+    bij_download: Callable | None = None
 
 
 _REGISTER: dict[str, TaakSoort] = {}
 
 
-def taaksoort(naam: str, *, mag_inzien: Callable | None = None) -> Callable[[Handler], Handler]:
+def taaksoort(
+    naam: str, *, mag_inzien: Callable | None = None, bij_download: Callable | None = None
+) -> Callable[[Handler], Handler]:
     def registreer(handler: Handler) -> Handler:
-        _REGISTER[naam] = TaakSoort(naam=naam, handler=handler, mag_inzien=mag_inzien)
+        _REGISTER[naam] = TaakSoort(naam=naam, handler=handler, mag_inzien=mag_inzien, bij_download=bij_download)
         return handler
 
     return registreer
+
+
+def download_toegestaan(taak: Taak, request) -> bool:
+    """Whether the job's file may be served on this request (the kind's ``bij_download`` check)."""
+    soort = _REGISTER.get(taak.soort)
+    return soort is None or soort.bij_download is None or bool(soort.bij_download(taak, request))
 
 
 def get_taaksoort(naam: str) -> TaakSoort:

@@ -22,7 +22,7 @@ from swv.choices import Rol, Soort
 from swv.generiek import RolVereistMixin, ScopedObjectMixin, is_htmx
 from swv.home import paneel_voor, panelen_voor
 from swv.models import Gemeente, Kring, School, WorkerHartslag
-from swv.taken import taak_starten, taken_zichtbaar_voor
+from swv.taken import download_toegestaan, taak_starten, taken_zichtbaar_voor
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -123,7 +123,7 @@ class TaakDetailView(LoginRequiredMixin, View):
 class TaakDownloadView(LoginRequiredMixin, View):
     def get(self, request, uuid):
         taak = zichtbaar_of_404(taken_zichtbaar_voor(request.user), uuid=uuid)
-        if not taak.bestand:
+        if not taak.bestand or not download_toegestaan(taak, request):
             raise Http404
         return FileResponse(taak.bestand.open("rb"), as_attachment=True, filename=taak.bestandsnaam)
 

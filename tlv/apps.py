@@ -10,3 +10,7 @@ class TlvConfig(AppConfig):
         from tlv import demo, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels and menu, job kinds)
 
         tijdlijn.registreer()
+        from tlv import inzage
+
+        inzage.registreren()  # its part of the pupil's inzage export
+        inzage.opschoning_registreren()  # and of the retention job

@@ -48,3 +48,8 @@ __all__ += [
 from .oso import OsoOntvangst, OsoVerzorger  # noqa: E402
 
 __all__ += ["OsoOntvangst", "OsoVerzorger"]
+
+# issue 13: the register of privacy requests
+from .privacy import Bewaartermijnrapport, Privacyverzoek, PrivacyverzoekStatusovergang  # noqa: E402
+
+__all__ += ["Bewaartermijnrapport", "Privacyverzoek", "PrivacyverzoekStatusovergang"]

@@ -29,6 +29,11 @@ class Leerling(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="gekoppelde_leerlingen", verbose_name=_("linked teachers")
     )
     aangemaakt = models.DateTimeField(_("created"), auto_now_add=True)
+    # Retention (issue 13): data goes 2 years after the pupil left the SWV's schools, unless a
+    # longer term is set here for a named legal reason; the retention job stamps when it went.
+    bewaren_tot = models.DateField(_("keep until"), null=True, blank=True)
+    bewaarreden = models.TextField(_("legal reason to keep longer"), blank=True)
+    geanonimiseerd_op = models.DateField(_("anonymised on"), null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["bsn"])
 
     objects = LeerlingQuerySet.as_manager()
@@ -40,6 +45,9 @@ class Leerling(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(bsn="") | Q(bsn__regex=r"^[0-9]{9}$"), name="leerling_bsn_formaat"),
             models.UniqueConstraint(fields=["bsn"], condition=~Q(bsn=""), name="leerling_bsn_uniek"),
+            models.CheckConstraint(
+                condition=Q(bewaren_tot__isnull=True) | ~Q(bewaarreden=""), name="leerling_langer_bewaren_met_reden"
+            ),
         ]
         indexes = [models.Index(fields=["achternaam", "voornaam"]), models.Index(fields=["geboortedatum"])]
 

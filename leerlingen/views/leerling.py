@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
+from leerlingen.inzage import mag_inzage_exporteren
 from leerlingen.models import Leerling
 from leerlingen.selectors import leerling as selectors
-from swv.access import school_ids
+from swv.access import heeft_rol, school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
 from swv.generiek import HtmxDeelMixin, RolVereistMixin, ScopedObjectMixin
 from swv.models import School
@@ -56,4 +57,6 @@ class LeerlingDetailView(ScopedObjectMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         ctx["inschrijvingen"] = self.object.inschrijvingen.select_related("school").order_by("-begindatum")
         ctx["huidige_inschrijving"] = selectors.huidige_inschrijving(self.object)
+        ctx["mag_inzage_exporteren"] = mag_inzage_exporteren(self.request.user, self.object)
+        ctx["mag_privacyverzoek"] = heeft_rol(self.request.user, Rol.DB)
         return ctx
