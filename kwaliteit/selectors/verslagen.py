@@ -107,7 +107,9 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
         "hoofdstukken": hoofdstukken,
         "infographic": infographic,
         "grafieken": [
-            grafieken.svg(grafiek_onderdrukt(weergaven[s].uitkomst.grafiek), f"infographic-{s}")
+            grafieken.svg(
+                grafiek_onderdrukt(weergaven[s].uitkomst.grafiek, weergaven[s].onderdrukking), f"infographic-{s}"
+            )
             for s in ("leerlingen_per_soort", "deelnamepercentage")
             if s in weergaven
         ],
