@@ -115,8 +115,7 @@ def onderdruk(
             return som.totaal
         return open_delen[0] if open_delen else None
 
-    gewijzigd = True
-    while gewijzigd:
+    def regels() -> bool:
         gewijzigd = False
         for som in relaties:
             cellen = (som.totaal, *som.delen)
@@ -132,10 +131,99 @@ def onderdruk(
                 if extra is not None:
                     verborgen.add(extra)
                     gewijzigd = True
+        return gewijzigd
+
+    while True:
+        while regels():
+            pass
+        # The guarantee: no hidden cell follows from all relations together either (x + y = 10 and
+        # x + y + z = 12 give z, though each relation has two hidden cells).
+        bepaald = afleidbaar(klein | verborgen, relaties)
+        extra = next(
+            (
+                e
+                for c in sorted(bepaald, key=repr)
+                for som in relaties
+                if c == som.totaal or c in som.delen
+                for e in [kies(som)]
+                if e is not None
+            ),
+            None,
+        )
+        if extra is None:
+            break
+        verborgen.add(extra)
     for a in afgeleid:
         if (a.teller is not None and a.teller in uitkomst) or (a.noemer is not None and a.noemer in uitkomst):
             verborgen.add(a.cel)
     return uitkomst
+
+
+_PRIEM = 2**61 - 1  # rank over a large prime field: the rank over the rationals, for small coefficients
+
+
+def afleidbaar(onbekend: set[Cel], sommen: Iterable[Som]) -> set[Cel]:
+    """The hidden cells a reader can compute exactly from the relations with the shown values, by
+    any linear combination (Gaussian elimination per group of relations that share hidden cells):
+    cell ``c`` follows iff the unit vector of ``c`` lies in the row space of the relations'
+    coefficients on the hidden cells."""
+    rijen: list[dict[Cel, int]] = []
+    for som in sommen:
+        rij: dict[Cel, int] = {}
+        for c, f in ((som.totaal, 1), *((d, -1) for d in som.delen)):
+            if c in onbekend:
+                rij[c] = rij.get(c, 0) + f
+        rij = {c: f for c, f in rij.items() if f}
+        if rij:
+            rijen.append(rij)
+    # Groups of relations that share hidden cells (union-find), each solved on its own.
+    ouder: dict[Cel, Cel] = {}
+
+    def wortel(c: Cel) -> Cel:
+        while ouder.setdefault(c, c) != c:
+            ouder[c] = ouder[ouder[c]]
+            c = ouder[c]
+        return c
+
+    for rij in rijen:
+        eerste, *rest = rij
+        for c in rest:
+            ouder[wortel(c)] = wortel(eerste)
+    groepen: dict[Cel, list[dict[Cel, int]]] = {}
+    for rij in rijen:
+        groepen.setdefault(wortel(next(iter(rij))), []).append(rij)
+    bepaald: set[Cel] = set()
+    for groep in groepen.values():
+        bepaald |= _eenheidsvectoren(groep)
+    return bepaald
+
+
+def _eenheidsvectoren(rijen: list[dict[Cel, int]]) -> set[Cel]:
+    """Reduced row echelon form modulo a large prime; a row with one non-zero entry is a cell."""
+    basis: list[tuple[Cel, dict[Cel, int]]] = []  # (pivot, row with pivot coefficient 1)
+    for origineel in rijen:
+        rij = {c: f % _PRIEM for c, f in origineel.items()}
+        for pivot, b in basis:
+            f = rij.get(pivot)
+            if f:
+                for c, g in b.items():
+                    rij[c] = (rij.get(c, 0) - f * g) % _PRIEM
+                rij = {c: g for c, g in rij.items() if g}
+        if not rij:
+            continue
+        pivot = min(rij, key=repr)
+        inverse = pow(rij[pivot], -1, _PRIEM)
+        rij = {c: g * inverse % _PRIEM for c, g in rij.items()}
+        # Keep the basis reduced: remove the new pivot from the earlier rows.
+        nieuw = []
+        for p, b in basis:
+            f = b.get(pivot)
+            if f:
+                b = {c: (b.get(c, 0) - f * rij.get(c, 0)) % _PRIEM for c in b.keys() | rij.keys()}
+                b = {c: g for c, g in b.items() if g}
+            nieuw.append((p, b))
+        basis = [*nieuw, (pivot, rij)]
+    return {p for p, b in basis if len(b) == 1}
 
 
 # -- Key figures: the cells and relations of one outcome ------------------------------------------
@@ -165,8 +253,14 @@ def _verwijzing(tabel: int, rij: int, sleutel: str | None) -> Cel | None:
 
 
 def onderdrukking_van(uitkomst: Uitkomst, *, drempel: int | None = None) -> Onderdrukking:
-    """Primary and secondary suppression of one key figure's outcome, from what it declares: count
-    headline figures and columns (``soort="aantal"``), a table's ``totaalrij`` (the last row is the
+    """Primary and secondary suppression of one key figure's outcome (see ``relaties_van``)."""
+    aantallen, sommen, afgeleid = relaties_van(uitkomst)
+    return onderdruk(aantallen, sommen, afgeleid, drempel=drempel)
+
+
+def relaties_van(uitkomst: Uitkomst) -> tuple[dict[Cel, int | None], list[Som], list[Afgeleid]]:
+    """The count cells, relations and derived values of one key figure's outcome, from what it
+    declares: count headline figures and columns (``soort="aantal"``), a table's ``totaalrij`` (the last row is the
     column total of the rows above) and ``rijsommen`` (per row: a column is the sum of others), the
     outcome's ``sommen`` (e.g. a headline figure that is a column total) and the ``teller``/``noemer``
     of derived values. A derived headline figure that gives only the value of its count
@@ -203,4 +297,4 @@ def onderdrukking_van(uitkomst: Uitkomst, *, drempel: int | None = None) -> Onde
         if tabel.totaalrij and len(tabel.rijen) > 1:
             laatste = len(tabel.rijen) - 1
             sommen.extend(kolomsom(cel(t, laatste, s), t, range(laatste), s) for s in tellend)
-    return onderdruk(aantallen, sommen, afgeleid, drempel=drempel)
+    return aantallen, sommen, afgeleid

@@ -1,0 +1,150 @@
+"""Secondary (complementary) suppression of published tables (issue 13): the algorithm on known
+tables, and an outsider who attacks what is published and recovers nothing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from kwaliteit.kengetallen import Filters, Kengetal
+from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst
+from kwaliteit.onderdrukking import Afgeleid, Som, afleidbaar, cel, kc, kolomsom, onderdruk
+from kwaliteit.opmaak import grafiek_onderdrukt
+from kwaliteit.presentatie import presenteer
+from tests.kwaliteit.aanvaller import aanval
+
+FILTERS = Filters.voor_kalenderjaar(2025)
+KENGETAL = Kengetal(sleutel="test", titel="Test", domein="thuiszitters")
+
+
+def thuiszitters(absoluut: int, relatief: int, dreigend: int = 0) -> Uitkomst:
+    """The issue's example: 14 active thuiszitters, 10 of them long-term relative absence, 4
+    absolute absence; threatened cases are shown but do not count."""
+    rijen = [
+        {"soort": "absoluut verzuim", "actief": absoluut},
+        {"soort": "relatief verzuim", "actief": relatief},
+        {"soort": "dreigend", "actief": dreigend},
+    ]
+    return Uitkomst(
+        kerncijfers=[Kerncijfer("actief", "actief", absoluut + relatief)],
+        tabellen=[Tabel("Per type", [Kolom("soort", "Type"), Kolom("actief", "Actief", "aantal")], rijen)],
+        grafiek=Grafiek("staaf", "Per type", [r["soort"] for r in rijen], [Reeks("Actief", [r["actief"] for r in rijen], tabelkolom=(0, "actief"))]),
+        sommen=[kolomsom(kc("actief"), 0, [0, 1], "actief")],
+    )
+
+
+def teksten(weergave) -> tuple[dict, list[list[str]]]:
+    return (
+        {k["sleutel"]: k["tekst"] for k in weergave.kerncijfers},
+        [[c["tekst"] for c in rij] for t in weergave.tabellen for rij in t.cellen],
+    )
+
+
+def test_the_issues_example_hides_the_sibling_of_the_small_count():
+    weergave = presenteer(KENGETAL, thuiszitters(4, 10), FILTERS, onderdrukken=True)
+    kerncijfers, rijen = teksten(weergave)
+    assert kerncijfers == {"actief": "14"}
+    assert rijen == [["absoluut verzuim", "< 5"], ["relatief verzuim", "*"], ["dreigend", "0"]]
+    assert weergave.tabellen[0].onderdrukt
+    assert aanval(weergave) == {}
+    # The chart leaves out both bars: a bar of 10 gives 4 as well.
+    assert grafiek_onderdrukt(weergave.uitkomst.grafiek, weergave.onderdrukking).reeksen[0].waarden == [None, None, 0]
+
+
+def test_the_old_primary_suppression_alone_gives_the_small_count_away():
+    """What was published before: only "< 5"; the outsider computes 14 - 10 = 4."""
+    weergave = presenteer(KENGETAL, thuiszitters(4, 10), FILTERS, onderdrukken=True)
+    weergave.tabellen[0].cellen[1][1]["tekst"] = "10"
+    assert aanval(weergave) == {cel(0, 0, "actief"): 4}
+
+
+def test_zero_is_shown_and_a_table_without_small_counts_is_untouched():
+    assert not onderdruk({"a": 0, "b": 7, "t": 7}, [Som("t", ("a", "b"))], drempel=5)
+    weergave = presenteer(KENGETAL, thuiszitters(6, 10), FILTERS, onderdrukken=True)
+    assert teksten(weergave)[1] == [["absoluut verzuim", "6"], ["relatief verzuim", "10"], ["dreigend", "0"]]
+    assert not weergave.tabellen[0].onderdrukt
+
+
+def test_the_complement_is_the_smallest_part_that_is_not_zero_else_the_total():
+    o = onderdruk({"t": 23, "a": 3, "b": 0, "c": 8, "d": 12}, [Som("t", ("a", "b", "c", "d"))], drempel=5)
+    assert o.klein == {"a"} and o.verborgen == {"c"}
+    o = onderdruk({"t": 3, "a": 3, "b": 0}, [Som("t", ("a", "b"))], drempel=5)
+    assert o.klein == {"t", "a"} and not o.verborgen  # two hidden: t = a, but neither is known
+    o = onderdruk({"t": 9, "a": 3, "b": 0, "u": 9}, [Som("t", ("a", "b")), Som("u", ("t",))], drempel=5)
+    # t = 3 + 0 would be 3: t is hidden; then u repeats t, so u is hidden too.
+    assert o.verborgen >= {"t", "u"}
+
+
+def test_two_small_counts_that_can_only_be_ones_or_fours_get_a_third_cell():
+    o = onderdruk({"t": 12, "a": 1, "b": 1, "c": 10}, [Som("t", ("a", "b", "c"))], drempel=5)
+    assert o.klein == {"a", "b"} and o.verborgen == {"c"}
+    o = onderdruk({"t": 18, "a": 4, "b": 4, "c": 10}, [Som("t", ("a", "b", "c"))], drempel=5)
+    assert o.verborgen == {"c"}
+    o = onderdruk({"t": 15, "a": 2, "b": 3, "c": 10}, [Som("t", ("a", "b", "c"))], drempel=5)
+    assert not o.verborgen  # 2 + 3 = 5: 1 + 4, 2 + 3, 3 + 2 or 4 + 1
+
+
+def test_suppression_spreads_over_rows_and_columns_until_nothing_follows():
+    """A 3 x 3 table with row and column totals: one small cell hides a cell in its row, which hides
+    one in its column, and so on; no hidden cell follows from all relations together."""
+    waarden = [[3, 20, 30], [12, 14, 16], [22, 25, 40]]
+    aantallen = {(r, k): v for r, rij in enumerate(waarden) for k, v in enumerate(rij)}
+    aantallen |= {("r", r): sum(rij) for r, rij in enumerate(waarden)}
+    aantallen |= {("k", k): sum(rij[k] for rij in waarden) for k in range(3)}
+    aantallen[("totaal",)] = sum(map(sum, waarden))
+    sommen = [Som(("r", r), tuple((r, k) for k in range(3))) for r in range(3)]
+    sommen += [Som(("k", k), tuple((r, k) for r in range(3))) for k in range(3)]
+    sommen += [Som(("totaal",), tuple(("r", r) for r in range(3))), Som(("totaal",), tuple(("k", k) for k in range(3)))]
+    o = onderdruk(aantallen, sommen, drempel=5)
+    assert o.klein == {(0, 0)} and len(o.verborgen) >= 3
+    assert not afleidbaar(o.klein | o.verborgen, sommen)
+    for som in sommen:
+        assert len([c for c in (som.totaal, *som.delen) if c in o]) != 1
+
+
+def test_the_joint_relations_are_checked_too():
+    """x + y = 10 and x + y + z = 12 give z = 2, though every relation has two hidden cells."""
+    aantallen = {"t": 10, "u": 12, "x": 3, "y": 7, "z": 2}
+    sommen = [Som("t", ("x", "y")), Som("u", ("x", "y", "z"))]
+    assert afleidbaar({"x", "y", "z"}, sommen) == {"z"}
+    o = onderdruk(aantallen, sommen, drempel=5)
+    assert not afleidbaar(o.klein | o.verborgen, sommen)
+
+
+def test_a_percentage_is_hidden_with_its_count_or_its_base():
+    aantallen = {"n": 40, "t": 3, "m": 37}
+    afgeleid = [Afgeleid("pt", "t", "n"), Afgeleid("pm", "m", "n"), Afgeleid("pn", "n", None)]
+    o = onderdruk(aantallen, [Som("n", ("t", "m"))], afgeleid, drempel=5)
+    # t is small, m its complement (40 - 37 = 3), and their percentages (7.5% of 40 = 3).
+    assert o.klein == {"t"} and o.verborgen == {"m", "pt", "pm"}
+    o = onderdruk({"n": 3, "t": 3}, [], [Afgeleid("pt", "t", "n")], drempel=5)
+    assert "pt" in o.verborgen  # a percentage and its count give the base
+
+
+def test_a_percentage_with_its_base_no_longer_gives_the_count():
+    """The issue's second example: "MDOs with the child's voice < 5" followed from the share and the
+    number of MDOs held."""
+    uitkomst = Uitkomst(
+        kerncijfers=[
+            Kerncijfer("gehouden", "gehouden", 40),
+            Kerncijfer("met_stem", "met stem", 37),
+            Kerncijfer("aandeel", "aandeel", Decimal("92.50"), "percentage", teller=37, teller_sleutel="met_stem", noemer_sleutel="gehouden"),
+        ],
+        tabellen=[
+            Tabel(
+                "Stem",
+                [Kolom("stem", "Stem"), Kolom("aantal", "MDOs", "aantal"), Kolom("aandeel", "%", "percentage", teller="aantal", noemer="kerncijfer:gehouden")],
+                [
+                    {"stem": "gehoord", "aantal": 37, "aandeel": Decimal("92.50")},
+                    {"stem": "niet gehoord", "aantal": 3, "aandeel": Decimal("7.50")},
+                ],
+            )
+        ],
+        sommen=[kolomsom(kc("gehouden"), 0, [0, 1], "aantal"), kolomsom(kc("met_stem"), 0, [0], "aantal")],
+    )
+    weergave = presenteer(KENGETAL, uitkomst, FILTERS, onderdrukken=True)
+    kerncijfers, rijen = teksten(weergave)
+    assert kerncijfers == {"gehouden": "40", "met_stem": "*", "aandeel": "*"}
+    assert rijen == [["gehoord", "*", "*"], ["niet gehoord", "< 5", "*"]]
+    assert aanval(weergave) == {}
