@@ -113,7 +113,7 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
             for s in ("leerlingen_per_soort", "deelnamepercentage")
             if s in weergaven
         ],
-        "jaarplan": jaarplan_overzicht(user, plan) if plan else None,
+        "jaarplan": jaarplan_overzicht(user, plan, onderdrukken=True) if plan else None,
         "toon_jaarplan": rapport.soort in (RapportSoort.JAARVERSLAG, RapportSoort.JAARPLAN),
         "voetnoot_onderdrukking": voetnoot_onderdrukking(),
     }

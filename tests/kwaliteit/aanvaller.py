@@ -66,9 +66,7 @@ def _afgeleide_relaties(uitkomst) -> list[tuple]:
                     if all((r.get(s) or 0) == sum(r.get(d) or 0 for d in delen) for r in tabel.rijen) and any(
                         r.get(s) for r in tabel.rijen
                     ):
-                        sommen.extend(
-                            (cel(t, r, s), [cel(t, r, d) for d in delen]) for r in range(len(tabel.rijen))
-                        )
+                        sommen.extend((cel(t, r, s), [cel(t, r, d) for d in delen]) for r in range(len(tabel.rijen)))
     return sommen
 
 

@@ -29,7 +29,12 @@ def thuiszitters(absoluut: int, relatief: int, dreigend: int = 0) -> Uitkomst:
     return Uitkomst(
         kerncijfers=[Kerncijfer("actief", "actief", absoluut + relatief)],
         tabellen=[Tabel("Per type", [Kolom("soort", "Type"), Kolom("actief", "Actief", "aantal")], rijen)],
-        grafiek=Grafiek("staaf", "Per type", [r["soort"] for r in rijen], [Reeks("Actief", [r["actief"] for r in rijen], tabelkolom=(0, "actief"))]),
+        grafiek=Grafiek(
+            "staaf",
+            "Per type",
+            [r["soort"] for r in rijen],
+            [Reeks("Actief", [r["actief"] for r in rijen], tabelkolom=(0, "actief"))],
+        ),
         sommen=[kolomsom(kc("actief"), 0, [0, 1], "actief")],
     )
 
@@ -129,12 +134,24 @@ def test_a_percentage_with_its_base_no_longer_gives_the_count():
         kerncijfers=[
             Kerncijfer("gehouden", "gehouden", 40),
             Kerncijfer("met_stem", "met stem", 37),
-            Kerncijfer("aandeel", "aandeel", Decimal("92.50"), "percentage", teller=37, teller_sleutel="met_stem", noemer_sleutel="gehouden"),
+            Kerncijfer(
+                "aandeel",
+                "aandeel",
+                Decimal("92.50"),
+                "percentage",
+                teller=37,
+                teller_sleutel="met_stem",
+                noemer_sleutel="gehouden",
+            ),
         ],
         tabellen=[
             Tabel(
                 "Stem",
-                [Kolom("stem", "Stem"), Kolom("aantal", "MDOs", "aantal"), Kolom("aandeel", "%", "percentage", teller="aantal", noemer="kerncijfer:gehouden")],
+                [
+                    Kolom("stem", "Stem"),
+                    Kolom("aantal", "MDOs", "aantal"),
+                    Kolom("aandeel", "%", "percentage", teller="aantal", noemer="kerncijfer:gehouden"),
+                ],
                 [
                     {"stem": "gehoord", "aantal": 37, "aandeel": Decimal("92.50")},
                     {"stem": "niet gehoord", "aantal": 3, "aandeel": Decimal("7.50")},
@@ -148,3 +165,95 @@ def test_a_percentage_with_its_base_no_longer_gives_the_count():
     assert kerncijfers == {"gehouden": "40", "met_stem": "*", "aandeel": "*"}
     assert rijen == [["gehoord", "*", "*"], ["niet gehoord", "< 5", "*"]]
     assert aanval(weergave) == {}
+
+
+# -- The published jaarverslag under attack ----------------------------------------------------------
+
+
+def oude_weergave(weergave):
+    """The same key figure as the portal published it before secondary suppression: only counts
+    below the threshold ("< 5") and what names them as its count ("*") were hidden."""
+    from copy import deepcopy
+
+    from kwaliteit.opmaak import formatteer
+
+    oud = deepcopy(weergave)
+    for k, kc_ in zip(oud.kerncijfers, oud.uitkomst.kerncijfers, strict=True):
+        k["tekst"] = formatteer(kc_.waarde, kc_.soort, onderdrukken=True, teller=kc_.teller)
+    for t in oud.tabellen:
+        for rij, cellen in zip(t.tabel.rijen, t.cellen, strict=True):
+            for kolom, c in zip(t.tabel.kolommen, cellen, strict=True):
+                teller = rij.get(kolom.teller) if kolom.teller else None
+                c["tekst"] = formatteer(rij.get(kolom.sleutel), kolom.soort, onderdrukken=True, teller=teller)
+    return oud
+
+
+@pytest.fixture
+def kleine_aantallen(personas, scholen):
+    """Calendar year 2025 with small numbers, as in a small region: 14 active thuiszitters (10
+    long-term relative absence at school A, 4 absolute absence), 12 MDOs at school A of which 3 did
+    not hear the child (too young), 2 open zorgplicht cases."""
+    from datetime import date
+
+    from leerlingen.choices import StemNietGehoordReden
+    from leerlingen.models import StemVanHetKind
+    from tests.factories import GemeenteFactory
+    from tests.leerlingen.factories_dossier import DossierFactory, MDOFactory
+    from tests.leerlingen.factories_thuiszitters import ThuiszittercasusFactory, ZorgplichtcasusFactory
+
+    a = scholen["a"]
+    gemeente = GemeenteFactory(naam="Kleine Gemeente")
+    for _i in range(10):
+        ThuiszittercasusFactory(school=a, sinds=date(2025, 6, 2))
+    for _i in range(4):
+        ThuiszittercasusFactory(zonder_inschrijving=True, gemeente=gemeente, sinds=date(2025, 9, 1))
+    for i in range(12):
+        mdo = MDOFactory(dossier=DossierFactory(school=a), gehouden=True, gehouden_op=date(2025, 3, 1 + i))
+        if i < 3:
+            StemVanHetKind.objects.filter(mdo=mdo).update(
+                gehoord=False,
+                wijze="",
+                wat_zei_kind="",
+                wat_wil_kind="",
+                reden_niet_gehoord=StemNietGehoordReden.TE_JONG,
+            )
+    ZorgplichtcasusFactory(school=a, aanmeldingsdatum=date(2025, 11, 3))
+    ZorgplichtcasusFactory(school=a, aanmeldingsdatum=date(2025, 12, 1))
+
+
+@pytest.mark.django_db
+def test_an_outsider_recovers_nothing_from_the_published_jaarverslag(personas, kleine_aantallen):
+    """Every key figure of the jaarverslag as the PDF shows it (headline figures, tables), attacked by
+    linear arithmetic over rows, columns, totals and percentages: nothing hidden is recovered. The
+    same data as published before (primary suppression only) gives small counts away."""
+    from django.utils import translation
+
+    from kwaliteit.choices import RapportSoort
+    from kwaliteit.models import Rapport
+    from kwaliteit.selectors.verslagen import verslag_inhoud
+
+    rapport = Rapport.objects.create(soort=RapportSoort.JAARVERSLAG, jaar=2025)
+    with translation.override("nl"):
+        inhoud = verslag_inhoud(rapport=rapport, versie_nummer=1, user=personas.dirk)
+    weergaven = [w for h in inhoud["hoofdstukken"] for w in h["weergaven"] if w.bron_beschikbaar and not w.leeg]
+    klein = 0
+    oud_gevonden = {}
+    for w in weergaven:
+        assert aanval(w) == {}, w.kengetal.sleutel
+        klein += len(w.onderdrukking.klein)
+        gevonden = aanval(oude_weergave(w))
+        if gevonden:
+            oud_gevonden[w.kengetal.sleutel] = gevonden
+        grafiek = grafiek_onderdrukt(w.uitkomst.grafiek, w.onderdrukking)
+        for reeks in grafiek.reeksen if grafiek else []:
+            if reeks.tabelkolom:
+                t, kolom = reeks.tabelkolom
+                for j, waarde in enumerate(reeks.waarden):
+                    assert waarde is None or cel(t, j, kolom) not in w.onderdrukking, w.kengetal.sleutel
+    assert klein >= 4  # there were small numbers to protect
+    thuis = next(w for w in weergaven if w.kengetal.sleutel == "thuiszitters")
+    assert {k["sleutel"]: k["tekst"] for k in thuis.kerncijfers}["actief"] == "14"
+    # Before: 14 active, 10 relative absence, "< 5" absolute absence: 4. And 12 MDOs held, 9 heard.
+    assert cel(0, 0, "actief") in oud_gevonden["thuiszitters"]
+    assert oud_gevonden["thuiszitters"][cel(0, 0, "actief")] == 4
+    assert "mdo_hoorrecht" in oud_gevonden
