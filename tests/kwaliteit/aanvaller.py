@@ -46,9 +46,10 @@ def zichtbaar(weergave: Weergave) -> dict:
     return gezien
 
 
-def _afgeleide_relaties(uitkomst) -> list[tuple]:
-    """What a reader infers from the layout: a headline count that is a column total; a count
-    column that is the sum of other count columns in every row."""
+def _afgeleide_relaties(uitkomst, gezien: dict) -> list[tuple]:
+    """What a reader infers from the layout: a headline count that is a column total (as its label
+    says); a count column that is the sum of other count columns in every row, which the reader
+    sees hold in at least two rows shown in full (a coincidence among hidden cells it cannot see)."""
     sommen = []
     for t, tabel in enumerate(uitkomst.tabellen):
         tellend = [k.sleutel for k in tabel.kolommen if k.soort == "aantal"]
@@ -63,8 +64,13 @@ def _afgeleide_relaties(uitkomst) -> list[tuple]:
             anderen = [o for o in tellend if o != s]
             for n in range(2, len(anderen) + 1):
                 for delen in combinations(anderen, n):
-                    if all((r.get(s) or 0) == sum(r.get(d) or 0 for d in delen) for r in tabel.rijen) and any(
-                        r.get(s) for r in tabel.rijen
+                    zichtbaar_in = [
+                        i
+                        for i, r in enumerate(tabel.rijen)
+                        if r.get(s) and all(gezien.get(cel(t, i, k)) is not ONBEKEND for k in (s, *delen))
+                    ]
+                    if len(zichtbaar_in) >= 2 and all(
+                        (r.get(s) or 0) == sum(r.get(d) or 0 for d in delen) for r in tabel.rijen
                     ):
                         sommen.extend((cel(t, r, s), [cel(t, r, d) for d in delen]) for r in range(len(tabel.rijen)))
     return sommen
@@ -74,7 +80,7 @@ def _los_op(vergelijkingen: list[tuple[dict, Fraction]]) -> dict:
     """Exact Gaussian elimination; returns the unknowns that have one value."""
     basis: list[tuple[object, dict, Fraction]] = []
     for coef, rhs in vergelijkingen:
-        coef = dict(coef)
+        coef = {c: Fraction(f) for c, f in coef.items()}
         for p, b, brhs in basis:
             f = coef.pop(p, 0)
             if f:
@@ -105,7 +111,9 @@ def aanval(weergave: Weergave, extra: list[tuple] = ()) -> dict:
     """The hidden cells the outsider recovers, with the value it finds."""
     gezien = zichtbaar(weergave)
     _aantallen, sommen, afgeleid = relaties_van(weergave.uitkomst)
-    relaties = [(s.totaal, list(s.delen)) for s in sommen] + _afgeleide_relaties(weergave.uitkomst) + list(extra)
+    relaties = (
+        [(s.totaal, list(s.delen)) for s in sommen] + _afgeleide_relaties(weergave.uitkomst, gezien) + list(extra)
+    )
     procenten = [
         (a.cel, a.teller, a.noemer)
         for a in afgeleid

@@ -167,6 +167,48 @@ def test_a_percentage_with_its_base_no_longer_gives_the_count():
     assert aanval(weergave) == {}
 
 
+@pytest.mark.parametrize("zaad", range(60))
+def test_random_tables_with_row_and_column_totals_give_nothing_away(zaad):
+    """Tables of small and larger counts with a total column and a total row (as a table declares
+    them), with the grand total as a headline figure and a percentage of the row total per row."""
+    import random
+
+    kans = random.Random(zaad)
+    delen = ["a", "b", "c", "d"][: kans.randint(2, 4)]
+    rijen = []
+    for i in range(kans.randint(2, 6)):
+        rij = {d: kans.choice([0, 0, 1, 2, 3, 4, 5, 6, 9, 14, 30]) for d in delen}
+        rijen.append({"naam": f"rij {i}", **rij, "totaal": sum(rij.values())})
+    rijen.append({"naam": "totaal", **{k: sum(r[k] for r in rijen) for k in [*delen, "totaal"]}})
+    for rij in rijen:
+        rij["pct"] = Decimal(100 * rij["a"]) / rijen[-1]["a"] if rijen[-1]["a"] else None
+    tabel = Tabel(
+        "Tabel",
+        [
+            Kolom("naam", "Naam"),
+            *(Kolom(d, d, "aantal") for d in delen),
+            Kolom("totaal", "Totaal", "aantal"),
+            Kolom("pct", "a (%)", "percentage", teller="a", noemer="kerncijfer:a"),
+        ],
+        rijen,
+        totaalrij=True,
+        rijsommen=(("totaal", tuple(delen)),),
+    )
+    uitkomst = Uitkomst(
+        kerncijfers=[Kerncijfer("a", "a", rijen[-1]["a"]), Kerncijfer("totaal", "totaal", rijen[-1]["totaal"])],
+        tabellen=[tabel],
+        sommen=[Som(kc("a"), (cel(0, len(rijen) - 1, "a"),)), Som(kc("totaal"), (cel(0, len(rijen) - 1, "totaal"),))],
+    )
+    weergave = presenteer(KENGETAL, uitkomst, FILTERS, onderdrukken=True)
+    assert aanval(weergave) == {}
+    geteld = [(r, d) for r, rij in enumerate(rijen) for d in [*delen, "totaal"]]
+    assert all(
+        weergave.tabellen[0].cellen[r][1 + [*delen, "totaal"].index(d)]["tekst"] == "< 5"
+        for r, d in geteld
+        if 0 < rijen[r][d] < 5
+    )
+
+
 # -- The published jaarverslag under attack ----------------------------------------------------------
 
 
