@@ -299,3 +299,24 @@ def test_an_outsider_recovers_nothing_from_the_published_jaarverslag(personas, k
     assert cel(0, 0, "actief") in oud_gevonden["thuiszitters"]
     assert oud_gevonden["thuiszitters"][cel(0, 0, "actief")] == 4
     assert "mdo_hoorrecht" in oud_gevonden
+
+
+@pytest.mark.django_db
+def test_the_jaarplans_live_values_in_the_published_pdf_are_suppressed_like_their_chapter(personas, kleine_aantallen):
+    """A goal's live value is a headline figure: in the published report it reads as in the key
+    figure's chapter (the MDOs with the child's voice, 9 of 12 with 3 not heard, read "*")."""
+    from kwaliteit.selectors.jaarplan import jaarplan_overzicht
+    from tests.kwaliteit.factories import AmbitieFactory, DoelFactory
+
+    ambitie = AmbitieFactory(jaarplan__jaar=2025)
+    DoelFactory(ambitie=ambitie, code="1a", kengetal="mdo_hoorrecht:met_stem")
+    DoelFactory(ambitie=ambitie, code="1b", kengetal="thuiszitters:actief")
+    DoelFactory(ambitie=ambitie, code="1c", kengetal="zorgplicht:open")
+    overzicht = jaarplan_overzicht(personas.dirk, ambitie.jaarplan, onderdrukken=True)
+    doelen = {d.code: d for a in overzicht["ambities"] for d in a.doelen.all()}
+    assert (doelen["1a"].live_waarde, doelen["1a"].live_tekst) == (9, "*")
+    assert (doelen["1b"].live_waarde, doelen["1b"].live_tekst) == (14, "14")
+    assert (doelen["1c"].live_waarde, doelen["1c"].live_tekst) == (2, "< 5")
+    # The portal's own page (internal) keeps the exact value.
+    intern = jaarplan_overzicht(personas.dirk, ambitie.jaarplan)
+    assert all(d.live_tekst is None for a in intern["ambities"] for d in a.doelen.all())
