@@ -132,6 +132,15 @@ def grafiek_onderdrukt(grafiek: Grafiek | None, onderdrukking: Onderdrukking | N
     return replace(grafiek, reeksen=reeksen)
 
 
+def voetnoot_tekst(tabel: Tabel, *, onderdrukken: bool = False):
+    """A table's footnote; in published output the counts it names are written as counts are."""
+    if onderdrukken and tabel.voetnoot_sjabloon:
+        return tabel.voetnoot_sjabloon % {
+            naam: formatteer(n, "aantal", onderdrukken=True) for naam, n in tabel.voetnoot_aantallen.items()
+        }
+    return tabel.voetnoot
+
+
 def voetnoot_onderdrukking() -> str:
     return _(
         "%(label)s: fewer than %(n)s, not shown to protect privacy; *: not shown because it would reveal such a number "

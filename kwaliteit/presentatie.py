@@ -4,6 +4,7 @@ formatted headline figures, table cells, the SVG chart, with or without small-nu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
@@ -11,7 +12,7 @@ from django.utils.safestring import mark_safe
 from kwaliteit import grafieken
 from kwaliteit.kengetallen.register import Kengetal, Tabel, Uitkomst
 from kwaliteit.onderdrukking import Onderdrukking, onderdrukking_van
-from kwaliteit.opmaak import grafiek_onderdrukt, heeft_onderdrukking, kerncijfer_tekst, tabel_cellen
+from kwaliteit.opmaak import grafiek_onderdrukt, heeft_onderdrukking, kerncijfer_tekst, tabel_cellen, voetnoot_tekst
 
 NUMERIEK = " utrecht-table__cell--numeric"
 
@@ -22,6 +23,7 @@ class TabelWeergave:
     cellen: list[list[dict]]
     onderdrukt: bool
     index: int
+    voetnoot: Any = ""
 
     @property
     def rijen_html(self) -> list[str]:
@@ -91,6 +93,7 @@ def presenteer(kengetal: Kengetal, uitkomst: Uitkomst, filters, *, onderdrukken:
                 tabel=t,
                 cellen=tabel_cellen(t, onderdrukken=onderdrukken, onderdrukking=onderdrukking, index=i),
                 onderdrukt=onderdrukking is not None and heeft_onderdrukking(t, onderdrukking, i),
+                voetnoot=voetnoot_tekst(t, onderdrukken=onderdrukken),
                 index=i,
             )
             for i, t in enumerate(uitkomst.tabellen)

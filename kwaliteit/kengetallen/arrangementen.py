@@ -167,17 +167,20 @@ def arrangementen(user, filters) -> Uitkomst:
         ),
     ]
     if evaluaties["aantal"]:
+        sjabloon = _("%(n)s evaluations; parents answered %(ouders)s, children %(kind)s.")
+        tellingen = {
+            "n": evaluaties["aantal"],
+            "ouders": evaluaties["ouders_ingevuld"],
+            "kind": evaluaties["kind_ingevuld"],
+        }
         tabellen.append(
             Tabel(
                 _("Evaluations in the period: goals, conclusions and questionnaires"),
                 [Kolom("vraag", _("Question")), Kolom("antwoord", _("Answer")), Kolom("aantal", _("Count"), "aantal")],
                 antwoorden,
-                voetnoot=_("%(n)s evaluations; parents answered %(ouders)s, children %(kind)s.")
-                % {
-                    "n": evaluaties["aantal"],
-                    "ouders": evaluaties["ouders_ingevuld"],
-                    "kind": evaluaties["kind_ingevuld"],
-                },
+                voetnoot=sjabloon % tellingen,
+                voetnoot_sjabloon=sjabloon,
+                voetnoot_aantallen=tellingen,
             )
         )
     grafiek = Grafiek(

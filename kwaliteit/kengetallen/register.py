@@ -58,6 +58,10 @@ class Tabel:
     #: above it, and per row a count column that is the sum of other count columns.
     totaalrij: bool = False
     rijsommen: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: A footnote that names counts: its text with ``%(name)s`` placeholders and the counts, so that
+    #: published output writes small ones as "< 5" (``voetnoot`` is the exact text).
+    voetnoot_sjabloon: Any = ""
+    voetnoot_aantallen: dict[str, int] = field(default_factory=dict)
 
     def kolom(self, sleutel: str) -> Kolom:
         return next(k for k in self.kolommen if k.sleutel == sleutel)

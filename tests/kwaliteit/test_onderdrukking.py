@@ -320,3 +320,21 @@ def test_the_jaarplans_live_values_in_the_published_pdf_are_suppressed_like_thei
     # The portal's own page (internal) keeps the exact value.
     intern = jaarplan_overzicht(personas.dirk, ambitie.jaarplan)
     assert all(d.live_tekst is None for a in intern["ambities"] for d in a.doelen.all())
+
+
+def test_counts_named_in_a_footnote_are_written_as_counts_are():
+    """The arrangements' evaluation table says how many evaluations there were and how many parents
+    and children answered: published, a small one reads "< 5"; the dashboard keeps it exact."""
+    tabel = Tabel(
+        "Evaluaties",
+        [Kolom("vraag", "Vraag"), Kolom("aantal", "Aantal", "aantal")],
+        [{"vraag": "Doel behaald", "aantal": 12}],
+        voetnoot="12 evaluations; parents answered 3, children 0.",
+        voetnoot_sjabloon="%(n)s evaluations; parents answered %(ouders)s, children %(kind)s.",
+        voetnoot_aantallen={"n": 12, "ouders": 3, "kind": 0},
+    )
+    uitkomst = Uitkomst(tabellen=[tabel])
+    assert presenteer(KENGETAL, uitkomst, FILTERS, onderdrukken=True).tabellen[0].voetnoot == (
+        "12 evaluations; parents answered < 5, children 0."
+    )
+    assert presenteer(KENGETAL, uitkomst, FILTERS).tabellen[0].voetnoot == tabel.voetnoot
