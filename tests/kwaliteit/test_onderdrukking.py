@@ -338,3 +338,25 @@ def test_counts_named_in_a_footnote_are_written_as_counts_are():
         "12 evaluations; parents answered < 5, children 0."
     )
     assert presenteer(KENGETAL, uitkomst, FILTERS).tabellen[0].voetnoot == tabel.voetnoot
+
+
+@pytest.mark.django_db
+def test_an_outsider_recovers_nothing_from_the_published_tlv_figures(personas, scholen):
+    """15 SO TLVs of school A issued this year, 12 in category low and 3 in medium: published before
+    as "15 issued, 12 low, < 5 medium" (3). Now every TLV key figure resists the attack."""
+    from kwaliteit.kengetallen import get_kengetal
+    from tests.tlv.factories import TLVFactory
+
+    for i in range(15):
+        TLVFactory(
+            so=True, actief=True, aanvragende_school=scholen["a"], voorgestelde_categorie="laag" if i < 12 else "midden"
+        )
+    filters = Filters.voor_kalenderjaar(2026)
+    oud_gevonden = {}
+    for sleutel in ("so_per_categorie", "tlv_aanvragen", "wachttijd_plaatsing"):
+        kengetal = get_kengetal(sleutel)
+        weergave = presenteer(kengetal, kengetal.bereken(personas.dirk, filters), filters, onderdrukken=True)
+        assert aanval(weergave) == {}, sleutel
+        oud_gevonden[sleutel] = aanval(oude_weergave(weergave))
+    assert 3 in oud_gevonden["so_per_categorie"].values()
+    assert 3 in oud_gevonden["tlv_aanvragen"].values()
