@@ -4,13 +4,15 @@ formatted headline figures, table cells, the SVG chart, with or without small-nu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 
 from kwaliteit import grafieken
 from kwaliteit.kengetallen.register import Kengetal, Tabel, Uitkomst
-from kwaliteit.opmaak import grafiek_onderdrukt, heeft_onderdrukking, kerncijfer_tekst, tabel_cellen
+from kwaliteit.onderdrukking import Onderdrukking, onderdrukking_van
+from kwaliteit.opmaak import grafiek_onderdrukt, heeft_onderdrukking, kerncijfer_tekst, tabel_cellen, voetnoot_tekst
 
 NUMERIEK = " utrecht-table__cell--numeric"
 
@@ -21,6 +23,7 @@ class TabelWeergave:
     cellen: list[list[dict]]
     onderdrukt: bool
     index: int
+    voetnoot: Any = ""
 
     @property
     def rijen_html(self) -> list[str]:
@@ -54,6 +57,7 @@ class Weergave:
     tabellen: list[TabelWeergave] = field(default_factory=list)
     svg: str = ""
     drilldown: str | None = None
+    onderdrukking: Onderdrukking | None = None  # published output: what suppression hides
 
     @property
     def bron_beschikbaar(self) -> bool:
@@ -66,16 +70,19 @@ class Weergave:
 
 def presenteer(kengetal: Kengetal, uitkomst: Uitkomst, filters, *, onderdrukken: bool = False, user=None) -> Weergave:
     """The display form of ``uitkomst``; with ``onderdrukken`` (published output) counts below the
-    threshold read "< 5", derived percentages "*", charts leave them out and rows have no links.
+    threshold read "< 5", cells that would reveal them (secondary suppression, derived percentages)
+    "*", charts leave them out and rows have no links (``kwaliteit.onderdrukking``, once for the
+    whole outcome, so that headline figures, tables and chart are hidden together).
     ``user`` decides whether a role-bound drill-down link is offered."""
-    grafiek = grafiek_onderdrukt(uitkomst.grafiek) if onderdrukken else uitkomst.grafiek
+    onderdrukking = onderdrukking_van(uitkomst) if onderdrukken else None
+    grafiek = grafiek_onderdrukt(uitkomst.grafiek, onderdrukking) if onderdrukken else uitkomst.grafiek
     return Weergave(
         kengetal=kengetal,
         uitkomst=uitkomst,
         kerncijfers=[
             {
                 "label": k.label,
-                "tekst": kerncijfer_tekst(k, onderdrukken=onderdrukken),
+                "tekst": kerncijfer_tekst(k, onderdrukken=onderdrukken, onderdrukking=onderdrukking),
                 "toelichting": k.toelichting,
                 "sleutel": k.sleutel,
             }
@@ -84,12 +91,14 @@ def presenteer(kengetal: Kengetal, uitkomst: Uitkomst, filters, *, onderdrukken:
         tabellen=[
             TabelWeergave(
                 tabel=t,
-                cellen=tabel_cellen(t, onderdrukken=onderdrukken),
-                onderdrukt=onderdrukken and heeft_onderdrukking(t),
+                cellen=tabel_cellen(t, onderdrukken=onderdrukken, onderdrukking=onderdrukking, index=i),
+                onderdrukt=onderdrukking is not None and heeft_onderdrukking(t, onderdrukking, i),
+                voetnoot=voetnoot_tekst(t, onderdrukken=onderdrukken),
                 index=i,
             )
             for i, t in enumerate(uitkomst.tabellen)
         ],
         svg=grafieken.svg(grafiek, f"grafiek-{kengetal.sleutel}"),
         drilldown=None if onderdrukken else kengetal.drilldown_url(filters, user),
+        onderdrukking=onderdrukking,
     )

@@ -27,6 +27,7 @@ from arrangementen.selectors.geld import Budgetpositie
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.filters import schooljaar_van
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
+from kwaliteit.onderdrukking import kc, kolomsom
 from swv.access import bestuur_ids, heeft_rol
 
 NUL = Decimal("0.00")
@@ -83,6 +84,9 @@ def _statuskolommen(eerste: Kolom) -> list[Kolom]:
         Kolom("geevalueerd", _("Evaluated"), "aantal"),
     ]
 
+
+#: Per row: the requests submitted are granted, refused, withdrawn or still being assessed.
+UITKOMST_SOM = (("aangevraagd", ("toegekend", "afgewezen", "ingetrokken", "in_behandeling")),)
 
 STATUS_VOETNOOT = _(
     "Requested: requests submitted in the period, and what became of them (granted includes granted in part). "
@@ -152,35 +156,52 @@ def arrangementen(user, filters) -> Uitkomst:
             _statuskolommen(Kolom("naam", _("Arrangement type"))),
             per_type,
             voetnoot=STATUS_VOETNOOT,
+            rijsommen=UITKOMST_SOM,
         ),
         Tabel(
             _("Arrangements by school and status"),
             _statuskolommen(Kolom("naam", _("School"))),
             per_school,
             voetnoot=STATUS_VOETNOOT,
+            rijsommen=UITKOMST_SOM,
         ),
     ]
     if evaluaties["aantal"]:
+        sjabloon = _("%(n)s evaluations; parents answered %(ouders)s, children %(kind)s.")
+        tellingen = {
+            "n": evaluaties["aantal"],
+            "ouders": evaluaties["ouders_ingevuld"],
+            "kind": evaluaties["kind_ingevuld"],
+        }
         tabellen.append(
             Tabel(
                 _("Evaluations in the period: goals, conclusions and questionnaires"),
                 [Kolom("vraag", _("Question")), Kolom("antwoord", _("Answer")), Kolom("aantal", _("Count"), "aantal")],
                 antwoorden,
-                voetnoot=_("%(n)s evaluations; parents answered %(ouders)s, children %(kind)s.")
-                % {
-                    "n": evaluaties["aantal"],
-                    "ouders": evaluaties["ouders_ingevuld"],
-                    "kind": evaluaties["kind_ingevuld"],
-                },
+                voetnoot=sjabloon % tellingen,
+                voetnoot_sjabloon=sjabloon,
+                voetnoot_aantallen=tellingen,
             )
         )
     grafiek = Grafiek(
         soort="staaf",
         titel=_("Requests submitted per arrangement type"),
         labels=[str(r["naam"]) for r in per_type],
-        reeksen=[Reeks(_("Requested"), [r["aangevraagd"] for r in per_type])],
+        reeksen=[Reeks(_("Requested"), [r["aangevraagd"] for r in per_type], tabelkolom=(0, "aangevraagd"))],
     )
-    return Uitkomst(kerncijfers=kerncijfers, tabellen=tabellen, grafiek=grafiek if aantallen["totaal"] else None)
+    # What a reader adds up (secondary suppression in published output): each headline figure is
+    # the column total of the table per type and of the table per school.
+    sommen = [
+        kolomsom(kc(k.sleutel), t, range(len(rijen)), k.sleutel)
+        for k in kerncijfers
+        for t, rijen in enumerate((per_type, per_school))
+    ]
+    return Uitkomst(
+        kerncijfers=kerncijfers,
+        tabellen=tabellen,
+        grafiek=grafiek if aantallen["totaal"] else None,
+        sommen=sommen,
+    )
 
 
 # --- money committed against the budget -----------------------------------------------------------

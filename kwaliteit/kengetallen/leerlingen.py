@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from kwaliteit.choices import Domein
 from kwaliteit.conf import trendjaren
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
+from kwaliteit.onderdrukking import Som, cel, kc
 from swv.choices import Soort
 from swv.models import Leerlingtelling
 
@@ -104,14 +105,17 @@ def leerlingen_per_soort(user, filters) -> Uitkomst:
             Kolom("groei", _("Growth (%)"), "percentage"),
         ],
         rijen=rijen,
+        rijsommen=(("totaal", ("bo", "sbo", "so")),),
     )
     grafiek = Grafiek(
         soort="lijn",
         titel=_("Pupils in total per count date"),
         labels=[str(r["teldatum"].year) for r in rijen],
-        reeksen=[Reeks(_("Total"), [r["totaal"] for r in rijen])],
+        reeksen=[Reeks(_("Total"), [r["totaal"] for r in rijen], tabelkolom=(0, "totaal"))],
     )
     return Uitkomst(
+        # The headline figure repeats the latest count date's total (secondary suppression).
+        sommen=[Som(kc("totaal"), (cel(0, len(rijen) - 1, "totaal"),))] if rijen else [],
         kerncijfers=[
             Kerncijfer(
                 "totaal",
@@ -176,10 +180,10 @@ def deelnamepercentage(user, filters) -> Uitkomst:
             Kolom("teldatum", _("Count date"), "datum"),
             Kolom("totaal", _("All pupils"), "aantal"),
             Kolom("sbo", _("SBO pupils"), "aantal"),
-            Kolom("sbo_pct", _("SBO (%)"), "percentage", teller="sbo"),
+            Kolom("sbo_pct", _("SBO (%)"), "percentage", teller="sbo", noemer="totaal"),
             Kolom("sbo_land", _("SBO national (%)"), "percentage"),
             Kolom("so", _("SO pupils"), "aantal"),
-            Kolom("so_pct", _("SO (%)"), "percentage", teller="so"),
+            Kolom("so_pct", _("SO (%)"), "percentage", teller="so", noemer="totaal"),
             Kolom("so_land", _("SO national (%)"), "percentage"),
         ],
         rijen=rijen,
@@ -287,12 +291,13 @@ def _per_groep(user, filters, veld: str, naam_veld: str, filter_naam: str, titel
         ],
         rijen=rijen,
         voetnoot=_("Count date %(datum)s.") % {"datum": _teldatum_tekst(teldatum)},
+        rijsommen=(("totaal", ("bo", "sbo", "so")),),
     )
     grafiek = Grafiek(
         soort="staaf",
         titel=titel,
         labels=[str(r["naam"]) for r in rijen],
-        reeksen=[Reeks(_("Pupils"), [r["totaal"] for r in rijen])],
+        reeksen=[Reeks(_("Pupils"), [r["totaal"] for r in rijen], tabelkolom=(0, "totaal"))],
     )
     return Uitkomst(
         kerncijfers=[Kerncijfer("aantal", meervoud, len(rijen), "getal", _teldatum_toelichting(teldatum, 0))],

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
+from kwaliteit.onderdrukking import kc, kolomsom
 from leerlingen.choices import MDOSoort, StemNietGehoordReden, StemWijze
 from leerlingen.selectors.dossier import mdo_hoorrecht_tellingen
 from leerlingen.selectors.thuiszitters import mag_tellen
@@ -71,7 +72,17 @@ def mdo_hoorrecht(user, filters) -> Uitkomst:
         {"stem": _("not recorded"), "gehoord": "", "aantal": zonder, "aandeel": percentage(zonder, gehouden)}
     )
 
+    # What a reader adds up (secondary suppression in published output): held and heard per kind of
+    # meeting, and the ways of hearing (heard) or reasons (not heard, not recorded) of all MDOs.
+    per_soort_rijen, stem_alle = range(len(per_soort)), range(len(stem_rijen))
+    sommen = [
+        kolomsom(kc("gehouden"), 0, per_soort_rijen, "gehouden"),
+        kolomsom(kc("met_stem"), 0, per_soort_rijen, "met_stem"),
+        kolomsom(kc("gehouden"), 1, stem_alle, "aantal"),
+        kolomsom(kc("met_stem"), 1, range(len(wijzen)), "aantal"),
+    ]
     return Uitkomst(
+        sommen=sommen,
         kerncijfers=[
             Kerncijfer("gehouden", _("MDOs held"), gehouden, "aantal", _("MDO and OT meetings held in the period")),
             Kerncijfer(
@@ -87,6 +98,8 @@ def mdo_hoorrecht(user, filters) -> Uitkomst:
                 percentage(met_stem, gehouden),
                 "percentage",
                 teller=met_stem,
+                teller_sleutel="met_stem",
+                noemer_sleutel="gehouden",
             ),
         ],
         tabellen=[
@@ -96,7 +109,7 @@ def mdo_hoorrecht(user, filters) -> Uitkomst:
                     Kolom("soort", _("Kind of meeting")),
                     Kolom("gehouden", _("Held"), "aantal"),
                     Kolom("met_stem", _("With the child's voice"), "aantal"),
-                    Kolom("aandeel", _("Share (%)"), "percentage", teller="met_stem"),
+                    Kolom("aandeel", _("Share (%)"), "percentage", teller="met_stem", noemer="gehouden"),
                 ],
                 rijen=per_soort,
             ),
@@ -106,7 +119,7 @@ def mdo_hoorrecht(user, filters) -> Uitkomst:
                     Kolom("stem", _("The child's voice")),
                     Kolom("gehoord", _("Heard")),
                     Kolom("aantal", _("MDOs"), "aantal"),
-                    Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal"),
+                    Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal", noemer="kerncijfer:gehouden"),
                 ],
                 rijen=stem_rijen,
             ),
@@ -115,7 +128,7 @@ def mdo_hoorrecht(user, filters) -> Uitkomst:
             soort="staaf",
             titel=_("How the child was heard, or why not"),
             labels=[str(r["stem"]) for r in stem_rijen],
-            reeksen=[Reeks(_("MDOs"), [r["aantal"] for r in stem_rijen])],
+            reeksen=[Reeks(_("MDOs"), [r["aantal"] for r in stem_rijen], tabelkolom=(1, "aantal"))],
         )
         if gehouden
         else None,

@@ -32,6 +32,9 @@ class Kolom:
     label: Any
     soort: str = "tekst"
     teller: str | None = None  # for a derived value (percentage, rate): the row's count it comes from
+    #: For a percentage or rate: its base, a column of the same row or ``"kerncijfer:<sleutel>"``
+    #: (published output hides the value when its base is hidden: the two would give the count).
+    noemer: str | None = None
 
     def __post_init__(self):
         if self.soort not in SOORTEN:
@@ -51,6 +54,14 @@ class Tabel:
     kolommen: list[Kolom]
     rijen: list[dict]
     voetnoot: Any = ""
+    #: For secondary suppression (kwaliteit.onderdrukking): the last row is the total of the rows
+    #: above it, and per row a count column that is the sum of other count columns.
+    totaalrij: bool = False
+    rijsommen: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: A footnote that names counts: its text with ``%(name)s`` placeholders and the counts, so that
+    #: published output writes small ones as "< 5" (``voetnoot`` is the exact text).
+    voetnoot_sjabloon: Any = ""
+    voetnoot_aantallen: dict[str, int] = field(default_factory=dict)
 
     def kolom(self, sleutel: str) -> Kolom:
         return next(k for k in self.kolommen if k.sleutel == sleutel)
@@ -66,6 +77,10 @@ class Kerncijfer:
     soort: str = "aantal"
     toelichting: Any = ""
     teller: int | None = None  # for a derived value (percentage, rate): the count behind it (suppression)
+    #: The headline figures a derived value comes from (its count, its base), so that it is hidden
+    #: with them when secondary suppression hides them (kwaliteit.onderdrukking).
+    teller_sleutel: str = ""
+    noemer_sleutel: str = ""
 
 
 @dataclass
@@ -77,6 +92,9 @@ class Reeks:
     #: For values derived from a count (a median per school): that count per value, so published
     #: output leaves out a value whose count is below the threshold.
     tellers: list[int | None] | None = None
+    #: The values are a column of one of the outcome's tables, row by row: ``(table index, column)``;
+    #: published output leaves out a value whose cell is suppressed.
+    tabelkolom: tuple[int, str] | None = None
 
 
 @dataclass
@@ -99,6 +117,9 @@ class Uitkomst:
     grafiek: Grafiek | None = None
     toelichting: Any = ""
     bron_beschikbaar: bool = True
+    #: Relations between headline figures and table cells a reader knows (``kwaliteit.onderdrukking.Som``,
+    #: e.g. a headline figure that is a column total), for secondary suppression in published output.
+    sommen: list[Any] = field(default_factory=list)
 
     @property
     def leeg(self) -> bool:

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.hulp import DagenSinds, kwartielen, leerlingen_in_scope, per_duizend
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
+from kwaliteit.onderdrukking import Som, cel, kc, kolomsom
 from leerlingen import conf
 from leerlingen.models import Thuiszittercasus
 from leerlingen.selectors.thuiszitters import mag_tellen, thuiszitters_actief_op, zorgplicht_open_op
@@ -183,9 +184,20 @@ def thuiszitters(user, filters) -> Uitkomst:
         soort="staaf",
         titel=_("Active cases per type"),
         labels=[str(r["soort"]) for r in rijen],
-        reeksen=[Reeks(_("Active"), [r["actief"] for r in rijen])],
+        reeksen=[Reeks(_("Active"), [r["actief"] for r in rijen], tabelkolom=(0, "actief"))],
     )
+    # What a reader adds up (secondary suppression in published output): the headline figures are
+    # the totals of the types that count as thuiszitter; the duration table repeats the active count.
+    tellend = [i for i, (soort, _label) in enumerate(Thuiszittercasus.Soort.choices) if soort in TELLEN]
+    sommen = [
+        kolomsom(kc("actief"), 0, tellend, "actief"),
+        kolomsom(kc("nieuw"), 0, tellend, "nieuw"),
+        kolomsom(kc("afgesloten"), 0, tellend, "afgesloten"),
+        kolomsom(kc("ouder_dan_3_maanden"), 0, tellend, "ouder"),
+        Som(kc("actief"), (cel(1, 0, "aantal"),)),
+    ]
     return Uitkomst(
+        sommen=sommen,
         kerncijfers=[
             Kerncijfer(
                 "actief",
@@ -201,6 +213,7 @@ def thuiszitters(user, filters) -> Uitkomst:
                 "getal",
                 _("of %(n)s pupils at the latest count date") % {"n": leerlingen} if leerlingen else "",
                 teller=n_actief,
+                teller_sleutel="actief",
             ),
             Kerncijfer(
                 "mediaan_weken",
@@ -209,6 +222,7 @@ def thuiszitters(user, filters) -> Uitkomst:
                 "getal",
                 _("quartiles in the table") if mediaan is not None else "",
                 teller=n_actief,
+                teller_sleutel="actief",
             ),
             Kerncijfer("nieuw", _("new in the period"), som("nieuw"), "aantal"),
             Kerncijfer("afgesloten", _("closed in the period"), som("afgesloten"), "aantal"),
@@ -282,7 +296,13 @@ def zorgplicht(user, filters) -> Uitkomst:
         )
         % {"zes": zes, "extra": tien - zes},
     )
+    alle = range(len(tabel.rijen))
     return Uitkomst(
+        sommen=[
+            kolomsom(kc("open"), 0, alle, "open"),
+            kolomsom(kc("over_6_weken"), 0, alle, "over_6"),
+            kolomsom(kc("over_10_weken"), 0, alle, "over_10"),
+        ],
         kerncijfers=[
             Kerncijfer(
                 "open",

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
+from kwaliteit.onderdrukking import Som, cel, kc, kolomsom
 from kwaliteit.opmaak import formatteer
 from swv.choices import Rol
 from tlv import selectors as tlv_selectors
@@ -124,7 +125,7 @@ def tlv_aanvragen(user, filters) -> Uitkomst:
             Kolom("soort", _("Type")),
             Kolom("categorie", _("Category")),
             Kolom("aantal", _("Count"), "aantal"),
-            Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal"),
+            Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal", noemer="kerncijfer:afgegeven"),
         ],
         rijen=[
             {
@@ -164,9 +165,14 @@ def tlv_aanvragen(user, filters) -> Uitkomst:
         soort="staaf",
         titel=_("Requests by age at submission"),
         labels=[r["leeftijd"] for r in per_leeftijd.rijen],
-        reeksen=[Reeks(_("requests"), [r["aantal"] for r in per_leeftijd.rijen])],
+        reeksen=[Reeks(_("requests"), [r["aantal"] for r in per_leeftijd.rijen], tabelkolom=(1, "aantal"))],
     )
     return Uitkomst(
+        # What a reader adds up (secondary suppression in published output).
+        sommen=[
+            kolomsom(kc("afgegeven"), 0, range(len(per_soort.rijen)), "aantal"),
+            *(kolomsom(kc("aanvragen"), i, range(len(t.rijen)), "aantal") for i, t in enumerate(tabellen) if i),
+        ],
         kerncijfers=kerncijfers,
         tabellen=tabellen,
         grafiek=grafiek if per_leeftijd.rijen else None,
@@ -207,6 +213,7 @@ def wachttijd_plaatsing(user, filters) -> Uitkomst:
             if totaal["aantal"]
             else "",
             teller=totaal["aantal"],
+            teller_sleutel="geplaatst",
         ),
         Kerncijfer("geplaatst", _("placements"), totaal["aantal"], "aantal"),
         Kerncijfer("wachtend", _("issued, not placed yet"), wachtend, "aantal"),
@@ -248,7 +255,13 @@ def wachttijd_plaatsing(user, filters) -> Uitkomst:
             Reeks(_("Median"), [r["mediaan"] for r in geplaatst], "dagen", tellers=[r["aantal"] for r in geplaatst])
         ],
     )
-    return Uitkomst(kerncijfers=kerncijfers, tabellen=[tabel], grafiek=grafiek if geplaatst else None)
+    alle = range(len(tabel.rijen))
+    return Uitkomst(
+        kerncijfers=kerncijfers,
+        tabellen=[tabel],
+        grafiek=grafiek if geplaatst else None,
+        sommen=[kolomsom(kc("geplaatst"), 0, alle, "aantal"), kolomsom(kc("wachtend"), 0, alle, "wachtend")],
+    )
 
 
 @kengetal(
@@ -286,7 +299,7 @@ def so_per_categorie(user, filters) -> Uitkomst:
         kolommen=[
             Kolom("categorie", _("Category")),
             Kolom("aantal", _("SO pupils"), "aantal"),
-            Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal"),
+            Kolom("aandeel", _("Share (%)"), "percentage", teller="aantal", noemer="kerncijfer:totaal"),
         ],
         rijen=rijen,
     )
@@ -299,8 +312,13 @@ def so_per_categorie(user, filters) -> Uitkomst:
             soort="staaf",
             titel=_("SO pupils per funding category"),
             labels=[str(r["categorie"]) for r in rijen],
-            reeksen=[Reeks(_("SO pupils"), [r["aantal"] for r in rijen])],
+            reeksen=[Reeks(_("SO pupils"), [r["aantal"] for r in rijen], tabelkolom=(0, "aantal"))],
         ),
+        # The total of the categories, and each category's headline figure repeated in the table.
+        sommen=[
+            Som(kc("totaal"), tuple(kc(c) for c in per_categorie)),
+            *(Som(kc(c), (cel(0, i, "aantal"),)) for i, c in enumerate(per_categorie)),
+        ],
         toelichting=_("SO TLVs in force on %(datum)s, counted with the requesting school.")
         % {"datum": formatteer(filters.einde, "datum")},
     )

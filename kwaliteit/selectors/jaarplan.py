@@ -31,10 +31,14 @@ def indicator_beoordeling(*, richting: str, nulmeting, streefwaarde, waarde) -> 
     return waarde < nulmeting
 
 
-def jaarplan_overzicht(user, jaarplan: Jaarplan) -> dict:
+def jaarplan_overzicht(user, jaarplan: Jaarplan, *, onderdrukken: bool = False) -> dict:
     """The whole plan in a fixed number of queries: ambitions, goals (with standards, themes,
-    actions and evaluations prefetched), live indicator values (one computation per key figure)."""
+    actions and evaluations prefetched), live indicator values (one computation per key figure).
+    With ``onderdrukken`` (the published PDF) each live value also gets ``live_tekst``: its key
+    figure's published text, suppressed as in the key figure's own chapter ("< 5", "*")."""
     from kwaliteit.kengetallen import Filters, indicator_waarde
+    from kwaliteit.onderdrukking import onderdrukking_van
+    from kwaliteit.opmaak import kerncijfer_tekst
 
     momenten = list(jaarplan.evaluatiemomenten.order_by("datum"))
     doelen_qs = Doel.objects.order_by("code").prefetch_related(
@@ -58,6 +62,15 @@ def jaarplan_overzicht(user, jaarplan: Jaarplan) -> dict:
         for doel in ambitie.doelen.all():
             aantal_doelen += 1
             doel.live_waarde = indicator_waarde(user, filters, doel.kengetal, cache=cache) if doel.kengetal else None
+            doel.live_tekst = None
+            if onderdrukken and doel.live_waarde is not None:
+                sleutel, _sep, naam = doel.kengetal.partition(":")
+                uitkomst = cache[sleutel]
+                kerncijfer = next(k for k in uitkomst.kerncijfers if k.sleutel == naam)
+                if ("onderdrukking", sleutel) not in cache:
+                    cache[("onderdrukking", sleutel)] = onderdrukking_van(uitkomst)
+                onderdrukking = cache[("onderdrukking", sleutel)]
+                doel.live_tekst = kerncijfer_tekst(kerncijfer, onderdrukken=True, onderdrukking=onderdrukking)
             doel.beoordeling = indicator_beoordeling(
                 richting=doel.richting,
                 nulmeting=doel.nulmeting,

@@ -107,11 +107,13 @@ def verslag_inhoud(*, rapport: Rapport, versie_nummer: int, user, voortgang=None
         "hoofdstukken": hoofdstukken,
         "infographic": infographic,
         "grafieken": [
-            grafieken.svg(grafiek_onderdrukt(weergaven[s].uitkomst.grafiek), f"infographic-{s}")
+            grafieken.svg(
+                grafiek_onderdrukt(weergaven[s].uitkomst.grafiek, weergaven[s].onderdrukking), f"infographic-{s}"
+            )
             for s in ("leerlingen_per_soort", "deelnamepercentage")
             if s in weergaven
         ],
-        "jaarplan": jaarplan_overzicht(user, plan) if plan else None,
+        "jaarplan": jaarplan_overzicht(user, plan, onderdrukken=True) if plan else None,
         "toon_jaarplan": rapport.soort in (RapportSoort.JAARVERSLAG, RapportSoort.JAARPLAN),
         "voetnoot_onderdrukking": voetnoot_onderdrukking(),
     }
