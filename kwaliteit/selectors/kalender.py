@@ -20,6 +20,7 @@ GENERATIEPAGINAS: dict[str, tuple[str, str]] = {
     PortaalProduct.T_RAPPORTAGE: ("financien:t_rapportages", ""),
     PortaalProduct.PIJPLIJN: ("tlv:pijplijn", ""),
     PortaalProduct.RISICOLIJST: ("leerlingen:risicolijst", ""),
+    PortaalProduct.KLACHTEN: ("kwaliteit:klachten_cijfers", ""),
 }
 
 
