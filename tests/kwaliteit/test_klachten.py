@@ -382,3 +382,23 @@ def test_the_beat_task_notifies_through_a_real_worker_once(personas, celery_work
             f"kwaliteit:klacht:{klacht.pk}:bevestiging-verlopen:{klacht.afhandelen_voor.isoformat()}",
         ]
     )
+
+
+def test_the_demo_step_shows_every_stage_and_is_idempotent(personas):
+    import random
+
+    from kwaliteit.demo import demo_klachten
+    from swv.choices import Rol
+    from swv.demo import DemoContext
+
+    ctx = DemoContext(
+        swv=personas.swv,
+        gebruikers={Rol.DB: personas.dirk, Rol.BELEIDSMEDEWERKER: personas.bea},
+        school_a=personas.school_a,
+        school_b=personas.school_b,
+        rng=random.Random(1),
+        vandaag=timezone.localdate(),
+    )
+    demo_klachten(ctx)
+    demo_klachten(ctx)
+    assert sorted(Klacht.objects.values_list("status", flat=True)) == ["afgehandeld", "in_behandeling", "ontvangen"]
