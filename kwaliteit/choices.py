@@ -51,6 +51,7 @@ class PortaalProduct(models.TextChoices):
     PIJPLIJN = "pijplijn", _("Pipeline data (TLV to placement)")
     RISICOLIJST = "risicolijst", _("Risk list")
     KLACHTEN = "klachten", _("Complaints in figures")
+    INNOVATIE = "innovatie", _("Innovation requests")
 
 
 class MomentStatus(models.TextChoices):

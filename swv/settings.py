@@ -324,3 +324,7 @@ CELERY_BEAT_SCHEDULE["kwaliteit-klacht-herinneringen"] = {  # complaint terms (a
     "task": "kwaliteit.tasks.klacht_herinneringen",
     "schedule": crontab(hour=7, minute=5),
 }
+CELERY_BEAT_SCHEDULE["financien-innovatie-evaluaties"] = {  # innovation projects due for evaluation
+    "task": "financien.tasks.innovatie_evaluatieherinneringen",
+    "schedule": crontab(hour=7, minute=10),
+}

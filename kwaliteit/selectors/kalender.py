@@ -21,6 +21,7 @@ GENERATIEPAGINAS: dict[str, tuple[str, str]] = {
     PortaalProduct.PIJPLIJN: ("tlv:pijplijn", ""),
     PortaalProduct.RISICOLIJST: ("leerlingen:risicolijst", ""),
     PortaalProduct.KLACHTEN: ("kwaliteit:klachten_cijfers", ""),
+    PortaalProduct.INNOVATIE: ("financien:innovaties", ""),
 }
 
 
