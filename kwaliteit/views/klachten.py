@@ -111,6 +111,9 @@ class KlachtDerdeView(_KlachtStap):
     uitleg = gettext_lazy("An independent third party or a confidential adviser can be engaged in the handling.")
     succes_bericht = gettext_lazy("It has been recorded who was engaged.")
 
+    def get_initial(self):
+        return {"ingeschakeld_op": timezone.localdate()}
+
     def uitvoeren(self, form):
         services.klacht_derde_inschakelen(klacht=self.object, door=self.request.user, **form.cleaned_data)
 
@@ -136,6 +139,9 @@ class KlachtLkcView(_KlachtStap):
     titel = gettext_lazy("Record the route to the national complaints committee")
     uitleg = gettext_lazy("The parent took the complaint to the Landelijke Klachtencommissie (LKC).")
     succes_bericht = gettext_lazy("The route to the LKC has been recorded.")
+
+    def get_initial(self):
+        return {"lkc_op": timezone.localdate()}
 
     def uitvoeren(self, form):
         services.klacht_naar_lkc(klacht=self.object, door=self.request.user, **form.cleaned_data)

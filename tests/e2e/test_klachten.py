@@ -19,11 +19,11 @@ def test_the_db_handles_a_complaint_and_the_opr_sees_only_figures(page, personas
     axe_check(page, context="(complaints list)")
     page.get_by_role("link", name="Klacht registreren").click()
     page.get_by_role("button", name="Klacht registreren").click()  # empty: the errors, nothing saved
-    page.get_by_text("Beschrijf de klacht.").first.wait_for()
+    page.locator(".portaal-foutsamenvatting").wait_for()
     axe_check(page, context="(registration with errors)")
     assert not Klacht.objects.exists()
     page.get_by_label("Waarover gaat de klacht?").select_option(label="communicatie en informatie")
-    page.get_by_label("Klacht", exact=True).fill("Niet teruggebeld over de aanvraag.")
+    page.locator("#id_omschrijving").fill("Niet teruggebeld over de aanvraag.")
     page.get_by_label("Naam van de ouder die klaagt").fill("Mevrouw Jansen")
     page.get_by_role("button", name="Klacht registreren").click()
     page.get_by_role("heading", name="Klacht over communicatie en informatie").wait_for()

@@ -226,3 +226,31 @@ def test_the_key_figure_counts_requests_grants_themes_and_reasons(personas):
         get_kengetal("innovatie").bereken(personas.alice, Filters.voor_kalenderjaar(JAAR)).indicator("ingediend")
         is None
     )
+
+
+def test_the_demo_step_shows_seed_001_and_is_idempotent(personas):
+    import random
+
+    from financien.demo import demo_innovatie
+    from swv.choices import Rol
+    from swv.demo import DemoContext
+
+    BegrotingspostFactory(blok=Blok.ONDERSTEUNING_SCHOLEN)
+    ctx = DemoContext(
+        swv=personas.swv,
+        gebruikers={
+            Rol.DIRECTEUR: personas.dora,
+            Rol.BESTUURDER: personas.bert,
+            Rol.DB: personas.dirk,
+            Rol.TLC_LID: personas.tim,
+        },
+        school_a=personas.school_a,
+        school_b=personas.school_b,
+        rng=random.Random(1),
+        vandaag=timezone.localdate(),
+    )
+    demo_innovatie(ctx)
+    demo_innovatie(ctx)
+    statussen = sorted(Innovatieaanvraag.objects.values_list("status", flat=True))
+    assert statussen == ["afgewezen"] * 3 + ["concept"] + ["toegekend"] * 2
+    assert set(Innovatieaanvraag.objects.filter(status="toegekend").values_list("thema", flat=True)) == {"begaafdheid"}
