@@ -320,6 +320,8 @@ HEALTH_WORKER_TIMEOUT = timedelta(seconds=env.int("SWV_HEALTH_WORKER_TIMEOUT", d
 
 # Base of the links in e-mails (e-mails carry a link, never pupil details).
 SWV_PORTAAL_URL = env.str("SWV_PORTAAL_URL", default="http://127.0.0.1:8000")
+
+# Scheduled jobs of the procedures of issue 17 (idempotent, like the ones above).
 CELERY_BEAT_SCHEDULE["kwaliteit-klacht-herinneringen"] = {  # complaint terms (acknowledge, handle)
     "task": "kwaliteit.tasks.klacht_herinneringen",
     "schedule": crontab(hour=7, minute=5),

@@ -254,3 +254,10 @@ def test_the_demo_step_shows_seed_001_and_is_idempotent(personas):
     statussen = sorted(Innovatieaanvraag.objects.values_list("status", flat=True))
     assert statussen == ["afgewezen"] * 3 + ["concept"] + ["toegekend"] * 2
     assert set(Innovatieaanvraag.objects.filter(status="toegekend").values_list("thema", flat=True)) == {"begaafdheid"}
+
+
+def test_the_admin_lists_requests_read_only(client, personas):
+    a = concept(personas)
+    client.force_login(personas.beheer)
+    assert client.get(reverse("admin:financien_innovatieaanvraag_changelist")).status_code == 200
+    assert client.get(reverse("admin:financien_innovatieaanvraag_change", args=[a.pk])).status_code == 200

@@ -402,3 +402,22 @@ def test_the_demo_step_shows_every_stage_and_is_idempotent(personas):
     demo_klachten(ctx)
     demo_klachten(ctx)
     assert sorted(Klacht.objects.values_list("status", flat=True)) == ["afgehandeld", "in_behandeling", "ontvangen"]
+
+
+def test_the_admin_shows_states_not_the_parent_or_the_text(client, personas):
+    klacht = registreer(personas.dirk)
+    client.force_login(personas.beheer)
+    for url in (
+        reverse("admin:kwaliteit_klacht_changelist"),
+        reverse("admin:kwaliteit_klacht_change", args=[klacht.pk]),
+        reverse("admin:kwaliteit_klacht_history", args=[klacht.pk]),
+    ):
+        antwoord = client.get(url)
+        assert antwoord.status_code == 200, url
+        tekst = antwoord.content.decode()
+        assert "Jansen" not in tekst and "teruggebeld" not in tekst
+
+
+def test_beat_runs_the_reminders_daily(settings):
+    taken = {regel["task"] for regel in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert {"kwaliteit.tasks.klacht_herinneringen", "financien.tasks.innovatie_evaluatieherinneringen"} <= taken
