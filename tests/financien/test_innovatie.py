@@ -258,6 +258,8 @@ def test_the_demo_step_shows_seed_001_and_is_idempotent(personas):
 
 def test_the_admin_lists_requests_read_only(client, personas):
     a = concept(personas)
+    personas.beheer.is_superuser = True  # as the demo's administrator
+    personas.beheer.save(update_fields=["is_superuser"])
     client.force_login(personas.beheer)
     assert client.get(reverse("admin:financien_innovatieaanvraag_changelist")).status_code == 200
     assert client.get(reverse("admin:financien_innovatieaanvraag_change", args=[a.pk])).status_code == 200

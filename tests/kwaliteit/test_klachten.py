@@ -406,6 +406,8 @@ def test_the_demo_step_shows_every_stage_and_is_idempotent(personas):
 
 def test_the_admin_shows_states_not_the_parent_or_the_text(client, personas):
     klacht = registreer(personas.dirk)
+    personas.beheer.is_superuser = True  # as the demo's administrator
+    personas.beheer.save(update_fields=["is_superuser"])
     client.force_login(personas.beheer)
     for url in (
         reverse("admin:kwaliteit_klacht_changelist"),
