@@ -423,3 +423,22 @@ def test_the_admin_shows_states_not_the_parent_or_the_text(client, personas):
 def test_beat_runs_the_reminders_daily(settings):
     taken = {regel["task"] for regel in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"kwaliteit.tasks.klacht_herinneringen", "financien.tasks.innovatie_evaluatieherinneringen"} <= taken
+
+
+def test_the_jaarverslag_counts_complaints_and_innovation_without_names(
+    personas, scholen, django_capture_on_commit_callbacks
+):
+    from tests.kwaliteit.conftest import maak_versie, pdf_tekst
+
+    jaar = timezone.localdate().year
+    registreer(personas.dirk)
+    registreer(personas.dirk, onderwerp=KlachtOnderwerp.PRIVACY)
+    versie = maak_versie(django_capture_on_commit_callbacks, soort="jaarverslag", jaar=jaar, door=personas.dirk)
+    with versie.taak.bestand.open("rb") as fh:
+        tekst = pdf_tekst(fh.read())
+    assert "Klachten en innovatieaanvragen" in tekst and "Klachten van ouders" in tekst
+    assert "Innovatieaanvragen" in tekst
+    hoofdstuk = tekst[tekst.index("Klachten van ouders") :]
+    assert hoofdstuk.startswith("Klachten van ouders\n< 5\nklachten ontvangen")  # 2 received: suppressed
+    assert "communicatie en informatie < 5 0" in hoofdstuk
+    assert "Jansen" not in tekst and "teruggebeld" not in tekst
