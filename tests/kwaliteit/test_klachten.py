@@ -442,3 +442,10 @@ def test_the_jaarverslag_counts_complaints_and_innovation_without_names(
     assert hoofdstuk.startswith("Klachten van ouders\n< 5\nklachten ontvangen")  # 2 received: suppressed
     assert "communicatie en informatie < 5 0" in hoofdstuk
     assert "Jansen" not in tekst and "teruggebeld" not in tekst
+
+
+def test_the_whole_calendar_links_the_procedures(client, personas, kwaliteit_seed):
+    client.force_login(personas.dirk)
+    pagina = client.get(reverse("kwaliteit:kalender")).content.decode()
+    assert f'href="{reverse("kwaliteit:klachten_cijfers")}"' in pagina
+    assert f'href="{reverse("financien:innovaties")}"' in pagina
