@@ -12,6 +12,9 @@ from financien.models import (
     Begrotingsbedrag,
     Begrotingspost,
     Beleidsthema,
+    Innovatieaanvraag,
+    InnovatieStatusovergang,
+    Innovatietoekenning,
     Jaarparameters,
     RealisatieImport,
     Realisatieregel,
@@ -134,3 +137,51 @@ class TRapportageAdmin(AlleenLezenAdmin):
 class TRapportageRegelAdmin(AlleenLezenAdmin):
     list_display = ["rapport", "code", "naam", "begroting", "realisatie", "prognose"]
     list_select_related = ["rapport"]
+
+
+class InnovatietoekenningInline(admin.TabularInline):
+    model = Innovatietoekenning
+
+    fields = ["jaar", "post", "bedrag"]
+    readonly_fields = ["jaar", "post", "bedrag"]
+    extra = 0
+    can_delete = False
+
+
+class InnovatieStatusovergangInline(admin.TabularInline):
+    model = InnovatieStatusovergang
+
+    fields = ["op", "van", "naar", "door", "reden"]
+    readonly_fields = ["op", "van", "naar", "door", "reden"]
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Innovatieaanvraag)
+class InnovatieaanvraagAdmin(SimpleHistoryAdmin):
+    """Read-only: the steps go through the services (history, notifications, commitments)."""
+
+    list_display = ["titel", "thema", "bestuur", "startjaar", "looptijd_jaren", "status"]
+    list_filter = ["status", "thema", "startjaar"]
+    readonly_fields = [
+        "titel",
+        "thema",
+        "bestuur",
+        "school",
+        "bedrag_per_jaar",
+        "startjaar",
+        "looptijd_jaren",
+        "status",
+        "ingediend_op",
+        "besluit_op",
+        "afwijzingsgrond",
+        "evaluatiedatum",
+    ]
+    exclude = ["plan", "financiele_onderbouwing", "advies", "besluit_toelichting", "aangemaakt_door"]
+    inlines = [InnovatietoekenningInline, InnovatieStatusovergangInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

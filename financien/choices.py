@@ -63,3 +63,33 @@ class RapportStatus(models.TextChoices):
     CONCEPT = "concept", _("draft")
     DEFINITIEF = "definitief", _("final")
     VERVANGEN = "vervangen", _("superseded")
+
+
+class InnovatieStatus(models.TextChoices):
+    """An innovation request of a school or board (seed 001): TLC/AC advise, the DB decides."""
+
+    CONCEPT = "concept", _("draft")
+    INGEDIEND = "ingediend", _("submitted")
+    GEADVISEERD = "geadviseerd", _("advised")
+    TOEGEKEND = "toegekend", _("granted")
+    AFGEWEZEN = "afgewezen", _("refused")
+
+
+class InnovatieThema(models.TextChoices):
+    BEGAAFDHEID = "begaafdheid", _("gifted pupils")
+    GEDRAG = "gedrag", _("behaviour")
+    TAAL = "taal", _("language")
+    JONGE_KIND = "jonge_kind", _("young children")
+    THUISNABIJ = "thuisnabij", _("education close to home")
+    OVERIG = "overig", _("other")
+
+
+class Afwijzingsgrond(models.TextChoices):
+    """Why the DB refused an innovation request (seed 001, 2024: language delays belong to the boards
+    and municipalities; a multi-year request; a request without a financial justification)."""
+
+    GEEN_SWV_TAAK = "geen_swv_taak", _("not a task of the partnership")
+    ONDERBOUWING = "onderbouwing", _("insufficient financial justification")
+    MEERJARIG = "meerjarig", _("multi-year funding not possible")
+    BUDGET = "budget", _("no budget left")
+    OVERIG = "overig", _("other")

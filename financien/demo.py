@@ -246,3 +246,53 @@ def demo_financien(ctx: DemoContext) -> str:
         f"Financiën: parameters en begroting {jaren[0]}-{jaren[-1]}, {maanden} maanden realisatie, "
         f"{rapporten} T-rapportage(s), {len(regels)} begrotingsposten."
     )
+
+
+@demo_stap(volgorde=75)
+def demo_innovatie(ctx: DemoContext) -> str:
+    """Innovation requests after seed 001 (2024): six requests, two granted (both for gifted pupils),
+    two refused because language delays are the boards' and municipalities' task, one multi-year
+    request refused, and one left as a draft without a financial justification. Idempotent."""
+    from datetime import timedelta
+
+    from financien.models import Innovatieaanvraag
+    from financien.services import innovatie as s
+
+    if Innovatieaanvraag.objects.exists():
+        return f"Innovatieaanvragen: {Innovatieaanvraag.objects.count()} (bestaand)."
+    directeur, bestuurder = ctx.gebruikers[Rol.DIRECTEUR], ctx.gebruikers[Rol.BESTUURDER]
+    db, tlc = ctx.gebruikers[Rol.DB], ctx.gebruikers[Rol.TLC_LID]
+    post = Begrotingspost.objects.filter(blok=Blok.ONDERSTEUNING_SCHOLEN, actief=True).order_by("volgorde").first()
+    jaar = ctx.vandaag.year
+    plannen = [
+        ("Plusklas voor (hoog)begaafde leerlingen", "begaafdheid", directeur, 1, "toekennen", ""),
+        ("Verrijkingsaanbod begaafdheid in de kring", "begaafdheid", bestuurder, 1, "toekennen", ""),
+        ("Taalklas voor nieuwkomers", "taal", directeur, 1, "afwijzen", "geen_swv_taak"),
+        ("Voorschoolse taalstimulering", "taal", bestuurder, 1, "afwijzen", "geen_swv_taak"),
+        ("Meerjarig gedragsproject", "gedrag", bestuurder, 3, "afwijzen", "meerjarig"),
+        ("Buitenlesprogramma", "overig", directeur, 1, "concept", ""),
+    ]
+    for titel, thema, door, jaren, stap, grond in plannen:
+        aanvraag = s.innovatie_aanvragen(
+            titel=titel,
+            thema=thema,
+            bestuur=ctx.school_a.bestuur,
+            school=ctx.school_a if door == directeur else None,
+            plan="Doel, aanpak, betrokken scholen en meetbare resultaten (demo).",
+            financiele_onderbouwing="" if stap == "concept" else "Inzet 0,2 fte en materialen (demo).",
+            bedrag_per_jaar=Decimal("15000"),
+            startjaar=jaar,
+            looptijd_jaren=jaren,
+            door=door,
+        )
+        if stap == "concept":
+            continue
+        s.innovatie_indienen(aanvraag=aanvraag, door=door)
+        s.innovatie_adviseren(aanvraag=aanvraag, advies="Advies van de TLC aan het DB (demo).", door=tlc)
+        if stap == "toekennen" and post is not None:
+            s.innovatie_toekennen(
+                aanvraag=aanvraag, post=post, evaluatiedatum=ctx.vandaag + timedelta(days=365), door=db
+            )
+        elif stap == "afwijzen":
+            s.innovatie_afwijzen(aanvraag=aanvraag, afwijzingsgrond=grond, door=db)
+    return "Innovatieaanvragen: 6 (2 toegekend voor begaafde leerlingen, 3 afgewezen, 1 concept)."

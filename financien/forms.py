@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from financien import conf
+from financien.choices import Afwijzingsgrond, Blok, InnovatieThema
 from financien.models import Begrotingspost, Beleidsthema, Jaarparameters, Rekeningkoppeling
 from financien.services.parameters import WAARDEVELDEN
+from swv.access import bestuur_ids, school_ids
+from swv.choices import Rol
 from swv.formulieren import keuzeveld
-from swv.models import Kring, School
+from swv.models import Bestuur, Kring, School
 from swv.tabellen import getaltekst
 
 JAAR_MIN, JAAR_MAX = 2000, 2100
@@ -346,3 +351,65 @@ class ToelichtingForm(RevisieMixin):
 
     def rijen(self):
         return [(r, self[f"prognose_{r.pk}"], self[f"toelichting_{r.pk}"]) for r in self.regels]
+
+
+# --- innovation requests ---
+
+
+class InnovatieAanvraagForm(forms.Form):
+    titel = forms.CharField(label=_("Title"), max_length=200)
+    thema = forms.ChoiceField(label=_("Theme"), choices=InnovatieThema.choices)
+    school: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("School"), queryset=None, required=False, empty_label=_("The whole board")
+    )
+    bestuur: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("School board"), queryset=None, required=False, empty_label=None
+    )
+    plan = forms.CharField(label=_("Plan"), widget=forms.Textarea(attrs={"rows": 5}), required=False)
+    financiele_onderbouwing = forms.CharField(
+        label=_("Financial justification"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    bedrag_per_jaar = forms.DecimalField(label=_("Amount requested per year (euros)"), min_value=0, decimal_places=2)
+    startjaar = forms.IntegerField(label=_("First year"))
+    looptijd_jaren = forms.IntegerField(label=_("Number of years"), min_value=1, max_value=4, initial=1)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        scholen = School.objects.filter(pk__in=school_ids(user, [Rol.DIRECTEUR, Rol.IB_ER, Rol.BESTUURDER]))
+        keuzeveld(self, "school").queryset = scholen.order_by("naam")
+        besturen = Bestuur.objects.filter(
+            pk__in=bestuur_ids(user, [Rol.BESTUURDER]) | set(scholen.values_list("bestuur_id", flat=True))
+        )
+        keuzeveld(self, "bestuur").queryset = besturen.order_by("naam")
+        self.fields["startjaar"].initial = timezone.localdate().year + 1
+
+    def clean(self):
+        data = super().clean() or {}
+        if not data.get("school") and not data.get("bestuur"):
+            self.add_error("school", _("Choose the school or the school board that applies."))
+        return data
+
+
+class InnovatieAdviesForm(forms.Form):
+    advies = forms.CharField(label=_("Advice to the DB"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class InnovatieToekennenForm(forms.Form):
+    post: forms.ModelChoiceField[Any] = forms.ModelChoiceField(label=_("Budget line"), queryset=None)
+    evaluatiedatum = forms.DateField(
+        label=_("Evaluation date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    toelichting = forms.CharField(
+        label=_("Notes on the decision"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        keuzeveld(self, "post").queryset = Begrotingspost.objects.filter(actief=True).exclude(blok=Blok.BATEN)
+
+
+class InnovatieAfwijzenForm(forms.Form):
+    afwijzingsgrond = forms.ChoiceField(label=_("Reason for the refusal"), choices=Afwijzingsgrond.choices)
+    toelichting = forms.CharField(
+        label=_("Notes on the decision"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from financien import conf
 from swv.choices import Rol
 from swv.home import registreer_menu, registreer_paneel
+from swv.meldingen import registreer_meldingsoort
 
 
 def _financien(request):
@@ -49,4 +50,28 @@ registreer_menu(
     label=_("Allocation"),
     rollen=[Rol.BESTUURDER],
     volgorde=60,
+)
+
+# --- innovation requests (issue 17) ---
+registreer_menu(
+    naam="innovaties",
+    url_name="financien:innovaties",
+    label=_("Innovation requests"),
+    rollen=[
+        Rol.DB,
+        Rol.BELEIDSMEDEWERKER,
+        Rol.CONTROLLER,
+        Rol.TLC_LID,
+        Rol.AC_LID,
+        Rol.BESTUURDER,
+        Rol.DIRECTEUR,
+        Rol.IB_ER,
+    ],
+    volgorde=61,
+)
+registreer_meldingsoort(
+    "financien.innovatie",
+    titel=_("An innovation request needs attention"),
+    model="financien.Innovatieaanvraag",
+    route="financien:innovatie",
 )

@@ -16,3 +16,11 @@ def t_rapportage_volgens_kalender() -> str | None:
 
     rapport = starten(vandaag=timezone.localdate())
     return str(rapport.uuid) if rapport else None
+
+
+@shared_task(autoretry_for=TRANSIENTE_FOUTEN, retry_backoff=2, retry_backoff_max=60, max_retries=4)
+def innovatie_evaluatieherinneringen() -> int:
+    """Daily (celery beat): granted innovation projects due for evaluation (idempotent)."""
+    from financien.services.innovatie import innovatie_evaluatieherinneringen as herinneren
+
+    return herinneren()

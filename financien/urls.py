@@ -1,6 +1,6 @@
 from django.urls import path
 
-from financien.views import afdrachten, begroting, overzicht, parameters, rapportage, realisatie, toewijzing
+from financien.views import afdrachten, begroting, innovatie, overzicht, parameters, rapportage, realisatie, toewijzing
 
 app_name = "financien"
 
@@ -58,4 +58,11 @@ urlpatterns = [
     path(
         "t-rapportages/<uuid:uuid>/<slug:actie>/", rapportage.TRapportageActieView.as_view(), name="t_rapportage_actie"
     ),
+    path("innovatie/", innovatie.InnovatiesView.as_view(), name="innovaties"),
+    path("innovatie/nieuw/", innovatie.InnovatieNieuwView.as_view(), name="innovatie_nieuw"),
+    path("innovatie/<uuid:uuid>/", innovatie.InnovatieDetailView.as_view(), name="innovatie"),
+    path("innovatie/<uuid:uuid>/indienen/", innovatie.InnovatieIndienenView.as_view(), name="innovatie_indienen"),
+    path("innovatie/<uuid:uuid>/adviseren/", innovatie.InnovatieAdviserenView.as_view(), name="innovatie_adviseren"),
+    path("innovatie/<uuid:uuid>/toekennen/", innovatie.InnovatieToekennenView.as_view(), name="innovatie_toekennen"),
+    path("innovatie/<uuid:uuid>/afwijzen/", innovatie.InnovatieAfwijzenView.as_view(), name="innovatie_afwijzen"),
 ]

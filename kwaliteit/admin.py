@@ -13,6 +13,8 @@ from kwaliteit.models import (
     Jaarplan,
     KalenderItem,
     KalenderMoment,
+    Klacht,
+    KlachtStatusovergang,
     LandelijkCijfer,
     OprBesluit,
     OspThema,
@@ -184,4 +186,43 @@ class StatuswijzigingAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+class KlachtStatusovergangInline(admin.TabularInline):
+    model = KlachtStatusovergang
+    fields = ["op", "van", "naar", "door", "reden"]
+    readonly_fields = ["op", "van", "naar", "door", "reden"]
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Klacht)
+class KlachtAdmin(SimpleHistoryAdmin):
+    """Counts and states only: the complainant's name and contact details and the complaint text
+    are for the handlers in the portal, not for the administrator."""
+
+    list_display = ["onderwerp", "ontvangen_op", "status", "afhandelen_voor"]
+    list_filter = ["status", "onderwerp"]
+    fields = [
+        "onderwerp",
+        "ontvangen_op",
+        "status",
+        "bevestigen_voor",
+        "afhandelen_voor",
+        "bevestigd_op",
+        "derde",
+        "derde_ingeschakeld_op",
+        "oordeel",
+        "afgehandeld_op",
+        "lkc_op",
+    ]
+    readonly_fields = list(fields)
+    history_list_display = ["status"]
+    inlines = [KlachtStatusovergangInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

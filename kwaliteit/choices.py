@@ -13,6 +13,7 @@ class Domein(models.TextChoices):
     THUISZITTERS = "thuiszitters", _("Children out of school and duty of care")
     MDO = "mdo", _("Multidisciplinary meetings and the child's voice")
     FINANCIEN = "financien", _("Finance")
+    PROCEDURES = "procedures", _("Complaints and innovation requests")
 
 
 class Richting(models.TextChoices):
@@ -49,6 +50,8 @@ class PortaalProduct(models.TextChoices):
     JAARPLAN = "jaarplan", _("Annual plan")
     PIJPLIJN = "pijplijn", _("Pipeline data (TLV to placement)")
     RISICOLIJST = "risicolijst", _("Risk list")
+    KLACHTEN = "klachten", _("Complaints in figures")
+    INNOVATIE = "innovatie", _("Innovation requests")
 
 
 class MomentStatus(models.TextChoices):
@@ -108,3 +111,40 @@ class OprBesluitSoort(models.TextChoices):
     POSITIEF_ADVIES = "positief_advies", _("positive advice")
     NEGATIEF_ADVIES = "negatief_advies", _("negative advice")
     KENNISGENOMEN = "kennisgenomen", _("noted")
+
+
+class KlachtStatus(models.TextChoices):
+    """A parent's complaint (seed 002, Klachtenregeling): registered, acknowledged, handled by the
+    directeur, closed with a judgement; withdrawn, or taken to the Landelijke Klachtencommissie."""
+
+    ONTVANGEN = "ontvangen", _("received")
+    BEVESTIGD = "bevestigd", _("acknowledged")
+    IN_BEHANDELING = "in_behandeling", _("being handled")
+    AFGEHANDELD = "afgehandeld", _("closed")
+    BIJ_LKC = "bij_lkc", _("with the national complaints committee (LKC)")
+    INGETROKKEN = "ingetrokken", _("withdrawn")
+
+
+class KlachtOnderwerp(models.TextChoices):
+    """What a complaint is about (counted in the jaarverslag, never with names)."""
+
+    TOEWIJZING = "toewijzing", _("a decision on support or admission")
+    COMMUNICATIE = "communicatie", _("communication and information")
+    BEJEGENING = "bejegening", _("the way the parent was treated")
+    PRIVACY = "privacy", _("privacy and the pupil's data")
+    TERMIJNEN = "termijnen", _("time taken or waiting")
+    OVERIG = "overig", _("other")
+
+
+class KlachtOordeel(models.TextChoices):
+    GEGROND = "gegrond", _("well-founded")
+    DEELS_GEGROND = "deels_gegrond", _("partly well-founded")
+    ONGEGROND = "ongegrond", _("unfounded")
+    OPGELOST = "opgelost", _("resolved by mutual agreement")
+
+
+class KlachtDerde(models.TextChoices):
+    """Who was engaged next to the directeur (seed 002: an independent third party or a confidential adviser)."""
+
+    ONAFHANKELIJK = "onafhankelijk", _("independent third party")
+    VERTROUWENSPERSOON = "vertrouwenspersoon", _("confidential adviser")

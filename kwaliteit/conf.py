@@ -63,3 +63,23 @@ def verslag_rollen(soort: str, actie: str) -> frozenset[str]:
 
 #: The national comparison of all SWVs (public DUO aggregates): SWV-wide roles and the OPR.
 VERGELIJKING_LEZEN = SWV_BREED | {Rol.OPR_LID}
+#: Complaints (seed 002): the directeur (DB) handles them, the beleidsmedewerker may register and
+#: assist; these see the complaints themselves. The OPR and the SWV-wide roles see counts only.
+KLACHT_BEHANDELAARS = frozenset({Rol.DB, Rol.BELEIDSMEDEWERKER})
+KLACHT_TELLERS = SWV_BREED | {Rol.OPR_LID}
+
+
+def klacht_bevestigen_dagen() -> int:
+    """Days after receipt within which the complaint is acknowledged (``KWALITEIT_KLACHT_BEVESTIGEN_DAGEN``)."""
+    return int(getattr(settings, "KWALITEIT_KLACHT_BEVESTIGEN_DAGEN", 5))
+
+
+def klacht_afhandelen_dagen() -> int:
+    """Days after receipt within which the complaint is answered, in writing and with reasons
+    (``KWALITEIT_KLACHT_AFHANDELEN_DAGEN``; seed 002 art. 18: six weeks)."""
+    return int(getattr(settings, "KWALITEIT_KLACHT_AFHANDELEN_DAGEN", 42))
+
+
+def klacht_herinnering_dagen() -> tuple[int, ...]:
+    """Days before the handling term on which the handlers are reminded (``KWALITEIT_KLACHT_HERINNERING_DAGEN``)."""
+    return tuple(getattr(settings, "KWALITEIT_KLACHT_HERINNERING_DAGEN", (7,)))

@@ -258,3 +258,51 @@ def demo_kwaliteit(ctx: DemoContext) -> str:
     meldingen.append(f"Kwaliteitskalender: {_kalender(ctx)} producten deze maand in voorbereiding.")
     meldingen.append(_jaarverslag(ctx))
     return " ".join(meldingen)
+
+
+def _klacht(ctx: DemoContext, dagen_geleden: int, onderwerp: str, omschrijving: str, stappen: int) -> None:
+    """One complaint, registered ``dagen_geleden`` days ago and taken ``stappen`` steps along."""
+    from datetime import timedelta
+
+    from kwaliteit.services import klachten
+
+    db, beleid = ctx.gebruikers[Rol.DB], ctx.gebruikers[Rol.BELEIDSMEDEWERKER]
+    ontvangen = ctx.vandaag - timedelta(days=dagen_geleden)
+    klacht = klachten.klacht_registreren(
+        ontvangen_op=ontvangen,
+        onderwerp=onderwerp,
+        omschrijving=omschrijving,
+        indiener_naam="Ouder (demo)",
+        indiener_contact="ouder@example.nl",
+        school=ctx.school_a,
+        door=beleid,
+    )
+    if stappen >= 1:
+        klachten.klacht_bevestigen(klacht=klacht, bevestigd_op=ontvangen + timedelta(days=2), door=db)
+    if stappen >= 2:
+        klachten.klacht_in_behandeling_nemen(klacht=klacht, door=db)
+        klachten.klacht_derde_inschakelen(
+            klacht=klacht, derde="vertrouwenspersoon", ingeschakeld_op=ontvangen + timedelta(days=5), door=db
+        )
+    if stappen >= 3:
+        klachten.klacht_afhandelen(
+            klacht=klacht,
+            oordeel="deels_gegrond",
+            afgehandeld_op=ontvangen + timedelta(days=30),
+            toelichting="De ouder is te laat geïnformeerd over het besluit; excuses zijn aangeboden.",
+            lessen="Ouders binnen twee werkdagen informeren over een besluit; opgenomen in de werkwijze.",
+            door=db,
+        )
+
+
+@demo_stap(volgorde=85)
+def demo_klachten(ctx: DemoContext) -> str:
+    """Three complaints of parents: closed with a lesson, being handled with a confidential adviser,
+    and one just received (idempotent: only when there are none)."""
+    from kwaliteit.models import Klacht
+
+    if not Klacht.objects.exists():
+        _klacht(ctx, 60, "communicatie", "De ouder is niet op de hoogte gebracht van het besluit van de TLC.", 3)
+        _klacht(ctx, 20, "bejegening", "De ouder voelde zich niet gehoord in het gesprek over de aanvraag.", 2)
+        _klacht(ctx, 2, "termijnen", "De ouder wacht lang op een plaatsingsvoorstel.", 0)
+    return f"Klachten: {Klacht.objects.count()} (afgehandeld, in behandeling, ontvangen)."

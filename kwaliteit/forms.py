@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -9,7 +10,17 @@ from django import forms
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from kwaliteit.choices import DocumentSoort, Doelgroep, EvaluatieStatus, MomentStatus, OprBesluitSoort, Richting
+from kwaliteit.choices import (
+    DocumentSoort,
+    Doelgroep,
+    EvaluatieStatus,
+    KlachtDerde,
+    KlachtOnderwerp,
+    KlachtOordeel,
+    MomentStatus,
+    OprBesluitSoort,
+    Richting,
+)
 from kwaliteit.kengetallen import Filters
 from kwaliteit.kengetallen.filters import schooljaar_van
 from kwaliteit.models import Inspectiestandaard, KalenderItem, LandelijkCijfer, OspThema
@@ -278,3 +289,62 @@ class LandelijkCijferForm(forms.ModelForm):
             "opmerking",
         ]
         widgets = {"teldatum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+# --- complaints ---
+
+_DATUM = {"type": "date"}
+
+
+def _datumveld(label) -> forms.DateField:
+    return forms.DateField(label=label, widget=forms.DateInput(attrs=_DATUM, format="%Y-%m-%d"))
+
+
+class KlachtRegistrerenForm(forms.Form):
+    """A parent's complaint, registered by SWV staff. ``registratie_sleutel`` is a one-time key of
+    the form: a second submit of the same form returns the complaint the first one made."""
+
+    ontvangen_op = _datumveld(_("Received on"))
+    onderwerp = forms.ChoiceField(label=_("What is the complaint about?"), choices=KlachtOnderwerp.choices)
+    omschrijving = forms.CharField(label=_("Complaint"), widget=forms.Textarea(attrs={"rows": 5}))
+    indiener_naam = forms.CharField(label=_("Name of the parent who complains"), max_length=200)
+    indiener_contact = forms.CharField(label=_("Contact details (e-mail or telephone)"), max_length=200, required=False)
+    school: forms.ModelChoiceField[Any] = forms.ModelChoiceField(
+        label=_("School concerned (if any)"), queryset=None, required=False, empty_label=_("None")
+    )
+    registratie_sleutel = forms.UUIDField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        from swv.models import School
+
+        super().__init__(*args, **kwargs)
+        keuzeveld(self, "school").queryset = School.objects.order_by("naam")
+        self.fields["ontvangen_op"].initial = timezone.localdate()
+        self.fields["registratie_sleutel"].initial = uuid.uuid4()
+
+
+class KlachtBevestigenForm(forms.Form):
+    bevestigd_op = _datumveld(_("Receipt acknowledged to the parent on"))
+
+
+class KlachtDerdeForm(forms.Form):
+    derde = forms.ChoiceField(label=_("Who was engaged?"), choices=KlachtDerde.choices)
+    ingeschakeld_op = _datumveld(_("Engaged on"))
+
+
+class KlachtAfhandelenForm(forms.Form):
+    oordeel = forms.ChoiceField(label=_("Judgement"), choices=KlachtOordeel.choices)
+    afgehandeld_op = _datumveld(_("Answered in writing on"))
+    toelichting = forms.CharField(label=_("Reasons given to the parent"), widget=forms.Textarea(attrs={"rows": 4}))
+    lessen = forms.CharField(
+        label=_("What do we learn from it?"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class KlachtLkcForm(forms.Form):
+    lkc_op = _datumveld(_("Taken to the national complaints committee (LKC) on"))
+    reden = forms.CharField(label=_("Remark"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class KlachtIntrekkenForm(forms.Form):
+    reden = forms.CharField(label=_("Reason for the withdrawal"), widget=forms.Textarea(attrs={"rows": 2}))

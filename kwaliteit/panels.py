@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kwaliteit import conf
 from swv.choices import Rol
 from swv.home import registreer_menu, registreer_paneel
+from swv.meldingen import registreer_meldingsoort
 
 
 def _opr(request):
@@ -59,4 +60,26 @@ registreer_menu(
     label=_("Publications"),
     rollen=conf.SWV_BREED | {Rol.OPR_LID, Rol.BESTUURDER},
     volgorde=40,
+)
+
+# --- complaints ---
+registreer_menu(
+    naam="klachten",
+    url_name="kwaliteit:klachten",
+    label=_("Complaints"),
+    rollen=conf.KLACHT_BEHANDELAARS,
+    volgorde=33,
+)
+registreer_menu(
+    naam="klachten_cijfers",
+    url_name="kwaliteit:klachten_cijfers",
+    label=_("Complaints in figures"),
+    rollen=[Rol.OPR_LID],
+    volgorde=41,
+)
+registreer_meldingsoort(
+    "kwaliteit.klacht",
+    titel=_("A complaint needs attention"),
+    model="kwaliteit.Klacht",
+    route="kwaliteit:klacht",
 )

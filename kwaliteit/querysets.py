@@ -93,3 +93,21 @@ class PublicatieQuerySet(models.QuerySet):
         if heeft_rol(user, Rol.BESTUURDER):
             regel |= Q(voor_alv_rvt=True)
         return self.filter(regel)
+
+
+class KlachtQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = "view") -> KlachtQuerySet:
+        """``view``: the handlers (DB, beleidsmedewerker) every complaint, a parent its own;
+        ``change``: the handlers; ``tellen`` (counts only, never a complaint's page): the SWV-wide
+        roles and the OPR. Nobody else: schools and boards see no complaints."""
+        from kwaliteit import conf
+
+        if not (user and user.is_authenticated and user.is_active):
+            return self.none()
+        if action == "tellen":
+            return self if heeft_rol(user, *conf.KLACHT_TELLERS) else self.none()
+        if heeft_rol(user, *conf.KLACHT_BEHANDELAARS):
+            return self if action in ("view", "change") else self.none()
+        if action == "view":
+            return self.filter(ouder=user)
+        return self.none()

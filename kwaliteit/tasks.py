@@ -13,3 +13,11 @@ def kalender_herinneringen() -> int:
     from kwaliteit.services.kalender import kalender_herinneringen_versturen
 
     return kalender_herinneringen_versturen()
+
+
+@shared_task(autoretry_for=TRANSIENTE_FOUTEN, retry_backoff=2, retry_backoff_max=60, max_retries=4)
+def klacht_herinneringen() -> int:
+    """Daily (celery beat): remind the handlers of complaint terms that end soon or passed (idempotent)."""
+    from kwaliteit.services.klachten import klacht_herinneringen_versturen
+
+    return klacht_herinneringen_versturen()

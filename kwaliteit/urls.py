@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kwaliteit.views import dashboard, jaarplan, kalender, landelijk, vergelijking, verslagen
+from kwaliteit.views import dashboard, jaarplan, kalender, klachten, landelijk, vergelijking, verslagen
 
 app_name = "kwaliteit"
 
@@ -52,4 +52,14 @@ urlpatterns = [
     path(
         "verslagen/versies/<uuid:uuid>/publiceren/", verslagen.VersiePublicerenView.as_view(), name="versie_publiceren"
     ),
+    path("klachten/", klachten.KlachtenView.as_view(), name="klachten"),
+    path("klachten/nieuw/", klachten.KlachtRegistrerenView.as_view(), name="klacht_nieuw"),
+    path("klachten/cijfers/", klachten.KlachtCijfersView.as_view(), name="klachten_cijfers"),
+    path("klachten/<uuid:uuid>/", klachten.KlachtDetailView.as_view(), name="klacht"),
+    path("klachten/<uuid:uuid>/bevestigen/", klachten.KlachtBevestigenView.as_view(), name="klacht_bevestigen"),
+    path("klachten/<uuid:uuid>/behandelen/", klachten.KlachtInBehandelingView.as_view(), name="klacht_behandelen"),
+    path("klachten/<uuid:uuid>/derde/", klachten.KlachtDerdeView.as_view(), name="klacht_derde"),
+    path("klachten/<uuid:uuid>/afhandelen/", klachten.KlachtAfhandelenView.as_view(), name="klacht_afhandelen"),
+    path("klachten/<uuid:uuid>/lkc/", klachten.KlachtLkcView.as_view(), name="klacht_lkc"),
+    path("klachten/<uuid:uuid>/intrekken/", klachten.KlachtIntrekkenView.as_view(), name="klacht_intrekken"),
 ]

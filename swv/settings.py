@@ -350,3 +350,12 @@ CELERY_BEAT_SCHEDULE["leerlingen-bewaartermijn"] = {  # retention: 2 years after
     "task": "leerlingen.tasks.bewaartermijn_uitvoeren",
     "schedule": crontab(hour=2, minute=30),
 }
+# Scheduled jobs of the procedures of issue 17 (idempotent, like the ones above).
+CELERY_BEAT_SCHEDULE["kwaliteit-klacht-herinneringen"] = {  # complaint terms (acknowledge, handle)
+    "task": "kwaliteit.tasks.klacht_herinneringen",
+    "schedule": crontab(hour=7, minute=5),
+}
+CELERY_BEAT_SCHEDULE["financien-innovatie-evaluaties"] = {  # innovation projects due for evaluation
+    "task": "financien.tasks.innovatie_evaluatieherinneringen",
+    "schedule": crontab(hour=7, minute=10),
+}

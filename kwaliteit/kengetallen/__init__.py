@@ -25,7 +25,7 @@ from kwaliteit.kengetallen.register import (
 )
 
 #: Modules that register key figures, in order.
-BRONNEN = ["leerlingen", "thuiszitters", "mdo", "arrangementen", "financien", "tlv"]
+BRONNEN = ["leerlingen", "thuiszitters", "mdo", "arrangementen", "financien", "tlv", "klachten", "innovatie"]
 
 for _bron in BRONNEN:
     import_module(f"kwaliteit.kengetallen.{_bron}")

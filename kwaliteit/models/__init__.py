@@ -1,6 +1,7 @@
 from .historie import Statuswijziging
 from .jaarplan import Actie, Ambitie, Doel, DoelEvaluatie, Evaluatiemoment, Inspectiestandaard, Jaarplan, OspThema
 from .kalender import KalenderItem, KalenderMoment
+from .klachten import Klacht, KlachtStatusovergang
 from .landelijk import LandelijkCijfer, SwvCijfer
 from .publicaties import OprBesluit, Publicatie
 from .verslagen import Rapport, RapportVersie
@@ -15,6 +16,8 @@ __all__ = [
     "Jaarplan",
     "KalenderItem",
     "KalenderMoment",
+    "Klacht",
+    "KlachtStatusovergang",
     "LandelijkCijfer",
     "OprBesluit",
     "OspThema",

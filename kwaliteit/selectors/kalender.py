@@ -20,6 +20,8 @@ GENERATIEPAGINAS: dict[str, tuple[str, str]] = {
     PortaalProduct.T_RAPPORTAGE: ("financien:t_rapportages", ""),
     PortaalProduct.PIJPLIJN: ("tlv:pijplijn", ""),
     PortaalProduct.RISICOLIJST: ("leerlingen:risicolijst", ""),
+    PortaalProduct.KLACHTEN: ("kwaliteit:klachten_cijfers", ""),
+    PortaalProduct.INNOVATIE: ("financien:innovaties", ""),
 }
 
 

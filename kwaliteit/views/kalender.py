@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 
 from kwaliteit import conf, forms
 from kwaliteit.models import KalenderItem
-from kwaliteit.selectors.kalender import kalender_items, kalender_overzicht
+from kwaliteit.selectors.kalender import generatiepagina, kalender_items, kalender_overzicht
 from kwaliteit.services import kalender as services
 from kwaliteit.views.basis import ServiceFormView
 from swv.access import heeft_rol, zichtbaar_of_404
@@ -29,9 +29,12 @@ class KalenderView(RolVereistMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
+        items = list(kalender_items(user))
+        for item in items:  # the product's page in the portal, also for products without a due month
+            item.link = generatiepagina(item.portaal_product)
         ctx.update(
             perioden=kalender_overzicht(user, timezone.localdate()),
-            items=kalender_items(user),
+            items=items,
             mag_bewerken=heeft_rol(user, *conf.KALENDER_BEWERKEN),
             statussen=forms.MomentStatus.choices,
         )

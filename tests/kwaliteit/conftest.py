@@ -48,6 +48,8 @@ def kwaliteit_seed():
     from django.apps import apps
 
     import_module("kwaliteit.migrations.0002_kwaliteitskalender_en_standaarden").vul(apps, None)
+    import_module("kwaliteit.migrations.0005_klachten").kalender_klachten(apps, None)
+    import_module("kwaliteit.migrations.0006_kalender_innovatie").koppel_innovatie(apps, None)
 
 
 def maak_versie(django_capture_on_commit_callbacks, *, soort: str, jaar: int, door):

@@ -25,7 +25,7 @@ def item(product: str) -> KalenderItem:
 
 
 def test_the_calendar_of_seed_001_is_there():
-    assert KalenderItem.objects.count() == 14
+    assert KalenderItem.objects.count() == 15  # seed 001 (14) and the complaints overview (issue 17)
     t = item("Financiële rapportages")
     assert (t.maanden, t.eigenaar, t.portaal_product, t.herinneren_rol) == (
         [4, 9, 11],
