@@ -316,7 +316,7 @@ class Lezer:
     def _bijlagen(self, leerling: Knoop) -> list[Bijlage]:
         """Attachments of the categories that may be imported (the ``document`` elements below them)."""
         if "cat_bijlagedocs" in self.geweigerd:
-            if any(True for _d in leerling.iter("document")):
+            if any(True for _d in leerling.iter("{*}document")):
                 self.genegeerd.add("cat_bijlagedocs")
             return []
         uit: list[Bijlage] = []

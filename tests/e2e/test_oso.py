@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 VOL = Path(__file__).resolve().parents[1] / "data" / "oso" / "oso_PaO_POSWV_full.xml"
 
 
-def test_ib_er_imports_an_oso_dossier_and_starts_a_tlv_request(page, personas):
+def test_ib_er_imports_an_oso_dossier_and_starts_a_tlv_request(page, personas, tmp_path):
     p = personas
     p.school_a.brin, p.school_a.vestigingscode = "04PN", "04PN00"
     p.school_a.save()
@@ -24,6 +24,15 @@ def test_ib_er_imports_an_oso_dossier_and_starts_a_tlv_request(page, personas):
     page.get_by_role("link", name="OSO-dossier ontvangen").click()
     page.get_by_role("heading", name="OSO-dossier ontvangen").wait_for()
     axe_check(page, context="(upload)")
+
+    # A file against the schema: the lxml check's Dutch message names element and line; nothing is written.
+    fout = tmp_path / "fout.xml"
+    fout.write_bytes(VOL.read_bytes().replace(b"<inzagedatum>2016-03-31", b"<inzagedatum>31-03-2016"))
+    page.get_by_label("OSO-dossier (XML)").set_input_files(str(fout))
+    page.get_by_role("button", name="Voorbeeld tonen").click()
+    page.get_by_text("Regel 34: Element <inzagedatum> heeft een ongeldige waarde").first.wait_for()
+    assert not OsoOntvangst.objects.exists()
+    axe_check(page, context="(schema error)")
 
     page.get_by_label("OSO-dossier (XML)").set_input_files(str(VOL))
     page.get_by_role("button", name="Voorbeeld tonen").click()

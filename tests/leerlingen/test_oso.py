@@ -423,3 +423,103 @@ def test_a_failing_confirm_leaves_no_rows_and_no_attachment_files(p, monkeypatch
     ontvangst.refresh_from_db()
     assert ontvangst.status == OsoStatus.ONTVANGEN
     assert _documentbestanden(opslag) == voor
+
+
+# --- lxml parse and schema check (leerlingen/oso/xsd.py) -------------------------------------
+
+
+def _xml_fout(inhoud: bytes):
+    from leerlingen.oso.xsd import XmlFout, lees_xml
+
+    with pytest.raises(XmlFout) as fout:
+        oso_schema().valideer(lees_xml(io.BytesIO(inhoud)))
+    return fout.value
+
+
+@pytest.mark.parametrize(
+    "oud, nieuw, bericht",
+    [
+        (b"<roepnaam>Sem</roepnaam>", b"<roepnaam>Sem</roepnaam>tekst", "Element <leerling> mag geen tekst bevatten."),
+        (b"<roepnaam>Sem</roepnaam>", b"<roepnaam>Sem<x/></roepnaam>", "Element <roepnaam> mag geen andere elementen"),
+        (b"<roepnaam>", b"<roepnaam foo='1'>", "Element <roepnaam> heeft een onbekend attribuut 'foo'."),
+        (b"<medicijngebruik>", b"<medicijngebruik>x", "Element <medicijngebruik> heeft een ongeldige waarde: verwacht"),
+        (
+            b"<brincode>04PN</brincode>",
+            b"<brincode>04pn</brincode>",
+            "<brincode> heeft een ongeldige waarde: heeft niet",
+        ),
+        (b"<achternaam>Oosterhout</achternaam>", b"<achternaam></achternaam>", "ongeldige waarde: leeg of te kort."),
+        (
+            b"<roepnaam>Sem</roepnaam>",
+            b"<roepnaam>Sem</roepnaam><x/>",
+            "Element <x> is hier niet toegestaan (binnen <leerling>)",
+        ),
+    ],
+)
+def test_libxml2_errors_become_the_dutch_messages_with_element_and_line(oud, nieuw, bericht):
+    inhoud = VOL.replace(oud, nieuw, 1)
+    fout = _xml_fout(inhoud)
+    assert bericht in fout.bericht
+    # libxml2 names the line of the element's start tag (for <leerling>'s stray text: <leerling>'s line)
+    plek = inhoud.index(b"<leerling>") if "<leerling> mag" in bericht else inhoud.index(nieuw)
+    assert fout.regel == inhoud[:plek].count(b"\n") + 1
+
+
+def test_missing_elements_and_a_foreign_root_are_named():
+    ns = b"http://www.edustandaard.nl/oso_gegevensset/2019/dossier"
+    fout = _xml_fout(b'<dossier xmlns="' + ns + b'"/>')
+    assert fout.bericht == "Element <dossier> is onvolledig: er ontbreekt een verplicht element (<metadata>)."
+    assert fout.regel == 1
+    assert "Het hoofdelement <map> hoort niet bij het OSO-schema." == _xml_fout(b'<map xmlns="' + ns + b'"/>').bericht
+
+
+@pytest.mark.parametrize(
+    "inhoud",
+    [
+        b'<!DOCTYPE x SYSTEM "file:///etc/passwd"><x/>',
+        b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><x>&b;</x>',
+    ],
+)
+def test_no_doctype_external_entity_or_entity_expansion_gets_through(inhoud):
+    from leerlingen.oso.xsd import XmlFout, lees_xml
+
+    with pytest.raises(XmlFout) as fout:
+        lees_xml(io.BytesIO(inhoud))
+    assert "DOCTYPE" in fout.value.bericht and "root:" not in fout.value.bericht and "aaaa" not in fout.value.bericht
+
+
+def test_the_elements_read_like_before():
+    from leerlingen.oso.xsd import lees_xml
+
+    wortel = lees_xml(io.BytesIO(VOL))
+    assert (wortel.naam, wortel.regel, wortel.waarde("metadata/overstap")) == ("dossier", 2, "POSWV")
+    assert wortel.waarde("metadata/bestaat-niet", "-") == "-" and wortel.kind("bestaat-niet") is None
+    leerling = wortel.kind("huidigeschool").kind("leerling")
+    assert leerling.regel == VOL[: VOL.index(b"<leerling>")].count(b"\n") + 1
+    assert [k.naam for k in leerling.kinderen][:1] and all(k.tekst == (k.text or "") for k in leerling.kinderen)
+
+
+def test_two_validations_at_once_each_get_their_own_error():
+    # The schema's error log lives on the one cached schema object: without the lock in
+    # OsoSchema.valideer a thread now and then reads the other thread's error.
+    from leerlingen.oso.xsd import XmlFout, lees_xml
+    from tests.gelijktijdig import allemaal_gelukt, gelijktijdig
+
+    datum = lees_xml(io.BytesIO(VOL.replace(b"<inzagedatum>2016-03-31", b"<inzagedatum>31-03-2016")))
+    extra = lees_xml(
+        io.BytesIO(VOL.replace(b"<roepnaam>Sem</roepnaam>", b"<roepnaam>Sem</roepnaam><schoenmaat>32</schoenmaat>"))
+    )
+
+    def berichten(wortel) -> set[str]:
+        uit = set()
+        for _ronde in range(300):
+            try:
+                oso_schema().valideer(wortel)
+            except XmlFout as fout:
+                uit.add(fout.bericht)
+        return uit
+
+    a, b = allemaal_gelukt(gelijktijdig(lambda: berichten(datum), lambda: berichten(extra)))
+    assert len(a) == 1 and "<inzagedatum>" in a.pop()
+    assert len(b) == 1 and "<schoenmaat>" in b.pop()
