@@ -9,18 +9,20 @@ from django.urls import reverse
 from django.views import defaults
 
 from swv.access import rollen
-from swv.choices import LEERLINGDATA_ROLLEN
+from swv.leerlinggegevens import rollen_met_leerlingtoegang
 
 _VRIJ = ("/accounts/", "/static/", "/gezondheid/", "/i18n/", "/publicaties/openbaar/")
 
 
 def moet_tweefactor_instellen(user) -> bool:
-    """True when the user must set up TOTP before using the portal."""
+    """True when the user must set up TOTP before using the portal: staff, and every role that can
+    see a named pupil somewhere, as derived from the pupil models' ``visible_to``
+    (``swv.leerlinggegevens.rollen_met_leerlingtoegang``), not from a hand list."""
     if not user.is_authenticated:
         return False
     if settings.DEMO_MODE and user.is_demo:
         return False
-    if not (rollen(user) & set(LEERLINGDATA_ROLLEN)) and not user.is_staff:
+    if not (rollen(user) & rollen_met_leerlingtoegang()) and not user.is_staff:
         return False
     from allauth.mfa.utils import is_mfa_enabled
 

@@ -33,7 +33,7 @@ def test_after_setting_up_totp_the_home_page_opens(client, personas, settings):
 
 @pytest.mark.parametrize(
     "persona, verplicht",
-    [("olga", False), ("carla", False), ("bert", False), ("dirk", True), ("charlie", True), ("tim", True)],
+    [("olga", False), ("carla", False), ("bert", True), ("dirk", True), ("charlie", True), ("tim", True)],
 )
 def test_which_roles_need_two_factor(personas, settings, persona, verplicht):
     settings.DEMO_MODE = False
