@@ -1,8 +1,15 @@
 """The job machinery: start a background job, run it on the worker, report progress.
 
 A job kind is registered once with ``@taaksoort("kind")``; its handler receives the ``Taak`` and a
-``voortgang(percent, text)`` callback and returns ``(file name, bytes)``. Apps register their report
-jobs in their own ``reports.py`` (imported by the app config) and start them with ``taak_starten``.
+``voortgang(percent, text)`` callback and returns ``(file name, bytes)``, or ``(file name, None)``
+when it stored the file with its subject itself (a letter kept once, on the decision). Apps register
+their report jobs in their own ``reports.py`` (imported by the app config) and start them with
+``taak_starten``.
+
+A file with pupil data is not served because "you requested it": a kind that makes one registers
+``onderwerp`` (a letter: the pupil-bearing object it is about, whose ``visible_to`` decides now) or
+``nog_toegang`` (an export: the requester's current right to the list); ``taak_bestand_of_404``
+applies it at every download and writes the access-log row.
 """
 
 from __future__ import annotations
@@ -13,6 +20,8 @@ from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Model
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,7 +30,7 @@ from swv.models import Taak
 logger = logging.getLogger(__name__)
 
 Voortgang = Callable[[int, str], None]
-Handler = Callable[[Taak, Voortgang], tuple[str, bytes]]
+Handler = Callable[[Taak, Voortgang], tuple[str, bytes | None]]
 
 
 class TaakFout(Exception):
@@ -34,14 +43,31 @@ class TaakSoort:
     handler: Handler
     # Who may see the job and its file besides the requester (a callable user -> bool).
     mag_inzien: Callable | None = None
+    # A letter: taak -> (the object it is about, its pupil), e.g. (tlv, tlv.leerling); the file is
+    # served only while the object is in ``visible_to(user)`` today, and each download is logged.
+    onderwerp: Callable[[Taak], tuple[Model, Model] | None] | None = None
+    # An export with pupil data: (user, taak) -> may the user still have it today; logged too.
+    nog_toegang: Callable[..., bool] | None = None
+
+    @property
+    def bevat_leerlinggegevens(self) -> bool:
+        return self.onderwerp is not None or self.nog_toegang is not None
 
 
 _REGISTER: dict[str, TaakSoort] = {}
 
 
-def taaksoort(naam: str, *, mag_inzien: Callable | None = None) -> Callable[[Handler], Handler]:
+def taaksoort(
+    naam: str,
+    *,
+    mag_inzien: Callable | None = None,
+    onderwerp: Callable[[Taak], tuple[Model, Model] | None] | None = None,
+    nog_toegang: Callable[..., bool] | None = None,
+) -> Callable[[Handler], Handler]:
     def registreer(handler: Handler) -> Handler:
-        _REGISTER[naam] = TaakSoort(naam=naam, handler=handler, mag_inzien=mag_inzien)
+        _REGISTER[naam] = TaakSoort(
+            naam=naam, handler=handler, mag_inzien=mag_inzien, onderwerp=onderwerp, nog_toegang=nog_toegang
+        )
         return handler
 
     return registreer
@@ -101,7 +127,8 @@ def taak_uitvoeren_service(*, taak_id: int) -> None:
         raise
     with transaction.atomic():
         taak = Taak.objects.select_for_update().get(pk=taak_id)
-        taak.bestand.save(naam, ContentFile(inhoud), save=False)
+        if inhoud is not None:  # None: the handler kept the file with its subject (stored once)
+            taak.bestand.save(naam, ContentFile(inhoud), save=False)
         taak.bestandsnaam = naam
         taak.status = Taak.Status.KLAAR
         taak.voortgang = 100
@@ -123,3 +150,31 @@ def taken_zichtbaar_voor(user):
         return Taak.objects.none()
     extra = [naam for naam, s in _REGISTER.items() if s.mag_inzien is not None and s.mag_inzien(user)]
     return Taak.objects.filter(Q(aangevraagd_door=user) | Q(soort__in=extra))
+
+
+def taak_bestand_of_404(user, uuid, request=None) -> Taak:
+    """The job whose file ``user`` may download now, or 404; a file with pupil data is checked
+    against the pupil's current scope (or the export's current right) and its download is logged."""
+    from swv.access import zichtbaar_of_404
+    from swv.protocol import log_document_gedownload, log_export
+
+    taak = zichtbaar_of_404(taken_zichtbaar_voor(user), uuid=uuid)
+    if not taak.bestand:
+        raise Http404
+    soort = _REGISTER.get(taak.soort)
+    if soort is None:
+        raise Http404
+    if soort.onderwerp is not None:
+        gevonden = soort.onderwerp(taak)
+        if gevonden is None:
+            raise Http404
+        obj, leerling = gevonden
+        zichtbaar = type(obj)._default_manager.visible_to(user, "view")  # type: ignore[attr-defined]
+        if not zichtbaar.filter(pk=obj.pk).exists():
+            raise Http404
+        log_document_gedownload(gebruiker=user, document=obj, leerling=leerling, request=request)
+    elif soort.nog_toegang is not None:
+        if not soort.nog_toegang(user, taak):
+            raise Http404
+        log_export(gebruiker=user, gebeurtenis=f"{taak.soort}_gedownload", aantal=1, obj=taak, request=request)
+    return taak

@@ -22,7 +22,7 @@ from swv.choices import Rol, Soort
 from swv.generiek import RolVereistMixin, ScopedObjectMixin, is_htmx
 from swv.home import paneel_voor, panelen_voor
 from swv.models import Gemeente, Kring, School, WorkerHartslag
-from swv.taken import taak_starten, taken_zichtbaar_voor
+from swv.taken import taak_bestand_of_404, taak_starten, taken_zichtbaar_voor
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -118,9 +118,7 @@ class TaakDetailView(LoginRequiredMixin, View):
 
 class TaakDownloadView(LoginRequiredMixin, View):
     def get(self, request, uuid):
-        taak = zichtbaar_of_404(taken_zichtbaar_voor(request.user), uuid=uuid)
-        if not taak.bestand:
-            raise Http404
+        taak = taak_bestand_of_404(request.user, uuid, request=request)
         return FileResponse(taak.bestand.open("rb"), as_attachment=True, filename=taak.bestandsnaam)
 
 
