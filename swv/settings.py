@@ -142,6 +142,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Weak Dutch passwords (wachtwoord12, Welkom2025!): a word list shipped in swv/accounts.
+    {"NAME": "swv.accounts.wachtwoorden.NederlandsWachtwoordValidator"},
 ]
 PASSWORD_HASHERS = env.list(
     "DJANGO_PASSWORD_HASHERS",
