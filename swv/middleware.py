@@ -1,11 +1,12 @@
 """The portal's own middleware: two-factor authentication for every role that can see pupil data
-(PRIVACY.md), and the portal's own error pages in the demo."""
+(PRIVACY.md), the portal's own error pages in the demo, and no caching of logged-in pages."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
 from swv.access import rollen
@@ -64,4 +65,24 @@ class EigenFoutpaginasMiddleware:
         else:
             return response
         response.eigen_foutpagina = True
+        return response
+
+
+class GeenOpslagMiddleware:
+    """``Cache-Control: no-store`` on every answer to a logged-in user (issue 13).
+
+    Nearly every page behind the login shows pupil data or links to it; a shared school computer's
+    browser cache, "back" after logging out, or a proxy must keep none of it. Marking every
+    authenticated answer is simpler and safer than a list of pupil pages that can drift. Public
+    pages (login, publications, health) and static files keep their own caching.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response

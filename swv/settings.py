@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "swv.middleware.TweeFactorVerplichtMiddleware",
+    "swv.middleware.GeenOpslagMiddleware",
 ]
 
 ROOT_URLCONF = "swv.urls"
