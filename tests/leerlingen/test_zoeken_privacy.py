@@ -64,3 +64,27 @@ def test_pages_behind_the_login_are_not_stored(client, personas, twee):
         assert response.status_code == 200
         assert "no-store" in response.headers["Cache-Control"], url
         assert "private" in response.headers["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    "route, gevonden",
+    [
+        ("leerlingen:dossier_lijst", None),
+        ("leerlingen:thuiszitters", None),
+        ("leerlingen:kies_leerling", "Kramer, Fenna"),
+        ("arrangementen:lijst", None),
+    ],
+)
+def test_every_pupil_name_search_posts_and_keeps_the_name_out_of_the_url(client, personas, twee, route, gevonden):
+    client.force_login(personas.alice)
+    url = reverse(route)
+    pagina = client.get(url).content.decode()
+    assert 'method="post"' in pagina and "hx-push-url" not in pagina
+    response = client.post(url, {"zoek": "Fenna Kramer"})
+    assert response.status_code == 302 and "Kramer" not in response.url and "zoek" not in response.url
+    pagina = client.get(response.url).content.decode()
+    assert "zoek=" not in pagina and 'value="Fenna Kramer"' in pagina
+    if gevonden:
+        assert gevonden in pagina and "Visser, Bram" not in pagina
+    htmx = client.post(url, {"zoek": "Visser"}, HTTP_HX_REQUEST="true")
+    assert htmx.status_code == 200 and "HX-Push-Url" not in htmx.headers
