@@ -152,15 +152,18 @@ def taken_zichtbaar_voor(user):
     return Taak.objects.filter(Q(aangevraagd_door=user) | Q(soort__in=extra))
 
 
-def taak_bestand_of_404(user, uuid, request=None) -> Taak:
-    """The job whose file ``user`` may download now, or 404; a file with pupil data is checked
-    against the pupil's current scope (or the export's current right) and its download is logged."""
+def taak_of_404(user, uuid) -> Taak:
+    """The job ``user`` may follow now, or 404: theirs (or a kind's ``mag_inzien``) and, for a file
+    with pupil data, still within the pupil's current scope or the export's current right."""
     from swv.access import zichtbaar_of_404
-    from swv.protocol import log_document_gedownload, log_export
 
     taak = zichtbaar_of_404(taken_zichtbaar_voor(user), uuid=uuid)
-    if not taak.bestand:
-        raise Http404
+    _leerlingtoegang(user, taak)
+    return taak
+
+
+def _leerlingtoegang(user, taak: Taak) -> tuple[Model, Model] | None:
+    """404 unless ``user`` may have this job's pupil data today; the letter's object and pupil."""
     soort = _REGISTER.get(taak.soort)
     if soort is None:
         raise Http404
@@ -168,13 +171,29 @@ def taak_bestand_of_404(user, uuid, request=None) -> Taak:
         gevonden = soort.onderwerp(taak)
         if gevonden is None:
             raise Http404
-        obj, leerling = gevonden
+        obj = gevonden[0]
         zichtbaar = type(obj)._default_manager.visible_to(user, "view")  # type: ignore[attr-defined]
         if not zichtbaar.filter(pk=obj.pk).exists():
             raise Http404
+        return gevonden
+    if soort.nog_toegang is not None and not soort.nog_toegang(user, taak):
+        raise Http404
+    return None
+
+
+def taak_bestand_of_404(user, uuid, request=None) -> Taak:
+    """The job whose file ``user`` may download now, or 404; a file with pupil data is checked
+    against the pupil's current scope (or the export's current right) and its download is logged."""
+    from swv.protocol import log_document_gedownload, log_export
+
+    taak = taak_of_404(user, uuid)
+    if not taak.bestand:
+        raise Http404
+    soort = _REGISTER[taak.soort]
+    gevonden = _leerlingtoegang(user, taak)
+    if gevonden is not None:
+        obj, leerling = gevonden
         log_document_gedownload(gebruiker=user, document=obj, leerling=leerling, request=request)
     elif soort.nog_toegang is not None:
-        if not soort.nog_toegang(user, taak):
-            raise Http404
         log_export(gebruiker=user, gebeurtenis=f"{taak.soort}_gedownload", aantal=1, obj=taak, request=request)
     return taak

@@ -48,6 +48,7 @@ def test_the_requester_who_lost_the_pupil_gets_404_for_the_letter(client, person
     _rol_beeindigen(personas.alice)
     client.force_login(personas.alice)
     assert client.get(reverse("taak_download", args=[taak.uuid])).status_code == 404
+    assert client.get(reverse("taak_detail", args=[taak.uuid])).status_code == 404
     assert not Toegangslog.objects.filter(gebeurtenis="document_gedownload").exists()
 
 
