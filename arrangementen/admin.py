@@ -1,23 +1,12 @@
-"""Admin of the arrangements app: the catalogue and budgets are maintained here too; requests are
-read-mostly (their status changes only through the services, so the status is read-only here)."""
+"""Admin of the arrangements app: the catalogue and the budgets. Requests and everything inside them
+(decisions, advice, evaluations, commitments, realised costs, status history) point to a pupil and
+are not registered (the beheerder sees no pupil data; ``swv.leerlinggegevens.leerlingmodellen``):
+they change through the portal's services, logged."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from arrangementen.models import (
-    Aanvraag,
-    Aanvullingsverzoek,
-    Advies,
-    Arrangementbudget,
-    Arrangementtype,
-    Begrotingsregel,
-    Besluit,
-    Evaluatie,
-    Evaluatiemoment,
-    Realisatie,
-    Statusovergang,
-    Verplichting,
-)
+from arrangementen.models import Arrangementbudget, Arrangementtype
 
 
 @admin.register(Arrangementtype)
@@ -28,65 +17,8 @@ class ArrangementtypeAdmin(SimpleHistoryAdmin):
     prepopulated_fields = {"code": ["naam"]}
 
 
-class StatusovergangInline(admin.TabularInline):
-    model = Statusovergang
-    extra = 0
-    can_delete = False
-    readonly_fields = ["van", "naar", "door", "op", "reden"]
-
-
-@admin.register(Aanvraag)
-class AanvraagAdmin(SimpleHistoryAdmin):
-    """Requests by number; pupils are not searchable here (no names in lists)."""
-
-    list_display = [
-        "nummer",
-        "arrangementtype",
-        "school",
-        "status",
-        "begindatum",
-        "einddatum",
-        "gevraagd_bedrag",
-        "toegekend_bedrag",
-    ]
-    list_filter = ["status", "arrangementtype", "beoordelaar"]
-    list_select_related = ["arrangementtype", "school"]
-    search_fields = ["nummer"]
-    raw_id_fields = [
-        "leerling",
-        "school",
-        "dossier",
-        "mdo",
-        "mdo_uitkomst",
-        "vorige",
-        "directeur_akkoord_door",
-        "aangemaakt_door",
-    ]
-    readonly_fields = ["nummer", "status", "versie", "toegekend_bedrag"]
-    inlines = [StatusovergangInline]
-
-
-@admin.register(Besluit)
-class BesluitAdmin(SimpleHistoryAdmin):
-    list_display = ["aanvraag", "soort", "bedrag", "begindatum", "einddatum", "datum", "boven_budget"]
-    list_filter = ["soort", "boven_budget"]
-    raw_id_fields = ["aanvraag", "genomen_door", "brief_taak"]
-    readonly_fields = ["brief"]
-
-
 @admin.register(Arrangementbudget)
 class ArrangementbudgetAdmin(SimpleHistoryAdmin):
     list_display = ["jaar", "school", "kring", "bedrag"]
     list_filter = ["jaar"]
     raw_id_fields = ["school", "gewijzigd_door"]
-
-
-@admin.register(Realisatie)
-class RealisatieAdmin(SimpleHistoryAdmin):
-    list_display = ["aanvraag", "jaar", "bedrag", "bron"]
-    list_filter = ["jaar", "bron"]
-    raw_id_fields = ["aanvraag", "vastgelegd_door"]
-
-
-for model in (Begrotingsregel, Statusovergang, Aanvullingsverzoek, Advies, Evaluatiemoment, Evaluatie, Verplichting):
-    admin.site.register(model, SimpleHistoryAdmin, raw_id_fields=[f.name for f in model._meta.fields if f.is_relation])

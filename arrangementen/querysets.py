@@ -1,7 +1,8 @@
 """Scoped querysets of the arrangements app: who may see or act on a request (PRIVACY.md).
 
 - ib-er and directeur of the requesting school see its requests; the consulent assigned to that
-  school too; a leerkracht only requests of pupils linked to them;
+  school too; a request that is over (refused, closed, withdrawn) only while the pupil is enrolled
+  at their school today; a leerkracht only requests of pupils linked to them;
 - AC members see the requests their committee assesses (types assessed by the AC), once submitted;
 - DB and beleidsmedewerker read every submitted request;
 - controller, bestuurder, OPR, TLC: no requests (the controller sees budget aggregates only).
@@ -15,10 +16,14 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
+from arrangementen.choices import AanvraagStatus
+from leerlingen.querysets import huidige_relatie
 from swv.access import heeft_rol, lidmaatschappen, school_ids
 from swv.choices import Rol
 
 NIETS = Q(pk__in=[])
+#: Statuses of a request whose matter is over (see ``aanvraag_regel``: current relationship).
+AFGELOPEN = (AanvraagStatus.AFGEWEZEN, AanvraagStatus.AFGESLOTEN, AanvraagStatus.INGETROKKEN)
 BUDGET_LEZERS = (Rol.CONTROLLER, Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.AC_LID, Rol.BEHEERDER)
 BUDGET_BEHEERDERS = (Rol.CONTROLLER, Rol.DB)
 
@@ -42,7 +47,12 @@ def aanvraag_regel(user, action: str, prefix: str = "") -> Q:
     if action == "view":
         staf = school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT])
         if staf:
-            regel |= Q(**{f"{p('school_id')}__in": staf})
+            # A request that is over is seen only while the pupil is enrolled at the user's school
+            # today (current relationship, PRIVACY.md).
+            relatie = ~Q(**{f"{p('status')}__in": AFGELOPEN}) | huidige_relatie(
+                user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT], p("leerling_id")
+            )
+            regel |= Q(**{f"{p('school_id')}__in": staf}) & relatie
         leerkracht = school_ids(user, [Rol.LEERKRACHT])
         if leerkracht:
             from leerlingen.models import Leerling

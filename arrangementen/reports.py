@@ -14,11 +14,17 @@ from swv.pdf import render_to_pdf
 from swv.taken import TaakFout, Voortgang, taaksoort
 
 
-@taaksoort("arrangement_besluitbrief")
-def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
-    """The decision letter for school and parents, stored with the decision (private storage).
+def _besluit_van_taak(taak: Taak):
+    besluit = Besluit.objects.select_related("aanvraag__leerling").filter(pk=taak.parameters.get("besluit_id")).first()
+    return (besluit, besluit.aanvraag.leerling) if besluit else None
 
-    Idempotent: when the decision already has its letter, that file is returned unchanged.
+
+@taaksoort("arrangement_besluitbrief", onderwerp=_besluit_van_taak)
+def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, None]:
+    """The decision letter for school and parents, stored once: with the decision (private storage),
+    not a second time on the job; the request's page serves it (scoped, logged).
+
+    Idempotent: when the decision already has its letter, nothing is made again.
     """
     besluit = (
         Besluit.objects.select_related(
@@ -35,8 +41,7 @@ def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
         raise TaakFout(_("The decision no longer exists."))
     naam = f"besluit-{besluit.aanvraag.nummer}.pdf"
     if besluit.brief:
-        with besluit.brief.open("rb") as f:
-            return naam, f.read()
+        return naam, None
     voortgang(20, _("Writing the letter"))
     aanvraag = besluit.aanvraag
     context = {
@@ -55,7 +60,7 @@ def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
         if not besluit.brief:
             besluit.brief.save(naam, ContentFile(pdf), save=False)
             besluit.save(update_fields=["brief"])
-    return naam, pdf
+    return naam, None
 
 
 @taaksoort("arrangementen_jaarverslag_excel")

@@ -12,6 +12,19 @@ from swv.choices import SWV_LEERLINGDATA_ROLLEN, Rol
 TUSSENVOEGSELS = frozenset({"de", "den", "der", "van", "te", "ten", "ter", "het", "'t", "in", "op", "el", "al"})
 
 
+def huidige_relatie(user, rollen, veld: str = "leerling_id") -> Q:
+    """Rows whose pupil is enrolled today at a school where the user holds one of ``rollen``:
+    PRIVACY.md's "current relationship". Other apps' rules on a pupil's history (TLVs, requests)
+    require it once the matter is over, so that a school's staff lose an old file of a pupil who
+    left (the retention job removes what is older than the term)."""
+    ids = school_ids(user, rollen)
+    if not ids:
+        return Q(pk__in=[])
+    from leerlingen.models import Inschrijving
+
+    return Q(**{f"{veld}__in": Inschrijving.objects.actief_op().filter(school_id__in=ids).values("leerling_id")})
+
+
 class LeerlingQuerySet(models.QuerySet):
     def visible_to(self, user, action: str = "view") -> LeerlingQuerySet:
         """Pupils the user may see (``view``) or change (``change``) through a current relationship.

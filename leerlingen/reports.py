@@ -30,7 +30,21 @@ def _aanvrager(taak: Taak):
     return taak.aangevraagd_door
 
 
-@taaksoort("thuiszitters_excel")
+def _casussen_nog_zichtbaar(user, taak: Taak) -> bool:
+    """The list's names are served only while the user still works with cases (today's roles)."""
+    from leerlingen.querysets_thuiszitters import SCHOOL_STAF, SWV_STAF
+    from swv.access import heeft_rol
+
+    return heeft_rol(user, *SCHOOL_STAF, *SWV_STAF)
+
+
+def _ronde_nog_zichtbaar(user, taak: Taak) -> bool:
+    from leerlingen.models import Risicolijstronde
+
+    return Risicolijstronde.objects.visible_to(user).filter(uuid=taak.parameters.get("ronde")).exists()
+
+
+@taaksoort("thuiszitters_excel", nog_toegang=_casussen_nog_zichtbaar)
 def thuiszitters_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     """Cases active on the chosen date, exactly as the list shows them (the one selector)."""
     from leerlingen.selectors.thuiszitters import FILTERS, thuiszitters_lijst
@@ -77,7 +91,7 @@ def _ronde_en_regels(taak: Taak):
     return ronde, list(ronde_regels(user, ronde))
 
 
-@taaksoort("risicolijst_excel")
+@taaksoort("risicolijst_excel", nog_toegang=_ronde_nog_zichtbaar)
 def risicolijst_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     voortgang(10, "Ronde ophalen")
     ronde, regels = _ronde_en_regels(taak)
@@ -104,7 +118,7 @@ def risicolijst_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     return f"risicolijst-{ronde.jaar}-{ronde.maand:02d}.xlsx", inhoud
 
 
-@taaksoort("risicolijst_pdf")
+@taaksoort("risicolijst_pdf", nog_toegang=_ronde_nog_zichtbaar)
 def risicolijst_pdf(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     from swv.pdf import render_to_pdf
 
@@ -135,16 +149,13 @@ def _inzage_leerling(taak: Taak):
     return Leerling.objects.filter(uuid=taak.parameters.get("leerling")).first()
 
 
-def _inzage_download(taak: Taak, request) -> bool:
-    """Serve the export only to someone who may export the pupil *now*, and log the download."""
+def _inzage_nog_toegang(user, taak: Taak) -> bool:
+    """Serve the export only to someone who may export the pupil *now* (the download is logged
+    against the pupil by ``swv.taken``)."""
     from leerlingen.inzage import mag_inzage_exporteren
-    from swv.protocol import log_inzage_gedownload
 
     leerling = _inzage_leerling(taak)
-    if leerling is None or not mag_inzage_exporteren(request.user, leerling):
-        return False
-    log_inzage_gedownload(gebruiker=request.user, taak=taak, leerling_uuid=leerling.uuid, request=request)
-    return True
+    return leerling is not None and mag_inzage_exporteren(user, leerling)
 
 
 def _inzage_privacyfunctionaris(user) -> bool:
@@ -154,7 +165,12 @@ def _inzage_privacyfunctionaris(user) -> bool:
     return heeft_rol(user, Rol.DB)
 
 
-@taaksoort("leerlingen.inzage", mag_inzien=_inzage_privacyfunctionaris, bij_download=_inzage_download)
+@taaksoort(
+    "leerlingen.inzage",
+    mag_inzien=_inzage_privacyfunctionaris,
+    nog_toegang=_inzage_nog_toegang,
+    leerling_van=_inzage_leerling,
+)
 def inzage_export(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     """One pupil's complete data from every app (``leerlingen.inzage``): a ZIP with a readable PDF
     overview (``overzicht.pdf``), the same data as JSON (``gegevens.json``) and the files

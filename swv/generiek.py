@@ -61,6 +61,7 @@ __all__ = [
     "ScopedListView",
     "ScopedObjectMixin",
     "ToegangMixin",
+    "ZoektermMixin",
     "is_htmx",
 ]
 
@@ -266,3 +267,41 @@ class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
             messages.error(self.request, " ".join(str(m) for fouten in form.errors.values() for m in fouten))
             return redirect(self.fout_url())
         return self.render_to_response(self.get_context_data(form=form), status=status)
+
+
+class ZoektermMixin:
+    """A search by pupil name kept out of URLs, server logs and browser history (issue 13).
+
+    The search form POSTs the term (``zoekterm_veld``); the view keeps it in the session for this
+    page, so paging and filters (which stay in the query string: a group, a school) keep the search,
+    and never reads it from the query string. An htmx POST gets the page's part at once (the form
+    has no ``hx-push-url``); without JavaScript the POST redirects to the page (post/redirect/get),
+    so reloading or going back never resubmits a name. An empty term clears the search.
+    """
+
+    zoekterm_veld = "zoek"
+    request: Any
+
+    def zoekterm_sleutel(self) -> str:
+        return f"zoekterm:{self.request.resolver_match.view_name}"
+
+    def zoekterm(self) -> str:
+        return self.request.session.get(self.zoekterm_sleutel(), "")
+
+    def post(self, request, *args, **kwargs):
+        from urllib.parse import urlencode
+
+        from django.http import QueryDict
+
+        term = request.POST.get(self.zoekterm_veld, "").strip()[:100]
+        if term:
+            request.session[self.zoekterm_sleutel()] = term
+        else:
+            request.session.pop(self.zoekterm_sleutel(), None)
+        filters = {
+            k: v for k, v in request.POST.items() if k not in {self.zoekterm_veld, "csrfmiddlewaretoken"} and v.strip()
+        }
+        if is_htmx(request):
+            request.GET = QueryDict(urlencode(filters))
+            return self.get(request, *args, **kwargs)  # type: ignore[attr-defined]
+        return redirect(f"{request.path}?{urlencode(filters)}" if filters else request.path)

@@ -1,26 +1,29 @@
 """The portal's own middleware: two-factor authentication for every role that can see pupil data
-(PRIVACY.md), and the portal's own error pages in the demo."""
+(PRIVACY.md), the portal's own error pages in the demo, and no caching of logged-in pages."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
 from swv.access import rollen
-from swv.choices import LEERLINGDATA_ROLLEN
+from swv.leerlinggegevens import rollen_met_leerlingtoegang
 
 _VRIJ = ("/accounts/", "/static/", "/gezondheid/", "/i18n/", "/publicaties/openbaar/")
 
 
 def moet_tweefactor_instellen(user) -> bool:
-    """True when the user must set up TOTP before using the portal."""
+    """True when the user must set up TOTP before using the portal: staff, and every role that can
+    see a named pupil somewhere, as derived from the pupil models' ``visible_to``
+    (``swv.leerlinggegevens.rollen_met_leerlingtoegang``), not from a hand list."""
     if not user.is_authenticated:
         return False
     if settings.DEMO_MODE and user.is_demo:
         return False
-    if not (rollen(user) & set(LEERLINGDATA_ROLLEN)) and not user.is_staff:
+    if not (rollen(user) & rollen_met_leerlingtoegang()) and not user.is_staff:
         return False
     from allauth.mfa.utils import is_mfa_enabled
 
@@ -62,4 +65,24 @@ class EigenFoutpaginasMiddleware:
         else:
             return response
         response.eigen_foutpagina = True
+        return response
+
+
+class GeenOpslagMiddleware:
+    """``Cache-Control: no-store`` on every answer to a logged-in user (issue 13).
+
+    Nearly every page behind the login shows pupil data or links to it; a shared school computer's
+    browser cache, "back" after logging out, or a proxy must keep none of it. Marking every
+    authenticated answer is simpler and safer than a list of pupil pages that can drift. Public
+    pages (login, publications, health) and static files keep their own caching.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
         return response

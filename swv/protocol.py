@@ -97,12 +97,13 @@ def log_oso_ontvangen(
     )
 
 
-def log_inzage_gedownload(*, gebruiker, taak, leerling_uuid, request: HttpRequest | None = None) -> Toegangslog:
-    """The download of a pupil's inzage export (all the pupil's data in one file)."""
+def log_taakbestand_gedownload(*, gebruiker, taak, leerling_uuid, request: HttpRequest | None = None) -> Toegangslog:
+    """The download of a generated file that holds one pupil's data (e.g. the inzage export:
+    ``inzage_gedownload``), logged against the pupil."""
     return _schrijf(
         gebruiker=gebruiker,
         actie=Toegangslog.Actie.GEDOWNLOAD,
-        gebeurtenis="inzage_gedownload",
+        gebeurtenis=f"{taak.soort.rsplit('.', 1)[-1]}_gedownload",
         obj=taak,
         leerling_uuid=leerling_uuid,
         request=request,

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "swv.middleware.TweeFactorVerplichtMiddleware",
+    "swv.middleware.GeenOpslagMiddleware",
 ]
 
 ROOT_URLCONF = "swv.urls"
@@ -144,6 +145,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # Weak Dutch passwords (wachtwoord12, Welkom2025!): a word list shipped in swv/accounts.
+    {"NAME": "swv.accounts.wachtwoorden.NederlandsWachtwoordValidator"},
 ]
 PASSWORD_HASHERS = env.list(
     "DJANGO_PASSWORD_HASHERS",
@@ -169,8 +172,13 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_ADAPTER = "swv.accounts.adapter.PortaalAccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = True
 ACCOUNT_SESSION_REMEMBER = False
+# Throttling: strict per account (key = the e-mail address), loose per IP address, because a school
+# or a board's office logs in from behind one NAT address: 5 failures lock one account for 15
+# minutes; only 100 failures from one address in 15 minutes lock the address; and the limit on all
+# logins per address (allauth's 30/m would answer 429 to a school at 08:30) is 300 a minute.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": env.str("SWV_LOGIN_RATE", default="5/5m/ip,5/5m/key"),
+    "login_failed": env.str("SWV_LOGIN_RATE", default="5/15m/key,100/15m/ip"),
+    "login": env.str("SWV_LOGIN_IP_RATE", default="300/m/ip"),
     "reset_password": "5/h/ip,3/h/key",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -1,8 +1,15 @@
 """The job machinery: start a background job, run it on the worker, report progress.
 
 A job kind is registered once with ``@taaksoort("kind")``; its handler receives the ``Taak`` and a
-``voortgang(percent, text)`` callback and returns ``(file name, bytes)``. Apps register their report
-jobs in their own ``reports.py`` (imported by the app config) and start them with ``taak_starten``.
+``voortgang(percent, text)`` callback and returns ``(file name, bytes)``, or ``(file name, None)``
+when it stored the file with its subject itself (a letter kept once, on the decision). Apps register
+their report jobs in their own ``reports.py`` (imported by the app config) and start them with
+``taak_starten``.
+
+A file with pupil data is not served because "you requested it": a kind that makes one registers
+``onderwerp`` (a letter: the pupil-bearing object it is about, whose ``visible_to`` decides now) or
+``nog_toegang`` (an export: the requester's current right to the list); ``taak_bestand_of_404``
+applies it at every download and writes the access-log row.
 """
 
 from __future__ import annotations
@@ -18,8 +25,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connections, transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Model, Q, Value
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +36,7 @@ from swv.models import Taak
 logger = logging.getLogger(__name__)
 
 Voortgang = Callable[[int, str], None]
-Handler = Callable[[Taak, Voortgang], tuple[str, bytes]]
+Handler = Callable[[Taak, Voortgang], tuple[str, bytes | None]]
 
 
 class TaakFout(Exception):
@@ -41,29 +49,40 @@ class TaakSoort:
     handler: Handler
     # Who may see the job and its file besides the requester (a callable user -> bool).
     mag_inzien: Callable | None = None
-    # A check at every download (a callable (taak, request) -> bool; False answers 404) for files
-    # with pupil data: it re-applies the pupil's *current* scope and writes the access-log row, so
-    # "you requested it" alone never serves the file.
-    bij_download: Callable | None = None
+    # A letter: taak -> (the object it is about, its pupil), e.g. (tlv, tlv.leerling); the file is
+    # served only while the object is in ``visible_to(user)`` today, and each download is logged.
+    onderwerp: Callable[[Taak], tuple[Model, Model] | None] | None = None
+    # An export with pupil data: (user, taak) -> may the user still have it today; logged too.
+    nog_toegang: Callable[..., bool] | None = None
+    # Whose data an export holds (taak -> pupil), so that its download is logged against the pupil.
+    leerling_van: Callable[[Taak], Model | None] | None = None
+
+    @property
+    def bevat_leerlinggegevens(self) -> bool:
+        return self.onderwerp is not None or self.nog_toegang is not None
 
 
 _REGISTER: dict[str, TaakSoort] = {}
 
 
 def taaksoort(
-    naam: str, *, mag_inzien: Callable | None = None, bij_download: Callable | None = None
+    naam: str,
+    *,
+    mag_inzien: Callable | None = None,
+    onderwerp: Callable[[Taak], tuple[Model, Model] | None] | None = None,
+    nog_toegang: Callable[..., bool] | None = None,
+    leerling_van: Callable[[Taak], Model | None] | None = None,
 ) -> Callable[[Handler], Handler]:
     def registreer(handler: Handler) -> Handler:
-        _REGISTER[naam] = TaakSoort(naam=naam, handler=handler, mag_inzien=mag_inzien, bij_download=bij_download)
+        _REGISTER[naam] = TaakSoort(
+            naam=naam, handler=handler, mag_inzien=mag_inzien,
+            onderwerp=onderwerp,
+            nog_toegang=nog_toegang,
+            leerling_van=leerling_van,
+        )
         return handler
 
     return registreer
-
-
-def download_toegestaan(taak: Taak, request) -> bool:
-    """Whether the job's file may be served on this request (the kind's ``bij_download`` check)."""
-    soort = _REGISTER.get(taak.soort)
-    return soort is None or soort.bij_download is None or bool(soort.bij_download(taak, request))
 
 
 def get_taaksoort(naam: str) -> TaakSoort:
@@ -222,7 +241,8 @@ def taak_uitvoeren_service(*, taak_id: int) -> None:
         if taak.status != Taak.Status.BEZIG or taak.claim != token:
             logger.info("Job %s was taken over by another worker; result discarded", taak_id)
             return
-        taak.bestand.save(naam, ContentFile(inhoud), save=False)
+        if inhoud is not None:  # None: the handler kept the file with its subject (stored once)
+            taak.bestand.save(naam, ContentFile(inhoud), save=False)
         taak.bestandsnaam = naam
         taak.status = Taak.Status.KLAAR
         taak.voortgang = 100
@@ -287,3 +307,54 @@ def taken_zichtbaar_voor(user):
         return Taak.objects.none()
     extra = [naam for naam, s in _REGISTER.items() if s.mag_inzien is not None and s.mag_inzien(user)]
     return Taak.objects.filter(Q(aangevraagd_door=user) | Q(soort__in=extra))
+
+
+def taak_of_404(user, uuid) -> Taak:
+    """The job ``user`` may follow now, or 404: theirs (or a kind's ``mag_inzien``) and, for a file
+    with pupil data, still within the pupil's current scope or the export's current right."""
+    from swv.access import zichtbaar_of_404
+
+    taak = zichtbaar_of_404(taken_zichtbaar_voor(user), uuid=uuid)
+    _leerlingtoegang(user, taak)
+    return taak
+
+
+def _leerlingtoegang(user, taak: Taak) -> tuple[Model, Model] | None:
+    """404 unless ``user`` may have this job's pupil data today; the letter's object and pupil."""
+    soort = _REGISTER.get(taak.soort)
+    if soort is None:
+        raise Http404
+    if soort.onderwerp is not None:
+        gevonden = soort.onderwerp(taak)
+        if gevonden is None:
+            raise Http404
+        obj = gevonden[0]
+        zichtbaar = type(obj)._default_manager.visible_to(user, "view")  # type: ignore[attr-defined]
+        if not zichtbaar.filter(pk=obj.pk).exists():
+            raise Http404
+        return gevonden
+    if soort.nog_toegang is not None and not soort.nog_toegang(user, taak):
+        raise Http404
+    return None
+
+
+def taak_bestand_of_404(user, uuid, request=None) -> Taak:
+    """The job whose file ``user`` may download now, or 404; a file with pupil data is checked
+    against the pupil's current scope (or the export's current right) and its download is logged."""
+    from swv.protocol import log_document_gedownload, log_export, log_taakbestand_gedownload
+
+    taak = taak_of_404(user, uuid)
+    if not taak.bestand:
+        raise Http404
+    soort = _REGISTER[taak.soort]
+    gevonden = _leerlingtoegang(user, taak)
+    if gevonden is not None:
+        obj, leerling = gevonden
+        log_document_gedownload(gebruiker=user, document=obj, leerling=leerling, request=request)
+    elif soort.nog_toegang is not None:
+        leerling = soort.leerling_van(taak) if soort.leerling_van else None
+        if leerling is not None:
+            log_taakbestand_gedownload(gebruiker=user, taak=taak, leerling_uuid=leerling.uuid, request=request)
+        else:
+            log_export(gebruiker=user, gebeurtenis=f"{taak.soort}_gedownload", aantal=1, obj=taak, request=request)
+    return taak

@@ -3,13 +3,16 @@ imports through ``swv.tabellen``) checks it here.
 
 The type is decided by the file's content (magic bytes; for Office files the ZIP's parts), never by
 its name or the browser's content type; a file whose extension does not match its content
-(a disguised type) is refused. Use ``valideer_upload`` in a form's ``clean_<field>`` or a service.
+(a disguised type) is refused, and so is an Office file that is a decompression bomb (too many
+parts, a part compressed more than ``MAX_RATIO`` times, or more than ``uitgepakt_max_bytes()`` in
+total), before anything is stored. Use ``valideer_upload`` in a form's ``clean_<field>`` or a service.
 """
 
 from __future__ import annotations
 
 import hashlib
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -22,6 +25,61 @@ def upload_max_bytes() -> int:
     from django.conf import settings
 
     return getattr(settings, "UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+
+
+def uitgepakt_max_bytes() -> int:
+    """Largest total size an Office file (a ZIP) may unpack to (100 MB by default)."""
+    from django.conf import settings
+
+    return getattr(settings, "UPLOAD_MAX_UITGEPAKT_BYTES", 100 * 1024 * 1024)
+
+
+#: A part of an Office file may be compressed at most this many times (a sheet of repeated cells
+#: reaches 20-50; a decompression bomb thousands), checked for parts above ``_RATIO_VANAF`` bytes.
+MAX_RATIO = 100
+_RATIO_VANAF = 1024 * 1024
+#: Most parts an Office file may have (a workbook of a few hundred sheets has a few thousand).
+MAX_DELEN = 10_000
+
+
+class Zipbom(Exception):
+    """An Office file that would unpack to far more than it is: refused before it is stored."""
+
+    def __init__(self, bericht: str):
+        super().__init__(bericht)
+        self.bericht = bericht
+
+
+def controleer_zip(z: zipfile.ZipFile) -> None:
+    """Refuse a decompression bomb: too many parts, a part compressed too strongly, or a total
+    beyond ``uitgepakt_max_bytes()``. The sizes in the ZIP's directory can lie, so every part is
+    also unpacked (in chunks, never whole in memory): Python stops at the declared size and a part
+    that holds more fails its checksum, so what is counted is what a reader would get."""
+    delen = z.infolist()
+    if len(delen) > MAX_DELEN:
+        raise Zipbom(_("The file consists of too many parts (%(aantal)s).") % {"aantal": len(delen)})
+    maximum = uitgepakt_max_bytes()
+    totaal = sum(d.file_size for d in delen)
+    if totaal > maximum:
+        raise Zipbom(
+            _("The file unpacks to %(grootte)s, more than the %(maximum)s allowed.")
+            % {"grootte": filesizeformat(totaal), "maximum": filesizeformat(maximum)}
+        )
+    for deel in delen:
+        if deel.file_size > _RATIO_VANAF and deel.file_size > MAX_RATIO * max(deel.compress_size, 1):
+            raise Zipbom(
+                _("The file is compressed suspiciously strongly (more than %(ratio)s times).") % {"ratio": MAX_RATIO}
+            )
+    gelezen = 0
+    for deel in delen:
+        with z.open(deel) as stroom:
+            while stuk := stroom.read(1024 * 1024):
+                gelezen += len(stuk)
+                if gelezen > maximum:  # pragma: no cover - the declared sizes already stop this
+                    raise Zipbom(
+                        _("The file unpacks to more than the %(maximum)s allowed.")
+                        % {"maximum": filesizeformat(maximum)}
+                    )
 
 
 #: extension -> (content type, label); the allowed types of PRIVACY.md.
@@ -62,7 +120,8 @@ def herken_type(kop: bytes, bestand) -> str | None:
             bestand.seek(0)
             with zipfile.ZipFile(bestand) as z:
                 namen = set(z.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
+                controleer_zip(z)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, NotImplementedError):
             return None
         if "[Content_Types].xml" not in namen:
             return None
@@ -101,7 +160,14 @@ def valideer_upload(
         )
     bestand.seek(0)
     kop = bestand.read(16)
-    echt = herken_type(kop, bestand)
+    try:
+        echt = herken_type(kop, bestand)
+    except Zipbom as bom:
+        raise ValidationError(
+            _("%(reden)s Such a file is refused: it could overload the portal (a “zip bomb”).")
+            % {"reden": bom.bericht},
+            code="zipbom",
+        ) from None
     if echt is None and extensie == "csv":
         # CSV has no magic bytes: it is a CSV when it is text (no NUL byte in the first part).
         bestand.seek(0)

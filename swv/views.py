@@ -17,12 +17,12 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from swv import selectors
-from swv.access import rollen, zichtbaar_of_404
+from swv.access import rollen
 from swv.choices import Rol, Soort
 from swv.generiek import RolVereistMixin, ScopedObjectMixin, is_htmx
 from swv.home import paneel_voor, panelen_voor
 from swv.models import Gemeente, Kring, School, WorkerHartslag
-from swv.taken import download_toegestaan, taak_starten, taken_zichtbaar_voor
+from swv.taken import taak_bestand_of_404, taak_of_404, taak_starten
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -115,16 +115,14 @@ class TaakDetailView(LoginRequiredMixin, View):
     """A job's progress page; htmx polls the partial until the job is finished or failed."""
 
     def get(self, request, uuid):
-        taak = zichtbaar_of_404(taken_zichtbaar_voor(request.user), uuid=uuid)
+        taak = taak_of_404(request.user, uuid)
         template = "swv/partials/_taak_voortgang.html" if is_htmx(request) else "swv/taak_detail.html"
         return render(request, template, {"taak": taak})
 
 
 class TaakDownloadView(LoginRequiredMixin, View):
     def get(self, request, uuid):
-        taak = zichtbaar_of_404(taken_zichtbaar_voor(request.user), uuid=uuid)
-        if not taak.bestand or not download_toegestaan(taak, request):
-            raise Http404
+        taak = taak_bestand_of_404(request.user, uuid, request=request)
         return FileResponse(taak.bestand.open("rb"), as_attachment=True, filename=taak.bestandsnaam)
 
 

@@ -192,3 +192,18 @@ def wacht_op(voorwaarde, *, seconden: float = 30, interval: float = 0.2):
             return waarde
         time.sleep(interval)
     raise AssertionError(f"Condition not met within {seconden} s")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database may empty the access log: Django's flush after a transactional test uses
+    TRUNCATE, which the trigger of swv migration 0005 refuses unless ``swv.toegangslog_legen`` is
+    on. Set for this database only (new sessions, the worker's too); production never sets it."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                naam = connection.ops.quote_name(connection.settings_dict["NAME"])
+                cursor.execute(f"ALTER DATABASE {naam} SET swv.toegangslog_legen = 'aan'")
+            connection.close()

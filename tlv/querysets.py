@@ -3,7 +3,8 @@
 ``TLV.objects.visible_to(user, action)``:
 
 - ``view``: staff (ib-er, directeur, consulent) of the requesting school; staff of the intended
-  S(B)O school from the first submission on; TLC members, DB and beleidsmedewerker every submitted
+  S(B)O school from the first submission on; once the TLV is over (refused, expired, ended,
+  extended) only while the pupil is enrolled at their school today (current relationship); TLC members, DB and beleidsmedewerker every submitted
   request of the SWV (the TLC works from one queue of all requests, so no per-object grants are
   needed); nobody else (leerkracht, bestuurder, controller, OPR, AC, beheerder: 404).
 - ``change``: the ib-er of the requesting school (edit, submit, complete, withdraw the request).
@@ -29,13 +30,17 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from leerlingen.querysets import huidige_relatie
 from swv.access import heeft_rol, lidmaatschappen, school_ids
 from swv.choices import Rol
+from tlv.choices import TLVStatus
 
 STAF = (Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT)
 SCHOOLLEIDING = (Rol.IB_ER, Rol.DIRECTEUR)
 NIETS = Q(pk__in=[])
 INGEDIEND = Q(eerst_ingediend_op__isnull=False)
+#: A TLV whose matter is over: seen by school staff only while the pupil is enrolled with them.
+AFGELOPEN = (TLVStatus.GEWEIGERD, TLVStatus.VERLOPEN, TLVStatus.INGETROKKEN, TLVStatus.VERLENGD)
 
 
 def _scholen(user, rollen, veld: str) -> Q:
@@ -52,7 +57,11 @@ def tlv_regel(user, action: str) -> Q:
     rol = lambda *rollen: INGEDIEND if heeft_rol(user, *rollen) else NIETS  # noqa: E731
 
     if action == "view":
-        return aanvrager(STAF) | sbo(STAF) | rol(Rol.TLC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER)
+        # School staff through a current relationship only: while the TLV is under way or in force,
+        # or while the pupil is enrolled at one of their schools today; an expired, ended or refused
+        # TLV of a pupil who left is not theirs any more (PRIVACY.md, issue 13).
+        relatie = ~Q(status__in=AFGELOPEN) | huidige_relatie(user, STAF)
+        return ((aanvrager(STAF) | sbo(STAF)) & relatie) | rol(Rol.TLC_LID, Rol.DB, Rol.BELEIDSMEDEWERKER)
     if action == "change":
         return aanvrager([Rol.IB_ER])
     if action == "beoordelen":

@@ -50,7 +50,18 @@ def _tlv(uuid: str) -> TLV:
     return tlv
 
 
-@taaksoort("tlv_besluitbrief")
+def _tlv_van_taak(taak: Taak):
+    tlv = TLV.objects.select_related("leerling").filter(uuid=taak.parameters.get("tlv", "")).first()
+    return (tlv, tlv.leerling) if tlv else None
+
+
+def _bezwaar_van_taak(taak: Taak):
+    bezwaar = Bezwaar.objects.select_related("tlv__leerling").filter(uuid=taak.parameters.get("bezwaar", "")).first()
+    return (bezwaar, bezwaar.tlv.leerling) if bezwaar else None
+
+
+# The letters name the pupil: served only within the TLV's current scope, logged (swv.taken).
+@taaksoort("tlv_besluitbrief", onderwerp=_tlv_van_taak)
 def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     """The decision letter: the decision, its grounds and how to lodge an objection (term, address)."""
     tlv = _tlv(taak.parameters.get("tlv", ""))
@@ -61,7 +72,7 @@ def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     return f"tlv-besluit-{context['kenmerk']}.pdf", pdf
 
 
-@taaksoort("tlv_beslissing_op_bezwaar")
+@taaksoort("tlv_beslissing_op_bezwaar", onderwerp=_bezwaar_van_taak)
 def beslissing_op_bezwaar(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     """The letter with the decision on an objection and how to lodge beroep at the court."""
     bezwaar = Bezwaar.objects.select_related("beslist_door").filter(uuid=taak.parameters.get("bezwaar", "")).first()

@@ -108,6 +108,10 @@ class Realisatie(models.Model):
     """The realised cost of one arrangement in one calendar year, entered or imported by the
     controller (from the accounting system's export). One row per arrangement and year."""
 
+    #: Points to a request but shows only its number and an amount: reaching it is no reason for
+    #: TOTP (``swv.leerlinggegevens.rollen_met_leerlingtoegang``); admin still leaves it out.
+    toont_geen_leerling = True
+
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     aanvraag = models.ForeignKey("arrangementen.Aanvraag", on_delete=models.PROTECT, related_name="realisaties")
     jaar = models.PositiveSmallIntegerField(_("year"))

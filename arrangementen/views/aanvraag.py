@@ -32,14 +32,14 @@ from arrangementen.views.basis import AanvraagActieView, AanvraagKnopView, aanvr
 from leerlingen.models import Leerling, MDOUitkomst
 from swv.access import school_ids, zichtbaar_of_404
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
-from swv.generiek import ActieView, HtmxDeelMixin, RolVereistMixin
+from swv.generiek import ActieView, HtmxDeelMixin, RolVereistMixin, ZoektermMixin
 from swv.models import School
 from swv.protocol import log_document_gedownload, log_leerling_bekeken, log_leerlingen_gezocht
 
 BEOORDELAARS = (Rol.CONSULENT, Rol.AC_LID)
 
 
-class AanvraagLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+class AanvraagLijstView(RolVereistMixin, ZoektermMixin, HtmxDeelMixin, TemplateView):
     htmx_template = "arrangementen/partials/_aanvraag_tabel.html"
     """All requests the user may see, filterable by status, type and school (htmx: the table only)."""
 
@@ -50,7 +50,8 @@ class AanvraagLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user, g = self.request.user, self.request.GET
-        filters = {k: g.get(k, "").strip() for k in ("status", "type", "school", "zoek")}
+        filters = {k: g.get(k, "").strip() for k in ("status", "type", "school")}
+        filters["zoek"] = self.zoekterm()  # POSTed, kept in the session: never in the URL
         arrangementtype = (
             Arrangementtype.objects.filter(uuid=filters["type"]).first() if _is_uuid(filters["type"]) else None
         )

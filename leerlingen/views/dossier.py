@@ -22,7 +22,7 @@ from leerlingen.tijdlijn import leerling_zichtbaar, tijdlijn
 from leerlingen.views.basis import ActieFormView
 from swv.access import scholen, zichtbaar_of_404
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
-from swv.generiek import RolVereistMixin
+from swv.generiek import RolVereistMixin, ZoektermMixin
 from swv.protocol import log_document_gedownload
 
 
@@ -30,7 +30,7 @@ def dossier_url(dossier, anker: str = "") -> str:
     return reverse("leerlingen:dossier_detail", args=[dossier.uuid]) + (f"#{anker}" if anker else "")
 
 
-class DossierLijstView(RolVereistMixin, View):
+class DossierLijstView(RolVereistMixin, ZoektermMixin, View):
     """The school overview of dossiers (ib-er, directeur, consulent; DB/beleid SWV-wide), with counts."""
 
     rollen = LEERLINGDATA_ROLLEN
@@ -39,7 +39,7 @@ class DossierLijstView(RolVereistMixin, View):
     def get(self, request):
         user = request.user
         status = request.GET.get("status", "")
-        zoek = request.GET.get("zoek", "").strip()
+        zoek = self.zoekterm()  # POSTed, kept in the session: never in the URL (ZoektermMixin)
         mijn_scholen = scholen(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.CONSULENT, Rol.LEERKRACHT]).order_by("naam")
         school = mijn_scholen.filter(uuid=request.GET.get("school")).first() if request.GET.get("school") else None
         qs = selectors.dossier_lijst(user, status=status, school=school, zoek=zoek)

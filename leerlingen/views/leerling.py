@@ -10,12 +10,12 @@ from leerlingen.models import Leerling
 from leerlingen.selectors import leerling as selectors
 from swv.access import heeft_rol, school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
-from swv.generiek import HtmxDeelMixin, RolVereistMixin, ScopedObjectMixin
+from swv.generiek import HtmxDeelMixin, RolVereistMixin, ScopedObjectMixin, ZoektermMixin
 from swv.models import School
 from swv.protocol import log_leerling_bekeken, log_leerlingen_gezocht
 
 
-class LeerlingLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+class LeerlingLijstView(RolVereistMixin, ZoektermMixin, HtmxDeelMixin, TemplateView):
     htmx_template = "leerlingen/partials/_lijst_tabel.html"
     rollen = LEERLINGDATA_ROLLEN
     template_name = "leerlingen/lijst.html"
@@ -24,7 +24,7 @@ class LeerlingLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        zoek = self.request.GET.get("zoek", "").strip()
+        zoek = self.zoekterm()  # POSTed, kept in the session: never in the URL (ZoektermMixin)
         groep = self.request.GET.get("groep", "").strip()
         mijn_scholen = School.objects.filter(
             pk__in=school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR, Rol.LEERKRACHT, Rol.CONSULENT])

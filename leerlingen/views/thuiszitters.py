@@ -27,7 +27,7 @@ from leerlingen.views.basis import ServiceFormView
 from swv.access import bestuur_ids, heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
-from swv.generiek import HtmxDeelMixin, RolVereistMixin
+from swv.generiek import HtmxDeelMixin, RolVereistMixin, ZoektermMixin
 from swv.models import Bestuur, Gemeente, Kring
 from swv.protocol import log_leerling_bekeken
 from swv.waarden import vereist
@@ -50,7 +50,7 @@ def _lijst_filters(get) -> dict:
     return {k: get.get(k, "").strip() for k in ("soort", "signaal", "stap", "gemeente", "zoek")}
 
 
-class ThuiszitterLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+class ThuiszitterLijstView(RolVereistMixin, ZoektermMixin, HtmxDeelMixin, TemplateView):
     htmx_template = "leerlingen/thuiszitters/partials/_lijst_tabel.html"
     """Cases active on a date (default today) with the seed-000 flags; closed or all on request."""
 
@@ -64,6 +64,7 @@ class ThuiszitterLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
         datum = _datum(g.get("datum"))
         status = g.get("status", "actief") if g.get("status") in {"actief", "afgesloten", "alle"} else "actief"
         filters = _lijst_filters(g)
+        filters["zoek"] = self.zoekterm()  # POSTed, kept in the session: never in the URL
         qs = selectors.thuiszitters_lijst(self.request.user, datum=datum, status=status, **filters)
         pagina = Paginator(qs, self.per_pagina).get_page(g.get("pagina"))
         for casus in pagina:
@@ -91,7 +92,7 @@ class ThuiszitterLijstView(RolVereistMixin, HtmxDeelMixin, TemplateView):
         return ctx
 
 
-class KiesLeerlingView(RolVereistMixin, HtmxDeelMixin, TemplateView):
+class KiesLeerlingView(RolVereistMixin, ZoektermMixin, HtmxDeelMixin, TemplateView):
     htmx_template = "leerlingen/thuiszitters/partials/_kandidaten.html"
     """Step 1 of a registration: find the pupil (within one's own schools)."""
 
@@ -106,7 +107,7 @@ class KiesLeerlingView(RolVereistMixin, HtmxDeelMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        zoek = self.request.GET.get("zoek", "").strip()
+        zoek = self.zoekterm()  # POSTed, kept in the session: never in the URL
         doel = "risico" if self.request.GET.get("doel") == "risico" else "thuiszitter"
         ctx.update(
             zoek=zoek,

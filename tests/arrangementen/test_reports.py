@@ -75,6 +75,9 @@ def test_the_letter_job_is_idempotent_and_states_a_refusal_with_objection(person
     taak_uitvoeren_service(taak_id=besluit.brief_taak_id)
     besluit.refresh_from_db()
     eerste = besluit.brief.name
+    # Stored once: with the decision, not a second copy on the job (issue 13).
+    assert Taak.objects.get(pk=besluit.brief_taak_id).status == Taak.Status.KLAAR
+    assert not Taak.objects.get(pk=besluit.brief_taak_id).bestand
     tekst = pdf_tekst(besluit.brief.read())
     assert "Besluit: afgewezen" in tekst and "Past in de basisondersteuning." in tekst and "6 weken" in tekst
     with django_capture_on_commit_callbacks(execute=False):

@@ -41,7 +41,7 @@ def test_an_ib_er_finds_a_pupil_and_registers_a_thuiszitter(client, personas):
     LeerlingFactory(school=personas.school_b, voornaam="Noor", achternaam="Vermeulen-B")
     partner = KetenpartnerFactory()
     client.force_login(personas.alice)
-    zoek = client.get(reverse("leerlingen:kies_leerling"), {"zoek": "Noor"}, HTTP_HX_REQUEST="true")
+    zoek = client.post(reverse("leerlingen:kies_leerling"), {"zoek": "Noor"}, HTTP_HX_REQUEST="true")
     assert "Vermeulen, Noor" in inhoud(zoek) and "Vermeulen-B" not in inhoud(zoek)
     url = reverse("leerlingen:thuiszitter_nieuw") + f"?leerling={leerling.uuid}"
     formulier = client.get(url)

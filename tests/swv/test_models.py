@@ -71,3 +71,20 @@ def test_the_access_log_is_append_only_in_postgresql():
         with pytest.raises(Exception, match="alleen-toevoegen"), transaction.atomic():
             with connection.cursor() as cursor:
                 cursor.execute("DELETE FROM swv_toegangslog WHERE id = %s", [entry.pk])
+
+
+@pytest.mark.django_db(transaction=True)
+def test_truncate_of_the_access_log_is_refused_in_postgresql():
+    """Committed rows (TRUNCATE refuses to run next to pending constraint checks of the same
+    transaction); the flush after this test empties the log with the test database's setting."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger is PostgreSQL's")
+    Toegangslog.objects.create(gebruiker=GebruikerFactory(), actie="bekeken", gebeurtenis="x", objecttype="y")
+    for sql in ("TRUNCATE swv_toegangslog", "TRUNCATE swv_gebruiker CASCADE"):
+        with pytest.raises(Exception, match="alleen-toevoegen"), transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL swv.toegangslog_legen = 'uit'")  # as in production
+                cursor.execute(sql)
+    assert Toegangslog.objects.count() == 1
