@@ -262,3 +262,24 @@ class RisicolijstregelAdmin(SimpleHistoryAdmin):
     list_display = ["ronde", "school_naam", "vergelijking", "thuiszitter"]
     list_filter = ["vergelijking"]
     raw_id_fields = ["ronde", "leerling", "signalering", "school"]
+
+
+# --- issue 14: parents' links. No pupil names in the list (the beheerder sees no pupil data). -------
+from leerlingen.models import OuderKoppeling  # noqa: E402
+
+
+@admin.register(OuderKoppeling)
+class OuderKoppelingAdmin(SimpleHistoryAdmin):
+    list_display = ["uuid", "ouder", "relatie", "gezag", "begin", "einde"]
+    list_filter = ["gezag", "relatie"]
+    list_select_related = ["ouder"]
+    search_fields = ["ouder__email"]
+    readonly_fields = ["uuid", "leerling_uuid", "uitgenodigd_door", "uitgenodigd_op", "beeindigd_door"]
+    exclude = ["leerling"]
+
+    @admin.display(description="leerling (uuid)")
+    def leerling_uuid(self, obj):
+        return obj.leerling.uuid
+
+    def has_add_permission(self, request):
+        return False  # links are made by the school, from the pupil's page

@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from swv.access import registreer_externe_toegang
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
 from swv.home import registreer_menu, registreer_paneel
 from swv.meldingen import ongelezen, registreer_meldingsoort
@@ -122,3 +123,13 @@ registreer_meldingsoort(
     model="leerlingen.MDO",
     route="leerlingen:mdo_detail",
 )
+
+
+# --- issue 14: parents (no membership, a link to a child) start on the parents' portal ---------------
+def _is_portaalouder(user) -> bool:
+    from leerlingen.views.ouders_portaal import is_portaalouder
+
+    return is_portaalouder(user)
+
+
+registreer_externe_toegang(_is_portaalouder, startpagina="leerlingen:ouders_home", routes=["leerlingen:ouders_"])

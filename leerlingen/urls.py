@@ -60,3 +60,24 @@ urlpatterns += [
 from leerlingen.urls_thuiszitters import urlpatterns as thuiszitters_urlpatterns  # noqa: E402
 
 urlpatterns += thuiszitters_urlpatterns
+
+# The parents' portal (issue 14): the school's invitation, and the parents' own pages.
+from leerlingen.views import ouders as ouder_views  # noqa: E402
+from leerlingen.views import ouders_portaal as portaal_views  # noqa: E402
+
+urlpatterns += [
+    path("<uuid:uuid>/ouder-uitnodigen/", ouder_views.OuderUitnodigenView.as_view(), name="ouder_uitnodigen"),
+    path(
+        "ouderkoppelingen/<uuid:uuid>/beeindigen/",
+        ouder_views.KoppelingBeeindigenView.as_view(),
+        name="ouderkoppeling_beeindigen",
+    ),
+    path("ouders/", portaal_views.OuderHomeView.as_view(), name="ouders_home"),
+    path("ouders/kind/<uuid:kind>/", portaal_views.KindView.as_view(), name="ouders_kind"),
+    path("ouders/kind/<uuid:kind>/opp/<uuid:uuid>/", portaal_views.OPPInstemmingView.as_view(), name="ouders_opp"),
+    path(
+        "ouders/kind/<uuid:kind>/verzoek/<slug:bron>/<uuid:uuid>/",
+        portaal_views.ZienswijzeView.as_view(),
+        name="ouders_zienswijze",
+    ),
+]

@@ -45,3 +45,6 @@ __all__ += [
     "Risicolijstronde",
     "Risicosignalering",
 ]
+from .ouders import OuderKoppeling  # noqa: E402
+
+__all__ += ["OuderKoppeling"]

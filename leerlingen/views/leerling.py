@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
-from leerlingen.models import Leerling
+from leerlingen.models import Leerling, OuderKoppeling
 from leerlingen.selectors import leerling as selectors
 from swv.access import school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
@@ -56,4 +56,14 @@ class LeerlingDetailView(ScopedObjectMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         ctx["inschrijvingen"] = self.object.inschrijvingen.select_related("school").order_by("-begindatum")
         ctx["huidige_inschrijving"] = selectors.huidige_inschrijving(self.object)
+        # The parents' portal (issue 14): who has access, and may this user invite or end access.
+        ctx["ouderkoppelingen"] = (
+            OuderKoppeling.objects.visible_to(self.request.user)
+            .filter(leerling=self.object)
+            .select_related("ouder")
+            .order_by("einde", "begin")
+        )
+        ctx["mag_ouders_koppelen"] = (
+            Leerling.objects.visible_to(self.request.user, "ouders").filter(pk=self.object.pk).exists()
+        )
         return ctx
