@@ -87,16 +87,16 @@ def test_the_database_refuses_a_link_without_gezag_or_reason_and_a_second_runnin
 @pytest.mark.django_db
 def test_inviting_the_same_parent_twice_or_a_staff_address_is_refused(gezin):
     with pytest.raises(DossierFout, match="already has access"):
-        services.ouder_uitnodigen(door=gezin.alice, leerling=gezin.kind_a, **{**UITNODIGING, "email": "ouder@example.nl"})
+        services.ouder_uitnodigen(
+            door=gezin.alice, leerling=gezin.kind_a, **{**UITNODIGING, "email": "ouder@example.nl"}
+        )
     with pytest.raises(DossierFout, match="staff account"):
         services.ouder_uitnodigen(door=gezin.alice, leerling=gezin.kind_a, **{**UITNODIGING, "email": "bob@example.nl"})
 
 
 @pytest.mark.django_db
 def test_an_existing_parent_gets_a_second_child_and_a_login_link(gezin):
-    k = services.ouder_uitnodigen(
-        door=gezin.bob, leerling=gezin.kind_b, **{**UITNODIGING, "email": "ouder@example.nl"}
-    )
+    k = services.ouder_uitnodigen(door=gezin.bob, leerling=gezin.kind_b, **{**UITNODIGING, "email": "ouder@example.nl"})
     assert k.ouder == gezin.ouder
     assert uitnodiging_mailen(koppeling_id=k.pk)
     assert "/accounts/login/" in mail.outbox[0].body
