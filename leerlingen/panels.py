@@ -133,3 +133,11 @@ def _is_portaalouder(user) -> bool:
 
 
 registreer_externe_toegang(_is_portaalouder, startpagina="leerlingen:ouders_home", routes=["leerlingen:ouders_"])
+
+registreer_meldingsoort(
+    "leerlingen.ouderbrief",
+    titel=_("A letter about your child is ready in the parents' portal"),
+    model="leerlingen.OuderBrief",
+    route="leerlingen:ouders_brief",
+    mag_ontvangen=_is_portaalouder,
+)

@@ -42,3 +42,17 @@ class OuderKoppelingQuerySet(models.QuerySet):
             huidig = Inschrijving.objects.actief_op().filter(school_id__in=ids).values("leerling_id")
             return self.filter(leerling_id__in=huidig) if ids else self.none()
         return self.none()
+
+
+class OuderBriefQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = "view") -> OuderBriefQuerySet:
+        """A parent: their own letters about a child they have a link in force to. Staff: the
+        letters of pupils they see (to check what was delivered when)."""
+        if not (user.is_authenticated and user.is_active) or action != "view":
+            return self.none()
+        from leerlingen.models import Leerling, OuderKoppeling
+
+        if not lidmaatschappen(user):
+            kinderen = OuderKoppeling.objects.actief().filter(ouder=user).values("leerling_id")
+            return self.filter(ouder=user, leerling_id__in=kinderen)
+        return self.filter(leerling__in=Leerling.objects.visible_to(user, "view"))

@@ -94,6 +94,28 @@ def zienswijze_geven(*, koppeling, uuid, besluit: str, tekst: str) -> TLV:
     return tlv
 
 
+def besluitbrief_bezorgen(tlv: TLV) -> None:
+    """Deliver the decision letter to the parents with legal authority (the objection term counts from
+    the delivery, by this app's rule) and notify them; called when the letter job is queued."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from leerlingen.services.ouders import brieven_bezorgen
+
+    if tlv.besluitbrief is None:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        titel = _g("Decision on the TLV request")
+    brieven_bezorgen(
+        leerling=tlv.leerling,
+        bron="tlv",
+        bron_uuid=tlv.uuid,
+        titel=titel,
+        taak=tlv.besluitbrief,
+        bezwaartermijn=termijnen.bezwaartermijn_einde,
+    )
+
+
 registreer_ouderbron(
     OuderBron(sleutel="tlv", label=_("TLV request"), verzoeken=verzoeken, zienswijze_geven=zienswijze_geven)
 )

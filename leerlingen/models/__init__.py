@@ -45,6 +45,6 @@ __all__ += [
     "Risicolijstronde",
     "Risicosignalering",
 ]
-from .ouders import OuderKoppeling  # noqa: E402
+from .ouders import OuderBrief, OuderKoppeling  # noqa: E402
 
-__all__ += ["OuderKoppeling"]
+__all__ += ["OuderBrief", "OuderKoppeling"]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from leerlingen.choices import Ouderrelatie
-from leerlingen.querysets_ouders import OuderKoppelingQuerySet
+from leerlingen.querysets_ouders import OuderBriefQuerySet, OuderKoppelingQuerySet
 
 
 class OuderKoppeling(models.Model):
@@ -78,3 +78,42 @@ class OuderKoppeling(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_relatie_display()} ({self.begin:%d-%m-%Y})"
+
+
+class OuderBrief(models.Model):
+    """A decision letter delivered to a parent in the parents' portal (an Awb-besluit is addressed to
+    the parents; their objection term runs from the delivery).
+
+    The PDF is the deciding app's own letter job (``swv.Taak``: a private file, made on the worker);
+    the app that delivers also computes the objection term from ``bezorgd_op`` (its own rules). One
+    row per parent and letter.
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    ouder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="ouderbrieven", verbose_name=_("parent")
+    )
+    leerling = models.ForeignKey(
+        "leerlingen.Leerling", on_delete=models.PROTECT, related_name="ouderbrieven", verbose_name=_("pupil")
+    )
+    bron = models.CharField(_("source"), max_length=30)
+    bron_uuid = models.UUIDField(_("public id of the decision"))
+    titel = models.CharField(_("title"), max_length=200)
+    taak = models.ForeignKey("swv.Taak", on_delete=models.PROTECT, related_name="+", verbose_name=_("letter (PDF job)"))
+    bezorgd_op = models.DateTimeField(_("delivered at"), default=timezone.now)
+    bezwaartermijn_einde = models.DateField(_("objection possible until"), null=True, blank=True)
+    gedownload_op = models.DateTimeField(_("first downloaded at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = OuderBriefQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("letter to a parent")
+        verbose_name_plural = _("letters to parents")
+        ordering = ["-bezorgd_op", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["ouder", "taak"], name="ouderbrief_eenmaal_per_ouder"),
+        ]
+
+    def __str__(self) -> str:
+        return self.titel

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from leerlingen.choices import Deelnemersrol, DossierStatus, MDOStatus, OPPStatus
-from leerlingen.models import MDO, DossierSectie, Inschrijving, OPPInstemming, OPPVersie, OuderKoppeling
+from leerlingen.models import MDO, DossierSectie, Inschrijving, OPPInstemming, OPPVersie, OuderBrief, OuderKoppeling
 from leerlingen.ouders.bronnen import verzoeken_van
 
 
@@ -71,3 +71,13 @@ def mdos(koppeling: OuderKoppeling) -> list[MDO]:
 
 def verzoeken(koppeling: OuderKoppeling):
     return verzoeken_van(koppeling.leerling)
+
+
+def brieven(koppeling: OuderKoppeling) -> list[OuderBrief]:
+    """The letters delivered to this parent about this child, newest first."""
+    return list(
+        OuderBrief.objects.visible_to(koppeling.ouder)
+        .filter(leerling_id=koppeling.leerling_id)
+        .select_related("taak")
+        .order_by("-bezorgd_op")
+    )

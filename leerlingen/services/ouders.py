@@ -5,19 +5,26 @@ the view's scoping) and runs in one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
+
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.choices import Instemmingsbesluit, Instemmingswijze, OPPStatus
-from leerlingen.models import Inschrijving, Leerling, OPPInstemming, OPPVersie, OuderKoppeling
+from leerlingen.models import Inschrijving, Leerling, OPPInstemming, OPPVersie, OuderBrief, OuderKoppeling
 from leerlingen.querysets_ouders import KOPPELROLLEN
 from leerlingen.services.dossier import activiteit_registreren, eis_open
 from leerlingen.services.fouten import DossierFout
 from swv.access import school_ids
 from swv.historie import met_historie
+from swv.meldingen import melden
 from swv.models import Gebruiker
+
+#: The notification of a delivered letter (registered in ``leerlingen.panels``).
+OUDERBRIEF = "leerlingen.ouderbrief"
 
 
 def eis_koppelrecht(door, leerling: Leerling) -> None:
@@ -182,3 +189,45 @@ def opp_instemming_door_ouder(
     )
     activiteit_registreren(dossier)
     return instemming
+
+
+def brieven_bezorgen(
+    *,
+    leerling: Leerling,
+    bron: str,
+    bron_uuid,
+    titel: str,
+    taak,
+    bezwaartermijn: Callable[[date], date] | None = None,
+) -> list[OuderBrief]:
+    """Deliver a decision letter (the deciding app's PDF job ``taak``) to every parent with legal
+    authority and a link in force, record the delivery moment and the objection term counted from
+    it (``bezwaartermijn(delivery date)``, the deciding app's rule), and notify each parent: an
+    e-mail with a link only. Delivering the same letter again changes nothing. Call it inside the
+    decision's transaction."""
+    nu = timezone.now()
+    einde = bezwaartermijn(timezone.localdate(nu)) if bezwaartermijn else None
+    nieuw = []
+    for koppeling in OuderKoppeling.objects.actief().filter(leerling=leerling, gezag=True).select_related("ouder"):
+        brief, gemaakt = OuderBrief.objects.get_or_create(
+            ouder=koppeling.ouder,
+            taak=taak,
+            defaults={
+                "leerling": leerling,
+                "bron": bron,
+                "bron_uuid": bron_uuid,
+                "titel": titel[:200],
+                "bezorgd_op": nu,
+                "bezwaartermijn_einde": einde,
+            },
+        )
+        if gemaakt:
+            nieuw.append(brief)
+    for brief in nieuw:
+        melden(soort=OUDERBRIEF, doel=brief, ontvangers=[brief.ouder], sleutel=f"brief:{brief.pk}")
+    return nieuw
+
+
+def brief_gedownload(*, brief: OuderBrief) -> None:
+    """Record the first download of a letter by its parent (the delivery is proven by then)."""
+    OuderBrief.objects.filter(pk=brief.pk, gedownload_op__isnull=True).update(gedownload_op=timezone.now())

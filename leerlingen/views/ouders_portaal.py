@@ -10,20 +10,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from django.views.generic import TemplateView
 
 from leerlingen.forms.ouders import OuderInstemmingForm, ZienswijzeForm
-from leerlingen.models import OuderKoppeling
+from leerlingen.models import OuderBrief, OuderKoppeling
 from leerlingen.ouders import selectors
 from leerlingen.ouders.bronnen import ouderbron
 from leerlingen.ouders.toegang import koppeling_van
 from leerlingen.services import ouders as services
-from swv.access import lidmaatschappen
+from swv.access import lidmaatschappen, zichtbaar_of_404
 from swv.generiek import ActieView, ToegangMixin
-from swv.protocol import log_ouderportaal_bekeken
+from swv.protocol import log_document_gedownload, log_ouderportaal_bekeken
 
 
 def is_portaalouder(user) -> bool:
@@ -73,6 +76,7 @@ class KindView(OuderMixin, TemplateView):
             opp_versies=selectors.opp_versies(k),
             mdos=selectors.mdos(k),
             verzoeken=selectors.verzoeken(k),
+            brieven=selectors.brieven(k),
         )
         return ctx
 
@@ -149,3 +153,20 @@ class ZienswijzeView(OuderActieView):
 
     def uitvoeren(self, form):
         self.bron.zienswijze_geven(koppeling=self.koppeling, uuid=self.verzoek.uuid, **form.cleaned_data)
+
+
+class OuderBriefView(OuderMixin, View):
+    """Download of a letter delivered to the parent: only their own, of a child with a link in force
+    (``OuderBrief.objects.visible_to``), access-logged; while the PDF is still being made, back to
+    the child's page with a message."""
+
+    def get(self, request, uuid):
+        brief = zichtbaar_of_404(
+            OuderBrief.objects.visible_to(request.user).select_related("taak", "leerling"), uuid=uuid
+        )
+        if not brief.taak.bestand:
+            messages.info(request, _("The letter is still being prepared. Try again in a minute."))
+            return redirect("leerlingen:ouders_kind", brief.leerling.uuid)
+        log_document_gedownload(gebruiker=request.user, document=brief, leerling=brief.leerling, request=request)
+        services.brief_gedownload(brief=brief)
+        return FileResponse(brief.taak.bestand.open("rb"), as_attachment=True, filename=brief.taak.bestandsnaam)
