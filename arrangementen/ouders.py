@@ -4,13 +4,16 @@ requests, and the parent's view (zienswijze) and consent written into the reques
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from arrangementen import conf
 from arrangementen.choices import AanvraagStatus
-from arrangementen.models import Aanvraag
+from arrangementen.models import Aanvraag, Besluit
 from arrangementen.services.fouten import AanvraagFout
 from leerlingen.choices import OuderBesluit
 from leerlingen.ouders.bronnen import OuderBron, OuderVerzoek, registreer_ouderbron
@@ -77,6 +80,33 @@ def zienswijze_geven(*, koppeling, uuid, besluit: str, tekst: str) -> Aanvraag:
         ]
     )
     return aanvraag
+
+
+def _bezwaartermijn(bezorgd: date) -> date | None:
+    return bezorgd + timedelta(weeks=conf.bezwaartermijn_weken()) if conf.bezwaar_mogelijk() else None
+
+
+def besluitbrief_bezorgen(besluit: Besluit) -> None:
+    """Deliver the decision letter to the parents with legal authority and notify them (the objection
+    term, when the SWV allows objection, counted from the delivery); called when the job is queued."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from leerlingen.services.ouders import brieven_bezorgen
+
+    if besluit.brief_taak is None:
+        return
+    aanvraag = besluit.aanvraag
+    with translation.override(settings.LANGUAGE_CODE):
+        titel = _g("Decision on arrangement request %(nummer)s") % {"nummer": aanvraag.nummer}
+    brieven_bezorgen(
+        leerling=aanvraag.leerling,
+        bron="arrangement",
+        bron_uuid=besluit.uuid,
+        titel=titel,
+        taak=besluit.brief_taak,
+        bezwaartermijn=_bezwaartermijn if conf.bezwaar_mogelijk() else None,
+    )
 
 
 registreer_ouderbron(

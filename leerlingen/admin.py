@@ -283,3 +283,30 @@ class OuderKoppelingAdmin(SimpleHistoryAdmin):
 
     def has_add_permission(self, request):
         return False  # links are made by the school, from the pupil's page
+
+
+from leerlingen.models import OuderBrief  # noqa: E402
+
+
+@admin.register(OuderBrief)
+class OuderBriefAdmin(SimpleHistoryAdmin):
+    """Letters delivered to parents: when, to whom, the objection term; no pupil names."""
+
+    list_display = ["uuid", "ouder", "bron", "bezorgd_op", "bezwaartermijn_einde", "gedownload_op"]
+    list_filter = ["bron"]
+    list_select_related = ["ouder"]
+    search_fields = ["ouder__email"]
+    exclude = ["leerling", "taak"]
+    readonly_fields = [
+        "uuid",
+        "ouder",
+        "bron",
+        "bron_uuid",
+        "titel",
+        "bezorgd_op",
+        "bezwaartermijn_einde",
+        "gedownload_op",
+    ]
+
+    def has_add_permission(self, request):
+        return False

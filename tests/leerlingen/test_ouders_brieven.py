@@ -86,3 +86,18 @@ def test_the_download_is_scope_checked_and_access_logged(client, gezin, besluit)
     for ander in (gezin.vader, gezin.ouder2, gezin.alice):
         client.force_login(ander)
         assert client.get(url).status_code == 404
+
+
+def test_the_arrangement_decision_letter_is_delivered_too(gezin):
+    from arrangementen import conf
+    from arrangementen.models import Besluit
+    from arrangementen.services.beoordeling import besluitbrief_starten
+    from tests.arrangementen.factories import AanvraagFactory
+
+    aanvraag = AanvraagFactory(leerling=gezin.kind_a, school=gezin.school_a, afgewezen=True)
+    besluit = Besluit.objects.get(aanvraag=aanvraag)
+    besluitbrief_starten(besluit, gezin.alice)
+    brief = OuderBrief.objects.get(ouder=gezin.ouder, bron="arrangement")
+    assert aanvraag.nummer in brief.titel
+    termijn = brief.bezwaartermijn_einde - timezone.localdate(brief.bezorgd_op)
+    assert termijn.days == 7 * conf.bezwaartermijn_weken()

@@ -86,11 +86,11 @@ def test_the_database_refuses_a_link_without_gezag_or_reason_and_a_second_runnin
 
 @pytest.mark.django_db
 def test_inviting_the_same_parent_twice_or_a_staff_address_is_refused(gezin):
-    with pytest.raises(DossierFout, match="already has access"):
+    with pytest.raises(DossierFout, match="heeft al toegang"):
         services.ouder_uitnodigen(
             door=gezin.alice, leerling=gezin.kind_a, **{**UITNODIGING, "email": "ouder@example.nl"}
         )
-    with pytest.raises(DossierFout, match="staff account"):
+    with pytest.raises(DossierFout, match="medewerkersaccount"):
         services.ouder_uitnodigen(door=gezin.alice, leerling=gezin.kind_a, **{**UITNODIGING, "email": "bob@example.nl"})
 
 
@@ -160,7 +160,7 @@ def test_an_objection_without_explanation_is_refused_and_nothing_saved(client, g
 @pytest.mark.django_db
 def test_a_parent_without_gezag_cannot_consent(gezin):
     k = OuderKoppelingFactory(leerling=gezin.kind_a, gezag=False, reden_zonder_gezag="Pleegouder")
-    with pytest.raises(DossierFout, match="legal authority"):
+    with pytest.raises(DossierFout, match="met gezag"):
         services.opp_instemming_door_ouder(koppeling=k, oppversie=gezin.opp_a, besluit=Instemmingsbesluit.INGESTEMD)
 
 

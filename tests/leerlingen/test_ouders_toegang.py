@@ -15,6 +15,7 @@ from leerlingen.models import Inschrijving
 from leerlingen.ouders.toegang import kinderen
 from swv.models import Toegangslog
 from tests.arrangementen.factories import AanvraagFactory
+from tests.leerlingen.factories import LeerlingFactory
 from tests.leerlingen.factories_ouders import OuderKoppelingFactory
 from tests.tlv.factories import TLVFactory
 
@@ -185,3 +186,17 @@ def test_a_parent_with_a_link_that_started_today_is_in(client, gezin):
 def test_the_admin_is_404_for_a_parent(client, gezin):
     client.force_login(gezin.ouder)
     assert client.get("/beheer/").status_code == 404
+
+
+def test_the_parents_pages_stay_within_a_query_budget(client, gezin, django_assert_max_num_queries):
+    """Three children and a full child's page: a fixed number of queries, not one per item."""
+    for _ in range(2):
+        OuderKoppelingFactory(ouder=gezin.ouder, leerling=LeerlingFactory(school=gezin.school_a))
+    for _ in range(3):
+        AanvraagFactory(leerling=gezin.kind_a, school=gezin.school_a)
+        TLVFactory(leerling=gezin.kind_a, aanvragende_school=gezin.school_a)
+    client.force_login(gezin.ouder)
+    with django_assert_max_num_queries(25):
+        assert client.get(reverse("leerlingen:ouders_home")).status_code == 200
+    with django_assert_max_num_queries(30):
+        assert client.get(_kind_url(gezin.kind_a)).status_code == 200
