@@ -11,11 +11,12 @@ from django.conf import settings
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from leerlingen.models import Inschrijving
+from leerlingen.models import Inschrijving, MDODeelnemer
 from leerlingen.ouders.toegang import kinderen
 from swv.models import Toegangslog
 from tests.arrangementen.factories import AanvraagFactory
 from tests.leerlingen.factories import LeerlingFactory
+from tests.leerlingen.factories_dossier import MDOFactory
 from tests.leerlingen.factories_ouders import OuderKoppelingFactory
 from tests.tlv.factories import TLVFactory
 
@@ -192,9 +193,11 @@ def test_the_parents_pages_stay_within_a_query_budget(client, gezin, django_asse
     """Three children and a full child's page: a fixed number of queries, not one per item."""
     for _ in range(2):
         OuderKoppelingFactory(ouder=gezin.ouder, leerling=LeerlingFactory(school=gezin.school_a))
+    AanvraagFactory(leerling=gezin.kind_a, school=gezin.school_a)
+    TLVFactory(leerling=gezin.kind_a, aanvragende_school=gezin.school_a)
     for _ in range(3):
-        AanvraagFactory(leerling=gezin.kind_a, school=gezin.school_a)
-        TLVFactory(leerling=gezin.kind_a, aanvragende_school=gezin.school_a)
+        mdo = MDOFactory(dossier=gezin.dossier_a, agenda="Gesprek")
+        MDODeelnemer.objects.create(mdo=mdo, naam="Moeder", rol="ouder")
     client.force_login(gezin.ouder)
     with django_assert_max_num_queries(25):
         assert client.get(reverse("leerlingen:ouders_home")).status_code == 200
