@@ -82,8 +82,8 @@ def zienswijze_geven(*, koppeling, uuid, besluit: str, tekst: str) -> Aanvraag:
     return aanvraag
 
 
-def _bezwaartermijn(bezorgd: date) -> date | None:
-    return bezorgd + timedelta(weeks=conf.bezwaartermijn_weken()) if conf.bezwaar_mogelijk() else None
+def _bezwaartermijn(bezorgd: date) -> date:
+    return bezorgd + timedelta(weeks=conf.bezwaartermijn_weken())
 
 
 def besluitbrief_bezorgen(besluit: Besluit) -> None:
