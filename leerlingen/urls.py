@@ -75,6 +75,7 @@ urlpatterns += [
     path("ouders/", portaal_views.OuderHomeView.as_view(), name="ouders_home"),
     path("ouders/kind/<uuid:kind>/", portaal_views.KindView.as_view(), name="ouders_kind"),
     path("ouders/brieven/<uuid:uuid>/", portaal_views.OuderBriefView.as_view(), name="ouders_brief"),
+    path("ouders/kind/<uuid:kind>/document/", portaal_views.OuderDocumentView.as_view(), name="ouders_document"),
     path("ouders/kind/<uuid:kind>/opp/<uuid:uuid>/", portaal_views.OPPInstemmingView.as_view(), name="ouders_opp"),
     path(
         "ouders/kind/<uuid:kind>/verzoek/<slug:bron>/<uuid:uuid>/",

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.choices import Instemmingsbesluit, OuderBesluit, Ouderrelatie
+from swv.uploads import valideer_upload
 
 
 def _tekst(regels: int) -> forms.Textarea:
@@ -86,3 +87,21 @@ class ZienswijzeForm(forms.Form):
         choices=[(OuderBesluit.INGESTEMD, _("Yes, I agree")), (OuderBesluit.GEWEIGERD, _("No, I do not agree"))],
         widget=forms.RadioSelect,
     )
+
+
+class OuderDocumentForm(forms.Form):
+    titel = forms.CharField(
+        label=_("What is the document?"),
+        max_length=200,
+        help_text=_("For example: report of the youth care team, or a diagnosis."),
+    )
+    bestand = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, Word (DOCX), Excel (XLSX), PNG or JPEG."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}),
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        valideer_upload(bestand)
+        return bestand

@@ -13,8 +13,17 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from leerlingen.choices import Instemmingsbesluit, Instemmingswijze, OPPStatus
-from leerlingen.models import Inschrijving, Leerling, OPPInstemming, OPPVersie, OuderBrief, OuderKoppeling
+from leerlingen.choices import DossierStatus, Instemmingsbesluit, Instemmingswijze, OPPStatus
+from leerlingen.models import (
+    Document,
+    Dossier,
+    Inschrijving,
+    Leerling,
+    OPPInstemming,
+    OPPVersie,
+    OuderBrief,
+    OuderKoppeling,
+)
 from leerlingen.querysets_ouders import KOPPELROLLEN
 from leerlingen.services.dossier import activiteit_registreren, eis_open
 from leerlingen.services.fouten import DossierFout
@@ -231,3 +240,41 @@ def brieven_bezorgen(
 def brief_gedownload(*, brief: OuderBrief) -> None:
     """Record the first download of a letter by its parent (the delivery is proven by then)."""
     OuderBrief.objects.filter(pk=brief.pk, gedownload_op__isnull=True).update(gedownload_op=timezone.now())
+
+
+@transaction.atomic
+def document_van_ouder(*, koppeling: OuderKoppeling, bestand, titel: str) -> Document:
+    """A document a parent adds in the portal (a report from youth care, a diagnosis): checked by the
+    one upload validator, stored with the child's open dossier (if any) at the current school, and
+    marked as from the parent so the school sees where it came from."""
+    from leerlingen.choices import Documentsoort
+    from leerlingen.selectors.leerling import huidige_inschrijving
+    from leerlingen.services.document import document_bewaren
+
+    ouder = koppeling.ouder
+    if not OuderKoppeling.objects.visible_to(ouder).filter(pk=koppeling.pk).exists():
+        raise PermissionDenied
+    if not titel.strip():
+        raise DossierFout({"titel": _("Give the document a title, for example: report of the youth care team.")})
+    inschrijving = huidige_inschrijving(koppeling.leerling)
+    if inschrijving is None:
+        raise PermissionDenied
+    dossier = (
+        Dossier.objects.filter(leerling_id=koppeling.leerling_id, school=inschrijving.school)
+        .exclude(status=DossierStatus.AFGESLOTEN)
+        .first()
+    )
+    document = document_bewaren(
+        door=ouder,
+        leerling=koppeling.leerling,
+        dossier=dossier,
+        school=inschrijving.school,
+        soort=Documentsoort.VERSLAG,
+        titel=titel.strip(),
+        bestand=bestand,
+    )
+    document.van_ouder = True
+    document.save(update_fields=["van_ouder"])
+    if dossier is not None:
+        activiteit_registreren(dossier)
+    return document

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from leerlingen.forms.ouders import OuderInstemmingForm, ZienswijzeForm
+from leerlingen.forms.ouders import OuderDocumentForm, OuderInstemmingForm, ZienswijzeForm
 from leerlingen.models import OuderBrief, OuderKoppeling
 from leerlingen.ouders import selectors
 from leerlingen.ouders.bronnen import ouderbron
@@ -170,3 +170,22 @@ class OuderBriefView(OuderMixin, View):
         log_document_gedownload(gebruiker=request.user, document=brief, leerling=brief.leerling, request=request)
         services.brief_gedownload(brief=brief)
         return FileResponse(brief.taak.bestand.open("rb"), as_attachment=True, filename=brief.taak.bestandsnaam)
+
+
+class OuderDocumentView(OuderActieView):
+    form_class = OuderDocumentForm
+    titel = _("Send a document to the school")
+    knop = _("Send document")
+    succes_bericht = _("Thank you. The school can now read the document.")
+    uitleg = _(
+        "Do you have a report about your child, for example from youth care or a doctor? Send it here. "
+        "The document is added to your child's dossier at school, marked as coming from you. "
+        "Only the school staff who work on your child's support can read it."
+    )
+
+    def laad(self) -> None:
+        super().laad()
+        log_ouderportaal_bekeken(gebruiker=self.request.user, leerling=self.koppeling.leerling, request=self.request)
+
+    def uitvoeren(self, form):
+        services.document_van_ouder(koppeling=self.koppeling, **form.cleaned_data)

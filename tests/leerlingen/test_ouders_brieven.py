@@ -101,3 +101,28 @@ def test_the_arrangement_decision_letter_is_delivered_too(gezin):
     assert aanvraag.nummer in brief.titel
     termijn = brief.bezwaartermijn_einde - timezone.localdate(brief.bezorgd_op)
     assert termijn.days == 7 * conf.bezwaartermijn_weken()
+
+
+# --- Documents from the parent (through the one upload validator) ---------------------------------
+
+
+def test_a_parent_sends_a_document_that_the_school_sees_marked_as_from_the_parent(client, gezin):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from leerlingen.models import Document
+
+    client.force_login(gezin.ouder)
+    url = reverse("leerlingen:ouders_document", args=[gezin.kind_a.uuid])
+    assert client.get(url).status_code == 200
+    kapot = SimpleUploadedFile("rapport.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    assert client.post(url, {"titel": "Rapport jeugdzorg", "bestand": kapot}).status_code == 422
+    assert not Document.objects.exists()
+    goed = SimpleUploadedFile("rapport.pdf", PDF, content_type="application/pdf")
+    assert client.post(url, {"titel": "Rapport jeugdzorg", "bestand": goed}).status_code == 302
+    document = Document.objects.get()
+    assert document.van_ouder and document.geupload_door == gezin.ouder and document.dossier == gezin.dossier_a
+    client.force_login(gezin.alice)
+    html = client.get(reverse("leerlingen:dossier_detail", args=[gezin.dossier_a.uuid])).content.decode()
+    assert "Rapport jeugdzorg" in html and "van de ouder" in html
+    client.force_login(gezin.ouder2)
+    assert client.get(reverse("leerlingen:ouders_document", args=[gezin.kind_a.uuid])).status_code == 404
