@@ -17,6 +17,7 @@ from arrangementen.models import Aanvraag, Besluit
 from arrangementen.services.fouten import AanvraagFout
 from leerlingen.choices import OuderBesluit
 from leerlingen.ouders.bronnen import OuderBron, OuderVerzoek, registreer_ouderbron
+from swv.demo import demo_stap
 from swv.historie import met_historie
 from swv.overgangen import vergrendel
 
@@ -114,3 +115,39 @@ registreer_ouderbron(
         sleutel="arrangement", label=_("Arrangement request"), verzoeken=verzoeken, zienswijze_geven=zienswijze_geven
     )
 )
+
+
+@demo_stap(volgorde=95)
+def demo_ouderbrief(ctx) -> str | None:
+    """Demo (issue 14): ``ouder@demo.swv.nl`` also has a second child at school A with a decided
+    request, whose decision letter is delivered to the parents' portal."""
+    from leerlingen.choices import Ouderrelatie
+    from leerlingen.models import Inschrijving, OuderBrief, OuderKoppeling
+    from swv.models import Gebruiker
+
+    ouder = Gebruiker.objects.filter(email="ouder@demo.swv.nl").first()
+    if ouder is None or OuderBrief.objects.filter(ouder=ouder).exists():
+        return None
+    ingeschreven = Inschrijving.objects.actief_op(ctx.vandaag).filter(school=ctx.school_a).values("leerling_id")
+    besluit = (
+        Besluit.objects.filter(
+            aanvraag__school=ctx.school_a, aanvraag__leerling_id__in=ingeschreven, brief_taak__isnull=False
+        )
+        .exclude(aanvraag__leerling__ouderkoppelingen__isnull=False)
+        .select_related("aanvraag__leerling", "brief_taak")
+        .order_by("-datum")
+        .first()
+    )
+    if besluit is None:
+        return None
+    koppeling = OuderKoppeling.objects.filter(ouder=ouder).first()
+    OuderKoppeling.objects.create(
+        ouder=ouder,
+        leerling=besluit.aanvraag.leerling,
+        relatie=Ouderrelatie.MOEDER,
+        gezag=True,
+        begin=ctx.vandaag - timedelta(days=30),
+        uitgenodigd_door=koppeling.uitgenodigd_door if koppeling else besluit.genomen_door,
+    )
+    besluitbrief_bezorgen(besluit)
+    return "ouderportaal: besluitbrief bezorgd bij ouder@demo.swv.nl"
