@@ -241,3 +241,25 @@ def test_no_zienswijze_once_the_request_was_submitted_or_on_another_child(client
     assert client.get(url).status_code == 404
     url = reverse("leerlingen:ouders_zienswijze", args=[gezin.kind_b.uuid, "arrangement", ander.uuid])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", ["bob", "lotte", "charlie", "dirk", "bert", "beheer"])
+def test_only_the_ib_er_and_directeur_of_the_school_reach_the_invite_and_end_pages(client, gezin, persona):
+    client.force_login(getattr(gezin, persona))
+    assert client.get(reverse("leerlingen:ouder_uitnodigen", args=[gezin.kind_a.uuid])).status_code == 404
+    url = reverse("leerlingen:ouderkoppeling_beeindigen", args=[gezin.koppeling.uuid])
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"reden": "x"}).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_directeur_ends_a_link_from_the_pupils_page(client, gezin):
+    client.force_login(gezin.dora)
+    html = client.get(reverse("leerlingen:detail", args=[gezin.kind_a.uuid])).content.decode()
+    url = reverse("leerlingen:ouderkoppeling_beeindigen", args=[gezin.koppeling.uuid])
+    assert url in html
+    assert client.post(url, {"reden": ""}).status_code == 422
+    assert client.post(url, {"reden": "Ouder heeft geen gezag meer."}).status_code == 302
+    gezin.koppeling.refresh_from_db()
+    assert gezin.koppeling.einde is not None and gezin.koppeling.beeindigd_door == gezin.dora
