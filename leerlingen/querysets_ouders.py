@@ -56,3 +56,19 @@ class OuderBriefQuerySet(models.QuerySet):
             kinderen = OuderKoppeling.objects.actief().filter(ouder=user).values("leerling_id")
             return self.filter(ouder=user, leerling_id__in=kinderen)
         return self.filter(leerling__in=Leerling.objects.visible_to(user, "view"))
+
+
+class LogboekQuerySet(models.QuerySet):
+    def visible_to(self, user, action: str = "view") -> LogboekQuerySet:
+        """Staff: the messages of pupils they see. A parent: of their children (link in force), the
+        school's messages, their own, and the other parents' unless marked "only for the school"."""
+        if not (user.is_authenticated and user.is_active) or action != "view":
+            return self.none()
+        from leerlingen.models import Leerling, OuderKoppeling
+
+        if not lidmaatschappen(user):
+            kinderen = OuderKoppeling.objects.actief().filter(ouder=user).values("leerling_id")
+            return self.filter(leerling_id__in=kinderen).filter(
+                Q(van_ouder=False) | Q(auteur=user) | Q(alleen_school=False)
+            )
+        return self.filter(leerling__in=Leerling.objects.visible_to(user, "view"))

@@ -105,3 +105,15 @@ class OuderDocumentForm(forms.Form):
         bestand = self.cleaned_data["bestand"]
         valideer_upload(bestand)
         return bestand
+
+
+class LogboekForm(forms.Form):
+    tekst = forms.CharField(label=_("Your message"), widget=_tekst(4), max_length=2000)
+
+
+class OuderLogboekForm(LogboekForm):
+    alleen_school = forms.BooleanField(
+        label=_("Only for the school"),
+        required=False,
+        help_text=_("Tick this if the other parent may not read this message. The school always reads it."),
+    )

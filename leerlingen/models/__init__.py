@@ -45,6 +45,6 @@ __all__ += [
     "Risicolijstronde",
     "Risicosignalering",
 ]
-from .ouders import OuderBrief, OuderKoppeling  # noqa: E402
+from .ouders import Logboekbericht, OuderBrief, OuderKoppeling  # noqa: E402
 
-__all__ += ["OuderBrief", "OuderKoppeling"]
+__all__ += ["Logboekbericht", "OuderBrief", "OuderKoppeling"]

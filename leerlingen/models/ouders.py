@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from leerlingen.choices import Ouderrelatie
-from leerlingen.querysets_ouders import OuderBriefQuerySet, OuderKoppelingQuerySet
+from leerlingen.querysets_ouders import LogboekQuerySet, OuderBriefQuerySet, OuderKoppelingQuerySet
 
 
 class OuderKoppeling(models.Model):
@@ -117,3 +117,41 @@ class OuderBrief(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+
+class Logboekbericht(models.Model):
+    """A short message in the logbook the parents keep with the school about one child (issue 14).
+
+    Visible to the school staff who see the pupil; a message of the school to every parent with a
+    link in force; a parent's message to the other parents too, unless its author marked it "only for
+    the school" (``alleen_school``, which only a parent's message can be).
+    """
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    leerling = models.ForeignKey(
+        "leerlingen.Leerling", on_delete=models.PROTECT, related_name="logboekberichten", verbose_name=_("pupil")
+    )
+    auteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("author")
+    )
+    van_ouder = models.BooleanField(_("written by a parent"))
+    tekst = models.TextField(_("message"))
+    alleen_school = models.BooleanField(_("only for the school"), default=False)
+    aangemaakt = models.DateTimeField(_("written at"), default=timezone.now)
+    history = HistoricalRecords()
+
+    objects = LogboekQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("logbook message")
+        verbose_name_plural = _("logbook messages")
+        ordering = ["-aangemaakt", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(alleen_school=False) | Q(van_ouder=True), name="logboek_alleen_school_van_ouder"
+            ),
+            models.CheckConstraint(condition=~Q(tekst=""), name="logboek_niet_leeg"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.aangemaakt:%d-%m-%Y %H:%M}"

@@ -7,7 +7,16 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from leerlingen.choices import Deelnemersrol, DossierStatus, MDOStatus, OPPStatus
-from leerlingen.models import MDO, DossierSectie, Inschrijving, OPPInstemming, OPPVersie, OuderBrief, OuderKoppeling
+from leerlingen.models import (
+    MDO,
+    DossierSectie,
+    Inschrijving,
+    Logboekbericht,
+    OPPInstemming,
+    OPPVersie,
+    OuderBrief,
+    OuderKoppeling,
+)
 from leerlingen.ouders.bronnen import verzoeken_van
 
 
@@ -80,4 +89,14 @@ def brieven(koppeling: OuderKoppeling) -> list[OuderBrief]:
         .filter(leerling_id=koppeling.leerling_id)
         .select_related("taak")
         .order_by("-bezorgd_op")
+    )
+
+
+def logboek(koppeling: OuderKoppeling) -> list[Logboekbericht]:
+    """The logbook messages this parent may read about this child, newest first."""
+    return list(
+        Logboekbericht.objects.visible_to(koppeling.ouder)
+        .filter(leerling_id=koppeling.leerling_id)
+        .select_related("auteur")
+        .order_by("-aangemaakt")[:50]
     )

@@ -19,6 +19,7 @@ from leerlingen.models import (
     Dossier,
     Inschrijving,
     Leerling,
+    Logboekbericht,
     OPPInstemming,
     OPPVersie,
     OuderBrief,
@@ -278,3 +279,20 @@ def document_van_ouder(*, koppeling: OuderKoppeling, bestand, titel: str) -> Doc
     if dossier is not None:
         activiteit_registreren(dossier)
     return document
+
+
+@transaction.atomic
+def logboek_schrijven(*, door, leerling: Leerling, tekst: str, alleen_school: bool = False) -> Logboekbericht:
+    """A message in the child's logbook: by a parent with a link in force (optionally only for the
+    school), or by school staff who see the pupil (always visible to the parents)."""
+    if not tekst.strip():
+        raise DossierFout({"tekst": _("Write a message.")})
+    if OuderKoppeling.objects.visible_to(door).filter(ouder=door, leerling=leerling).exists():
+        van_ouder = True
+    elif Leerling.objects.visible_to(door, "view").filter(pk=leerling.pk).exists():
+        van_ouder, alleen_school = False, False
+    else:
+        raise PermissionDenied
+    return Logboekbericht.objects.create(
+        leerling=leerling, auteur=door, van_ouder=van_ouder, tekst=tekst.strip(), alleen_school=alleen_school
+    )

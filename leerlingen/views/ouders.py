@@ -8,10 +8,11 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from leerlingen.forms.ouders import KoppelingBeeindigenForm, OuderUitnodigenForm
-from leerlingen.models import Leerling, OuderKoppeling
+from leerlingen.forms.ouders import KoppelingBeeindigenForm, LogboekForm, OuderUitnodigenForm
+from leerlingen.models import Leerling, Logboekbericht, OuderKoppeling
 from leerlingen.services import ouders as services
 from leerlingen.views.basis import ActieFormView
+from swv.protocol import log_leerling_bekeken
 
 
 class OuderUitnodigenView(ActieFormView):
@@ -55,3 +56,35 @@ class KoppelingBeeindigenView(ActieFormView):
     def uitvoeren(self, form):
         services.koppeling_beeindigen(door=self.request.user, koppeling=self.object, **form.cleaned_data)
         return self.terug_url()
+
+
+class LogboekView(ActieFormView):
+    """The logbook with the parents: the school staff who see the pupil read it and write to the parents."""
+
+    model = Leerling
+    action = "view"
+    form_class = LogboekForm
+    template_name = "leerlingen/logboek.html"
+    titel = _("Logbook with the parents")
+    knop = _("Send message")
+    succes_bericht = _("The message is in the logbook; the parents with access can read it.")
+
+    def laad(self) -> None:
+        super().laad()
+        log_leerling_bekeken(gebruiker=self.request.user, leerling=self.object, request=self.request)
+
+    def get_context_data(self, **kwargs):
+        berichten = (
+            Logboekbericht.objects.visible_to(self.request.user)
+            .filter(leerling=self.object)
+            .select_related("auteur")
+            .order_by("-aangemaakt")[:100]
+        )
+        return super().get_context_data(leerling=self.object, berichten=berichten, **kwargs)
+
+    def terug_url(self) -> str:
+        return reverse("leerlingen:detail", args=[self.object.uuid])
+
+    def uitvoeren(self, form):
+        services.logboek_schrijven(door=self.request.user, leerling=self.object, **form.cleaned_data)
+        return reverse("leerlingen:logboek", args=[self.object.uuid])

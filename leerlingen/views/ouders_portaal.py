@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
-from leerlingen.forms.ouders import OuderDocumentForm, OuderInstemmingForm, ZienswijzeForm
+from leerlingen.forms.ouders import OuderDocumentForm, OuderInstemmingForm, OuderLogboekForm, ZienswijzeForm
 from leerlingen.models import OuderBrief, OuderKoppeling
 from leerlingen.ouders import selectors
 from leerlingen.ouders.bronnen import ouderbron
@@ -77,6 +77,7 @@ class KindView(OuderMixin, TemplateView):
             mdos=selectors.mdos(k),
             verzoeken=selectors.verzoeken(k),
             brieven=selectors.brieven(k),
+            logboek=selectors.logboek(k),
         )
         return ctx
 
@@ -189,3 +190,17 @@ class OuderDocumentView(OuderActieView):
 
     def uitvoeren(self, form):
         services.document_van_ouder(koppeling=self.koppeling, **form.cleaned_data)
+
+
+class OuderLogboekView(OuderActieView):
+    form_class = OuderLogboekForm
+    titel = _("Write a message to the school")
+    knop = _("Send message")
+    succes_bericht = _("Your message is in the logbook.")
+    uitleg = _(
+        "Your message goes into the logbook of your child. The school staff who work on your child's "
+        "support read it. The other parent with authority reads it too, unless you tick 'Only for the school'."
+    )
+
+    def uitvoeren(self, form):
+        services.logboek_schrijven(door=self.request.user, leerling=self.koppeling.leerling, **form.cleaned_data)
