@@ -7,7 +7,7 @@ class ArrangementenConfig(AppConfig):
     verbose_name = _("Arrangements")
 
     def ready(self) -> None:
-        from arrangementen import demo, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels, job kinds)
+        from arrangementen import demo, ouders, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels, job kinds, parents' portal)
 
         tijdlijn.registreren()
         from arrangementen import inzage

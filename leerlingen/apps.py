@@ -10,6 +10,7 @@ class LeerlingenConfig(AppConfig):
         from leerlingen import (  # noqa: F401  (demo steps, home panels, timeline sources, report jobs)
             demo,
             demo_dossier,
+            demo_ouders,
             demo_privacy,
             demo_thuiszitters,
             inzagebronnen,

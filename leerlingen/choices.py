@@ -100,6 +100,7 @@ class Instemmingswijze(models.TextChoices):
     SCHRIFTELIJK = "schriftelijk", _("in writing (signed)")
     DIGITAAL = "digitaal", _("digitally (e-mail or parent portal)")
     TELEFONISCH = "telefonisch", _("by telephone")
+    PORTAAL = "portaal", _("by the parent in the parents' portal")
 
 
 class Ouderrelatie(models.TextChoices):
@@ -198,3 +199,10 @@ class Importactie(models.TextChoices):
     BIJWERKEN = "bijwerken", _("update")
     ONGEWIJZIGD = "ongewijzigd", _("unchanged")
     AFGEWEZEN = "afgewezen", _("reject")
+
+
+class OuderBesluit(models.TextChoices):
+    """A parent's answer given in the parents' portal on a request about their child (issue 14)."""
+
+    INGESTEMD = "ingestemd", _("agrees")
+    GEWEIGERD = "geweigerd", _("does not agree")

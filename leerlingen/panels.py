@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from swv.access import registreer_externe_toegang
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
 from swv.home import registreer_menu, registreer_paneel
 from swv.meldingen import ongelezen, registreer_meldingsoort
@@ -135,4 +136,22 @@ registreer_meldingsoort(
     titel=_("A privacy request is due soon or overdue"),
     model="leerlingen.Privacyverzoek",
     route="leerlingen:privacyverzoek_detail",
+)
+
+
+# --- issue 14: parents (no membership, a link to a child) start on the parents' portal ---------------
+def _is_portaalouder(user) -> bool:
+    from leerlingen.views.ouders_portaal import is_portaalouder
+
+    return is_portaalouder(user)
+
+
+registreer_externe_toegang(_is_portaalouder, startpagina="leerlingen:ouders_home", routes=["leerlingen:ouders_"])
+
+registreer_meldingsoort(
+    "leerlingen.ouderbrief",
+    titel=_("A letter about your child is ready in the parents' portal"),
+    model="leerlingen.OuderBrief",
+    route="leerlingen:ouders_brief",
+    mag_ontvangen=_is_portaalouder,
 )

@@ -54,6 +54,12 @@ class LeerlingQuerySet(models.QuerySet):
         elif action == "change":
             ids = school_ids(user, [Rol.IB_ER])
             leerkracht_ids = set()
+        elif action == "ouders":
+            # Linking parents to a pupil (issue 14): the ib-er and directeur of the current school.
+            ids = school_ids(user, [Rol.IB_ER, Rol.DIRECTEUR])
+            if not ids:
+                return self.none()
+            return self.filter(pk__in=huidig.filter(school_id__in=ids).values("leerling_id"))
         else:
             return self.none()
         regel = Q(pk__in=huidig.filter(school_id__in=ids).values("leerling_id")) if ids else Q(pk__in=[])

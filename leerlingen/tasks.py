@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from celery import shared_task
 
 from swv.tasks import TRANSIENTE_FOUTEN
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(autoretry_for=TRANSIENTE_FOUTEN, retry_backoff=2, retry_backoff_max=300, max_retries=4)
@@ -30,3 +34,19 @@ def bewaartermijn_uitvoeren() -> int:
     from leerlingen.services.bewaartermijn import bewaartermijn_uitvoeren as uitvoeren
 
     return len(uitvoeren().leerlingen)
+
+
+@shared_task(bind=True, max_retries=6)
+def ouder_uitnodiging_mailen(self, koppeling_id: int) -> bool:
+    """E-mail a parent's invitation (links only). Only named transient errors are retried, with
+    backoff (``swv.meldingen.is_tijdelijk``); anything else is logged and given up."""
+    from leerlingen.services.ouders import uitnodiging_mailen
+    from swv.meldingen import is_tijdelijk
+
+    try:
+        return uitnodiging_mailen(koppeling_id=koppeling_id)
+    except Exception as fout:
+        if is_tijdelijk(fout) and self.request.retries < self.max_retries:
+            raise self.retry(exc=fout, countdown=min(5 * 2**self.request.retries, 600)) from fout
+        logger.exception("Invitation e-mail of parent link %s failed", koppeling_id)
+        return False

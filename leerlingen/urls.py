@@ -116,3 +116,27 @@ urlpatterns += [
 urlpatterns += [
     path("<uuid:uuid>/langer-bewaren/", privacy_views.LangerBewarenView.as_view(), name="langer_bewaren"),
 ]
+# The parents' portal (issue 14): the school's invitation, and the parents' own pages.
+from leerlingen.views import ouders as ouder_views  # noqa: E402
+from leerlingen.views import ouders_portaal as portaal_views  # noqa: E402
+
+urlpatterns += [
+    path("<uuid:uuid>/ouder-uitnodigen/", ouder_views.OuderUitnodigenView.as_view(), name="ouder_uitnodigen"),
+    path(
+        "ouderkoppelingen/<uuid:uuid>/beeindigen/",
+        ouder_views.KoppelingBeeindigenView.as_view(),
+        name="ouderkoppeling_beeindigen",
+    ),
+    path("<uuid:uuid>/logboek/", ouder_views.LogboekView.as_view(), name="logboek"),
+    path("ouders/", portaal_views.OuderHomeView.as_view(), name="ouders_home"),
+    path("ouders/kind/<uuid:kind>/logboek/", portaal_views.OuderLogboekView.as_view(), name="ouders_logboek"),
+    path("ouders/kind/<uuid:kind>/", portaal_views.KindView.as_view(), name="ouders_kind"),
+    path("ouders/brieven/<uuid:uuid>/", portaal_views.OuderBriefView.as_view(), name="ouders_brief"),
+    path("ouders/kind/<uuid:kind>/document/", portaal_views.OuderDocumentView.as_view(), name="ouders_document"),
+    path("ouders/kind/<uuid:kind>/opp/<uuid:uuid>/", portaal_views.OPPInstemmingView.as_view(), name="ouders_opp"),
+    path(
+        "ouders/kind/<uuid:kind>/verzoek/<slug:bron>/<uuid:uuid>/",
+        portaal_views.ZienswijzeView.as_view(),
+        name="ouders_zienswijze",
+    ),
+]

@@ -7,9 +7,10 @@ share one rule. Anything outside the scope answers 404 (deny by default, never 4
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
@@ -82,3 +83,54 @@ def controleer_nog_zichtbaar(obj: Model, user, action: str = "view") -> None:
     transaction rolls back (netbox). Raises ``Http404`` inside ``transaction.atomic``."""
     if not type(obj)._default_manager.visible_to(user, action).filter(pk=obj.pk).exists():  # type: ignore[attr-defined]
         raise Http404
+
+
+# --- Users without a membership who still see pupil data (issue 14: parents) ----------------------
+# swv cannot import the apps, so an app registers the rule that recognises its users, the page they
+# start on and the routes they may use; the two-factor middleware, ``ExterneGebruikerMiddleware``
+# (shorter session, every other route 404) and the home page use it.
+
+
+@dataclass(frozen=True)
+class ExterneToegang:
+    regel: Callable[[Any], bool]
+    startpagina: str
+    routes: tuple[str, ...]
+
+
+_EXTERNE_TOEGANG: list[ExterneToegang] = []
+#: Routes every signed-in user may use (home redirects, notifications, language); with the paths
+#: of the login, two-factor and static files (``swv.middleware``).
+ALTIJD_TOEGESTAAN = ("home", "meldingen", "meldingen_gelezen", "melding_openen", "set_language", "gezondheid")
+
+
+def registreer_externe_toegang(regel: Callable[[Any], bool], *, startpagina: str, routes: Iterable[str]) -> None:
+    """Register ``regel(user) -> bool`` for users whose rights come from an app's own link (a parent
+    of a pupil) rather than a membership, the URL name of their start page, and the URL names (or
+    name prefixes ending in ``_``) they may open; every other page answers them 404."""
+    if all(t.regel is not regel for t in _EXTERNE_TOEGANG):
+        _EXTERNE_TOEGANG.append(ExterneToegang(regel, startpagina, tuple(routes)))
+
+
+def externe_toegang(user) -> ExterneToegang | None:
+    """The registration that recognises ``user`` (None for staff and anyone else), cached per request."""
+    if not (user and user.is_authenticated and user.is_active):
+        return None
+    if not hasattr(user, "_swv_externe_toegang"):
+        user._swv_externe_toegang = next((t for t in _EXTERNE_TOEGANG if t.regel(user)), None)
+    return user._swv_externe_toegang
+
+
+def externe_startpagina(user) -> str:
+    toegang = externe_toegang(user)
+    return toegang.startpagina if toegang else ""
+
+
+def is_externe_gebruiker(user) -> bool:
+    return externe_toegang(user) is not None
+
+
+def externe_route_toegestaan(toegang: ExterneToegang, route: str) -> bool:
+    if route in ALTIJD_TOEGESTAAN:
+        return True
+    return any(route == r or (r.endswith("_") and route.startswith(r)) for r in toegang.routes)

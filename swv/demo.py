@@ -111,6 +111,11 @@ DEMO_ACCOUNTS = [
 ]
 
 
+#: Demo accounts without a membership (parents, issue 14), added by the apps' demo steps at import:
+#: (e-mail, description), printed by ``demo_swv`` after the role accounts.
+DEMO_EXTERNE_ACCOUNTS: list[tuple[str, str]] = []
+
+
 def maak_demo_gebruikers(swv, school_a: School, school_b: School, vandaag: date) -> dict[str, Gebruiker]:
     schooljaar_begin = date(vandaag.year if vandaag.month >= 8 else vandaag.year - 1, 8, 1)
     gebruikers = {}

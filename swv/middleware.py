@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.cache import add_never_cache_headers
 from django.views import defaults
 
-from swv.access import rollen
+from swv.access import externe_route_toegestaan, externe_toegang, is_externe_gebruiker, rollen
 from swv.leerlinggegevens import rollen_met_leerlingtoegang
 
 _VRIJ = ("/accounts/", "/static/", "/gezondheid/", "/i18n/", "/publicaties/openbaar/")
@@ -23,7 +24,7 @@ def moet_tweefactor_instellen(user) -> bool:
         return False
     if settings.DEMO_MODE and user.is_demo:
         return False
-    if not (rollen(user) & rollen_met_leerlingtoegang()) and not user.is_staff:
+    if not (rollen(user) & rollen_met_leerlingtoegang()) and not user.is_staff and not is_externe_gebruiker(user):
         return False
     from allauth.mfa.utils import is_mfa_enabled
 
@@ -39,6 +40,34 @@ class TweeFactorVerplichtMiddleware:
             return self.get_response(request)
         if moet_tweefactor_instellen(request.user):
             return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+
+class ExterneGebruikerMiddleware:
+    """Users recognised by a registered rule (parents, issue 14; ``swv.access.registreer_externe_toegang``):
+
+    - deny by default: every route outside their registration answers **404**, whatever the view
+      behind it would do (a staff page that only asks for a login included);
+    - a shorter session than staff: ``SWV_SESSIE_EXTERN_SECONDEN`` of inactivity (renewed on every
+      request).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        toegang = externe_toegang(user) if user is not None and user.is_authenticated else None
+        if toegang is None:
+            return self.get_response(request)
+        request.session.set_expiry(settings.SWV_SESSIE_EXTERN_SECONDEN)
+        if not request.path.startswith(_VRIJ):
+            try:
+                route = resolve(request.path_info).view_name
+            except Resolver404:
+                route = ""
+            if not externe_route_toegestaan(toegang, route):
+                raise Http404
         return self.get_response(request)
 
 

@@ -108,3 +108,15 @@ def log_taakbestand_gedownload(*, gebruiker, taak, leerling_uuid, request: HttpR
         leerling_uuid=leerling_uuid,
         request=request,
     )
+
+
+def log_ouderportaal_bekeken(*, gebruiker, leerling, obj=None, request: HttpRequest | None = None) -> Toegangslog:
+    """A parent viewed their child's data in the parents' portal (issue 14): logged like staff's views."""
+    return _schrijf(
+        gebruiker=gebruiker,
+        actie=Toegangslog.Actie.BEKEKEN,
+        gebeurtenis="ouderportaal_bekeken",
+        obj=obj if obj is not None else leerling,
+        leerling_uuid=leerling.uuid,
+        request=request,
+    )

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "swv.middleware.TweeFactorVerplichtMiddleware",
     "swv.middleware.GeenOpslagMiddleware",
+    "swv.middleware.ExterneGebruikerMiddleware",
 ]
 
 ROOT_URLCONF = "swv.urls"
@@ -189,6 +190,8 @@ GUARDIAN_RENDER_403 = False
 ANONYMOUS_USER_NAME = None
 
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 8)
+# Parents (issue 14) are logged out sooner: 30 minutes without activity.
+SWV_SESSIE_EXTERN_SECONDEN = env.int("SWV_SESSIE_EXTERN_SECONDEN", default=30 * 60)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

@@ -75,7 +75,9 @@ def taaksoort(
 ) -> Callable[[Handler], Handler]:
     def registreer(handler: Handler) -> Handler:
         _REGISTER[naam] = TaakSoort(
-            naam=naam, handler=handler, mag_inzien=mag_inzien,
+            naam=naam,
+            handler=handler,
+            mag_inzien=mag_inzien,
             onderwerp=onderwerp,
             nog_toegang=nog_toegang,
             leerling_van=leerling_van,

@@ -17,7 +17,7 @@ from django.views import View
 from django.views.generic import DetailView, TemplateView
 
 from swv import selectors
-from swv.access import rollen
+from swv.access import externe_startpagina, rollen
 from swv.choices import Rol, Soort
 from swv.generiek import RolVereistMixin, ScopedObjectMixin, is_htmx
 from swv.home import paneel_voor, panelen_voor
@@ -29,6 +29,13 @@ class HomeView(LoginRequiredMixin, TemplateView):
     """One home page whose panels follow the user's roles (ib-er: my schools; DB: whole SWV; ...)."""
 
     template_name = "swv/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # A parent (no membership, an app's own link) starts on their own portal page.
+        start = externe_startpagina(request.user)
+        if start and not rollen(request.user):
+            return redirect(start)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)

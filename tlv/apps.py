@@ -7,7 +7,7 @@ class TlvConfig(AppConfig):
     verbose_name = _("Admissibility statements (TLV)")
 
     def ready(self) -> None:
-        from tlv import demo, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels and menu, job kinds)
+        from tlv import demo, ouders, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels and menu, job kinds, parents' portal)
 
         tijdlijn.registreer()
         from tlv import inzage

@@ -128,7 +128,8 @@ def checklist(tlv, *, adviezen: dict | None = None) -> list[Punt]:
                 "ouders",
                 _("Parents' views and consent"),
                 False,
-                _("Record the parents' views, their consent (or the exception) and the date."),
+                _portaal_toelichting(tlv)
+                or _("Record the parents' views, their consent (or the exception) and the date."),
             )
         )
     elif tlv.ouders_instemming == OudersInstemming.UITZONDERING and not _tekst(tlv.ouders_uitzondering_toelichting):
@@ -141,7 +142,7 @@ def checklist(tlv, *, adviezen: dict | None = None) -> list[Punt]:
             )
         )
     else:
-        punten.append(Punt("ouders", _("Parents' views and consent"), True))
+        punten.append(Punt("ouders", _("Parents' views and consent"), True, _portaal_toelichting(tlv)))
 
     punten.append(
         Punt(
@@ -151,6 +152,24 @@ def checklist(tlv, *, adviezen: dict | None = None) -> list[Punt]:
         )
     )
     return punten
+
+
+def _portaal_toelichting(tlv) -> str:
+    """Who answered in the parents' portal, when, and what: a refusal as plainly as a consent."""
+    if not tlv.ouders_portaal_besluit or tlv.ouders_portaal_op is None:
+        return ""
+    from django.utils import timezone
+
+    from leerlingen.choices import OuderBesluit
+
+    tekst = (
+        _("Received via the parents' portal from %(naam)s on %(datum)s: the parent agrees.")
+        if tlv.ouders_portaal_besluit == OuderBesluit.INGESTEMD
+        else _("Received via the parents' portal from %(naam)s on %(datum)s: the parent does NOT agree.")
+    )
+    door = tlv.ouders_portaal_door
+    naam = (door.get_full_name() or door.email) if door else ""
+    return str(tekst) % {"naam": naam, "datum": timezone.localtime(tlv.ouders_portaal_op).strftime("%d-%m-%Y")}
 
 
 def _mdo_punt(mdo) -> Punt:

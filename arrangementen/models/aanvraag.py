@@ -24,6 +24,7 @@ from arrangementen.choices import (
     Kostenwijze,
 )
 from arrangementen.querysets import AanvraagOnderdeelQuerySet, AanvraagQuerySet
+from leerlingen.choices import OuderBesluit
 from swv.models.historie import Statusovergang as StatusovergangBasis
 from swv.storage import private_storage
 
@@ -112,6 +113,19 @@ class Aanvraag(models.Model):
     ouders_visie = models.TextField(_("the parents' view"), blank=True)
     ouders_toestemming = models.BooleanField(_("the parents consent"), default=False)
     ouders_toestemming_datum = models.DateField(_("date of the parents' consent"), null=True, blank=True)
+    # The parent's own view and decision, given in the parents' portal (issue 14): who and when.
+    ouders_portaal_besluit = models.CharField(
+        _("parent's answer in the portal"), max_length=20, choices=OuderBesluit.choices, blank=True
+    )
+    ouders_portaal_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered in the portal by"),
+    )
+    ouders_portaal_op = models.DateTimeField(_("answered in the portal at"), null=True, blank=True)
     kind_visie = models.TextField(_("the child's view"), blank=True)
     kind_visie_ontbreekt = models.TextField(_("why the child's view is missing"), blank=True)
 
@@ -144,6 +158,19 @@ class Aanvraag(models.Model):
         verbose_name_plural = _("arrangement requests")
         ordering = ["-aangemaakt", "-pk"]
         constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(ouders_portaal_besluit="")
+                    & Q(ouders_portaal_door__isnull=True)
+                    & Q(ouders_portaal_op__isnull=True)
+                )
+                | (
+                    ~Q(ouders_portaal_besluit="")
+                    & Q(ouders_portaal_door__isnull=False)
+                    & Q(ouders_portaal_op__isnull=False)
+                ),
+                name="aanvraag_ouders_portaal_volledig",
+            ),
             models.CheckConstraint(condition=Q(einddatum__gt=F("begindatum")), name="aanvraag_einde_na_begin"),
             models.CheckConstraint(
                 condition=Q(

@@ -108,6 +108,10 @@ def besluitbrief_starten(besluit: Besluit, door) -> None:
     )
     besluit.brief_taak = taak
     besluit.save(update_fields=["brief_taak"])
+    # The letter is addressed to the parents too: delivered to the parents' portal (issue 14).
+    from arrangementen.ouders import besluitbrief_bezorgen
+
+    besluitbrief_bezorgen(besluit)
 
 
 def _meld_besluit(aanvraag: Aanvraag, door) -> None:

@@ -102,6 +102,11 @@ class DossierOpenenForm(forms.Form):
 
 class SectieForm(VersieForm):
     tekst = forms.CharField(label=_("Text"), widget=_tekst(10), required=False, max_length=20000)
+    gedeeld_met_ouders = forms.BooleanField(
+        label=_("Share this section with the parents"),
+        required=False,
+        help_text=_("Parents with access to the parents' portal can read it. Leave it off for internal working notes."),
+    )
 
     def __init__(self, *args, sectie: str, **kwargs):
         super().__init__(*args, **kwargs)

@@ -53,3 +53,6 @@ __all__ += ["OsoOntvangst", "OsoVerzorger"]
 from .privacy import Bewaartermijnrapport, Privacyverzoek, PrivacyverzoekStatusovergang  # noqa: E402
 
 __all__ += ["Bewaartermijnrapport", "Privacyverzoek", "PrivacyverzoekStatusovergang"]
+from .ouders import Logboekbericht, OuderBrief, OuderKoppeling  # noqa: E402
+
+__all__ += ["Logboekbericht", "OuderBrief", "OuderKoppeling"]

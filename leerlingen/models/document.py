@@ -47,6 +47,9 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("uploaded by")
     )
     geupload_op = models.DateTimeField(_("uploaded at"), default=timezone.now)
+    van_ouder = models.BooleanField(
+        _("from the parent"), default=False, help_text=_("Uploaded by a parent in the parents' portal.")
+    )
     history = HistoricalRecords()
 
     objects = DocumentQuerySet.as_manager()

@@ -134,6 +134,11 @@ class DossierSectie(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("last edited by")
     )
     bijgewerkt_op = models.DateTimeField(_("last edited"), default=timezone.now)
+    gedeeld_met_ouders = models.BooleanField(
+        _("shared with the parents"),
+        default=False,
+        help_text=_("Parents with access see this section in the parents' portal; internal notes stay internal."),
+    )
     versie = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords()
 

@@ -147,7 +147,9 @@ def dossier_heropenen(*, door, dossier: Dossier, reden: str) -> Dossier:
 
 
 @transaction.atomic
-def sectie_bijwerken(*, door, dossier: Dossier, sectie: str, tekst: str, versie: int) -> DossierSectie:
+def sectie_bijwerken(
+    *, door, dossier: Dossier, sectie: str, tekst: str, versie: int, gedeeld_met_ouders: bool | None = None
+) -> DossierSectie:
     """Save one section of the groeidocument; ``versie`` is the version the user started from (0: new).
 
     A different current version means someone else saved in between: ``GelijktijdigeWijziging``.
@@ -169,7 +171,12 @@ def sectie_bijwerken(*, door, dossier: Dossier, sectie: str, tekst: str, versie:
         try:
             with transaction.atomic():
                 bestaand = DossierSectie.objects.create(
-                    dossier=dossier, sectie=sectie, tekst=tekst.strip(), school=dossier.school, bijgewerkt_door=door
+                    dossier=dossier,
+                    sectie=sectie,
+                    tekst=tekst.strip(),
+                    school=dossier.school,
+                    bijgewerkt_door=door,
+                    gedeeld_met_ouders=bool(gedeeld_met_ouders),
                 )
         except IntegrityError:
             raise GelijktijdigeWijziging(
@@ -180,6 +187,8 @@ def sectie_bijwerken(*, door, dossier: Dossier, sectie: str, tekst: str, versie:
         bestaand.school = dossier.school
         bestaand.bijgewerkt_door = door
         bestaand.bijgewerkt_op = timezone.now()
+        if gedeeld_met_ouders is not None:
+            bestaand.gedeeld_met_ouders = gedeeld_met_ouders
         bestaand.versie += 1
         bestaand.save()
     activiteit_registreren(dossier)

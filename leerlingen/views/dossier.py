@@ -167,7 +167,11 @@ class SectieBewerkenView(DossierFormView):
 
     def get_initial(self):
         s = self._bestaand()
-        return {"tekst": s.tekst if s else "", "versie": s.versie if s else 0}
+        return {
+            "tekst": s.tekst if s else "",
+            "versie": s.versie if s else 0,
+            "gedeeld_met_ouders": s.gedeeld_met_ouders if s else False,
+        }
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -183,6 +187,7 @@ class SectieBewerkenView(DossierFormView):
             sectie=self.kwargs["sectie"],
             tekst=d["tekst"],
             versie=d["versie"],
+            gedeeld_met_ouders=d["gedeeld_met_ouders"],
         )
 
     def succes_url(self, resultaat):

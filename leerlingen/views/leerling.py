@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
 from leerlingen.inzage import mag_inzage_exporteren
-from leerlingen.models import Leerling
+from leerlingen.models import Leerling, OuderKoppeling
 from leerlingen.selectors import leerling as selectors
 from swv.access import heeft_rol, school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
@@ -59,4 +59,14 @@ class LeerlingDetailView(ScopedObjectMixin, DetailView):
         ctx["huidige_inschrijving"] = selectors.huidige_inschrijving(self.object)
         ctx["mag_inzage_exporteren"] = mag_inzage_exporteren(self.request.user, self.object)
         ctx["mag_privacyverzoek"] = heeft_rol(self.request.user, Rol.DB)
+        # The parents' portal (issue 14): who has access, and may this user invite or end access.
+        ctx["ouderkoppelingen"] = (
+            OuderKoppeling.objects.visible_to(self.request.user)
+            .filter(leerling=self.object)
+            .select_related("ouder")
+            .order_by("einde", "begin")
+        )
+        ctx["mag_ouders_koppelen"] = (
+            Leerling.objects.visible_to(self.request.user, "ouders").filter(pk=self.object.pk).exists()
+        )
         return ctx

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from leerlingen.choices import OuderBesluit
 from swv.models.historie import Statusovergang as StatusovergangBasis
 from tlv.choices import (
     LOPENDE_AANVRAAG,
@@ -109,6 +110,19 @@ class TLV(models.Model):
     )
     ouders_instemming_datum = models.DateField(_("date of consent or exception"), null=True, blank=True)
     ouders_uitzondering_toelichting = models.TextField(_("why the request proceeds without consent"), blank=True)
+    # The parent's own view and decision, given in the parents' portal (issue 14): who and when.
+    ouders_portaal_besluit = models.CharField(
+        _("parent's answer in the portal"), max_length=20, choices=OuderBesluit.choices, blank=True
+    )
+    ouders_portaal_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered in the portal by"),
+    )
+    ouders_portaal_op = models.DateTimeField(_("answered in the portal at"), null=True, blank=True)
     evaluatieafspraken = models.TextField(_("agreements on evaluation"), blank=True)
     terugkeerafspraken = models.TextField(_("agreements on return to a regular school"), blank=True)
 
@@ -187,6 +201,19 @@ class TLV(models.Model):
         verbose_name_plural = _("TLVs")
         ordering = ["-aangemaakt", "-pk"]
         constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(ouders_portaal_besluit="")
+                    & Q(ouders_portaal_door__isnull=True)
+                    & Q(ouders_portaal_op__isnull=True)
+                )
+                | (
+                    ~Q(ouders_portaal_besluit="")
+                    & Q(ouders_portaal_door__isnull=False)
+                    & Q(ouders_portaal_op__isnull=False)
+                ),
+                name="tlv_ouders_portaal_volledig",
+            ),
             models.CheckConstraint(condition=Q(status__in=TLVStatus.values), name="tlv_status_geldig"),
             models.CheckConstraint(condition=Q(soort__in=TLVSoort.values), name="tlv_soort_geldig"),
             models.CheckConstraint(

@@ -143,6 +143,10 @@ def besluitbrief_maken(tlv: TLV, door) -> None:
     )
     tlv.besluitbrief = taak
     tlv.save(update_fields=["besluitbrief"])
+    # The letter is addressed to the parents: delivered to the parents' portal too (issue 14).
+    from tlv.ouders import besluitbrief_bezorgen
+
+    besluitbrief_bezorgen(tlv)
 
 
 def _besluit_melden(tlv: TLV) -> None:

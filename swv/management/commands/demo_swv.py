@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from swv.demo import DEMO_ACCOUNTS, DEMO_WACHTWOORD, bouw_demo
+from swv.demo import DEMO_ACCOUNTS, DEMO_EXTERNE_ACCOUNTS, DEMO_WACHTWOORD, bouw_demo
 
 
 class Command(BaseCommand):
@@ -27,3 +27,5 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo-accounts (wachtwoord voor allemaal: {DEMO_WACHTWOORD}):"))
         for email, _voornaam, _achternaam, rol, _scope in DEMO_ACCOUNTS:
             self.stdout.write(f"  {email:28} {rol.label}")
+        for email, omschrijving in DEMO_EXTERNE_ACCOUNTS:
+            self.stdout.write(f"  {email:28} {omschrijving}")
