@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -354,9 +355,9 @@ def taak_bestand_of_404(user, uuid, request=None) -> Taak:
         obj, leerling = gevonden
         log_document_gedownload(gebruiker=user, document=obj, leerling=leerling, request=request)
     elif soort.nog_toegang is not None:
-        leerling = soort.leerling_van(taak) if soort.leerling_van else None
-        if leerling is not None:
-            log_taakbestand_gedownload(gebruiker=user, taak=taak, leerling_uuid=leerling.uuid, request=request)
+        van: Any = soort.leerling_van(taak) if soort.leerling_van else None
+        if van is not None:
+            log_taakbestand_gedownload(gebruiker=user, taak=taak, leerling_uuid=van.uuid, request=request)
         else:
             log_export(gebruiker=user, gebeurtenis=f"{taak.soort}_gedownload", aantal=1, obj=taak, request=request)
     return taak
