@@ -11,6 +11,7 @@ class LeerlingenConfig(AppConfig):
             demo,
             demo_dossier,
             demo_thuiszitters,
+            overzichtbronnen,
             panels,
             reports,
             tijdlijnbronnen,

@@ -7,6 +7,6 @@ class TlvConfig(AppConfig):
     verbose_name = _("Admissibility statements (TLV)")
 
     def ready(self) -> None:
-        from tlv import demo, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels and menu, job kinds)
+        from tlv import demo, overzicht, panels, reports, tijdlijn  # noqa: F401  (demo step, panels and menu, jobs, overview)
 
         tijdlijn.registreer()

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.views.generic import DetailView, TemplateView
 
 from leerlingen.models import Leerling
+from leerlingen.overzicht import overzicht
 from leerlingen.selectors import leerling as selectors
 from swv.access import school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
@@ -56,4 +57,20 @@ class LeerlingDetailView(ScopedObjectMixin, DetailView):
         ctx = super().get_context_data(**kwargs)
         ctx["inschrijvingen"] = self.object.inschrijvingen.select_related("school").order_by("-begindatum")
         ctx["huidige_inschrijving"] = selectors.huidige_inschrijving(self.object)
+        # Every arrangement request and TLV of the pupil that the user may see, linked.
+        ctx["aanvragen_en_tlvs"] = overzicht(self.object, self.request.user, sleutels=("arrangementen", "tlv"))
+        return ctx
+
+
+class LeerlingOverzichtView(LeerlingDetailView):
+    """One case overview per pupil: every registered part (``leerlingen.overzicht``) with status
+    and next deadline; access-logged like the pupil page, 404 outside the scope."""
+
+    template_name = "leerlingen/overzicht.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super(DetailView, self).get_context_data(**kwargs)
+        onderdelen = overzicht(self.object, self.request.user)
+        termijnen = [o.volgende_termijn for o in onderdelen if o.volgende_termijn]
+        ctx.update(onderdelen=onderdelen, volgende_termijn=min(termijnen) if termijnen else None)
         return ctx
