@@ -7,6 +7,6 @@ class ArrangementenConfig(AppConfig):
     verbose_name = _("Arrangements")
 
     def ready(self) -> None:
-        from arrangementen import demo, overzicht, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels, job kinds, case overview)
+        from arrangementen import demo, overzicht, panels, reports, tijdlijn, vervolgstap  # noqa: F401  (registries)
 
         tijdlijn.registreren()

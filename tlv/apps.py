@@ -7,6 +7,6 @@ class TlvConfig(AppConfig):
     verbose_name = _("Admissibility statements (TLV)")
 
     def ready(self) -> None:
-        from tlv import demo, overzicht, panels, reports, tijdlijn  # noqa: F401  (demo step, panels and menu, jobs, overview)
+        from tlv import demo, overzicht, panels, reports, tijdlijn, vervolgstap  # noqa: F401  (registries)
 
         tijdlijn.registreer()

@@ -28,6 +28,7 @@ from arrangementen.forms import (
 )
 from arrangementen.models import Arrangementtype, Besluit
 from arrangementen.services import GelijktijdigeWijziging
+from arrangementen.vervolgstap import stem_van_het_kind_als_visie
 from arrangementen.views.basis import AanvraagActieView, AanvraagKnopView, aanvraag_of_404
 from leerlingen.models import Leerling, MDOUitkomst
 from swv.access import school_ids, zichtbaar_of_404
@@ -143,14 +144,18 @@ class AanvraagNieuwView(ActieView):
         uitkomst_uuid = self.request.GET.get("uitkomst") or self.request.POST.get("uitkomst")
         if uitkomst_uuid:
             self.uitkomst = zichtbaar_of_404(
-                MDOUitkomst.objects.visible_to(self.request.user).select_related("mdo"),
+                MDOUitkomst.objects.visible_to(self.request.user).select_related("mdo__stem_van_het_kind"),
                 uuid=uitkomst_uuid,
                 mdo__dossier__leerling=self.leerling,
             )
 
     def get_initial(self):
         if self.uitkomst is not None:
-            return {"ondersteuningsbehoefte": self.uitkomst.toelichting}
+            # The MDO's outcome and the child's voice heard there start the request's text.
+            return {
+                "ondersteuningsbehoefte": self.uitkomst.toelichting,
+                **stem_van_het_kind_als_visie(self.uitkomst.mdo),
+            }
         return {}
 
     def get_context_data(self, **kwargs):

@@ -20,6 +20,7 @@ from leerlingen.models import MDO, Afspraak, Dossier, MDODeelnemer, OPPVersie
 from leerlingen.selectors import dossier as selectors
 from leerlingen.services import mdo as mdo_services
 from leerlingen.services import opp as opp_services
+from leerlingen.vervolgstappen import vervolgstappen
 from leerlingen.views.basis import ActieFormView, PostActieView
 from leerlingen.views.dossier import DossierFormView, dossier_url
 from swv.access import school_ids, zichtbaar_of_404
@@ -239,10 +240,13 @@ class MDODetailView(LoginRequiredMixin, MDOMixin, View):
         protocol.log_mdo_bekeken(gebruiker=request.user, mdo=mdo, request=request)
         user = request.user
         mag_wijzigen = selectors.mag_wijzigen(user, mdo.dossier)
+        inhoud = selectors.mdo_inhoud(user, mdo)
         return render(
             request,
             "leerlingen/mdo_detail.html",
             {
+                # After an outcome "arrangement request" or "TLV proposal": that step, prefilled.
+                "vervolgstappen": vervolgstappen(mdo, inhoud["uitkomsten"], user),
                 "mdo": mdo,
                 "dossier": mdo.dossier,
                 "leerling": mdo.dossier.leerling,
@@ -252,7 +256,7 @@ class MDODetailView(LoginRequiredMixin, MDOMixin, View):
                 and mdo.school_id in school_ids(user, [Rol.CONSULENT, Rol.IB_ER]),
                 "advies_form": forms.AdviesForm(),
                 "vandaag": timezone.localdate(),
-                **selectors.mdo_inhoud(user, mdo),
+                **inhoud,
             },
         )
 
