@@ -13,8 +13,9 @@ from leerlingen.choices import MDOStatus, OPPStatus
 from leerlingen.models import MDO, Dossier, Leerling, OPPVersie
 from swv.access import school_ids
 from swv.choices import Rol, Soort
-from swv.formulieren import keuzelijst, keuzeveld, opties
+from swv.formulieren import keuzelijst, keuzeveld, opties, registreer_zoekbron, zoekkeuze
 from swv.models import Bestuur, School
+from swv.protocol import log_leerlingen_gezocht
 from swv.waarden import vereist
 from tlv.choices import (
     HANDMATIGE_BEEINDIGING,
@@ -72,14 +73,29 @@ class AanvraagStartenForm(TLVForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        scholen = school_ids(user, [Rol.IB_ER])
-        keuzeveld(self, "leerling").queryset = (
-            Leerling.objects.visible_to(user, "change")
-            .filter(inschrijvingen__school_id__in=scholen, inschrijvingen__einddatum__isnull=True)
-            .distinct()
-            .order_by("achternaam", "voornaam")
-        )
-        keuzeveld(self, "leerling", label=lambda l: f"{l.volledige_naam} ({l.geboortedatum:%d-%m-%Y})")
+        # A school has hundreds of pupils: a searchable select (swv.formulieren.zoekkeuze).
+        zoekkeuze(self, "leerling", bron="tlv-leerlingen", user=user)
+
+
+def leerlingen_voor_aanvraag(user):
+    """Pupils the ib-er may start a TLV request for: enrolled now at one of the ib-er's schools."""
+    scholen = school_ids(user, [Rol.IB_ER])
+    return (
+        Leerling.objects.visible_to(user, "change")
+        .filter(inschrijvingen__school_id__in=scholen, inschrijvingen__einddatum__isnull=True)
+        .distinct()
+        .order_by("achternaam", "voornaam", "pk")
+    )
+
+
+registreer_zoekbron(
+    "tlv-leerlingen",
+    queryset=leerlingen_voor_aanvraag,
+    velden=("voornaam", "achternaam"),
+    label=lambda l: f"{l.volledige_naam} ({l.geboortedatum:%d-%m-%Y})",
+    leeg=_("Choose a pupil"),
+    na_zoeken=log_leerlingen_gezocht,
+)
 
 
 class AanvraagForm(TLVForm):
