@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from leerlingen.choices import MDOStatus, OPPStatus
+from leerlingen.choices import Deelnemersrol, MDOStatus, OPPStatus
 from leerlingen.models import MDO, Dossier, Leerling, OPPVersie
 from swv.access import school_ids
 from swv.choices import Rol, Soort
@@ -98,6 +98,22 @@ registreer_zoekbron(
 )
 
 
+def mdo_label(mdo: MDO) -> str:
+    """An MDO as an option that cannot be mistaken for another: kind, date and time, participants'
+    roles and outcomes; an MDO without the S(B)O school says so (the checklist requires it)."""
+    rollen = list(dict.fromkeys(str(d.get_rol_display()) for d in mdo.deelnemers.all()))
+    uitkomsten = ", ".join(str(u.get_soort_display()) for u in mdo.uitkomsten.all())
+    label = _("%(soort)s of %(d)s – participants: %(rollen)s – outcome: %(uitkomst)s") % {
+        "soort": mdo.get_soort_display(),
+        "d": f"{timezone.localtime(mdo.begint_om):%d-%m-%Y %H:%M}",
+        "rollen": ", ".join(rollen) or "–",
+        "uitkomst": uitkomsten or "–",
+    }
+    if not any(d.rol == Deelnemersrol.SBO_SO_SCHOOL for d in mdo.deelnemers.all()):
+        label += " " + str(_("(WITHOUT the S(B)O school)"))
+    return label
+
+
 class AanvraagForm(TLVForm):
     """The school's part of the request; a hidden ``versie`` detects a concurrent edit."""
 
@@ -160,16 +176,12 @@ class AanvraagForm(TLVForm):
                 _("OPP version %(n)s, adopted on %(d)s") % {"n": v.versienummer, "d": f"{v.vastgesteld_op:%d-%m-%Y}"}
             ),
         )
-        keuzeveld(self, "mdo").queryset = MDO.objects.filter(dossier__in=dossiers, status=MDOStatus.GEHOUDEN).order_by(
-            "-begint_om"
+        keuzeveld(self, "mdo").queryset = (
+            MDO.objects.filter(dossier__in=dossiers, status=MDOStatus.GEHOUDEN)
+            .prefetch_related("deelnemers", "uitkomsten")
+            .order_by("-begint_om")
         )
-        keuzeveld(
-            self,
-            "mdo",
-            label=lambda m: (
-                _("%(soort)s of %(d)s") % {"soort": m.get_soort_display(), "d": f"{m.gehouden_op:%d-%m-%Y}"}
-            ),
-        )
+        keuzeveld(self, "mdo", label=mdo_label)
         # Only the fields of this route.
         if tlv.route == Route.VERLENGING:
             for veld in (
