@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -34,17 +35,31 @@ class TaakSoort:
     handler: Handler
     # Who may see the job and its file besides the requester (a callable user -> bool).
     mag_inzien: Callable | None = None
+    # What the job belongs to: ``terug(taak) -> (url, link text)`` or None, so that a finished
+    # job's page leads back (e.g. to the report to adopt and publish).
+    terug: Callable[[Taak], tuple[str, Any] | None] | None = None
 
 
 _REGISTER: dict[str, TaakSoort] = {}
 
 
-def taaksoort(naam: str, *, mag_inzien: Callable | None = None) -> Callable[[Handler], Handler]:
+def taaksoort(
+    naam: str, *, mag_inzien: Callable | None = None, terug: Callable[[Taak], tuple[str, Any] | None] | None = None
+) -> Callable[[Handler], Handler]:
     def registreer(handler: Handler) -> Handler:
-        _REGISTER[naam] = TaakSoort(naam=naam, handler=handler, mag_inzien=mag_inzien)
+        _REGISTER[naam] = TaakSoort(naam=naam, handler=handler, mag_inzien=mag_inzien, terug=terug)
         return handler
 
     return registreer
+
+
+def terug_naar(taak: Taak) -> tuple[str, Any] | None:
+    """The page the job belongs to, as ``(url, link text)``, when its kind names one. The page
+    itself checks access (404 for who may not see it)."""
+    soort = _REGISTER.get(taak.soort)
+    if soort is None or soort.terug is None:
+        return None
+    return soort.terug(taak)
 
 
 def get_taaksoort(naam: str) -> TaakSoort:

@@ -22,7 +22,7 @@ from swv.choices import Rol, Soort
 from swv.generiek import RolVereistMixin, ScopedObjectMixin, is_htmx
 from swv.home import paneel_voor, panelen_voor
 from swv.models import Gemeente, Kring, School, WorkerHartslag
-from swv.taken import taak_starten, taken_zichtbaar_voor
+from swv.taken import taak_starten, taken_zichtbaar_voor, terug_naar
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -113,7 +113,7 @@ class TaakDetailView(LoginRequiredMixin, View):
     def get(self, request, uuid):
         taak = zichtbaar_of_404(taken_zichtbaar_voor(request.user), uuid=uuid)
         template = "swv/partials/_taak_voortgang.html" if is_htmx(request) else "swv/taak_detail.html"
-        return render(request, template, {"taak": taak})
+        return render(request, template, {"taak": taak, "terug": terug_naar(taak)})
 
 
 class TaakDownloadView(LoginRequiredMixin, View):

@@ -10,6 +10,7 @@ import io
 from datetime import date
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -50,7 +51,12 @@ def _tlv(uuid: str) -> TLV:
     return tlv
 
 
-@taaksoort("tlv_besluitbrief")
+def _terug_naar_tlv(taak: Taak) -> tuple[str, str] | None:
+    uuid = taak.parameters.get("tlv")
+    return (reverse("tlv:detail", args=[uuid]), _("Back to the TLV")) if uuid else None
+
+
+@taaksoort("tlv_besluitbrief", terug=_terug_naar_tlv)
 def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     """The decision letter: the decision, its grounds and how to lodge an objection (term, address)."""
     tlv = _tlv(taak.parameters.get("tlv", ""))
