@@ -294,6 +294,10 @@ class BesluitView(AanvraagActieView):
     titel = gettext_lazy("Decide on the request")
     knop = gettext_lazy("Take the decision")
     succes_bericht = gettext_lazy("The decision has been taken; the letter is being made.")
+    onomkeerbaar = gettext_lazy(
+        "The decision is final once taken and the letter is sent to school and parents; it can only be "
+        "challenged by an objection (bezwaar)."
+    )
 
     def get_initial(self):
         a = self.aanvraag

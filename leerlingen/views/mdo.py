@@ -127,6 +127,12 @@ class OPPBewerkenView(OPPVersieMixin, ActieFormView):
 
 class OPPVaststellenView(OPPVersieMixin, PostActieView):
     succes_bericht = _("The OPP has been adopted.")
+    titel = _("Adopt this OPP version")
+    knop = _("Adopt the OPP")
+    onomkeerbaar = _(
+        "An adopted OPP version can no longer be edited; the previously adopted version is superseded. "
+        "A change needs a new version."
+    )
 
     def uitvoeren(self, form):
         return opp_services.opp_vaststellen(door=self.request.user, oppversie=self.object)
