@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from swv.models import Samenwerkingsverband, Taak
+from swv.opmaak import bladnaam
 from swv.pdf import render_to_pdf
 from swv.protocol import log_export
 from swv.taken import TaakFout, Voortgang, taaksoort
@@ -133,7 +134,7 @@ def register_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
             pd.DataFrame(rijen, columns=list(rijen[0]) if rijen else None).to_excel(
-                writer, sheet_name=_("TLV register")[:31], index=False
+                writer, sheet_name=bladnaam(_("TLV register")), index=False
             )
     log_export(gebruiker=gebruiker, gebeurtenis="tlv_register_excel", aantal=len(rijen))
     return f"tlv-register-{timezone.localdate():%Y%m%d}.xlsx", buffer.getvalue()
