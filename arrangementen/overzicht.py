@@ -29,7 +29,9 @@ def aanvragen(leerling, user):
     )
     vandaag = timezone.localdate()
     evaluaties: dict[int, date] = {}
-    for m in Evaluatiemoment.objects.open_().filter(aanvraag__in=[a.pk for a in lijst], datum__gte=vandaag):
+    for m in (
+        Evaluatiemoment.objects.visible_to(user).open_().filter(aanvraag__in=[a.pk for a in lijst], datum__gte=vandaag)
+    ):
         evaluaties.setdefault(m.aanvraag_id, m.datum)
     for a in lijst:
         termijn, label = None, ""

@@ -30,8 +30,10 @@ def dossiers(leerling, user):
     qs = Dossier.objects.visible_to(user).filter(leerling=leerling).select_related("school").order_by("-geopend_op")
     lijst = list(qs)
     eerste: dict[int, Afspraak] = {}
-    open_afspraken = Afspraak.objects.filter(dossier__in=[d.pk for d in lijst], status=AfspraakStatus.OPEN).order_by(
-        "uiterlijk", "pk"
+    open_afspraken = (
+        Afspraak.objects.visible_to(user)
+        .filter(dossier__in=[d.pk for d in lijst], status=AfspraakStatus.OPEN)
+        .order_by("uiterlijk", "pk")
     )
     for a in open_afspraken:
         eerste.setdefault(a.dossier_id, a)
