@@ -7,7 +7,7 @@ class ArrangementenConfig(AppConfig):
     verbose_name = _("Arrangements")
 
     def ready(self) -> None:
-        from arrangementen import demo, ouders, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels, job kinds, parents' portal)
+        from arrangementen import demo, ouders, overzicht, panels, reports, tijdlijn, vervolgstap  # noqa: F401  (registries)
 
         tijdlijn.registreren()
         from arrangementen import inzage

@@ -187,6 +187,17 @@ def sbo_afdracht(aantal_sbo: int, leerlingen_bao_sbo: Decimal, parameters) -> Af
     return SBO_STRATEGIEEN[parameters.sbo_regel].bereken(aantal_sbo, Decimal(leerlingen_bao_sbo), parameters)
 
 
+#: Below this a forecast's difference from the budget is the rounding of the pro-rata forecast
+#: (cents from twelfths of a budget and monthly actuals), not a variance to explain or show.
+VERSCHIL_DREMPEL = Decimal("1.00")
+
+
+def verschil(prognose: Decimal, begroting: Decimal) -> Decimal:
+    """Forecast minus budget: a variance only from one euro; smaller differences are 0."""
+    d = prognose - begroting
+    return d if abs(d) >= VERSCHIL_DREMPEL else Decimal("0.00")
+
+
 def lineaire_prognose(begroting: Decimal, realisatie: Decimal, maanden: int) -> Decimal:
     """Forecast for the year: the actuals to date plus the budget of the months still to come."""
     if maanden <= 0:

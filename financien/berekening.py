@@ -26,6 +26,7 @@ from financien.bekostiging import (
     prognose,
     sbo_afdracht,
     so_afdracht,
+    verschil,
 )
 from financien.choices import LASTEN_BLOKKEN, Blok, Grondslag, ImportStatus, RapportStatus
 from financien.models import (
@@ -282,7 +283,7 @@ class Regel:
 
     @property
     def verschil(self) -> Decimal:
-        return self.prognose - self.begroting
+        return verschil(self.prognose, self.begroting)
 
     @property
     def blok(self) -> str:
@@ -327,7 +328,7 @@ class Bloktotaal:
 
     @property
     def verschil(self) -> Decimal:
-        return self.prognose - self.begroting
+        return verschil(self.prognose, self.begroting)
 
 
 @dataclass

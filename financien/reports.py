@@ -11,7 +11,15 @@ from swv.models import Taak
 from swv.taken import TaakFout, Voortgang, taaksoort
 
 
-@taaksoort(TAAKSOORT, mag_inzien=mag_lezen)
+def _terug(taak: Taak) -> tuple[str, str] | None:
+    """The job leads back to its T-rapportage (to check and adopt it)."""
+    from django.urls import reverse
+
+    rapport = taak.parameters.get("rapport")
+    return (reverse("financien:t_rapportage", args=[rapport]), _("Back to the T-rapportage")) if rapport else None
+
+
+@taaksoort(TAAKSOORT, mag_inzien=mag_lezen, terug=_terug)
 def t_rapportage_pdf(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     """Build the T-rapportage named in the job's parameters; domain errors fail it with their reason."""
     from financien.models import TRapportage

@@ -4,7 +4,6 @@ raw values (numbers stay numbers) and a sheet that says what was selected."""
 from __future__ import annotations
 
 import io
-import re
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,15 +23,6 @@ FORMATEN = {
 }
 
 
-def _bladnaam(titel: str, gebruikt: set[str]) -> str:
-    naam = re.sub(r"[\[\]:*?/\\]", "", str(titel))[:28] or "Tabel"
-    basis, n = naam, 2
-    while naam in gebruikt:
-        naam, n = f"{basis[:25]} {n}", n + 1
-    gebruikt.add(naam)
-    return naam
-
-
 def uitkomst_naar_xlsx(kengetal: Kengetal, uitkomst: Uitkomst, *, filters, filteromschrijving: str) -> bytes:
     """One sheet per table (header row, then the rows), plus a sheet with the selection and figures."""
     from openpyxl import Workbook
@@ -40,16 +30,16 @@ def uitkomst_naar_xlsx(kengetal: Kengetal, uitkomst: Uitkomst, *, filters, filte
 
     werkmap = Workbook()
     info = werkmap.active
-    info.title = _("Explanation")[:31]
+    gebruikt: set[str] = set()
+    info.title = opmaak.bladnaam(_("Explanation"), gebruikt)
     info.append([str(kengetal.titel)])
     info["A1"].font = Font(bold=True, size=14)
     info.append([_("Selection"), filteromschrijving])
     info.append([_("Exported on"), timezone.localtime().strftime("%d-%m-%Y %H:%M")])
     for kc in uitkomst.kerncijfers:
         info.append([str(kc.label), _celwaarde(kc.waarde), str(kc.toelichting or "")])
-    gebruikt = {info.title}
     for tabel in uitkomst.tabellen:
-        blad = werkmap.create_sheet(_bladnaam(tabel.titel, gebruikt))
+        blad = werkmap.create_sheet(opmaak.bladnaam(tabel.titel, gebruikt))
         blad.append([str(k.label) for k in tabel.kolommen])
         for cel in blad[1]:
             cel.font = Font(bold=True)

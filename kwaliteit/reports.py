@@ -44,5 +44,17 @@ def _mag_inzien(soort: str):
     return lambda user: heeft_rol(user, *verslag_rollen(soort, "lezen"))
 
 
+def _terug(taak: Taak) -> tuple[str, str] | None:
+    """A report job leads back to its report, where the version is adopted and published."""
+    from django.urls import reverse
+
+    from kwaliteit.models import RapportVersie
+
+    versie = RapportVersie.objects.select_related("rapport").filter(taak=taak).first()
+    if versie is None:
+        return None
+    return reverse("kwaliteit:verslag", args=[versie.rapport.uuid]), _("To the report: check, adopt and publish it")
+
+
 for _soort in RapportSoort.values:
-    taaksoort(f"kwaliteit_{_soort}", mag_inzien=_mag_inzien(_soort))(_genereer)
+    taaksoort(f"kwaliteit_{_soort}", mag_inzien=_mag_inzien(_soort), terug=_terug)(_genereer)

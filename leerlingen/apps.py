@@ -15,6 +15,7 @@ class LeerlingenConfig(AppConfig):
             demo_thuiszitters,
             inzagebronnen,
             opschoning,
+            overzichtbronnen,
             panels,
             reports,
             tijdlijnbronnen,

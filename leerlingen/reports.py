@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from swv.models import Taak
+from swv.opmaak import bladnaam
 from swv.taken import TaakFout, Voortgang, taaksoort
 
 
@@ -18,9 +19,10 @@ def _excel(bladen: list[tuple[str, list[dict]]]) -> bytes:
     import pandas as pd
 
     buffer = io.BytesIO()
+    namen: set[str] = set()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for naam, rijen in bladen:
-            pd.DataFrame(rijen).to_excel(writer, sheet_name=naam[:31], index=False)
+            pd.DataFrame(rijen).to_excel(writer, sheet_name=bladnaam(naam, namen), index=False)
     return buffer.getvalue()
 
 

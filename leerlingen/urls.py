@@ -7,6 +7,7 @@ app_name = "leerlingen"
 urlpatterns = [
     path("", views.LeerlingLijstView.as_view(), name="lijst"),
     path("<uuid:uuid>/", views.LeerlingDetailView.as_view(), name="detail"),
+    path("<uuid:uuid>/overzicht/", views.LeerlingOverzichtView.as_view(), name="overzicht"),
 ]
 
 # --- issue 3: dossier (groeidocument), OPP, MDO/OT, documents, import, transfer ---------------------

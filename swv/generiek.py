@@ -23,6 +23,11 @@ Every app's views subclass these; none re-implements dispatch, form handling or 
   - an action that is only a button (``alleen_post = True``) answers a GET with **405** and an
     ``Allow: POST`` header (the URL exists; only the method is wrong); its domain error has no form
     to go on, so it becomes an error message on the page it returns to.
+  - an irreversible act (``onomkeerbaar = "what cannot be undone"``: adopting, publishing,
+    deciding) asks for confirmation, one way everywhere: its form gets a required checkbox "I
+    understand that this cannot be undone" with the consequence under it; a button first shows
+    that confirmation page (GET, or a POST from the object's page without it) and acts only on the
+    confirmed POST. Never a JavaScript ``confirm()`` (CSP, and it says nothing).
 """
 
 from __future__ import annotations
@@ -154,6 +159,12 @@ class _Leeg(forms.Form):
     """The form of a button: nothing to fill in."""
 
 
+#: The confirmation of an irreversible act (``ActieView.onomkeerbaar``): the checkbox, and the
+#: hidden marker that the confirmation was shown (a button pressed elsewhere lacks it).
+BEVESTIGD = "onomkeerbaar_bevestigd"
+BEVESTIGING_GETOOND = "onomkeerbaar_getoond"
+
+
 class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
     """A form that performs one service on one object: ``uitvoeren(form)`` (see the module doc).
 
@@ -178,14 +189,34 @@ class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
     knop: Any = _("Save")
     uitleg: Any = ""
     succes_bericht: Any = ""
+    #: What cannot be undone (set for adopting, publishing, deciding): asks for confirmation.
+    onomkeerbaar: Any = ""
 
     object: Any = None
     formset: Any = None
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
-        if self.alleen_post and request.method != "POST":
+        if self.alleen_post and not self.onomkeerbaar and request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self) -> dict[str, Any]:
+        kwargs = super().get_form_kwargs()
+        if self.onomkeerbaar and self.alleen_post and BEVESTIGING_GETOOND not in self.request.POST:
+            kwargs.pop("data", None)  # the confirmation page starts unfilled, without errors
+            kwargs.pop("files", None)
+        return kwargs
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        if self.onomkeerbaar:
+            form.fields[BEVESTIGING_GETOOND] = forms.CharField(widget=forms.HiddenInput, initial="1", required=False)
+            form.fields[BEVESTIGD] = forms.BooleanField(
+                label=_("I understand that this cannot be undone"),
+                help_text=self.onomkeerbaar,
+                error_messages={"required": _("Confirm that you understand that this cannot be undone.")},
+            )
+        return form
 
     def laad(self) -> None:
         self.object = self.get_object() if (self.model is not None or self.queryset is not None) else None
@@ -222,6 +253,8 @@ class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
         kwargs.setdefault("formset", self.formset)
         ctx = super().get_context_data(**kwargs)
         ctx.update(titel=self.titel, knop=self.knop, uitleg=self.uitleg, object=self.object)
+        if self.onomkeerbaar and not self.titel:
+            ctx["titel"] = _("Confirm")
         if self.context_object_name:
             ctx[self.context_object_name] = self.object
         if "terug_url" not in ctx:
@@ -236,6 +269,9 @@ class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
         return self.render_to_response(self.get_context_data())
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.onomkeerbaar and self.alleen_post and BEVESTIGING_GETOOND not in request.POST:
+            # A button pressed on the object's page: first the confirmation step, nothing done yet.
+            return self.get(request, *args, **kwargs)
         form = self.get_form()
         self.formset = self.maak_formset(request.POST, request.FILES)
         if not (form.is_valid() and (self.formset is None or self.formset.is_valid())):
@@ -243,6 +279,9 @@ class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
         return self.form_valid(form)
 
     def form_valid(self, form: Any) -> HttpResponse:
+        # The confirmation is the view's, not the service's: the service never sees it.
+        form.cleaned_data.pop(BEVESTIGD, None)
+        form.cleaned_data.pop(BEVESTIGING_GETOOND, None)
         try:
             resultaat = self.uitvoeren(form)
         except PermissionDenied:
@@ -262,7 +301,7 @@ class ActieView(ScopedObjectMixin, FormMixin, TemplateResponseMixin, View):
         return redirect(self.succes_url(resultaat))
 
     def form_invalid(self, form: Any, status: int = 422) -> HttpResponse:
-        if self.alleen_post:
+        if self.alleen_post and not self.onomkeerbaar:
             # A button has no form to show again: the one message goes to the page it came from.
             messages.error(self.request, " ".join(str(m) for fouten in form.errors.values() for m in fouten))
             return redirect(self.fout_url())

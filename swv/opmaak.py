@@ -127,12 +127,41 @@ def excel_waarde(waarde):
     return str(waarde)
 
 
+EXCEL_BLADNAAM_MAX = 31
+_ONGELDIG_IN_BLADNAAM = str.maketrans({t: " " for t in "[]:*?/\\"})
+
+
+def bladnaam(naam, gebruikt: set[str] | None = None) -> str:
+    """An Excel sheet name: at most 31 characters, cut at a word boundary (never mid-word; a single
+    word longer than that is cut), without the characters Excel refuses, unique within
+    ``gebruikt`` (which it updates) by a number at the end."""
+    tekst = " ".join(str(naam).translate(_ONGELDIG_IN_BLADNAAM).split()).strip("'") or "Blad"
+
+    def inkorten(t: str, maximum: int) -> str:
+        if len(t) <= maximum:
+            return t
+        deel = t[: maximum + 1]
+        grens = max(deel.rfind(" "), deel.rfind("-"))
+        kort = t[:grens] if grens > 0 else t[:maximum]
+        return kort.rstrip(" -,;.(") or t[:maximum]
+
+    kandidaat = inkorten(tekst, EXCEL_BLADNAAM_MAX)
+    if gebruikt is not None:
+        n = 2
+        while kandidaat.lower() in {g.lower() for g in gebruikt}:
+            achtervoegsel = f" ({n})"
+            kandidaat = inkorten(tekst, EXCEL_BLADNAAM_MAX - len(achtervoegsel)) + achtervoegsel
+            n += 1
+        gebruikt.add(kandidaat)
+    return kandidaat
+
+
 def werkmap(bladen) -> bytes:
     """An ``.xlsx`` of ``bladen``: ``(naam, kolommen, rijen, formaten)`` per sheet, where ``formaten``
     maps a column index to the number format of its numeric cells (``EXCEL_GETAL`` ...). A ``Decimal``
     in a column without a format is money (the portal's only ``Decimal`` quantity without a unit of
     its own) and gets :data:`EXCEL_EURO`. Header row in bold, values through :func:`excel_waarde`
-    (money stays ``Decimal``), sheet names cut to Excel's 31 characters."""
+    (money stays ``Decimal``), sheet names through :func:`bladnaam` (31 characters, whole words)."""
     import io
 
     from openpyxl import Workbook
@@ -140,8 +169,9 @@ def werkmap(bladen) -> bytes:
 
     boek = Workbook()
     boek.remove(boek.active)
+    namen: set[str] = set()
     for naam, kolommen, rijen, formaten in bladen:
-        blad = boek.create_sheet(str(naam)[:31])
+        blad = boek.create_sheet(bladnaam(naam, namen))
         blad.append([str(k) for k in kolommen])
         for cel in blad[1]:
             cel.font = Font(bold=True)

@@ -62,6 +62,10 @@ class TaakSoort:
     def bevat_leerlinggegevens(self) -> bool:
         return self.onderwerp is not None or self.nog_toegang is not None
 
+    # What the job belongs to: ``terug(taak) -> (url, link text)`` or None, so that a finished
+    # job's page leads back (e.g. to the report to adopt and publish).
+    terug: Callable[[Taak], tuple[str, Any] | None] | None = None
+
 
 _REGISTER: dict[str, TaakSoort] = {}
 
@@ -73,6 +77,7 @@ def taaksoort(
     onderwerp: Callable[[Taak], tuple[Model, Model] | None] | None = None,
     nog_toegang: Callable[..., bool] | None = None,
     leerling_van: Callable[[Taak], Model | None] | None = None,
+    terug: Callable[[Taak], tuple[str, Any] | None] | None = None,
 ) -> Callable[[Handler], Handler]:
     def registreer(handler: Handler) -> Handler:
         _REGISTER[naam] = TaakSoort(
@@ -82,10 +87,20 @@ def taaksoort(
             onderwerp=onderwerp,
             nog_toegang=nog_toegang,
             leerling_van=leerling_van,
+            terug=terug,
         )
         return handler
 
     return registreer
+
+
+def terug_naar(taak: Taak) -> tuple[str, Any] | None:
+    """The page the job belongs to, as ``(url, link text)``, when its kind names one. The page
+    itself checks access (404 for who may not see it)."""
+    soort = _REGISTER.get(taak.soort)
+    if soort is None or soort.terug is None:
+        return None
+    return soort.terug(taak)
 
 
 def get_taaksoort(naam: str) -> TaakSoort:

@@ -26,6 +26,10 @@ urlpatterns = [
     path("financien/", include("financien.urls")),
     path("beheer/", admin.site.urls),
 ]
+# Searchable long selects (issue 16): the one search endpoint.
+from swv.views_zoeken import ZoekKeuzeView  # noqa: E402
+
+urlpatterns += [path("zoeken/<str:bron>/", ZoekKeuzeView.as_view(), name="zoekkeuze")]
 
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

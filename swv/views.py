@@ -22,7 +22,7 @@ from swv.choices import Rol, Soort
 from swv.generiek import RolVereistMixin, ScopedObjectMixin, is_htmx
 from swv.home import paneel_voor, panelen_voor
 from swv.models import Gemeente, Kring, School, WorkerHartslag
-from swv.taken import taak_bestand_of_404, taak_of_404, taak_starten
+from swv.taken import taak_bestand_of_404, taak_of_404, taak_starten, terug_naar
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
@@ -124,7 +124,7 @@ class TaakDetailView(LoginRequiredMixin, View):
     def get(self, request, uuid):
         taak = taak_of_404(request.user, uuid)
         template = "swv/partials/_taak_voortgang.html" if is_htmx(request) else "swv/taak_detail.html"
-        return render(request, template, {"taak": taak})
+        return render(request, template, {"taak": taak, "terug": terug_naar(taak)})
 
 
 class TaakDownloadView(LoginRequiredMixin, View):

@@ -7,7 +7,7 @@ class TlvConfig(AppConfig):
     verbose_name = _("Admissibility statements (TLV)")
 
     def ready(self) -> None:
-        from tlv import demo, ouders, panels, reports, tijdlijn  # noqa: F401  (demo step, home panels and menu, job kinds, parents' portal)
+        from tlv import demo, ouders, overzicht, panels, reports, tijdlijn, vervolgstap  # noqa: F401  (registries)
 
         tijdlijn.registreer()
         from tlv import inzage

@@ -9,12 +9,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from leerlingen.choices import MDOStatus, OPPStatus
+from leerlingen.choices import Deelnemersrol, MDOStatus, OPPStatus
 from leerlingen.models import MDO, Dossier, Leerling, OPPVersie
 from swv.access import school_ids
 from swv.choices import Rol, Soort
-from swv.formulieren import keuzelijst, keuzeveld, opties
+from swv.formulieren import keuzelijst, keuzeveld, opties, registreer_zoekbron, zoekkeuze
 from swv.models import Bestuur, School
+from swv.protocol import log_leerlingen_gezocht
 from swv.waarden import vereist
 from tlv.choices import (
     HANDMATIGE_BEEINDIGING,
@@ -72,14 +73,45 @@ class AanvraagStartenForm(TLVForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        scholen = school_ids(user, [Rol.IB_ER])
-        keuzeveld(self, "leerling").queryset = (
-            Leerling.objects.visible_to(user, "change")
-            .filter(inschrijvingen__school_id__in=scholen, inschrijvingen__einddatum__isnull=True)
-            .distinct()
-            .order_by("achternaam", "voornaam")
-        )
-        keuzeveld(self, "leerling", label=lambda l: f"{l.volledige_naam} ({l.geboortedatum:%d-%m-%Y})")
+        # A school has hundreds of pupils: a searchable select (swv.formulieren.zoekkeuze).
+        zoekkeuze(self, "leerling", bron="tlv-leerlingen", user=user)
+
+
+def leerlingen_voor_aanvraag(user):
+    """Pupils the ib-er may start a TLV request for: enrolled now at one of the ib-er's schools."""
+    scholen = school_ids(user, [Rol.IB_ER])
+    return (
+        Leerling.objects.visible_to(user, "change")
+        .filter(inschrijvingen__school_id__in=scholen, inschrijvingen__einddatum__isnull=True)
+        .distinct()
+        .order_by("achternaam", "voornaam", "pk")
+    )
+
+
+registreer_zoekbron(
+    "tlv-leerlingen",
+    queryset=leerlingen_voor_aanvraag,
+    velden=("voornaam", "achternaam"),
+    label=lambda l: f"{l.volledige_naam} ({l.geboortedatum:%d-%m-%Y})",
+    leeg=_("Choose a pupil"),
+    na_zoeken=log_leerlingen_gezocht,
+)
+
+
+def mdo_label(mdo: MDO) -> str:
+    """An MDO as an option that cannot be mistaken for another: kind, date and time, participants'
+    roles and outcomes; an MDO without the S(B)O school says so (the checklist requires it)."""
+    rollen = list(dict.fromkeys(str(d.get_rol_display()) for d in mdo.deelnemers.all()))
+    uitkomsten = ", ".join(str(u.get_soort_display()) for u in mdo.uitkomsten.all())
+    label = _("%(soort)s of %(d)s – participants: %(rollen)s – outcome: %(uitkomst)s") % {
+        "soort": mdo.get_soort_display(),
+        "d": f"{timezone.localtime(mdo.begint_om):%d-%m-%Y %H:%M}",
+        "rollen": ", ".join(rollen) or "–",
+        "uitkomst": uitkomsten or "–",
+    }
+    if not any(d.rol == Deelnemersrol.SBO_SO_SCHOOL for d in mdo.deelnemers.all()):
+        label += " " + str(_("(WITHOUT the S(B)O school)"))
+    return label
 
 
 class AanvraagForm(TLVForm):
@@ -144,16 +176,12 @@ class AanvraagForm(TLVForm):
                 _("OPP version %(n)s, adopted on %(d)s") % {"n": v.versienummer, "d": f"{v.vastgesteld_op:%d-%m-%Y}"}
             ),
         )
-        keuzeveld(self, "mdo").queryset = MDO.objects.filter(dossier__in=dossiers, status=MDOStatus.GEHOUDEN).order_by(
-            "-begint_om"
+        keuzeveld(self, "mdo").queryset = (
+            MDO.objects.filter(dossier__in=dossiers, status=MDOStatus.GEHOUDEN)
+            .prefetch_related("deelnemers", "uitkomsten")
+            .order_by("-begint_om")
         )
-        keuzeveld(
-            self,
-            "mdo",
-            label=lambda m: (
-                _("%(soort)s of %(d)s") % {"soort": m.get_soort_display(), "d": f"{m.gehouden_op:%d-%m-%Y}"}
-            ),
-        )
+        keuzeveld(self, "mdo", label=mdo_label)
         # Only the fields of this route.
         if tlv.route == Route.VERLENGING:
             for veld in (

@@ -10,10 +10,12 @@ import io
 from datetime import date
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from swv.models import Samenwerkingsverband, Taak
+from swv.opmaak import bladnaam
 from swv.pdf import render_to_pdf
 from swv.protocol import log_export
 from swv.taken import TaakFout, Voortgang, taaksoort
@@ -61,7 +63,12 @@ def _bezwaar_van_taak(taak: Taak):
 
 
 # The letters name the pupil: served only within the TLV's current scope, logged (swv.taken).
-@taaksoort("tlv_besluitbrief", onderwerp=_tlv_van_taak)
+def _terug_naar_tlv(taak: Taak) -> tuple[str, str] | None:
+    uuid = taak.parameters.get("tlv")
+    return (reverse("tlv:detail", args=[uuid]), _("Back to the TLV")) if uuid else None
+
+
+@taaksoort("tlv_besluitbrief", onderwerp=_tlv_van_taak, terug=_terug_naar_tlv)
 def besluitbrief(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     """The decision letter: the decision, its grounds and how to lodge an objection (term, address)."""
     tlv = _tlv(taak.parameters.get("tlv", ""))
@@ -138,7 +145,7 @@ def register_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
         buffer = io.BytesIO()
         with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
             pd.DataFrame(rijen, columns=list(rijen[0]) if rijen else None).to_excel(
-                writer, sheet_name=_("TLV register")[:31], index=False
+                writer, sheet_name=bladnaam(_("TLV register")), index=False
             )
     log_export(gebruiker=gebruiker, gebeurtenis="tlv_register_excel", aantal=len(rijen))
     return f"tlv-register-{timezone.localdate():%Y%m%d}.xlsx", buffer.getvalue()

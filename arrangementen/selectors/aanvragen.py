@@ -94,13 +94,13 @@ def werkvoorraad(user, *, status: str = "", pagina=None, per_pagina: int = 50):
     )
     jaren = {j for a in aanvragen for j in range(a.begindatum.year, a.einddatum.year + 1)}
     positie = Budgetpositie.laad_bezetting(Budgetpositie.laden(jaren))
-    nu = timezone.now()
+    vandaag = timezone.localdate()
     return page, [
         Werkregel(
             aanvraag=a,
             aandachtspunten=aandachtspunten(a),
             signalen=positie.signalen(a),
-            wachtdagen=(nu - (a.laatst_ingediend_op or a.aangemaakt)).days,
+            wachtdagen=wachtdagen(a.laatst_ingediend_op or a.aangemaakt, vandaag),
             open_vraag=a.open_vraag,
             advies=a.heeft_advies,
         )
@@ -199,6 +199,13 @@ def van_leerling(user, leerling) -> list[Aanvraag]:
         .select_related("arrangementtype", "school")
         .order_by("-begindatum")
     )
+
+
+def wachtdagen(sinds, vandaag) -> int:
+    """Calendar days a request has waited since ``sinds`` (a moment), never negative: a request
+    submitted today has waited 0 days, also when its timestamp is a moment ahead of the clock
+    (a timedelta of minus a few seconds has ``.days == -1``)."""
+    return max(0, (vandaag - timezone.localtime(sinds).date()).days)
 
 
 def mdo_uitkomsten_zonder_aanvraag(user, *, limiet: int = 20) -> list:

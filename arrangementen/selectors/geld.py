@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from arrangementen.budget import jaarverdeling
@@ -52,6 +53,22 @@ class Signaal:
 
     def __str__(self) -> str:
         return self.tekst
+
+
+def _overschrijding(niveau, jaar: int, rest, deel) -> str:
+    """The warning that a request exceeds a budget. When nothing remains, it says by how much the
+    budget is already exceeded instead of "-€ 1.200,00 remains", which reads as nonsense."""
+    if rest <= 0:
+        return capfirst(
+            _("%(niveau)s in %(jaar)s is already exceeded by %(tekort)s; this request would add %(deel)s.")
+            % {"niveau": niveau, "jaar": jaar, "tekort": euro(-rest), "deel": euro(deel)}
+        )
+    return _("Exceeds %(niveau)s in %(jaar)s: %(rest)s remains, this request needs %(deel)s.") % {
+        "niveau": niveau,
+        "jaar": jaar,
+        "rest": euro(rest),
+        "deel": euro(deel),
+    }
 
 
 @dataclass
@@ -135,25 +152,14 @@ class Budgetpositie:
                     )
                 )
             if rest is not None and deel > rest:
-                uit.append(
-                    Signaal(
-                        _("Exceeds %(niveau)s in %(jaar)s: %(rest)s remains, this request needs %(deel)s.")
-                        % {"niveau": niveau, "jaar": jaar, "rest": euro(rest), "deel": euro(deel)}
-                    )
-                )
+                uit.append(Signaal(_overschrijding(niveau, jaar, rest, deel)))
             # The SWV-wide check needs an explicit SWV line; a total derived from the school and
             # kring budgets would only repeat the warning above.
             if jaar in self.swv_expliciet:
                 rest_swv = self.budget_swv[jaar] - self.beslag_swv[jaar] + eigen.get(jaar, NUL)
                 if deel > rest_swv:
-                    uit.append(
-                        Signaal(
-                            _(
-                                "Exceeds the partnership's arrangement budget in %(jaar)s: %(rest)s remains, this request needs %(deel)s."
-                            )
-                            % {"jaar": jaar, "rest": euro(rest_swv), "deel": euro(deel)}
-                        )
-                    )
+                    niveau_swv = _("the partnership's arrangement budget")
+                    uit.append(Signaal(_overschrijding(niveau_swv, jaar, rest_swv, deel)))
         capaciteit = aanvraag.arrangementtype.capaciteit
         if capaciteit:
             bezet = sum(

@@ -28,6 +28,7 @@ from arrangementen.forms import (
 )
 from arrangementen.models import Arrangementtype, Besluit
 from arrangementen.services import GelijktijdigeWijziging
+from arrangementen.vervolgstap import stem_van_het_kind_als_visie
 from arrangementen.views.basis import AanvraagActieView, AanvraagKnopView, aanvraag_of_404
 from leerlingen.models import Leerling, MDOUitkomst
 from swv.access import school_ids, zichtbaar_of_404
@@ -144,14 +145,18 @@ class AanvraagNieuwView(ActieView):
         uitkomst_uuid = self.request.GET.get("uitkomst") or self.request.POST.get("uitkomst")
         if uitkomst_uuid:
             self.uitkomst = zichtbaar_of_404(
-                MDOUitkomst.objects.visible_to(self.request.user).select_related("mdo"),
+                MDOUitkomst.objects.visible_to(self.request.user).select_related("mdo__stem_van_het_kind"),
                 uuid=uitkomst_uuid,
                 mdo__dossier__leerling=self.leerling,
             )
 
     def get_initial(self):
         if self.uitkomst is not None:
-            return {"ondersteuningsbehoefte": self.uitkomst.toelichting}
+            # The MDO's outcome and the child's voice heard there start the request's text.
+            return {
+                "ondersteuningsbehoefte": self.uitkomst.toelichting,
+                **stem_van_het_kind_als_visie(self.uitkomst.mdo),
+            }
         if self.request.GET.get("oso"):
             # ?oso=<uuid>: the support history of this pupil's imported OSO dossier as a starting text.
             from leerlingen.oso.selectors import oso_samenvatting
@@ -297,6 +302,10 @@ class BesluitView(AanvraagActieView):
     titel = gettext_lazy("Decide on the request")
     knop = gettext_lazy("Take the decision")
     succes_bericht = gettext_lazy("The decision has been taken; the letter is being made.")
+    onomkeerbaar = gettext_lazy(
+        "The decision is final once taken and the letter is sent to school and parents; it can only be "
+        "challenged by an objection (bezwaar)."
+    )
 
     def get_initial(self):
         a = self.aanvraag

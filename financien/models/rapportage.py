@@ -156,4 +156,6 @@ class TRapportageRegel(models.Model):
 
     @property
     def verschil(self):
-        return self.prognose - self.begroting
+        from financien.bekostiging import verschil
+
+        return verschil(self.prognose, self.begroting)

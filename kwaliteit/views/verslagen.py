@@ -120,6 +120,11 @@ def _versie(user, uuid, actie: str = "view") -> RapportVersie:
 class VersieVaststellenView(ActieView):
     rollen = (Rol.DB,)
     alleen_post = True
+    titel = gettext_lazy("Adopt this version")
+    knop = gettext_lazy("Adopt")
+    onomkeerbaar = gettext_lazy(
+        "The file of an adopted version is frozen: it cannot be changed, only withdrawn with a reason."
+    )
 
     def laad(self):
         self.versie = _versie(self.request.user, self.kwargs["uuid"], "vaststellen")
@@ -170,6 +175,10 @@ class VersiePublicerenView(ServiceFormView):
     form_class = forms.PublicerenForm
     knop = gettext_lazy("Publish")
     succes_bericht = gettext_lazy("The report has been published; the published file is frozen.")
+    onomkeerbaar = gettext_lazy(
+        "The report becomes public for the chosen audiences and the published file is frozen; "
+        "it cannot be changed afterwards."
+    )
 
     def laad(self):
         self.versie = _versie(self.request.user, self.kwargs["uuid"])

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.models import Ketenpartner, Ladderstap, Thuiszittercasus, Zorgplichtcasus
-from swv.formulieren import keuzelijst, keuzeveld
+from swv.formulieren import keuzelijst, keuzeveld, zoekkeuze
 from swv.models import Gemeente, School
 
 
@@ -200,6 +200,7 @@ class AfsluitenForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("einddatum", timezone.localdate())
         super().__init__(*args, **kwargs)
+        zoekkeuze(self, "geplaatst_school", bron="scholen", user=None)
 
 
 class PartnerKoppelenForm(forms.Form):
@@ -307,6 +308,7 @@ class ZorgplichtBesluitForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("besluitdatum", timezone.localdate())
         super().__init__(*args, **kwargs)
+        zoekkeuze(self, "andere_school", bron="scholen", user=None)
 
 
 # --- risicolijst ---
@@ -329,6 +331,7 @@ class RisicoBeeindigenForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("einddatum", timezone.localdate())
         super().__init__(*args, **kwargs)
+        zoekkeuze(self, "geplaatst_school", bron="scholen", user=None)
 
 
 class RondeForm(forms.Form):

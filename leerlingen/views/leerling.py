@@ -7,6 +7,7 @@ from django.views.generic import DetailView, TemplateView
 
 from leerlingen.inzage import mag_inzage_exporteren
 from leerlingen.models import Leerling, OuderKoppeling
+from leerlingen.overzicht import overzicht
 from leerlingen.selectors import leerling as selectors
 from swv.access import heeft_rol, school_ids
 from swv.choices import LEERLINGDATA_ROLLEN, Rol
@@ -69,4 +70,20 @@ class LeerlingDetailView(ScopedObjectMixin, DetailView):
         ctx["mag_ouders_koppelen"] = (
             Leerling.objects.visible_to(self.request.user, "ouders").filter(pk=self.object.pk).exists()
         )
+        # Every arrangement request and TLV of the pupil that the user may see, linked.
+        ctx["aanvragen_en_tlvs"] = overzicht(self.object, self.request.user, sleutels=("arrangementen", "tlv"))
+        return ctx
+
+
+class LeerlingOverzichtView(LeerlingDetailView):
+    """One case overview per pupil: every registered part (``leerlingen.overzicht``) with status
+    and next deadline; access-logged like the pupil page, 404 outside the scope."""
+
+    template_name = "leerlingen/overzicht.html"
+
+    def get_context_data(self, **kwargs):
+        ctx = super(DetailView, self).get_context_data(**kwargs)
+        onderdelen = overzicht(self.object, self.request.user)
+        termijnen = [o.volgende_termijn for o in onderdelen if o.volgende_termijn]
+        ctx.update(onderdelen=onderdelen, volgende_termijn=min(termijnen) if termijnen else None)
         return ctx

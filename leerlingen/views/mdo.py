@@ -20,6 +20,7 @@ from leerlingen.models import MDO, Afspraak, Dossier, MDODeelnemer, OPPVersie
 from leerlingen.selectors import dossier as selectors
 from leerlingen.services import mdo as mdo_services
 from leerlingen.services import opp as opp_services
+from leerlingen.vervolgstappen import vervolgstappen
 from leerlingen.views.basis import ActieFormView, PostActieView
 from leerlingen.views.dossier import DossierFormView, dossier_url
 from swv.access import school_ids, zichtbaar_of_404
@@ -126,6 +127,12 @@ class OPPBewerkenView(OPPVersieMixin, ActieFormView):
 
 class OPPVaststellenView(OPPVersieMixin, PostActieView):
     succes_bericht = _("The OPP has been adopted.")
+    titel = _("Adopt this OPP version")
+    knop = _("Adopt the OPP")
+    onomkeerbaar = _(
+        "An adopted OPP version can no longer be edited; the previously adopted version is superseded. "
+        "A change needs a new version."
+    )
 
     def uitvoeren(self, form):
         return opp_services.opp_vaststellen(door=self.request.user, oppversie=self.object)
@@ -239,10 +246,13 @@ class MDODetailView(LoginRequiredMixin, MDOMixin, View):
         protocol.log_mdo_bekeken(gebruiker=request.user, mdo=mdo, request=request)
         user = request.user
         mag_wijzigen = selectors.mag_wijzigen(user, mdo.dossier)
+        inhoud = selectors.mdo_inhoud(user, mdo)
         return render(
             request,
             "leerlingen/mdo_detail.html",
             {
+                # After an outcome "arrangement request" or "TLV proposal": that step, prefilled.
+                "vervolgstappen": vervolgstappen(mdo, inhoud["uitkomsten"], user),
                 "mdo": mdo,
                 "dossier": mdo.dossier,
                 "leerling": mdo.dossier.leerling,
@@ -252,7 +262,7 @@ class MDODetailView(LoginRequiredMixin, MDOMixin, View):
                 and mdo.school_id in school_ids(user, [Rol.CONSULENT, Rol.IB_ER]),
                 "advies_form": forms.AdviesForm(),
                 "vandaag": timezone.localdate(),
-                **selectors.mdo_inhoud(user, mdo),
+                **inhoud,
             },
         )
 

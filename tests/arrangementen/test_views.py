@@ -133,6 +133,7 @@ def test_the_committee_grants_through_the_form_and_the_letter_job_starts(
                 "begindatum": aanvraag.begindatum.isoformat(),
                 "einddatum": aanvraag.einddatum.isoformat(),
                 "voorwaarden": "Evaluatie met ouders.",
+                "onomkeerbaar_bevestigd": "on",  # the decision cannot be undone: confirmed
             },
         )
     assert response.status_code == 302

@@ -114,6 +114,7 @@ def test_an_arrangement_from_mdo_outcome_to_evaluation(page, personas, celery_wo
     axe_check(page, context="(decision form)")
     page.locator('input[name="besluit"][value="toekennen"]').check()
     page.get_by_label("Voorwaarden").fill("Tussentijdse evaluatie met ouders en consulent.")
+    page.get_by_label("Ik begrijp dat dit niet ongedaan kan worden").check()
     page.get_by_role("button", name="Besluit nemen").click()
     page.get_by_text("Het besluit is genomen").wait_for()
     axe_check(page, context="(request granted)")

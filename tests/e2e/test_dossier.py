@@ -69,6 +69,11 @@ def test_ib_er_runs_a_case_from_import_to_mdo_and_the_consulent_sees_it(page, pe
     page.get_by_role("button", name="Concept opslaan").click()
     page.get_by_role("heading", name="OPP-versie 1 van Fenna Kramer").wait_for()
     page.get_by_role("button", name="Dit OPP vaststellen").click()
+    # Adopting cannot be undone: a confirmation page says so first.
+    page.get_by_role("heading", name="Deze OPP-versie vaststellen").wait_for()
+    axe_check(page, context="(confirm adopting the OPP)")
+    page.get_by_label("Ik begrijp dat dit niet ongedaan kan worden").check()
+    page.get_by_role("button", name="OPP vaststellen").click()
     page.get_by_text("Het OPP is vastgesteld.").wait_for()
     axe_check(page, context="(OPP)")
     page.get_by_role("link", name="Besluit ouders vastleggen").click()

@@ -153,6 +153,7 @@ def test_tlv_journey_from_request_to_objection(page, personas, celery_worker):
         page.get_by_label("Motivering van het besluit").fill(
             "Beide deskundigen adviseren het SBO; de route is gevolgd."
         )
+        page.get_by_label("Ik begrijp dat dit niet ongedaan kan worden").check()
         page.get_by_role("button", name="Besluit nemen").click()
         page.get_by_text("Het besluit is vastgelegd").wait_for()
 

@@ -273,6 +273,12 @@ def test_publishing_through_the_forms(client, personas, vastgesteld):
     response = client.post(url, {"titel": "Jaarverslag 2025", "toelichting": ""})
     assert "Kies ten minste één doelgroep." in response.content.decode()
     response = client.post(url, {"titel": "Jaarverslag 2025", "doelgroepen": ["opr"], "toelichting": ""})
+    assert response.status_code == 422 and "niet ongedaan" in response.content.decode()  # not confirmed
+    assert not Publicatie.objects.exists()
+    response = client.post(
+        url,
+        {"titel": "Jaarverslag 2025", "doelgroepen": ["opr"], "toelichting": "", "onomkeerbaar_bevestigd": "on"},
+    )
     publicatie = Publicatie.objects.get()
     assert response.url == reverse("publicaties:detail", args=[publicatie.uuid])
     response = client.post(

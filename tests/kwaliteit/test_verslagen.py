@@ -170,7 +170,12 @@ def test_the_report_pages(client, personas, jaarverslag):
     client.force_login(personas.dirk)
     html = client.get(reverse("kwaliteit:verslag", args=[jaarverslag.rapport.uuid])).content.decode()
     assert "Versie 1 vaststellen" in html and "Nieuwe versie maken" in html
-    response = client.post(reverse("kwaliteit:versie_vaststellen", args=[jaarverslag.uuid]))
+    url = reverse("kwaliteit:versie_vaststellen", args=[jaarverslag.uuid])
+    # The button first asks for confirmation (nothing adopted yet), then acts on the confirmed POST.
+    bevestiging = client.post(url).content.decode()
+    assert "Ik begrijp dat dit niet ongedaan kan worden" in bevestiging and "ligt vast" in bevestiging
+    assert client.post(url, {"onomkeerbaar_getoond": "1"}).status_code == 422
+    response = client.post(url, {"onomkeerbaar_getoond": "1", "onomkeerbaar_bevestigd": "on"})
     assert response.status_code == 302
     html = client.get(reverse("kwaliteit:verslag", args=[jaarverslag.rapport.uuid])).content.decode()
     assert "Versie 1 publiceren" in html and "Nieuwe versie maken" not in html

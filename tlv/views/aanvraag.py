@@ -290,6 +290,10 @@ class BesluitenView(TLVMixin, ActieView):
     titel = _("Decide on the request")
     knop = _("Take the decision")
     succes_bericht = _("The decision was recorded; the decision letter is being prepared.")
+    onomkeerbaar = _(
+        "The decision is final once taken and the letter is sent to school and parents; it can only be "
+        "challenged by an objection (bezwaar)."
+    )
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "tlv": self.tlv}
