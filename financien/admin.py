@@ -185,3 +185,28 @@ class InnovatieaanvraagAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class _AlleenLezen(admin.ModelAdmin):
+    """Commitments and status history of innovation requests: written only by the services."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Innovatietoekenning)
+class InnovatietoekenningAdmin(_AlleenLezen):
+    list_display = ["aanvraag", "jaar", "post", "bedrag"]
+    list_filter = ["jaar"]
+
+
+@admin.register(InnovatieStatusovergang)
+class InnovatieStatusovergangAdmin(_AlleenLezen):
+    list_display = ["aanvraag", "van", "naar", "door", "op"]
+    list_filter = ["naar"]

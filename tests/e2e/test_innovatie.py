@@ -73,9 +73,10 @@ def test_a_school_applies_the_tlc_advises_and_the_db_grants(page, personas, brow
     assert Innovatietoekenning.objects.filter(aanvraag=aanvraag, post=post).count() == 1
 
     from swv.choices import Rol
-    from tests.factories import gebruiker_met_rol
+    from tests.factories import gebruiker_met_rol, tweefactor_activeren
 
     ander = gebruiker_met_rol(Rol.BESTUURDER, bestuur=personas.school_b.bestuur, email="zuid@example.nl")
+    ander.totp_secret = tweefactor_activeren(ander)  # a bestuurder reaches named pupils: TOTP
     ander_context = _nieuwe_context(browser, live_server)
     try:
         pagina = ander_context.new_page()

@@ -9,23 +9,18 @@ import pytest
 
 @contextmanager
 def tijdelijke_private_opslag(tmp_path, monkeypatch):
-    """Point the private storage at ``tmp_path``: the storage object the FileFields hold (made once,
-    at import) in this process, and ``PRIVATE_MEDIA_ROOT`` for a worker started afterwards."""
-    from swv.storage import private_storage
+    """Point the private storage at ``tmp_path``: in this process through ``STORAGES`` (the FileFields
+    follow it, ``swv.storage.private_storage`` is a proxy of the configured backend), and through
+    ``PRIVATE_MEDIA_ROOT`` in a worker started afterwards."""
+    from django.conf import settings
+    from django.test import override_settings
 
     map_ = tmp_path / "private"
-    opslag = private_storage()
-    oud = opslag._location
     monkeypatch.setenv("PRIVATE_MEDIA_ROOT", str(map_))
-    opslag._location = str(map_)
-    for attr in ("base_location", "location"):
-        opslag.__dict__.pop(attr, None)
-    try:
+    prive = settings.STORAGES["private"]
+    prive = {**prive, "OPTIONS": {**prive.get("OPTIONS", {}), "location": str(map_)}}
+    with override_settings(STORAGES={**settings.STORAGES, "private": prive}):
         yield map_
-    finally:
-        opslag._location = oud
-        for attr in ("base_location", "location"):
-            opslag.__dict__.pop(attr, None)
 
 
 @pytest.fixture(autouse=True)

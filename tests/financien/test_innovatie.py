@@ -168,10 +168,11 @@ def test_who_may_not_see_a_request_gets_404(client, personas, persona):
 
 def test_the_board_of_another_school_gets_404_and_the_list_is_scoped(client, personas):
     from swv.choices import Rol
-    from tests.factories import gebruiker_met_rol
+    from tests.factories import gebruiker_met_rol, tweefactor_activeren
 
     a = concept(personas)
     ander = gebruiker_met_rol(Rol.BESTUURDER, bestuur=personas.school_b.bestuur, email="zuid@example.nl")
+    tweefactor_activeren(ander)  # the bestuurder reaches named pupils (zorgplicht): TOTP like every such role
     client.force_login(ander)
     assert client.get(a.get_absolute_url()).status_code == 404
     assert "Plusklas" not in client.get(reverse("financien:innovaties")).content.decode()
