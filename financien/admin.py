@@ -22,6 +22,7 @@ from financien.models import (
     TRapportage,
     TRapportageRegel,
 )
+from swv.admin import AlleenLezenMixin
 
 
 class ArrangementenbudgetInline(admin.TabularInline):
@@ -100,17 +101,8 @@ class RekeningkoppelingAdmin(SimpleHistoryAdmin):
     list_select_related = ["post"]
 
 
-class AlleenLezenAdmin(SimpleHistoryAdmin):
+class AlleenLezenAdmin(AlleenLezenMixin, SimpleHistoryAdmin):
     """Imports, bookings and reports are made by their services only (whole or not at all)."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(RealisatieImport)
@@ -187,26 +179,13 @@ class InnovatieaanvraagAdmin(SimpleHistoryAdmin):
         return False
 
 
-class _AlleenLezen(admin.ModelAdmin):
-    """Commitments and status history of innovation requests: written only by the services."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Innovatietoekenning)
-class InnovatietoekenningAdmin(_AlleenLezen):
+class InnovatietoekenningAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["aanvraag", "jaar", "post", "bedrag"]
     list_filter = ["jaar"]
 
 
 @admin.register(InnovatieStatusovergang)
-class InnovatieStatusovergangAdmin(_AlleenLezen):
+class InnovatieStatusovergangAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["aanvraag", "van", "naar", "door", "op"]
     list_filter = ["naar"]

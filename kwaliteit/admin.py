@@ -24,6 +24,7 @@ from kwaliteit.models import (
     Statuswijziging,
     SwvCijfer,
 )
+from swv.admin import AlleenLezenMixin
 
 
 @admin.register(Inspectiestandaard)
@@ -110,21 +111,12 @@ class LandelijkCijferAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SwvCijfer)
-class SwvCijferAdmin(admin.ModelAdmin):
+class SwvCijferAdmin(AlleenLezenMixin, admin.ModelAdmin):
     """Read-only: the rows are recomputed from DUO's public files by the import, never edited."""
 
     list_display = ["swv_code", "teldatum", "leerlingen_bo", "leerlingen_sbo", "leerlingen_so", "vestigingen"]
     list_filter = ["teldatum"]
     search_fields = ["swv_code"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class RapportVersieInline(admin.TabularInline):
@@ -178,15 +170,9 @@ class OprBesluitAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Statuswijziging)
-class StatuswijzigingAdmin(admin.ModelAdmin):
+class StatuswijzigingAdmin(AlleenLezenMixin, admin.ModelAdmin):
     list_display = ["op", "content_type", "object_id", "van", "naar", "door"]
     readonly_fields = ["content_type", "object_id", "van", "naar", "door", "op", "reden"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 class KlachtStatusovergangInline(admin.TabularInline):
@@ -198,7 +184,7 @@ class KlachtStatusovergangInline(admin.TabularInline):
 
 
 @admin.register(Klacht)
-class KlachtAdmin(SimpleHistoryAdmin):
+class KlachtAdmin(AlleenLezenMixin, SimpleHistoryAdmin):
     """Counts and states only: the complainant's name and contact details and the complaint text
     are for the handlers in the portal, not for the administrator."""
 
@@ -220,9 +206,3 @@ class KlachtAdmin(SimpleHistoryAdmin):
     readonly_fields = list(fields)
     history_list_display = ["status"]
     inlines = [KlachtStatusovergangInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -113,16 +113,11 @@ class LidmaatschapAdmin(SimpleHistoryAdmin):
     list_select_related = ["gebruiker", "school", "bestuur"]
 
 
-@admin.register(Toegangslog)
-class ToegangslogAdmin(admin.ModelAdmin):
-    """Read-only: the access log is append-only."""
+class AlleenLezenMixin:
+    """The one read-only admin: for rows that only services write (or that are derived from public
+    data): no add, change or delete. Combine with ``admin.ModelAdmin`` or ``SimpleHistoryAdmin``."""
 
-    list_display = ["tijdstip", "gebruiker", "actie", "gebeurtenis", "objecttype", "object_uuid", "route"]
-    list_filter = ["actie", "gebeurtenis"]
-    search_fields = ["object_uuid", "leerling_uuid", "gebruiker__email"]
-    list_select_related = ["gebruiker"]
-
-    def has_add_permission(self, request):
+    def has_add_permission(self, request, obj=None):
         return False
 
     def has_change_permission(self, request, obj=None):
@@ -130,6 +125,16 @@ class ToegangslogAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Toegangslog)
+class ToegangslogAdmin(AlleenLezenMixin, admin.ModelAdmin):
+    """Read-only: the access log is append-only."""
+
+    list_display = ["tijdstip", "gebruiker", "actie", "gebeurtenis", "objecttype", "object_uuid", "route"]
+    list_filter = ["actie", "gebeurtenis"]
+    search_fields = ["object_uuid", "leerling_uuid", "gebruiker__email"]
+    list_select_related = ["gebruiker"]
 
 
 @admin.register(Taak)
