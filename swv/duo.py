@@ -219,11 +219,12 @@ def _hoort_bij(swv_code, postcode, gemeente_naam, pc4_swv, gemeente_swvs) -> boo
     return swv_voor(postcode, gemeente_naam, pc4_swv, gemeente_swvs) == swv_code
 
 
-def swv_per_vestiging(map_: Path) -> dict[str, str]:
+def swv_per_vestiging(map_: Path, gemeenten: dict[str, str]) -> dict[str, str]:
     """Every vestiging of DUO's historical file (BO, SBO, SO, SO/VSO; closed ones too) -> the PO SWV
     it lies in, by the same rule as the register import (address PC4, else a gemeente in one SWV).
     BO addresses come from DUO's address file, SBO/SO addresses from the edugis file; a vestiging
-    without an address falls back to its gemeente; one that neither decides is left out."""
+    without an address falls back to its gemeente (``gemeenten``: vestigingscode -> gemeente name,
+    as the caller read them from the historical file); one that neither decides is left out."""
     map_ = Path(map_)
     pc4_swv, gemeente_swvs = lees_regeling(map_)
     postcodes: dict[str, str] = {}
@@ -240,9 +241,8 @@ def swv_per_vestiging(map_: Path) -> dict[str, str]:
         if props.get("vestigingscode") and props.get("postcode"):
             postcodes.setdefault(props["vestigingscode"], str(props["postcode"]).replace(" ", "").upper())
     uitkomst: dict[str, str] = {}
-    for _regel, rij in _lees_csv(map_ / HISTORISCH, "utf-8-sig", ["VESTIGINGSCODE", "GEMEENTENAAM_VESTIGING"]):
-        code = rij["VESTIGINGSCODE"]
-        swv = swv_voor(postcodes.get(code, ""), rij["GEMEENTENAAM_VESTIGING"], pc4_swv, gemeente_swvs)
+    for code, gemeente in gemeenten.items():
+        swv = swv_voor(postcodes.get(code, ""), gemeente, pc4_swv, gemeente_swvs)
         if swv and swv.startswith("PO"):
             uitkomst[code] = swv
     return uitkomst

@@ -80,8 +80,12 @@ def lees_swv_totalen(map_: Path) -> dict[tuple[str, date], dict[str, int]]:
     """Per (PO SWV, count date) the totals of BO, SBO and SO and the number of vestigingen with
     pupils, for all 76 SWVs (``swv.duo.swv_per_vestiging`` assigns each vestiging)."""
     df, tellingen = _lees_historisch(Path(map_) / HISTORISCH)
+    if not {"VESTIGINGSCODE", "GEMEENTENAAM_VESTIGING"} <= set(df.columns):
+        raise KwaliteitFout(_("The file lacks the columns VESTIGINGSCODE and GEMEENTENAAM_VESTIGING."))
     try:
-        per_vestiging = swv_per_vestiging(Path(map_))
+        per_vestiging = swv_per_vestiging(
+            Path(map_), dict(zip(df["VESTIGINGSCODE"], df["GEMEENTENAAM_VESTIGING"], strict=True))
+        )
     except DuoImportFout as fout:
         raise KwaliteitFout(str(fout)) from None
     swv = df["VESTIGINGSCODE"].map(per_vestiging)

@@ -147,3 +147,15 @@ def test_the_excel_export_has_every_swv_and_the_country(client, personas, cijfer
     assert leiden[5] == leiden[2] + leiden[3] + leiden[4]
     assert round(Decimal(str(leiden[6])) * leiden[5] / 100) == leiden[3]  # the SBO rate, as a number
     assert blad.cell(row=2, column=7).number_format == '0.0"%"'
+
+
+def test_a_historical_file_without_locations_or_gemeenten_is_refused_in_dutch(tmp_path):
+    from kwaliteit.services.fouten import KwaliteitFout
+    from swv.duo import HISTORISCH
+
+    (tmp_path / HISTORISCH).write_text(
+        "\ufeffVESTIGINGSCODE;SOORT_VESTIGING;LEERLINGEN_2025\r\n01AA00;BO;100\r\n", encoding="utf-8"
+    )
+    with pytest.raises(KwaliteitFout, match="mist de kolommen VESTIGINGSCODE en GEMEENTENAAM_VESTIGING"):
+        swv_cijfers_importeren(map_=tmp_path)
+    assert not SwvCijfer.objects.exists()
