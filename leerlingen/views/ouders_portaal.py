@@ -19,19 +19,14 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from leerlingen.forms.ouders import OuderDocumentForm, OuderInstemmingForm, OuderLogboekForm, ZienswijzeForm
-from leerlingen.models import OuderBrief, OuderKoppeling
+from leerlingen.models import OuderBrief
 from leerlingen.ouders import selectors
 from leerlingen.ouders.bronnen import ouderbron
-from leerlingen.ouders.toegang import koppeling_van
+from leerlingen.ouders.toegang import is_portaalouder, koppeling_van
 from leerlingen.services import ouders as services
-from swv.access import lidmaatschappen, zichtbaar_of_404
+from swv.access import zichtbaar_of_404
 from swv.generiek import ActieView, ToegangMixin
 from swv.protocol import log_document_gedownload, log_ouderportaal_bekeken
-
-
-def is_portaalouder(user) -> bool:
-    """A parent in the portal: a link to a child (in force or not) and no membership."""
-    return not lidmaatschappen(user) and OuderKoppeling.objects.filter(ouder=user).exists()
 
 
 class OuderMixin(ToegangMixin):
