@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.choices import Instemmingsbesluit, OuderBesluit, Ouderrelatie
-from swv.uploads import valideer_upload
+from leerlingen.forms.dossier import DocumentForm
 
 
 def _tekst(regels: int) -> forms.Textarea:
@@ -89,22 +89,16 @@ class ZienswijzeForm(forms.Form):
     )
 
 
-class OuderDocumentForm(forms.Form):
+class OuderDocumentForm(DocumentForm):
+    """The school's document form (its file field and the one upload check), with the parent's
+    wording; no kind to choose: a parent's document is stored as a report."""
+
     titel = forms.CharField(
         label=_("What is the document?"),
         max_length=200,
         help_text=_("For example: report of the youth care team, or a diagnosis."),
     )
-    bestand = forms.FileField(
-        label=_("File"),
-        help_text=_("PDF, Word (DOCX), Excel (XLSX), PNG or JPEG."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}),
-    )
-
-    def clean_bestand(self):
-        bestand = self.cleaned_data["bestand"]
-        valideer_upload(bestand)
-        return bestand
+    soort = None  # type: ignore[assignment]  # Django removes an inherited field set to None
 
 
 class LogboekForm(forms.Form):
