@@ -1,6 +1,8 @@
 """Forms of the parents' portal (issue 14): the school's invitation, and the parent's own answers.
 
-The parent's texts are plain Dutch (B1) and say what happens with what the parent writes."""
+The parent's texts are plain Dutch (B1) and say what happens with what the parent writes. A text
+required only with some answer (a reason without legal authority, an explanation with an objection)
+is the service's rule (``leerlingen.services.ouders``); its message lands on the field."""
 
 from __future__ import annotations
 
@@ -37,15 +39,6 @@ class OuderUitnodigenForm(forms.Form):
         help_text=_("Only needed when the parent has no legal authority."),
     )
 
-    def clean(self):
-        data = super().clean() or {}
-        if data.get("gezag") is False and not (data.get("reden_zonder_gezag") or "").strip():
-            self.add_error(
-                "reden_zonder_gezag",
-                _("A parent without legal authority only gets access for a reason: write it down."),
-            )
-        return data
-
 
 class KoppelingBeeindigenForm(forms.Form):
     reden = forms.CharField(label=_("Why does the access end?"), widget=_tekst(3), max_length=2000)
@@ -67,12 +60,6 @@ class OuderInstemmingForm(forms.Form):
         max_length=4000,
         help_text=_("Required when you do not agree. The school reads this and will talk to you about it."),
     )
-
-    def clean(self):
-        data = super().clean() or {}
-        if data.get("besluit") == Instemmingsbesluit.BEZWAAR and not (data.get("toelichting") or "").strip():
-            self.add_error("toelichting", _("Write down why you do not agree. The school will talk to you about it."))
-        return data
 
 
 class ZienswijzeForm(forms.Form):
