@@ -3,7 +3,7 @@
 Only a user without a membership who has a link to a child passes ``heeft_toegang`` (staff get 404
 here, parents get 404 on every staff page: they have no membership); each child's page loads the
 parent's link in force to that child (``toegang.koppeling_van``) or answers 404. Every view of a
-child's data writes an access-log row (``swv.protocol.log_ouderportaal_bekeken``).
+child's data writes an access-log row (``swv.protocol.log_ouderportaal_bekeken``, in ``OuderMixin``).
 """
 
 from __future__ import annotations
@@ -30,9 +30,12 @@ from swv.protocol import log_document_gedownload, log_ouderportaal_bekeken
 
 
 class OuderMixin(ToegangMixin):
-    """The parents' pages: parents only; with ``uuid`` in the URL, the parent's link to that child."""
+    """The parents' pages: parents only; with ``kind`` in the URL, the parent's link to that child,
+    then the page's own objects (``laad_kind``), then one access-log row for the child (about
+    ``protocol_object()``), unless the page shows none of the child's data (``protocol = False``)."""
 
     koppeling: Any = None
+    protocol = True
 
     def heeft_toegang(self, user) -> bool:
         return is_portaalouder(user)
@@ -41,6 +44,23 @@ class OuderMixin(ToegangMixin):
         if "kind" in self.kwargs:
             self.koppeling = koppeling_van(self.request.user, self.kwargs["kind"])
         super().laad()
+        if self.koppeling is None:
+            return
+        self.laad_kind()
+        if self.protocol:
+            log_ouderportaal_bekeken(
+                gebruiker=self.request.user,
+                leerling=self.koppeling.leerling,
+                obj=self.protocol_object(),
+                request=self.request,
+            )
+
+    def laad_kind(self) -> None:
+        """Load the page's objects of the child (404 when not the child's); the default loads none."""
+
+    def protocol_object(self) -> Any:
+        """What the access-log row is about: by default the child itself."""
+        return None
 
     def kind_url(self) -> str:
         return reverse("leerlingen:ouders_kind", args=[self.koppeling.leerling.uuid])
@@ -63,7 +83,6 @@ class KindView(OuderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         k = self.koppeling
-        log_ouderportaal_bekeken(gebruiker=self.request.user, leerling=k.leerling, request=self.request)
         ctx.update(
             koppeling=k,
             leerling=k.leerling,
@@ -100,14 +119,13 @@ class OPPInstemmingView(OuderActieView):
 
     versie: Any = None
 
-    def laad(self) -> None:
-        super().laad()
+    def laad_kind(self) -> None:
         self.versie = selectors.opp_versie(self.koppeling, self.kwargs["uuid"])
         if self.versie is None:
             raise Http404
-        log_ouderportaal_bekeken(
-            gebruiker=self.request.user, leerling=self.koppeling.leerling, obj=self.versie, request=self.request
-        )
+
+    def protocol_object(self) -> Any:
+        return self.versie
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(versie=self.versie, **kwargs)
@@ -129,8 +147,7 @@ class ZienswijzeView(OuderActieView):
     bron: Any = None
     verzoek: Any = None
 
-    def laad(self) -> None:
-        super().laad()
+    def laad_kind(self) -> None:
         self.bron = ouderbron(self.kwargs["bron"])
         if self.bron is None:
             raise Http404
@@ -139,7 +156,6 @@ class ZienswijzeView(OuderActieView):
         )
         if self.verzoek is None:
             raise Http404
-        log_ouderportaal_bekeken(gebruiker=self.request.user, leerling=self.koppeling.leerling, request=self.request)
 
     def get_initial(self):
         return {"tekst": self.verzoek.zienswijze}
@@ -179,10 +195,6 @@ class OuderDocumentView(OuderActieView):
         "Only the school staff who work on your child's support can read it."
     )
 
-    def laad(self) -> None:
-        super().laad()
-        log_ouderportaal_bekeken(gebruiker=self.request.user, leerling=self.koppeling.leerling, request=self.request)
-
     def uitvoeren(self, form):
         services.document_van_ouder(koppeling=self.koppeling, **form.cleaned_data)
 
@@ -192,6 +204,7 @@ class OuderLogboekView(OuderActieView):
     titel = _("Write a message to the school")
     knop = _("Send message")
     succes_bericht = _("Your message is in the logbook.")
+    protocol = False  # the form only; the messages are on the child's page
     uitleg = _(
         "Your message goes into the logbook of your child. The school staff who work on your child's "
         "support read it. The other parent with authority reads it too, unless you tick 'Only for the school'."
