@@ -16,10 +16,14 @@ from arrangementen.choices import AanvraagStatus
 from arrangementen.models import Aanvraag, Besluit
 from arrangementen.services.fouten import AanvraagFout
 from leerlingen.choices import OuderBesluit
-from leerlingen.ouders.bronnen import OuderBron, OuderVerzoek, registreer_ouderbron
+from leerlingen.ouders.bronnen import (
+    OuderBron,
+    OuderVerzoek,
+    registreer_ouderbron,
+    zienswijze_bewaren,
+    zienswijze_openen,
+)
 from swv.demo import demo_stap
-from swv.historie import met_historie
-from swv.overgangen import vergrendel
 
 #: While the school prepares the request it waits for the parents' view.
 ZIENSWIJZE_STATUSSEN = (AanvraagStatus.CONCEPT,)
@@ -49,36 +53,23 @@ def verzoeken(leerling) -> list[OuderVerzoek]:
 def zienswijze_geven(*, koppeling, uuid, besluit: str, tekst: str) -> Aanvraag:
     """The parent's view and consent (or refusal) on a draft request, as data in the request: the
     view text, consent yes/no with its date, and who answered when in the portal."""
-    aanvraag = Aanvraag.objects.filter(uuid=uuid, leerling_id=koppeling.leerling_id).first()
-    if aanvraag is None:
-        raise AanvraagFout(_("This request was not found."))
-    aanvraag = vergrendel(
-        aanvraag,
-        van=ZIENSWIJZE_STATUSSEN,
-        bericht=_("The school has already sent this request; your view can no longer be added here."),
+    aanvraag, tekst = zienswijze_openen(
+        Aanvraag.objects.all(),
+        koppeling=koppeling,
+        uuid=uuid,
+        statussen=ZIENSWIJZE_STATUSSEN,
+        besluit=besluit,
+        tekst=tekst,
+        fout=AanvraagFout,
     )
-    if besluit not in OuderBesluit.values:
-        raise AanvraagFout({"besluit": _("Choose: I agree, or I do not agree.")})
-    if not tekst.strip():
-        raise AanvraagFout({"tekst": _("Write down your view. The school and the SWV read it with the request.")})
-    nu = timezone.now()
-    aanvraag.ouders_visie = tekst.strip()
+    aanvraag.ouders_visie = tekst
     aanvraag.ouders_toestemming = besluit == OuderBesluit.INGESTEMD
-    aanvraag.ouders_toestemming_datum = timezone.localdate(nu) if aanvraag.ouders_toestemming else None
-    aanvraag.ouders_portaal_besluit = besluit
-    aanvraag.ouders_portaal_door = koppeling.ouder
-    aanvraag.ouders_portaal_op = nu
-    aanvraag.versie += 1  # a school form opened before this answer must not overwrite it
-    met_historie(aanvraag, door=koppeling.ouder, reden="zienswijze ouders via portaal").save(
-        update_fields=[
-            "ouders_visie",
-            "ouders_toestemming",
-            "ouders_toestemming_datum",
-            "ouders_portaal_besluit",
-            "ouders_portaal_door",
-            "ouders_portaal_op",
-            "versie",
-        ]
+    aanvraag.ouders_toestemming_datum = timezone.localdate() if aanvraag.ouders_toestemming else None
+    zienswijze_bewaren(
+        aanvraag,
+        koppeling=koppeling,
+        besluit=besluit,
+        velden=["ouders_visie", "ouders_toestemming", "ouders_toestemming_datum"],
     )
     return aanvraag
 

@@ -1,5 +1,6 @@
 """Scoping of parents' links: who sees a link (the school staff of the child, the parent) and
-which children a parent sees (``kinderen``): the one rule of the parents' portal."""
+which children a parent sees (``OuderKoppelingQuerySet.kinderen_van``): the one rule of the
+parents' portal, used by the letters' and logbook's scoping and ``leerlingen.ouders.toegang``."""
 
 from __future__ import annotations
 
@@ -25,6 +26,10 @@ class OuderKoppelingQuerySet(models.QuerySet):
         return self.filter(begin__lte=datum, leerling_id__in=ingeschreven).filter(
             Q(einde__isnull=True) | Q(einde__gt=datum)
         )
+
+    def kinderen_van(self, ouder) -> models.QuerySet:
+        """The ids of the children ``ouder`` has a link in force to (a subquery)."""
+        return self.actief().filter(ouder=ouder).values("leerling_id")
 
     def visible_to(self, user, action: str = "view") -> OuderKoppelingQuerySet:
         """Staff: the links of children they may see (``view``) or, for the ib-er and directeur of
@@ -53,7 +58,7 @@ class OuderBriefQuerySet(models.QuerySet):
         from leerlingen.models import Leerling, OuderKoppeling
 
         if not lidmaatschappen(user):
-            kinderen = OuderKoppeling.objects.actief().filter(ouder=user).values("leerling_id")
+            kinderen = OuderKoppeling.objects.kinderen_van(user)
             return self.filter(ouder=user, leerling_id__in=kinderen)
         return self.filter(leerling__in=Leerling.objects.visible_to(user, "view"))
 
@@ -67,7 +72,7 @@ class LogboekQuerySet(models.QuerySet):
         from leerlingen.models import Leerling, OuderKoppeling
 
         if not lidmaatschappen(user):
-            kinderen = OuderKoppeling.objects.actief().filter(ouder=user).values("leerling_id")
+            kinderen = OuderKoppeling.objects.kinderen_van(user)
             return self.filter(leerling_id__in=kinderen).filter(
                 Q(van_ouder=False) | Q(auteur=user) | Q(alleen_school=False)
             )

@@ -10,9 +10,13 @@ from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.choices import OuderBesluit
-from leerlingen.ouders.bronnen import OuderBron, OuderVerzoek, registreer_ouderbron
-from swv.historie import met_historie
-from swv.overgangen import vergrendel
+from leerlingen.ouders.bronnen import (
+    OuderBron,
+    OuderVerzoek,
+    registreer_ouderbron,
+    zienswijze_bewaren,
+    zienswijze_openen,
+)
 from tlv import termijnen
 from tlv.choices import OudersInstemming, TLVStatus
 from tlv.models import TLV
@@ -56,40 +60,27 @@ def zienswijze_geven(*, koppeling, uuid, besluit: str, tekst: str) -> TLV:
     """The parent's view and answer on a TLV request, into the checklist's "parents" item: the view
     text; consent sets the consent and its date; a refusal is kept as the portal answer (and clears
     a consent recorded before), so the school must record the exception or talk to the parents."""
-    tlv = TLV.objects.filter(uuid=uuid, leerling_id=koppeling.leerling_id).first()
-    if tlv is None:
-        raise TLVFout(_("This request was not found."))
-    tlv = vergrendel(
-        tlv,
-        van=ZIENSWIJZE_STATUSSEN,
-        bericht=_("The school has already sent this request; your view can no longer be added here."),
+    tlv, tekst = zienswijze_openen(
+        TLV.objects.all(),
+        koppeling=koppeling,
+        uuid=uuid,
+        statussen=ZIENSWIJZE_STATUSSEN,
+        besluit=besluit,
+        tekst=tekst,
+        fout=TLVFout,
     )
-    if besluit not in OuderBesluit.values:
-        raise TLVFout({"besluit": _("Choose: I agree, or I do not agree.")})
-    if not tekst.strip():
-        raise TLVFout({"tekst": _("Write down your view. The school and the SWV read it with the request.")})
-    nu = timezone.now()
-    tlv.ouders_zienswijze = tekst.strip()
+    tlv.ouders_zienswijze = tekst
     if besluit == OuderBesluit.INGESTEMD:
         tlv.ouders_instemming = OudersInstemming.INGESTEMD
-        tlv.ouders_instemming_datum = timezone.localdate(nu)
+        tlv.ouders_instemming_datum = timezone.localdate()
     elif tlv.ouders_instemming == OudersInstemming.INGESTEMD:
         tlv.ouders_instemming = ""
         tlv.ouders_instemming_datum = None
-    tlv.ouders_portaal_besluit = besluit
-    tlv.ouders_portaal_door = koppeling.ouder
-    tlv.ouders_portaal_op = nu
-    tlv.versie += 1  # a school form opened before this answer must not overwrite it
-    met_historie(tlv, door=koppeling.ouder, reden="zienswijze ouders via portaal").save(
-        update_fields=[
-            "ouders_zienswijze",
-            "ouders_instemming",
-            "ouders_instemming_datum",
-            "ouders_portaal_besluit",
-            "ouders_portaal_door",
-            "ouders_portaal_op",
-            "versie",
-        ]
+    zienswijze_bewaren(
+        tlv,
+        koppeling=koppeling,
+        besluit=besluit,
+        velden=["ouders_zienswijze", "ouders_instemming", "ouders_instemming_datum"],
     )
     return tlv
 

@@ -1,6 +1,8 @@
 """Forms of the parents' portal (issue 14): the school's invitation, and the parent's own answers.
 
-The parent's texts are plain Dutch (B1) and say what happens with what the parent writes."""
+The parent's texts are plain Dutch (B1) and say what happens with what the parent writes. A text
+required only with some answer (a reason without legal authority, an explanation with an objection)
+is the service's rule (``leerlingen.services.ouders``); its message lands on the field."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.choices import Instemmingsbesluit, OuderBesluit, Ouderrelatie
-from swv.uploads import valideer_upload
+from leerlingen.forms.dossier import DocumentForm
 
 
 def _tekst(regels: int) -> forms.Textarea:
@@ -37,15 +39,6 @@ class OuderUitnodigenForm(forms.Form):
         help_text=_("Only needed when the parent has no legal authority."),
     )
 
-    def clean(self):
-        data = super().clean() or {}
-        if data.get("gezag") is False and not (data.get("reden_zonder_gezag") or "").strip():
-            self.add_error(
-                "reden_zonder_gezag",
-                _("A parent without legal authority only gets access for a reason: write it down."),
-            )
-        return data
-
 
 class KoppelingBeeindigenForm(forms.Form):
     reden = forms.CharField(label=_("Why does the access end?"), widget=_tekst(3), max_length=2000)
@@ -68,12 +61,6 @@ class OuderInstemmingForm(forms.Form):
         help_text=_("Required when you do not agree. The school reads this and will talk to you about it."),
     )
 
-    def clean(self):
-        data = super().clean() or {}
-        if data.get("besluit") == Instemmingsbesluit.BEZWAAR and not (data.get("toelichting") or "").strip():
-            self.add_error("toelichting", _("Write down why you do not agree. The school will talk to you about it."))
-        return data
-
 
 class ZienswijzeForm(forms.Form):
     tekst = forms.CharField(
@@ -89,22 +76,16 @@ class ZienswijzeForm(forms.Form):
     )
 
 
-class OuderDocumentForm(forms.Form):
+class OuderDocumentForm(DocumentForm):
+    """The school's document form (its file field and the one upload check), with the parent's
+    wording; no kind to choose: a parent's document is stored as a report."""
+
     titel = forms.CharField(
         label=_("What is the document?"),
         max_length=200,
         help_text=_("For example: report of the youth care team, or a diagnosis."),
     )
-    bestand = forms.FileField(
-        label=_("File"),
-        help_text=_("PDF, Word (DOCX), Excel (XLSX), PNG or JPEG."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx,.png,.jpg,.jpeg"}),
-    )
-
-    def clean_bestand(self):
-        bestand = self.cleaned_data["bestand"]
-        valideer_upload(bestand)
-        return bestand
+    soort = None  # type: ignore[assignment]  # Django removes an inherited field set to None
 
 
 class LogboekForm(forms.Form):

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django.http import Http404
 
 from leerlingen.models import Leerling, OuderKoppeling
+from swv.access import lidmaatschappen
 
 
 def kinderen(user):
     """The parent's children today (none for staff or anyone without a link in force)."""
     if not (user and user.is_authenticated and user.is_active):
         return Leerling.objects.none()
-    return Leerling.objects.filter(pk__in=OuderKoppeling.objects.actief().filter(ouder=user).values("leerling_id"))
+    return Leerling.objects.filter(pk__in=OuderKoppeling.objects.kinderen_van(user))
 
 
 def koppeling_van(user, leerling_uuid) -> OuderKoppeling:
@@ -27,6 +28,7 @@ def koppeling_van(user, leerling_uuid) -> OuderKoppeling:
     return koppeling
 
 
-def is_ouder(user) -> bool:
-    """A parent: a link in force and no membership (staff who are also parents use the staff pages)."""
-    return OuderKoppeling.objects.actief().filter(ouder=user).exists()
+def is_portaalouder(user) -> bool:
+    """A parent in the portal: a link to a child (in force or not) and no membership; the rule
+    registered with ``swv.access.registreer_externe_toegang`` (``leerlingen.panels``)."""
+    return not lidmaatschappen(user) and OuderKoppeling.objects.filter(ouder=user).exists()

@@ -3,7 +3,7 @@
 Only a user without a membership who has a link to a child passes ``heeft_toegang`` (staff get 404
 here, parents get 404 on every staff page: they have no membership); each child's page loads the
 parent's link in force to that child (``toegang.koppeling_van``) or answers 404. Every view of a
-child's data writes an access-log row (``swv.protocol.log_ouderportaal_bekeken``).
+child's data writes an access-log row (``swv.protocol.log_ouderportaal_bekeken``, in ``OuderMixin``).
 """
 
 from __future__ import annotations
@@ -19,25 +19,23 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from leerlingen.forms.ouders import OuderDocumentForm, OuderInstemmingForm, OuderLogboekForm, ZienswijzeForm
-from leerlingen.models import OuderBrief, OuderKoppeling
+from leerlingen.models import OuderBrief
 from leerlingen.ouders import selectors
 from leerlingen.ouders.bronnen import ouderbron
-from leerlingen.ouders.toegang import koppeling_van
+from leerlingen.ouders.toegang import is_portaalouder, koppeling_van
 from leerlingen.services import ouders as services
-from swv.access import lidmaatschappen, zichtbaar_of_404
+from swv.access import zichtbaar_of_404
 from swv.generiek import ActieView, ToegangMixin
 from swv.protocol import log_document_gedownload, log_ouderportaal_bekeken
 
 
-def is_portaalouder(user) -> bool:
-    """A parent in the portal: a link to a child (in force or not) and no membership."""
-    return not lidmaatschappen(user) and OuderKoppeling.objects.filter(ouder=user).exists()
-
-
 class OuderMixin(ToegangMixin):
-    """The parents' pages: parents only; with ``uuid`` in the URL, the parent's link to that child."""
+    """The parents' pages: parents only; with ``kind`` in the URL, the parent's link to that child,
+    then the page's own objects (``laad_kind``), then one access-log row for the child (about
+    ``protocol_object()``), unless the page shows none of the child's data (``protocol = False``)."""
 
     koppeling: Any = None
+    protocol = True
 
     def heeft_toegang(self, user) -> bool:
         return is_portaalouder(user)
@@ -46,6 +44,23 @@ class OuderMixin(ToegangMixin):
         if "kind" in self.kwargs:
             self.koppeling = koppeling_van(self.request.user, self.kwargs["kind"])
         super().laad()
+        if self.koppeling is None:
+            return
+        self.laad_kind()
+        if self.protocol:
+            log_ouderportaal_bekeken(
+                gebruiker=self.request.user,
+                leerling=self.koppeling.leerling,
+                obj=self.protocol_object(),
+                request=self.request,
+            )
+
+    def laad_kind(self) -> None:
+        """Load the page's objects of the child (404 when not the child's); the default loads none."""
+
+    def protocol_object(self) -> Any:
+        """What the access-log row is about: by default the child itself."""
+        return None
 
     def kind_url(self) -> str:
         return reverse("leerlingen:ouders_kind", args=[self.koppeling.leerling.uuid])
@@ -68,7 +83,6 @@ class KindView(OuderMixin, TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         k = self.koppeling
-        log_ouderportaal_bekeken(gebruiker=self.request.user, leerling=k.leerling, request=self.request)
         ctx.update(
             koppeling=k,
             leerling=k.leerling,
@@ -105,14 +119,13 @@ class OPPInstemmingView(OuderActieView):
 
     versie: Any = None
 
-    def laad(self) -> None:
-        super().laad()
+    def laad_kind(self) -> None:
         self.versie = selectors.opp_versie(self.koppeling, self.kwargs["uuid"])
         if self.versie is None:
             raise Http404
-        log_ouderportaal_bekeken(
-            gebruiker=self.request.user, leerling=self.koppeling.leerling, obj=self.versie, request=self.request
-        )
+
+    def protocol_object(self) -> Any:
+        return self.versie
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(versie=self.versie, **kwargs)
@@ -134,8 +147,7 @@ class ZienswijzeView(OuderActieView):
     bron: Any = None
     verzoek: Any = None
 
-    def laad(self) -> None:
-        super().laad()
+    def laad_kind(self) -> None:
         self.bron = ouderbron(self.kwargs["bron"])
         if self.bron is None:
             raise Http404
@@ -144,7 +156,6 @@ class ZienswijzeView(OuderActieView):
         )
         if self.verzoek is None:
             raise Http404
-        log_ouderportaal_bekeken(gebruiker=self.request.user, leerling=self.koppeling.leerling, request=self.request)
 
     def get_initial(self):
         return {"tekst": self.verzoek.zienswijze}
@@ -184,10 +195,6 @@ class OuderDocumentView(OuderActieView):
         "Only the school staff who work on your child's support can read it."
     )
 
-    def laad(self) -> None:
-        super().laad()
-        log_ouderportaal_bekeken(gebruiker=self.request.user, leerling=self.koppeling.leerling, request=self.request)
-
     def uitvoeren(self, form):
         services.document_van_ouder(koppeling=self.koppeling, **form.cleaned_data)
 
@@ -197,6 +204,7 @@ class OuderLogboekView(OuderActieView):
     titel = _("Write a message to the school")
     knop = _("Send message")
     succes_bericht = _("Your message is in the logbook.")
+    protocol = False  # the form only; the messages are on the child's page
     uitleg = _(
         "Your message goes into the logbook of your child. The school staff who work on your child's "
         "support read it. The other parent with authority reads it too, unless you tick 'Only for the school'."
