@@ -141,7 +141,7 @@ registreer_meldingsoort(
 
 # --- issue 14: parents (no membership, a link to a child) start on the parents' portal ---------------
 def _is_portaalouder(user) -> bool:
-    from leerlingen.views.ouders_portaal import is_portaalouder
+    from leerlingen.ouders.toegang import is_portaalouder
 
     return is_portaalouder(user)
 
