@@ -16,7 +16,6 @@ from kwaliteit.opmaak import voetnoot_onderdrukking
 from kwaliteit.presentatie import presenteer
 from kwaliteit.selectors.klachten import klacht_historie, klachten
 from kwaliteit.services import klachten as services
-from kwaliteit.views.basis import ServiceFormView
 from swv.generiek import ActieView, RolVereistMixin, ScopedDetailView
 
 
@@ -39,7 +38,7 @@ class KlachtenView(RolVereistMixin, TemplateView):
         return ctx
 
 
-class KlachtRegistrerenView(ServiceFormView):
+class KlachtRegistrerenView(ActieView):
     rollen = conf.KLACHT_BEHANDELAARS
     form_class = forms.KlachtRegistrerenForm
     titel = gettext_lazy("Register a complaint")
@@ -49,8 +48,8 @@ class KlachtRegistrerenView(ServiceFormView):
     knop = gettext_lazy("Register the complaint")
     succes_bericht = gettext_lazy("The complaint has been registered.")
 
-    def laad(self):
-        self.annuleren_url = reverse("kwaliteit:klachten")
+    def terug_url(self):
+        return reverse("kwaliteit:klachten")
 
     def uitvoeren(self, form) -> str:
         klacht = services.klacht_registreren(door=self.request.user, **form.cleaned_data)
