@@ -15,6 +15,7 @@ from kwaliteit import conf
 from kwaliteit.choices import Domein, KlachtOnderwerp, KlachtOordeel, KlachtStatus
 from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
+from kwaliteit.onderdrukking import kc, kolomsom
 from kwaliteit.selectors.klachten import klacht_tellingen
 from swv.access import heeft_rol
 
@@ -69,7 +70,15 @@ def klachten(user, filters) -> Uitkomst:
         },
         {"uitkomst": _("still running"), "aantal": lopend},
     ]
+    uitkomsten = range(len(KlachtOordeel.choices))
     return Uitkomst(
+        # What a reader adds up (secondary suppression in published output): every complaint has one
+        # subject and one outcome row; the judgements add up to the closed ones.
+        sommen=[
+            kolomsom(kc("ontvangen"), 0, range(len(per_onderwerp)), "aantal"),
+            kolomsom(kc("ontvangen"), 1, range(len(per_uitkomst)), "aantal"),
+            kolomsom(kc("afgehandeld"), 1, uitkomsten, "aantal"),
+        ],
         kerncijfers=[
             Kerncijfer(
                 "ontvangen",

@@ -343,6 +343,29 @@ def test_the_key_figure_counts_without_names(personas):
     assert geen.indicator("ontvangen") is None
 
 
+def test_the_published_figures_hide_what_the_total_gives_away(personas):
+    """7 complaints, 5 about communication and 2 about privacy: "7 received, 5 communication, < 5
+    privacy" gives the 2 away, so the total or the sibling is hidden as well."""
+    from kwaliteit.onderdrukking import cel, kc, onderdrukking_van
+    from kwaliteit.presentatie import presenteer
+    from tests.kwaliteit.aanvaller import aanval
+
+    for _i in range(5):
+        registreer(personas.dirk)
+    for _i in range(2):
+        registreer(personas.dirk, onderwerp=KlachtOnderwerp.PRIVACY)
+    kengetal = get_kengetal("klachten")
+    filters = Filters.voor_kalenderjaar(timezone.localdate().year)
+    uitkomst = kengetal.bereken(personas.dirk, filters)
+    onderwerpen = [waarde for waarde, _label in KlachtOnderwerp.choices]
+    communicatie = cel(0, onderwerpen.index(KlachtOnderwerp.COMMUNICATIE), "aantal")
+    privacy = cel(0, onderwerpen.index(KlachtOnderwerp.PRIVACY), "aantal")
+    verborgen = onderdrukking_van(uitkomst)
+    assert privacy in verborgen
+    assert kc("ontvangen") in verborgen or communicatie in verborgen
+    assert aanval(presenteer(kengetal, uitkomst, filters, onderdrukken=True)) == {}
+
+
 def test_the_opr_sees_the_figures_with_small_numbers_suppressed(client, personas):
     for _i in range(2):
         registreer(personas.dirk)
