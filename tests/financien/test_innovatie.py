@@ -206,6 +206,16 @@ def test_the_school_applies_and_submits_through_the_forms(client, personas, djan
         assert client.get(reverse("financien:innovaties")).status_code == 200
 
 
+def test_the_list_pages_instead_of_cutting_off(client, personas):
+    for i in range(51):
+        concept(personas, titel=f"Aanvraag {i:02d}")
+    client.force_login(personas.bert)
+    eerste = client.get(reverse("financien:innovaties")).content.decode()
+    assert eerste.count("Aanvraag ") == 50 and "pagina=2" in eerste
+    tweede = client.get(reverse("financien:innovaties"), {"pagina": 2}).content.decode()
+    assert tweede.count("Aanvraag ") == 1
+
+
 def test_the_key_figure_counts_requests_grants_themes_and_reasons(personas):
     post = BegrotingspostFactory(blok=Blok.ONDERSTEUNING_SCHOLEN)
     a = geadviseerd(personas)
