@@ -328,6 +328,17 @@ def test_the_list_has_a_bounded_number_of_queries(client, personas, django_asser
     assert "Jansen" not in antwoord.content.decode()  # the list names no parent
 
 
+def test_the_list_pages_instead_of_cutting_off_and_keeps_the_filter(client, personas):
+    for _i in range(51):
+        registreer(personas.dirk)
+    client.force_login(personas.bea)
+    eerste = client.get(reverse("kwaliteit:klachten"), {"status": KlachtStatus.ONTVANGEN})
+    assert len(eerste.context["klachten"]) == 50
+    assert f"status={KlachtStatus.ONTVANGEN}&amp;pagina=2" in eerste.content.decode()
+    tweede = client.get(reverse("kwaliteit:klachten"), {"status": KlachtStatus.ONTVANGEN, "pagina": 2})
+    assert len(tweede.context["klachten"]) == 1
+
+
 # --- figures without names ---
 
 
