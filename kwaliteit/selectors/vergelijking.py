@@ -5,7 +5,7 @@ files (``SwvCijfer``). Aggregates of whole SWVs only; two queries whatever the n
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -137,10 +137,7 @@ def swv_vergelijking(*, user, teldatum: date | None = None) -> Vergelijking:
     ]
     rang_sbo, rang_so = _rangen(rijen, "pct_sbo"), _rangen(rijen, "pct_so")
     rijen = sorted(
-        (
-            SwvRij(**{**r.__dict__, "rang_sbo": rang_sbo.get(r.code, 0), "rang_so": rang_so.get(r.code, 0)})
-            for r in rijen
-        ),
+        (replace(r, rang_sbo=rang_sbo.get(r.code, 0), rang_so=rang_so.get(r.code, 0)) for r in rijen),
         key=lambda r: r.code,
     )
     landelijk = rij(
