@@ -15,6 +15,7 @@ from kwaliteit import conf
 from kwaliteit.choices import Domein, KlachtOnderwerp, KlachtOordeel, KlachtStatus
 from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
+from kwaliteit.models.klachten import KLACHT_LOPEND
 from kwaliteit.onderdrukking import kc, kolomsom
 from kwaliteit.selectors.klachten import klacht_tellingen
 from swv.access import heeft_rol
@@ -46,7 +47,7 @@ def klachten(user, filters) -> Uitkomst:
     ontvangen = sum(r["aantal"] for r in rijen)
     afgehandeld = sum(r["aantal"] for r in rijen if r["oordeel"])
     binnen = sum(r["aantal"] for r in rijen if r["binnen_termijn"])
-    lopend = sum(r["aantal"] for r in rijen if r["status"] in {"ontvangen", "bevestigd", "in_behandeling"})
+    lopend = sum(r["aantal"] for r in rijen if r["status"] in KLACHT_LOPEND)
     lkc = sum(r["aantal"] for r in rijen if r["lkc_op"] is not None)
     derde = sum(r["aantal"] for r in rijen if r["met_derde"])
 
@@ -66,7 +67,7 @@ def klachten(user, filters) -> Uitkomst:
     per_uitkomst += [
         {
             "uitkomst": KlachtStatus.INGETROKKEN.label,
-            "aantal": sum(r["aantal"] for r in rijen if r["status"] == "ingetrokken"),
+            "aantal": sum(r["aantal"] for r in rijen if r["status"] == KlachtStatus.INGETROKKEN),
         },
         {"uitkomst": _("still running"), "aantal": lopend},
     ]
