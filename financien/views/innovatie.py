@@ -4,30 +4,33 @@ from __future__ import annotations
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
-from django.views.generic import TemplateView
 
 from financien.forms import InnovatieAanvraagForm, InnovatieAdviesForm, InnovatieAfwijzenForm, InnovatieToekennenForm
 from financien.models import Innovatieaanvraag
 from financien.services import innovatie as services
 from swv.access import bestuur_ids, school_ids
 from swv.choices import Rol
-from swv.generiek import ActieView, ScopedDetailView, ToegangMixin
+from swv.generiek import ActieView, ScopedDetailView, ScopedListView
 
 AANVRAGERS = (Rol.BESTUURDER, Rol.DIRECTEUR, Rol.IB_ER)
 LEZERS = (Rol.DB, Rol.BELEIDSMEDEWERKER, Rol.CONTROLLER, Rol.TLC_LID, Rol.AC_LID, *AANVRAGERS)
 
 
-class InnovatiesView(ToegangMixin, TemplateView):
+class InnovatiesView(ScopedListView):
+    """The requests in the user's scope, newest first, 50 a page (not a silent cut-off)."""
+
+    model = Innovatieaanvraag
     rollen = LEZERS
+    relaties = ("bestuur", "school")
     template_name = "financien/innovaties.html"
+    context_object_name = "aanvragen"
+    paginate_by = 50
+    page_kwarg = "pagina"
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         user = self.request.user
-        ctx.update(
-            aanvragen=Innovatieaanvraag.objects.visible_to(user).select_related("bestuur", "school")[:200],
-            mag_aanvragen=bool(bestuur_ids(user, [Rol.BESTUURDER]) or school_ids(user, [Rol.DIRECTEUR, Rol.IB_ER])),
-        )
+        ctx["mag_aanvragen"] = bool(bestuur_ids(user, [Rol.BESTUURDER]) or school_ids(user, [Rol.DIRECTEUR, Rol.IB_ER]))
         return ctx
 
 

@@ -11,7 +11,7 @@ look like facts.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import OuterRef, Subquery, Sum
@@ -26,6 +26,7 @@ from arrangementen.selectors import jaarverslag as ac
 from arrangementen.selectors.geld import Budgetpositie
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.filters import schooljaar_van
+from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
 from kwaliteit.onderdrukking import kc, kolomsom
 from swv.access import bestuur_ids, heeft_rol
@@ -35,12 +36,6 @@ NUL = Decimal("0.00")
 #: The columns of ``jaarverslag_aantallen``'s tables after the name and "submitted": one per outcome.
 UITKOMSTEN = [code for code, _label in ac.UITKOMSTEN]
 TELLINGEN = ("aangevraagd", "toegekend", "afgewezen", "ingetrokken", "in_behandeling", "lopend", "geevalueerd")
-
-
-def _pct(teller: Decimal | None, noemer: Decimal | None) -> Decimal | None:
-    if teller is None or not noemer:
-        return None
-    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def _schooljaar(filters) -> int:
@@ -284,7 +279,7 @@ def arrangementen_budget(user, filters) -> Uitkomst:
                 "toegekend": toegekend,
                 "gerealiseerd": realisatie,
                 "resterend": None if eigen is None else eigen - toegekend,
-                "benut_pct": _pct(toegekend, eigen),
+                "benut_pct": percentage(toegekend, eigen, decimalen=1),
                 "_link": _budget_link(jaar, s["kring_id"], basis=budget_url),
             }
         )
@@ -302,7 +297,7 @@ def arrangementen_budget(user, filters) -> Uitkomst:
                     "toegekend": toegekend,
                     "gerealiseerd": kring["gerealiseerd"],
                     "resterend": None if budget is None else budget - toegekend,
-                    "benut_pct": _pct(toegekend, budget),
+                    "benut_pct": percentage(toegekend, budget, decimalen=1),
                     "_link": _budget_link(jaar, kring_id, basis=budget_url),
                 }
             )
@@ -328,7 +323,9 @@ def arrangementen_budget(user, filters) -> Uitkomst:
     realisatie = sum((r["gerealiseerd"] for r in per_school), NUL)
     if beschikbaar is None and not toegekend and not realisatie:
         return Uitkomst(kerncijfers=kerncijfers, toelichting=toelichting[0])
-    for k, waarde in zip(kerncijfers, (beschikbaar, toegekend, realisatie, _pct(toegekend, beschikbaar)), strict=True):
+    for k, waarde in zip(
+        kerncijfers, (beschikbaar, toegekend, realisatie, percentage(toegekend, beschikbaar, decimalen=1)), strict=True
+    ):
         k.waarde = waarde
 
     geld = [

@@ -10,7 +10,6 @@ says why. The figures come from the finance app's own calculations (``berekening
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.urls import reverse
@@ -21,18 +20,13 @@ from financien.choices import Blok
 from financien.querysets import mag_lezen
 from financien.selectors.overzicht import reserves
 from kwaliteit.choices import Domein
+from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
 
 GEEN_RECHT = _("Finance figures are only shown to users who may read the finance module.")
 HEEL_SWV = _(
     "Finance covers the whole partnership: the filters on board, cluster, municipality, school and type do not apply."
 )
-
-
-def _pct(teller: Decimal | None, noemer: Decimal | None) -> Decimal | None:
-    if teller is None or not noemer:
-        return None
-    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def _maandnaam(maand: int) -> str:
@@ -63,7 +57,7 @@ def _geld(regel) -> dict[str, Any]:
         "realisatie": regel.realisatie,
         "prognose": regel.prognose,
         "verschil": regel.verschil,
-        "realisatie_pct": _pct(regel.realisatie, regel.begroting),
+        "realisatie_pct": percentage(regel.realisatie, regel.begroting, decimalen=1),
     }
 
 
@@ -98,7 +92,12 @@ def financien_begroting(user, filters) -> Uitkomst:
     lasten = t.lasten
     for k, waarde in zip(
         kerncijfers,
-        (lasten.begroting, lasten.realisatie, _pct(lasten.realisatie, lasten.begroting), t.resultaat.prognose),
+        (
+            lasten.begroting,
+            lasten.realisatie,
+            percentage(lasten.realisatie, lasten.begroting, decimalen=1),
+            t.resultaat.prognose,
+        ),
         strict=True,
     ):
         k.waarde = waarde
@@ -134,7 +133,11 @@ def financien_begroting(user, filters) -> Uitkomst:
         labels=[str(b.label) for b in blokken],
         eenheid="%",
         reeksen=[
-            Reeks(_("Forecast as share of budget (%)"), [_pct(b.prognose, b.begroting) for b in blokken], "percentage")
+            Reeks(
+                _("Forecast as share of budget (%)"),
+                [percentage(b.prognose, b.begroting, decimalen=1) for b in blokken],
+                "percentage",
+            )
         ],
     )
     return Uitkomst(

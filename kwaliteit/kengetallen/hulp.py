@@ -31,11 +31,12 @@ def per_duizend(teller: int | None, noemer: int | None) -> Decimal | None:
     return (Decimal(teller) * 1000 / Decimal(noemer)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-def percentage(teller: int | None, noemer: int | None) -> Decimal | None:
-    """``teller`` as a percentage of ``noemer``, two decimals; None when there is no denominator."""
+def percentage(teller: int | Decimal | None, noemer: int | Decimal | None, *, decimalen: int = 2) -> Decimal | None:
+    """``teller`` as a percentage of ``noemer``, rounded half up to ``decimalen`` decimals (two for
+    shares of counts; money shares use one); None when there is no numerator or denominator."""
     if teller is None or not noemer:
         return None
-    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal(1).scaleb(-decimalen), rounding=ROUND_HALF_UP)
 
 
 def leerlingen_in_scope(user, filters) -> int | None:

@@ -14,6 +14,7 @@ from financien.choices import Afwijzingsgrond, InnovatieStatus, InnovatieThema
 from financien.selectors.innovatie import innovatie_tellingen, innovatie_toegekend_bedrag, mag_tellen
 from kwaliteit.choices import Domein
 from kwaliteit.kengetallen.register import Kerncijfer, Kolom, Tabel, Uitkomst, kengetal, voor_rollen
+from kwaliteit.onderdrukking import kc, kolomsom
 from swv.choices import Rol
 
 HEEL_SWV = _("Innovation requests are paid from the partnership's budget: the organisation filters do not apply.")
@@ -57,6 +58,13 @@ def innovatie(user, filters) -> Uitkomst:
         for waarde, label in Afwijzingsgrond.choices
     ]
     return Uitkomst(
+        # What a reader adds up (secondary suppression in published output): every request has one
+        # theme; a refused one has one reason.
+        sommen=[
+            kolomsom(kc("ingediend"), 0, range(len(per_thema)), "ingediend"),
+            kolomsom(kc("toegekend"), 0, range(len(per_thema)), "toegekend"),
+            kolomsom(kc("afgewezen"), 1, range(len(per_grond)), "aantal"),
+        ],
         kerncijfers=[
             Kerncijfer("ingediend", _("requests submitted"), ingediend, "aantal"),
             Kerncijfer("toegekend", _("requests granted"), toegekend, "aantal"),

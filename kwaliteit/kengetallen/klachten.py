@@ -15,6 +15,8 @@ from kwaliteit import conf
 from kwaliteit.choices import Domein, KlachtOnderwerp, KlachtOordeel, KlachtStatus
 from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
+from kwaliteit.models.klachten import KLACHT_LOPEND
+from kwaliteit.onderdrukking import kc, kolomsom
 from kwaliteit.selectors.klachten import klacht_tellingen
 from swv.access import heeft_rol
 
@@ -45,7 +47,7 @@ def klachten(user, filters) -> Uitkomst:
     ontvangen = sum(r["aantal"] for r in rijen)
     afgehandeld = sum(r["aantal"] for r in rijen if r["oordeel"])
     binnen = sum(r["aantal"] for r in rijen if r["binnen_termijn"])
-    lopend = sum(r["aantal"] for r in rijen if r["status"] in {"ontvangen", "bevestigd", "in_behandeling"})
+    lopend = sum(r["aantal"] for r in rijen if r["status"] in KLACHT_LOPEND)
     lkc = sum(r["aantal"] for r in rijen if r["lkc_op"] is not None)
     derde = sum(r["aantal"] for r in rijen if r["met_derde"])
 
@@ -65,11 +67,19 @@ def klachten(user, filters) -> Uitkomst:
     per_uitkomst += [
         {
             "uitkomst": KlachtStatus.INGETROKKEN.label,
-            "aantal": sum(r["aantal"] for r in rijen if r["status"] == "ingetrokken"),
+            "aantal": sum(r["aantal"] for r in rijen if r["status"] == KlachtStatus.INGETROKKEN),
         },
         {"uitkomst": _("still running"), "aantal": lopend},
     ]
+    uitkomsten = range(len(KlachtOordeel.choices))
     return Uitkomst(
+        # What a reader adds up (secondary suppression in published output): every complaint has one
+        # subject and one outcome row; the judgements add up to the closed ones.
+        sommen=[
+            kolomsom(kc("ontvangen"), 0, range(len(per_onderwerp)), "aantal"),
+            kolomsom(kc("ontvangen"), 1, range(len(per_uitkomst)), "aantal"),
+            kolomsom(kc("afgehandeld"), 1, uitkomsten, "aantal"),
+        ],
         kerncijfers=[
             Kerncijfer(
                 "ontvangen",

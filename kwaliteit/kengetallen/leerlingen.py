@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Count, Max, Q, Sum
@@ -16,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kwaliteit.choices import Domein
 from kwaliteit.conf import trendjaren
+from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal
 from kwaliteit.onderdrukking import Som, cel, kc
 from swv.choices import Soort
@@ -24,12 +24,6 @@ from swv.models import Leerlingtelling
 #: DUO soort -> the three groups of REPORTING.md (SO/VSO vestigingen count as SO).
 GROEP: dict[str, str] = {Soort.BO: "bo", Soort.SBO: "sbo", Soort.SO: "so", Soort.SO_VSO: "so"}
 GROEPEN = ("bo", "sbo", "so")
-
-
-def _pct(teller, noemer) -> Decimal | None:
-    if teller is None or not noemer:
-        return None
-    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _teldatum_tekst(teldatum: date | None) -> str:
@@ -89,7 +83,7 @@ def leerlingen_per_soort(user, filters) -> Uitkomst:
                 "teldatum": teldatum,
                 **n,
                 "totaal": totaal,
-                "groei": _pct(totaal - vorige, vorige) if vorige else None,
+                "groei": percentage(totaal - vorige, vorige) if vorige else None,
             }
         )
         vorige = totaal
@@ -162,10 +156,10 @@ def deelnamepercentage(user, filters) -> Uitkomst:
                 "teldatum": teldatum,
                 "totaal": totaal,
                 "sbo": n["sbo"],
-                "sbo_pct": _pct(n["sbo"], totaal),
+                "sbo_pct": percentage(n["sbo"], totaal),
                 "sbo_land": land.percentage_sbo if land else None,
                 "so": n["so"],
-                "so_pct": _pct(n["so"], totaal),
+                "so_pct": percentage(n["so"], totaal),
                 "so_land": land.percentage_so if land else None,
             }
         )
@@ -273,7 +267,7 @@ def _per_groep(user, filters, veld: str, naam_veld: str, filter_naam: str, titel
             {
                 **g,
                 "totaal": totaal,
-                "aandeel": _pct(totaal, alles),
+                "aandeel": percentage(totaal, alles),
                 "_link": _scholen_link(filters, **{filter_naam: sleutel}) if sleutel else None,
             }
         )

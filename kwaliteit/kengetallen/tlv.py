@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kwaliteit.choices import Domein
+from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.kengetallen.register import Grafiek, Kerncijfer, Kolom, Reeks, Tabel, Uitkomst, kengetal, voor_rollen
 from kwaliteit.onderdrukking import Som, cel, kc, kolomsom
 from kwaliteit.opmaak import formatteer
@@ -38,12 +39,6 @@ def _decimaal(waarde, decimalen: str = "0.1") -> Decimal | int | None:
     if waarde is None or isinstance(waarde, int):
         return waarde
     return Decimal(str(waarde)).quantize(Decimal(decimalen), rounding=ROUND_HALF_UP)
-
-
-def _pct(teller: int, noemer: int) -> Decimal | None:
-    if not noemer:
-        return None
-    return (Decimal(teller) * 100 / Decimal(noemer)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _register_link(filters, **parameters) -> str:
@@ -132,7 +127,7 @@ def tlv_aanvragen(user, filters) -> Uitkomst:
                 "soort": r["soort"],
                 "categorie": Categorie(r["categorie"]).label if r["categorie"] else None,
                 "aantal": r["aantal"],
-                "aandeel": _pct(r["aantal"], k["afgegeven"]),
+                "aandeel": percentage(r["aantal"], k["afgegeven"]),
             }
             for r in k["afgegeven_per_soort"]
         ],
@@ -292,7 +287,8 @@ def so_per_categorie(user, filters) -> Uitkomst:
     kerncijfers = [Kerncijfer(c, labels[Categorie(c)], n, "aantal") for c, n in per_categorie.items()]
     kerncijfers.append(Kerncijfer("totaal", _("SO pupils"), totaal, "aantal"))
     rijen: list[dict[str, Any]] = [
-        {"categorie": Categorie(c).label, "aantal": n, "aandeel": _pct(n, totaal)} for c, n in per_categorie.items()
+        {"categorie": Categorie(c).label, "aantal": n, "aandeel": percentage(n, totaal)}
+        for c, n in per_categorie.items()
     ]
     tabel = Tabel(
         titel=_("SO pupils per funding category"),

@@ -5,23 +5,16 @@ files (``SwvCijfer``). Aggregates of whole SWVs only; two queries whatever the n
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 
+from kwaliteit.kengetallen.hulp import percentage
 from kwaliteit.models import SwvCijfer
 from swv.duo import BEKENDE_NAMEN
 from swv.models import Samenwerkingsverband
-
-HONDERD = Decimal(100)
-
-
-def _pct(teller: int, noemer: int) -> Decimal | None:
-    if not noemer:
-        return None
-    return (Decimal(teller) * HONDERD / Decimal(noemer)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -116,11 +109,7 @@ def swv_vergelijking(*, user, teldatum: date | None = None) -> Vergelijking:
 
     def rij(code: str, naam: str, bo: int, sbo: int, so: int, vestigingen: int, vorig_totaal: int | None) -> SwvRij:
         totaal = bo + sbo + so
-        groei = None
-        if vorig_totaal:
-            groei = ((Decimal(totaal) - vorig_totaal) * HONDERD / vorig_totaal).quantize(
-                Decimal("0.1"), rounding=ROUND_HALF_UP
-            )
+        groei = percentage(totaal - vorig_totaal, vorig_totaal, decimalen=1) if vorig_totaal else None
         return SwvRij(
             code=code,
             naam=naam,
@@ -129,8 +118,8 @@ def swv_vergelijking(*, user, teldatum: date | None = None) -> Vergelijking:
             sbo=sbo,
             so=so,
             vestigingen=vestigingen,
-            pct_sbo=_pct(sbo, totaal),
-            pct_so=_pct(so, totaal),
+            pct_sbo=percentage(sbo, totaal),
+            pct_so=percentage(so, totaal),
             groei=groei,
         )
 
@@ -148,10 +137,7 @@ def swv_vergelijking(*, user, teldatum: date | None = None) -> Vergelijking:
     ]
     rang_sbo, rang_so = _rangen(rijen, "pct_sbo"), _rangen(rijen, "pct_so")
     rijen = sorted(
-        (
-            SwvRij(**{**r.__dict__, "rang_sbo": rang_sbo.get(r.code, 0), "rang_so": rang_so.get(r.code, 0)})
-            for r in rijen
-        ),
+        (replace(r, rang_sbo=rang_sbo.get(r.code, 0), rang_so=rang_so.get(r.code, 0)) for r in rijen),
         key=lambda r: r.code,
     )
     landelijk = rij(

@@ -12,9 +12,8 @@ from kwaliteit import conf, forms
 from kwaliteit.models import Actie, Ambitie, Doel, DoelEvaluatie, Evaluatiemoment, Jaarplan
 from kwaliteit.selectors.jaarplan import jaarplan_overzicht, jaarplannen
 from kwaliteit.services import jaarplan as services
-from kwaliteit.views.basis import ServiceFormView
 from swv.access import heeft_rol, zichtbaar_of_404
-from swv.generiek import ActieView as BasisActieView
+from swv.generiek import ActieView as BasisActieView  # this module has its own ActieView (a plan action)
 from swv.generiek import RolVereistMixin
 
 
@@ -49,12 +48,15 @@ class JaarplanDetailView(RolVereistMixin, TemplateView):
         return ctx
 
 
-class JaarplanNieuwView(ServiceFormView):
+class JaarplanNieuwView(BasisActieView):
     rollen = conf.JAARPLAN_BEWERKEN
     form_class = forms.JaarplanForm
     titel = gettext_lazy("New annual plan")
     knop = gettext_lazy("Create annual plan")
     succes_bericht = gettext_lazy("The annual plan has been created with evaluation moments in June and October.")
+
+    def terug_url(self):
+        return reverse("kwaliteit:jaarplannen")
 
     def get_initial(self):
         from django.utils import timezone
@@ -70,14 +72,16 @@ class JaarplanNieuwView(ServiceFormView):
         )
 
 
-class PlanFormView(ServiceFormView):
+class PlanFormView(BasisActieView):
     """A form page within one plan (the plan in ``self.plan``)."""
 
     rollen = conf.JAARPLAN_BEWERKEN
 
+    def terug_url(self):
+        return _plan_url(self.plan)
+
     def laad(self):
         self.plan = zichtbaar_of_404(Jaarplan.objects.visible_to(self.request.user, "change"), uuid=self.kwargs["uuid"])
-        self.annuleren_url = _plan_url(self.plan)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -116,18 +120,20 @@ class JaarplanVaststellenView(BasisActieView):
         services.jaarplan_vaststellen(jaarplan=self.object, door=self.request.user)
 
 
-class JaarplanHeropenenView(ServiceFormView):
+class JaarplanHeropenenView(BasisActieView):
     rollen = conf.JAARPLAN_VASTSTELLEN
     form_class = forms.RedenForm
     titel = gettext_lazy("Reopen the annual plan")
     knop = gettext_lazy("Reopen")
     succes_bericht = gettext_lazy("The annual plan is a draft again.")
 
+    def terug_url(self):
+        return _plan_url(self.plan)
+
     def laad(self):
         self.plan = zichtbaar_of_404(
             Jaarplan.objects.visible_to(self.request.user, "vaststellen"), uuid=self.kwargs["uuid"]
         )
-        self.annuleren_url = _plan_url(self.plan)
 
     def uitvoeren(self, form) -> str:
         services.jaarplan_heropenen(jaarplan=self.plan, door=self.request.user, reden=form.cleaned_data["reden"])

@@ -16,10 +16,9 @@ from kwaliteit import conf, forms
 from kwaliteit.models import KalenderItem
 from kwaliteit.selectors.kalender import generatiepagina, kalender_items, kalender_overzicht
 from kwaliteit.services import kalender as services
-from kwaliteit.views.basis import ServiceFormView
 from swv.access import heeft_rol, zichtbaar_of_404
 from swv.fouten import DomeinFout
-from swv.generiek import RolVereistMixin
+from swv.generiek import ActieView, RolVereistMixin
 
 
 class KalenderView(RolVereistMixin, TemplateView):
@@ -69,11 +68,14 @@ class KalenderMomentView(RolVereistMixin, View):
         return redirect("kwaliteit:kalender")
 
 
-class KalenderItemView(ServiceFormView):
+class KalenderItemView(ActieView):
     rollen = conf.KALENDER_BEWERKEN
     form_class = forms.KalenderItemForm
     knop = gettext_lazy("Save")
     succes_bericht = gettext_lazy("The calendar product has been saved.")
+
+    def terug_url(self):
+        return reverse("kwaliteit:kalender")
 
     def laad(self):
         self.item = None
@@ -82,7 +84,6 @@ class KalenderItemView(ServiceFormView):
                 KalenderItem.objects.visible_to(self.request.user, "change"), uuid=self.kwargs["uuid"]
             )
         self.titel = _("Edit calendar product") if self.item else _("New calendar product")
-        self.annuleren_url = reverse("kwaliteit:kalender")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

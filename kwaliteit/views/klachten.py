@@ -3,6 +3,7 @@ the figures without names (the OPR's view, with small-number suppression)."""
 
 from __future__ import annotations
 
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -16,30 +17,39 @@ from kwaliteit.opmaak import voetnoot_onderdrukking
 from kwaliteit.presentatie import presenteer
 from kwaliteit.selectors.klachten import klacht_historie, klachten
 from kwaliteit.services import klachten as services
-from kwaliteit.views.basis import ServiceFormView
-from swv.generiek import ActieView, RolVereistMixin, ScopedDetailView
+from swv.generiek import ActieView, RolVereistMixin, ScopedDetailView, ScopedListView
 
 
-class KlachtenView(RolVereistMixin, TemplateView):
-    """The handlers' list of complaints, running ones first, with their terms."""
+class KlachtenView(ScopedListView):
+    """The handlers' list of complaints, newest first, 50 a page, with their terms."""
 
+    model = Klacht
     rollen = conf.KLACHT_BEHANDELAARS
     template_name = "kwaliteit/klachten.html"
+    context_object_name = "klachten"
+    paginate_by = 50
+    page_kwarg = "pagina"
+
+    def status(self) -> str:
+        status = self.request.GET.get("status", "")
+        return status if status in KlachtStatus.values else ""
+
+    def get_queryset(self):
+        return klachten(self.request.user, status=self.status())
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        status = self.request.GET.get("status", "")
-        status = status if status in KlachtStatus.values else ""
+        status = self.status()
         ctx.update(
-            klachten=klachten(self.request.user, status=status)[:200],
             status=status,
             statussen=KlachtStatus.choices,
             vandaag=timezone.localdate(),
+            querystring=QueryDict(f"status={status}") if status else None,  # kept by the page links
         )
         return ctx
 
 
-class KlachtRegistrerenView(ServiceFormView):
+class KlachtRegistrerenView(ActieView):
     rollen = conf.KLACHT_BEHANDELAARS
     form_class = forms.KlachtRegistrerenForm
     titel = gettext_lazy("Register a complaint")
@@ -49,8 +59,8 @@ class KlachtRegistrerenView(ServiceFormView):
     knop = gettext_lazy("Register the complaint")
     succes_bericht = gettext_lazy("The complaint has been registered.")
 
-    def laad(self):
-        self.annuleren_url = reverse("kwaliteit:klachten")
+    def terug_url(self):
+        return reverse("kwaliteit:klachten")
 
     def uitvoeren(self, form) -> str:
         klacht = services.klacht_registreren(door=self.request.user, **form.cleaned_data)

@@ -14,9 +14,8 @@ from kwaliteit import conf
 from kwaliteit.forms import LandelijkCijferForm
 from kwaliteit.models import LandelijkCijfer
 from kwaliteit.services.landelijk import BEWERKEN, landelijk_cijfer_opslaan
-from kwaliteit.views.basis import ServiceFormView
 from swv.access import heeft_rol
-from swv.generiek import RolVereistMixin
+from swv.generiek import ActieView, RolVereistMixin
 
 
 class LandelijkLijstView(RolVereistMixin, TemplateView):
@@ -30,11 +29,14 @@ class LandelijkLijstView(RolVereistMixin, TemplateView):
         return ctx
 
 
-class LandelijkCijferView(ServiceFormView):
+class LandelijkCijferView(ActieView):
     rollen = BEWERKEN
     form_class = LandelijkCijferForm
     knop = gettext_lazy("Save")
     succes_bericht = gettext_lazy("The national figures have been saved.")
+
+    def terug_url(self):
+        return reverse("kwaliteit:landelijk")
 
     def laad(self):
         self.cijfer = None
@@ -47,7 +49,6 @@ class LandelijkCijferView(ServiceFormView):
             if self.cijfer is None:
                 raise Http404
         self.titel = _("Edit national figures") if self.cijfer else _("New national figures")
-        self.annuleren_url = reverse("kwaliteit:landelijk")
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": self.cijfer}

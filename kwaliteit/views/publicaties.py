@@ -17,11 +17,10 @@ from kwaliteit.choices import DocumentSoort
 from kwaliteit.models import Publicatie, Statuswijziging
 from kwaliteit.selectors import publicaties as selectors
 from kwaliteit.services import publicaties as services
-from kwaliteit.views.basis import ServiceFormView
 from swv.access import heeft_rol, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
-from swv.generiek import RolVereistMixin
+from swv.generiek import ActieView, RolVereistMixin
 
 LEZERS = conf.SWV_BREED | {Rol.OPR_LID, Rol.BESTUURDER}
 
@@ -111,35 +110,37 @@ class PublicatieDownloadView(RolVereistMixin, View):
         return _bestand(publicatie, inline=False)
 
 
-class PublicatieIntrekkenView(ServiceFormView):
+class PublicatieIntrekkenView(ActieView):
     rollen = conf.PUBLICEREN
     form_class = forms.RedenForm
     titel = gettext_lazy("Withdraw the publication")
     knop = gettext_lazy("Withdraw")
     succes_bericht = gettext_lazy("The publication has been withdrawn.")
 
+    def terug_url(self):
+        return reverse("publicaties:detail", args=[self.publicatie.uuid])
+
     def laad(self):
         self.publicatie = zichtbaar_of_404(
             Publicatie.objects.visible_to(self.request.user, "change"), uuid=self.kwargs["uuid"]
         )
-        self.annuleren_url = reverse("publicaties:detail", args=[self.publicatie.uuid])
 
     def uitvoeren(self, form) -> str | None:
         services.publicatie_intrekken(
             publicatie=self.publicatie, door=self.request.user, reden=form.cleaned_data["reden"]
         )
-        return self.annuleren_url
+        return self.terug_url()
 
 
-class PublicatieUploadView(ServiceFormView):
+class PublicatieUploadView(ActieView):
     rollen = conf.PUBLICEREN
     form_class = forms.UploadPublicatieForm
     titel = gettext_lazy("Publish a document")
     knop = gettext_lazy("Publish")
     succes_bericht = gettext_lazy("The document has been published; the published file is frozen.")
 
-    def laad(self):
-        self.annuleren_url = reverse("publicaties:overzicht")
+    def terug_url(self):
+        return reverse("publicaties:overzicht")
 
     def uitvoeren(self, form) -> str:
         d = form.cleaned_data

@@ -22,7 +22,6 @@ from kwaliteit.models import Publicatie, RapportVersie
 from kwaliteit.selectors.verslagen import verslagen
 from kwaliteit.services import publicaties as publicatie_services
 from kwaliteit.services import verslagen as services
-from kwaliteit.views.basis import ServiceFormView
 from swv.access import heeft_rol, rollen, zichtbaar_of_404
 from swv.choices import Rol
 from swv.fouten import DomeinFout
@@ -139,20 +138,22 @@ class VersieVaststellenView(ActieView):
         )
 
 
-class VersieIntrekkenView(ServiceFormView):
+class VersieIntrekkenView(ActieView):
     rollen = (Rol.DB,)
     form_class = forms.RedenForm
     titel = gettext_lazy("Withdraw the adopted version")
     knop = gettext_lazy("Withdraw")
     succes_bericht = gettext_lazy("The version has been withdrawn.")
 
+    def terug_url(self):
+        return reverse("kwaliteit:verslag", args=[self.versie.rapport.uuid])
+
     def laad(self):
         self.versie = _versie(self.request.user, self.kwargs["uuid"], "vaststellen")
-        self.annuleren_url = reverse("kwaliteit:verslag", args=[self.versie.rapport.uuid])
 
     def uitvoeren(self, form) -> str | None:
         services.rapportversie_intrekken(versie=self.versie, door=self.request.user, reden=form.cleaned_data["reden"])
-        return self.annuleren_url
+        return self.terug_url()
 
 
 class VersieDownloadView(RolVereistMixin, View):
@@ -170,7 +171,7 @@ class VersieDownloadView(RolVereistMixin, View):
         return FileResponse(bestand.open("rb"), as_attachment=True, filename=naam, content_type="application/pdf")
 
 
-class VersiePublicerenView(ServiceFormView):
+class VersiePublicerenView(ActieView):
     rollen = conf.PUBLICEREN
     form_class = forms.PublicerenForm
     knop = gettext_lazy("Publish")
@@ -180,12 +181,14 @@ class VersiePublicerenView(ServiceFormView):
         "it cannot be changed afterwards."
     )
 
+    def terug_url(self):
+        return reverse("kwaliteit:verslag", args=[self.versie.rapport.uuid])
+
     def laad(self):
         self.versie = _versie(self.request.user, self.kwargs["uuid"])
         if self.versie.status != VersieStatus.VASTGESTELD:
             raise Http404
         self.titel = _("Publish %(rapport)s") % {"rapport": self.versie.rapport}
-        self.annuleren_url = reverse("kwaliteit:verslag", args=[self.versie.rapport.uuid])
 
     def get_initial(self):
         return {"titel": str(self.versie.rapport), "doelgroepen": []}

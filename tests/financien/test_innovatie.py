@@ -206,6 +206,35 @@ def test_the_school_applies_and_submits_through_the_forms(client, personas, djan
         assert client.get(reverse("financien:innovaties")).status_code == 200
 
 
+def test_published_figures_hide_what_the_total_gives_away(personas):
+    """7 requests submitted, 5 on gifted pupils and 2 on behaviour: "7 submitted, 5, < 5" gives the
+    2 away, so the total or the sibling is hidden as well."""
+    from financien.choices import InnovatieThema
+    from kwaliteit.onderdrukking import cel, kc, onderdrukking_van
+
+    for thema in [InnovatieThema.BEGAAFDHEID] * 5 + [InnovatieThema.GEDRAG] * 2:
+        s.innovatie_indienen(aanvraag=concept(personas, thema=thema), door=personas.dora)
+    filters = Filters.voor_kalenderjaar(timezone.localdate().year)
+    uitkomst = get_kengetal("innovatie").bereken(personas.olga, filters)
+    themas = [waarde for waarde, _label in InnovatieThema.choices]
+    begaafdheid = cel(0, themas.index(InnovatieThema.BEGAAFDHEID), "ingediend")
+    gedrag = cel(0, themas.index(InnovatieThema.GEDRAG), "ingediend")
+    verborgen = onderdrukking_van(uitkomst)
+    assert uitkomst.indicator("ingediend") == 7
+    assert gedrag in verborgen
+    assert kc("ingediend") in verborgen or begaafdheid in verborgen
+
+
+def test_the_list_pages_instead_of_cutting_off(client, personas):
+    for i in range(51):
+        concept(personas, titel=f"Aanvraag {i:02d}")
+    client.force_login(personas.bert)
+    eerste = client.get(reverse("financien:innovaties")).content.decode()
+    assert eerste.count("Aanvraag ") == 50 and "pagina=2" in eerste
+    tweede = client.get(reverse("financien:innovaties"), {"pagina": 2}).content.decode()
+    assert tweede.count("Aanvraag ") == 1
+
+
 def test_the_key_figure_counts_requests_grants_themes_and_reasons(personas):
     post = BegrotingspostFactory(blok=Blok.ONDERSTEUNING_SCHOLEN)
     a = geadviseerd(personas)

@@ -328,6 +328,17 @@ def test_the_list_has_a_bounded_number_of_queries(client, personas, django_asser
     assert "Jansen" not in antwoord.content.decode()  # the list names no parent
 
 
+def test_the_list_pages_instead_of_cutting_off_and_keeps_the_filter(client, personas):
+    for _i in range(51):
+        registreer(personas.dirk)
+    client.force_login(personas.bea)
+    eerste = client.get(reverse("kwaliteit:klachten"), {"status": KlachtStatus.ONTVANGEN})
+    assert len(eerste.context["klachten"]) == 50
+    assert f"status={KlachtStatus.ONTVANGEN}&amp;pagina=2" in eerste.content.decode()
+    tweede = client.get(reverse("kwaliteit:klachten"), {"status": KlachtStatus.ONTVANGEN, "pagina": 2})
+    assert len(tweede.context["klachten"]) == 1
+
+
 # --- figures without names ---
 
 
@@ -341,6 +352,29 @@ def test_the_key_figure_counts_without_names(personas):
     assert uitkomst.indicator("binnen_termijn_pct") == 100
     geen = get_kengetal("klachten").bereken(personas.alice, Filters.voor_kalenderjaar(jaar))
     assert geen.indicator("ontvangen") is None
+
+
+def test_the_published_figures_hide_what_the_total_gives_away(personas):
+    """7 complaints, 5 about communication and 2 about privacy: "7 received, 5 communication, < 5
+    privacy" gives the 2 away, so the total or the sibling is hidden as well."""
+    from kwaliteit.onderdrukking import cel, kc, onderdrukking_van
+    from kwaliteit.presentatie import presenteer
+    from tests.kwaliteit.aanvaller import aanval
+
+    for _i in range(5):
+        registreer(personas.dirk)
+    for _i in range(2):
+        registreer(personas.dirk, onderwerp=KlachtOnderwerp.PRIVACY)
+    kengetal = get_kengetal("klachten")
+    filters = Filters.voor_kalenderjaar(timezone.localdate().year)
+    uitkomst = kengetal.bereken(personas.dirk, filters)
+    onderwerpen = [waarde for waarde, _label in KlachtOnderwerp.choices]
+    communicatie = cel(0, onderwerpen.index(KlachtOnderwerp.COMMUNICATIE), "aantal")
+    privacy = cel(0, onderwerpen.index(KlachtOnderwerp.PRIVACY), "aantal")
+    verborgen = onderdrukking_van(uitkomst)
+    assert privacy in verborgen
+    assert kc("ontvangen") in verborgen or communicatie in verborgen
+    assert aanval(presenteer(kengetal, uitkomst, filters, onderdrukken=True)) == {}
 
 
 def test_the_opr_sees_the_figures_with_small_numbers_suppressed(client, personas):
