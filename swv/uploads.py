@@ -52,9 +52,10 @@ def _zipbom(reden) -> ValidationError:
 
 def controleer_zip(z: zipfile.ZipFile) -> None:
     """Refuse a decompression bomb (a Dutch ``ValidationError``, code ``zipbom``): too many parts, a
-    part compressed too strongly, or a total beyond ``uitgepakt_max_bytes()``. The sizes in the ZIP's directory can lie, so every part is
-    also unpacked (in chunks, never whole in memory): Python stops at the declared size and a part
-    that holds more fails its checksum, so what is counted is what a reader would get."""
+    part compressed too strongly, or a total beyond ``uitgepakt_max_bytes()``. The sizes in the
+    ZIP's directory can lie, so every part is also unpacked (in chunks, never whole in memory):
+    Python stops at the declared size and a part that holds more fails its checksum, so what is
+    counted is what a reader would get."""
     delen = z.infolist()
     if len(delen) > MAX_DELEN:
         raise _zipbom(_("The file consists of too many parts (%(aantal)s).") % {"aantal": len(delen)})
