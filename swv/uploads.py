@@ -42,32 +42,33 @@ _RATIO_VANAF = 1024 * 1024
 MAX_DELEN = 10_000
 
 
-class Zipbom(Exception):
-    """An Office file that would unpack to far more than it is: refused before it is stored."""
-
-    def __init__(self, bericht: str):
-        super().__init__(bericht)
-        self.bericht = bericht
+def _zipbom(reden) -> ValidationError:
+    """The one refusal of a decompression bomb: the reason, then what it means for the user."""
+    return ValidationError(
+        _("%(reden)s Such a file is refused: it could overload the portal (a “zip bomb”).") % {"reden": reden},
+        code="zipbom",
+    )
 
 
 def controleer_zip(z: zipfile.ZipFile) -> None:
-    """Refuse a decompression bomb: too many parts, a part compressed too strongly, or a total
-    beyond ``uitgepakt_max_bytes()``. The sizes in the ZIP's directory can lie, so every part is
-    also unpacked (in chunks, never whole in memory): Python stops at the declared size and a part
-    that holds more fails its checksum, so what is counted is what a reader would get."""
+    """Refuse a decompression bomb (a Dutch ``ValidationError``, code ``zipbom``): too many parts, a
+    part compressed too strongly, or a total beyond ``uitgepakt_max_bytes()``. The sizes in the
+    ZIP's directory can lie, so every part is also unpacked (in chunks, never whole in memory):
+    Python stops at the declared size and a part that holds more fails its checksum, so what is
+    counted is what a reader would get."""
     delen = z.infolist()
     if len(delen) > MAX_DELEN:
-        raise Zipbom(_("The file consists of too many parts (%(aantal)s).") % {"aantal": len(delen)})
+        raise _zipbom(_("The file consists of too many parts (%(aantal)s).") % {"aantal": len(delen)})
     maximum = uitgepakt_max_bytes()
     totaal = sum(d.file_size for d in delen)
     if totaal > maximum:
-        raise Zipbom(
+        raise _zipbom(
             _("The file unpacks to %(grootte)s, more than the %(maximum)s allowed.")
             % {"grootte": filesizeformat(totaal), "maximum": filesizeformat(maximum)}
         )
     for deel in delen:
         if deel.file_size > _RATIO_VANAF and deel.file_size > MAX_RATIO * max(deel.compress_size, 1):
-            raise Zipbom(
+            raise _zipbom(
                 _("The file is compressed suspiciously strongly (more than %(ratio)s times).") % {"ratio": MAX_RATIO}
             )
     gelezen = 0
@@ -76,7 +77,7 @@ def controleer_zip(z: zipfile.ZipFile) -> None:
             while stuk := stroom.read(1024 * 1024):
                 gelezen += len(stuk)
                 if gelezen > maximum:  # pragma: no cover - the declared sizes already stop this
-                    raise Zipbom(
+                    raise _zipbom(
                         _("The file unpacks to more than the %(maximum)s allowed.")
                         % {"maximum": filesizeformat(maximum)}
                     )
@@ -160,14 +161,7 @@ def valideer_upload(
         )
     bestand.seek(0)
     kop = bestand.read(16)
-    try:
-        echt = herken_type(kop, bestand)
-    except Zipbom as bom:
-        raise ValidationError(
-            _("%(reden)s Such a file is refused: it could overload the portal (a “zip bomb”).")
-            % {"reden": bom.bericht},
-            code="zipbom",
-        ) from None
+    echt = herken_type(kop, bestand)  # a decompression bomb: ValidationError (``controleer_zip``)
     if echt is None and extensie == "csv":
         # CSV has no magic bytes: it is a CSV when it is text (no NUL byte in the first part).
         bestand.seek(0)

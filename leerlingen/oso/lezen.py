@@ -16,11 +16,13 @@ import base64
 import binascii
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from leerlingen.oso.xsd import Knoop
+from swv.fouten import DomeinFout
 
 #: category code -> (label, the elements of <leerling> (or of the dossier) that belong to it)
 CATEGORIEEN: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -44,8 +46,8 @@ NOOIT = {"bsn", "sofinummer", "onderwijsnummer", "iban"}
 PROFIELEN = {"POSWV", "POPO"}
 
 
-class OsoFout(ValueError):
-    pass
+class OsoFout(DomeinFout):
+    """An OSO file whose content the portal cannot take over (a Dutch message for the ib-er)."""
 
 
 @dataclass
@@ -356,7 +358,5 @@ def bijlage_uitpakken(bijlage: Bijlage) -> tuple[str, bytes]:
             if namen[0].file_size > 100 * 1024 * 1024:
                 raise OsoFout(_("the file in the ZIP is too large"))
             return namen[0].filename.rsplit("/", 1)[-1], z.read(namen[0])
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
-        if isinstance(exc, OsoFout):
-            raise
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error, NotImplementedError):
         raise OsoFout(_("the content is not a readable ZIP file")) from None

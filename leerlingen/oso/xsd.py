@@ -21,15 +21,16 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 from lxml import etree
 
+from swv.fouten import DomeinFout
+
 SCHEMA_PAD = Path(__file__).parent / "schema" / "OSO_gegevensset.xsd"
 
 
-class XmlFout(ValueError):
+class XmlFout(DomeinFout):
     """The file is not well-formed XML or breaks the schema; ``regel`` is the line (when known)."""
 
     def __init__(self, bericht: str, regel: int | None = None):
         super().__init__(bericht)
-        self.bericht = bericht
         self.regel = regel
 
 

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.contrib.auth.mixins import LoginRequiredMixin
-from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views import View
 
 from leerlingen.forms.dossier import OsoUploadForm
 from leerlingen.models import OsoOntvangst
 from leerlingen.models.oso import OsoStatus
 from leerlingen.oso.lezen import CATEGORIEEN
 from leerlingen.oso.service import oso_annuleren, oso_bevestigen, oso_ontvangen
-from swv.access import scholen, zichtbaar_of_404
+from swv.access import scholen, school_ids
 from swv.choices import Rol
-from swv.fouten import DomeinFout
-from swv.generiek import ActieView
+from swv.generiek import ActieView, ScopedDetailView
 from swv.protocol import log_leerling_bekeken
 
 
@@ -42,47 +37,56 @@ class OsoNieuwView(ActieView):
         return reverse("leerlingen:oso_detail", args=[ontvangst.uuid])
 
 
-class OsoDetailView(LoginRequiredMixin, View):
-    """The preview (``ontvangen``) or the result (``bevestigd``); POST confirms or cancels."""
+class OsoDetailView(ScopedDetailView):
+    """The preview (``ontvangen``) or the result (``bevestigd``); its buttons POST to ``OsoActieView``."""
 
-    def _ontvangst(self, uuid, action: str):
-        return zichtbaar_of_404(
-            OsoOntvangst.objects.visible_to(self.request.user, action).select_related(
-                "school", "van_school", "leerling"
-            ),
-            uuid=uuid,
+    model = OsoOntvangst
+    relaties = ("school", "van_school", "leerling")
+    template_name = "leerlingen/oso_detail.html"
+    context_object_name = "o"
+
+    def get(self, request, *args, **kwargs):
+        antwoord = super().get(request, *args, **kwargs)
+        if self.object.leerling is not None:
+            log_leerling_bekeken(gebruiker=request.user, leerling=self.object.leerling, request=request)
+        return antwoord
+
+    def post(self, request, *args, **kwargs):
+        # The page's buttons post to the page itself; the action is the one action view.
+        return OsoActieView.as_view()(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ontvangst, g = self.object, self.object.gegevens
+        bevestigd = ontvangst.status == OsoStatus.BEVESTIGD
+        ctx.update(
+            g=g,
+            Status=OsoStatus,
+            mag_bevestigen=ontvangst.school_id in school_ids(self.request.user, [Rol.IB_ER]),
+            geweigerd=[CATEGORIEEN[c][0] for c in g.get("geweigerd", []) if c in CATEGORIEEN],
+            genegeerd=[CATEGORIEEN[c][0] for c in g.get("genegeerd", []) if c in CATEGORIEEN],
+            verzorgers=ontvangst.verzorgers.all() if bevestigd else None,
+            documenten=ontvangst.documenten.all() if bevestigd else None,
         )
+        return ctx
 
-    def get(self, request, uuid):
-        ontvangst = self._ontvangst(uuid, "view")
-        if ontvangst.leerling is not None:
-            log_leerling_bekeken(gebruiker=request.user, leerling=ontvangst.leerling, request=request)
-        g = ontvangst.gegevens
-        return render(
-            request,
-            "leerlingen/oso_detail.html",
-            {
-                "o": ontvangst,
-                "g": g,
-                "Status": OsoStatus,
-                "mag_bevestigen": ontvangst.school_id in {s.pk for s in scholen(request.user, [Rol.IB_ER])},
-                "geweigerd": [CATEGORIEEN[c][0] for c in g.get("geweigerd", []) if c in CATEGORIEEN],
-                "genegeerd": [CATEGORIEEN[c][0] for c in g.get("genegeerd", []) if c in CATEGORIEEN],
-                "verzorgers": ontvangst.verzorgers.all() if ontvangst.status == OsoStatus.BEVESTIGD else None,
-                "documenten": ontvangst.documenten.all() if ontvangst.status == OsoStatus.BEVESTIGD else None,
-            },
-        )
 
-    def post(self, request, uuid):
-        ontvangst = self._ontvangst(uuid, "change")
-        try:
-            if "annuleren" in request.POST:
-                oso_annuleren(door=request.user, ontvangst=ontvangst)
-                messages.info(request, _("The OSO dossier has been discarded; nothing was imported."))
-                return redirect("leerlingen:oso_nieuw")
-            oso_bevestigen(door=request.user, ontvangst=ontvangst, request=request)
-        except DomeinFout as fout:
-            messages.error(request, fout.bericht)
-        else:
-            messages.success(request, _("The OSO dossier has been imported."))
-        return redirect("leerlingen:oso_detail", uuid=ontvangst.uuid)
+class OsoActieView(ActieView):
+    """Confirm (``bevestigen``) or discard (``annuleren``) a preview: the ib-er of the receiving
+    school (``visible_to(user, "change")``, 404 for everyone else); a refusal returns to the preview."""
+
+    model = OsoOntvangst
+    relaties = ("school", "van_school")
+    alleen_post = True
+
+    def terug_url(self) -> str:
+        return reverse("leerlingen:oso_detail", args=[self.object.uuid])
+
+    def uitvoeren(self, form):
+        if "annuleren" in self.request.POST:
+            oso_annuleren(door=self.request.user, ontvangst=self.object)
+            self.succes_bericht = _("The OSO dossier has been discarded; nothing was imported.")
+            return reverse("leerlingen:oso_nieuw")
+        oso_bevestigen(door=self.request.user, ontvangst=self.object, request=self.request)
+        self.succes_bericht = _("The OSO dossier has been imported.")
+        return None
