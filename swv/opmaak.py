@@ -89,9 +89,16 @@ def procent(waarde, decimalen: int = 1) -> str:
 
 
 def datum(waarde, lang: bool = False) -> str:
-    """``date(2025, 12, 31)`` -> ``31-12-2025``; with ``lang`` -> ``31 december 2025``."""
+    """``date(2025, 12, 31)`` -> ``31-12-2025``; with ``lang`` -> ``31 december 2025``. A date as
+    ISO text (``"2025-12-31"``, as stored from an imported file) reads the same; other text is
+    shown as it is."""
     if _leeg(waarde):
         return LEEG
+    if isinstance(waarde, str):
+        try:
+            waarde = date.fromisoformat(waarde[:10])
+        except ValueError:
+            return waarde
     if isinstance(waarde, datetime):
         from django.utils import timezone
 

@@ -49,6 +49,13 @@ def test_dates_short_and_long():
     assert opmaak.maandnaam(3) == "maart" and opmaak.maandnaam("x") == ""
 
 
+def test_a_date_kept_as_iso_text_reads_the_same_and_other_text_stays():
+    """Dates of an imported file (OSO) are kept as ISO text: the one notation shows them too."""
+    assert opmaak.datum("2015-03-01") == "01-03-2015" and opmaak.datum("2015-03-01T10:00:00") == "01-03-2015"
+    assert opmaak.datum("2015-03-01", lang=True) == "1 maart 2015"
+    assert opmaak.datum("onbekend") == "onbekend"
+
+
 def test_the_notation_does_not_follow_the_session_language():
     with translation.override("en"):
         assert opmaak.euro(Decimal("1234.5")) == "€ 1.234,50"
