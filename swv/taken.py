@@ -32,6 +32,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from swv.fouten import DomeinFout
 from swv.models import Taak
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ Voortgang = Callable[[int, str], None]
 Handler = Callable[[Taak, Voortgang], tuple[str, bytes | None]]
 
 
-class TaakFout(Exception):
+class TaakFout(DomeinFout):
     """A domain error in a job: shown to the user with its reason, never retried."""
 
 
@@ -236,7 +237,7 @@ def taak_uitvoeren_service(*, taak_id: int) -> None:
     except ClaimVerloren:
         logger.info("Job %s was taken over by another worker", taak_id)
         return
-    except TaakFout as fout:
+    except DomeinFout as fout:  # a TaakFout, or a service's refusal: its Dutch reason, no retry
         _van_mij(taak_id, token).update(
             status=Taak.Status.MISLUKT,
             foutmelding=str(fout) or "?",
