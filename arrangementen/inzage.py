@@ -51,9 +51,8 @@ def opschonen(leerling) -> dict[str, int]:
 
     aanvragen = Aanvraag.objects.filter(leerling=leerling)
     besluiten = Besluit.objects.filter(aanvraag__in=aanvragen)
-    uuids = list(aanvragen.values_list("uuid", flat=True)) + list(besluiten.values_list("uuid", flat=True))
     return {
-        "meldingen": meldingen_verwijderen(uuids),
+        "meldingen": meldingen_verwijderen(over=(aanvragen, besluiten)),
         "arrangementaanvragen": anonimiseren(aanvragen),
         "arrangementbesluitbrieven": taken_vernietigen(besluiten.values_list("brief_taak_id", flat=True)),
         "arrangementbesluiten": anonimiseren(besluiten),

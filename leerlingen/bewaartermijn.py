@@ -83,11 +83,12 @@ def taken_vernietigen(taak_ids: Iterable[int | None]) -> int:
     return anonimiseren(Taak.objects.filter(pk__in=ids), velden=("bestandsnaam",)) if ids else 0
 
 
-def meldingen_verwijderen(object_uuids: Iterable) -> int:
-    """Delete the notifications about the pupil's objects (they link to them by UUID)."""
+def meldingen_verwijderen(object_uuids: Iterable = (), *, over: Iterable[models.QuerySet] = ()) -> int:
+    """Delete the notifications about the pupil's objects (they link to them by UUID): the given
+    UUIDs and the rows of the querysets ``over`` (one DELETE, the querysets as subqueries)."""
     from swv.models import Melding
 
-    uuids = [u for u in object_uuids if u]
-    if not uuids:
-        return 0
-    return Melding.objects.filter(object_uuid__in=uuids).delete()[0]
+    voorwaarde = models.Q(object_uuid__in=[u for u in object_uuids if u])
+    for qs in over:
+        voorwaarde |= models.Q(object_uuid__in=qs.values("uuid"))
+    return Melding.objects.filter(voorwaarde).delete()[0]

@@ -22,6 +22,7 @@ from leerlingen.models import (
     Zorgplichtcasus,
 )
 from leerlingen.overzicht import OverzichtRegel, registreer_overzichtbron
+from swv.opmaak import datum
 
 
 @registreer_overzichtbron("dossier", gettext_lazy("Support dossier"), volgorde=10)
@@ -86,7 +87,7 @@ def opp(leerling, user):
         if laatste is not None:
             instemming = _("parents: %(besluit)s on %(datum)s") % {
                 "besluit": laatste.get_besluit_display(),
-                "datum": laatste.datum.strftime("%d-%m-%Y"),
+                "datum": datum(laatste.datum),
             }
         elif v.status == OPPStatus.CONCEPT:
             instemming = ""

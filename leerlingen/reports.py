@@ -193,7 +193,9 @@ def inzage_export(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     with translation.override("nl"):
         for i, bron in enumerate(bronnen, start=1):
             onderdelen.extend(bron(leerling))
-            voortgang(int(70 * i / len(bronnen)), f"Gegevens verzamelen ({i} van {len(bronnen)})")
+            voortgang(
+                int(70 * i / len(bronnen)), _("Collecting the data (%(i)s of %(n)s)") % {"i": i, "n": len(bronnen)}
+            )
         gegevens = {
             "leerling": str(leerling.uuid),
             "gemaakt_op": gemaakt.isoformat(),
@@ -207,7 +209,7 @@ def inzage_export(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
                 for o in onderdelen
             ],
         }
-        voortgang(75, "Overzicht (PDF) maken")
+        voortgang(75, _("Making the overview (PDF)"))
         leesbaar = [
             {
                 "titel": o.titel,
@@ -221,7 +223,7 @@ def inzage_export(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
         pdf = render_to_pdf(
             "pdf/leerling_inzage.html", {"leerling": leerling, "onderdelen": leesbaar, "gemaakt": gemaakt}
         )
-    voortgang(90, "ZIP samenstellen")
+    voortgang(90, _("Building the ZIP file"))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zip:
         zip.writestr("overzicht.pdf", pdf)

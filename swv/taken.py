@@ -32,6 +32,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from swv.fouten import DomeinFout
 from swv.models import Taak
 
 logger = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ Voortgang = Callable[[int, str], None]
 Handler = Callable[[Taak, Voortgang], tuple[str, bytes | None]]
 
 
-class TaakFout(Exception):
+class TaakFout(DomeinFout):
     """A domain error in a job: shown to the user with its reason, never retried."""
 
 
@@ -57,11 +58,6 @@ class TaakSoort:
     nog_toegang: Callable[..., bool] | None = None
     # Whose data an export holds (taak -> pupil), so that its download is logged against the pupil.
     leerling_van: Callable[[Taak], Model | None] | None = None
-
-    @property
-    def bevat_leerlinggegevens(self) -> bool:
-        return self.onderwerp is not None or self.nog_toegang is not None
-
     # What the job belongs to: ``terug(taak) -> (url, link text)`` or None, so that a finished
     # job's page leads back (e.g. to the report to adopt and publish).
     terug: Callable[[Taak], tuple[str, Any] | None] | None = None
@@ -241,7 +237,7 @@ def taak_uitvoeren_service(*, taak_id: int) -> None:
     except ClaimVerloren:
         logger.info("Job %s was taken over by another worker", taak_id)
         return
-    except TaakFout as fout:
+    except DomeinFout as fout:  # a TaakFout, or a service's refusal: its Dutch reason, no retry
         _van_mij(taak_id, token).update(
             status=Taak.Status.MISLUKT,
             foutmelding=str(fout) or "?",
@@ -319,8 +315,6 @@ def taak_mislukt_markeren(*, taak_id: int, reden: str) -> None:
 
 def taken_zichtbaar_voor(user):
     """Jobs a user may follow and download: their own, and kinds whose rule admits the user."""
-    from django.db.models import Q
-
     if not user.is_authenticated:
         return Taak.objects.none()
     extra = [naam for naam, s in _REGISTER.items() if s.mag_inzien is not None and s.mag_inzien(user)]
@@ -330,18 +324,23 @@ def taken_zichtbaar_voor(user):
 def taak_of_404(user, uuid) -> Taak:
     """The job ``user`` may follow now, or 404: theirs (or a kind's ``mag_inzien``) and, for a file
     with pupil data, still within the pupil's current scope or the export's current right."""
+    return _taak_met_toegang(user, uuid)[0]
+
+
+def _taak_met_toegang(user, uuid) -> tuple[Taak, TaakSoort, tuple[Model, Model] | None]:
+    """The one access check for a job's page and its file (404 when refused): the job, its kind and,
+    for a letter, the object it is about and its pupil."""
     from swv.access import zichtbaar_of_404
 
     taak = zichtbaar_of_404(taken_zichtbaar_voor(user), uuid=uuid)
-    _leerlingtoegang(user, taak)
-    return taak
-
-
-def _leerlingtoegang(user, taak: Taak) -> tuple[Model, Model] | None:
-    """404 unless ``user`` may have this job's pupil data today; the letter's object and pupil."""
     soort = _REGISTER.get(taak.soort)
     if soort is None:
         raise Http404
+    return taak, soort, _leerlingtoegang(user, taak, soort)
+
+
+def _leerlingtoegang(user, taak: Taak, soort: TaakSoort) -> tuple[Model, Model] | None:
+    """404 unless ``user`` may have this job's pupil data today; the letter's object and pupil."""
     if soort.onderwerp is not None:
         gevonden = soort.onderwerp(taak)
         if gevonden is None:
@@ -361,11 +360,9 @@ def taak_bestand_of_404(user, uuid, request=None) -> Taak:
     against the pupil's current scope (or the export's current right) and its download is logged."""
     from swv.protocol import log_document_gedownload, log_export, log_taakbestand_gedownload
 
-    taak = taak_of_404(user, uuid)
+    taak, soort, gevonden = _taak_met_toegang(user, uuid)
     if not taak.bestand:
         raise Http404
-    soort = _REGISTER[taak.soort]
-    gevonden = _leerlingtoegang(user, taak)
     if gevonden is not None:
         obj, leerling = gevonden
         log_document_gedownload(gebruiker=user, document=obj, leerling=leerling, request=request)

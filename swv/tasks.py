@@ -7,6 +7,7 @@ import logging
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -32,11 +33,15 @@ def taak_uitvoeren(self, taak_id: int) -> None:
         taak_uitvoeren_service(taak_id=taak_id)
     except TRANSIENTE_FOUTEN:
         if self.request.retries >= self.max_retries:
-            taak_mislukt_markeren(taak_id=taak_id, reden="Technische storing; probeer het later opnieuw.")
+            taak_mislukt_markeren(taak_id=taak_id, reden=_("A technical failure; please try again later."))
         raise
     except Exception as exc:  # an unexpected bug: fail visibly with a reason, do not retry
         logger.exception("Job %s failed", taak_id)
-        taak_mislukt_markeren(taak_id=taak_id, reden=f"Onverwachte fout ({type(exc).__name__}).")
+        taak_mislukt_markeren(
+            taak_id=taak_id,
+            reden=_("An unexpected error stopped the job (%(soort)s); please try again later.")
+            % {"soort": type(exc).__name__},
+        )
 
 
 @shared_task(acks_late=True)

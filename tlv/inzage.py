@@ -47,9 +47,8 @@ def opschonen(leerling) -> dict[str, int]:
 
     tlvs = TLV.objects.filter(leerling=leerling)
     bezwaren = Bezwaar.objects.filter(tlv__in=tlvs)
-    uuids = list(tlvs.values_list("uuid", flat=True)) + list(bezwaren.values_list("uuid", flat=True))
     return {
-        "meldingen": meldingen_verwijderen(uuids),
+        "meldingen": meldingen_verwijderen(over=(tlvs, bezwaren)),
         "tlv_brieven": taken_vernietigen(
             list(tlvs.values_list("besluitbrief_id", flat=True))
             + list(bezwaren.values_list("beslissingsbrief_id", flat=True))

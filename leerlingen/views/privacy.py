@@ -3,6 +3,9 @@ the register form (from the pupil page) and one action view per transition. Ever
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from leerlingen.forms.privacy import AfhandelenForm, LangerBewarenForm, PrivacyverzoekForm, VerlengenForm
 from leerlingen.models import Bewaartermijnrapport, Leerling, Privacyverzoek
 from leerlingen.services import privacy as services
-from swv.access import heeft_rol
 from swv.choices import Rol
 from swv.generiek import ActieView, ScopedDetailView, ScopedListView
 from swv.protocol import log_leerling_bekeken
@@ -90,21 +92,22 @@ class PrivacyverzoekRegistrerenView(ActieView):
 
 
 class _VerzoekActie(ActieView):
+    """One transition of a request: calls ``dienst(verzoek=, door=, **the form's data)``."""
+
     model = Privacyverzoek
-    action = "view"  # the register is the DB's only; visible_to is the whole rule
+    action = "view"  # the register is the DB's only (``rollen``); visible_to is the whole rule
     rollen = (Rol.DB,)
     context_object_name = "verzoek"
+    dienst: Callable[..., Any]
 
-    def heeft_toegang(self, user) -> bool:
-        return heeft_rol(user, Rol.DB)
+    def uitvoeren(self, form) -> Any:  # None: back to the request's page
+        self.dienst(verzoek=self.object, door=self.request.user, **form.cleaned_data)
 
 
 class InBehandelingView(_VerzoekActie):
     alleen_post = True
     succes_bericht = _("The request is in progress.")
-
-    def uitvoeren(self, form):
-        services.privacyverzoek_in_behandeling_nemen(verzoek=self.object, door=self.request.user)
+    dienst = staticmethod(services.privacyverzoek_in_behandeling_nemen)
 
 
 class VerlengenView(_VerzoekActie):
@@ -112,9 +115,7 @@ class VerlengenView(_VerzoekActie):
     titel = _("Extend the deadline by two months")
     knop = _("Extend")
     succes_bericht = _("The deadline has been extended.")
-
-    def uitvoeren(self, form):
-        services.privacyverzoek_verlengen(verzoek=self.object, door=self.request.user, **form.cleaned_data)
+    dienst = staticmethod(services.privacyverzoek_verlengen)
 
 
 class AfhandelenView(_VerzoekActie):
@@ -122,9 +123,7 @@ class AfhandelenView(_VerzoekActie):
     titel = _("Record the answer")
     knop = _("Record the answer")
     succes_bericht = _("The answer has been recorded.")
-
-    def uitvoeren(self, form):
-        services.privacyverzoek_afhandelen(verzoek=self.object, door=self.request.user, **form.cleaned_data)
+    dienst = staticmethod(services.privacyverzoek_afhandelen)
 
 
 class ExportMakenView(_VerzoekActie):

@@ -56,9 +56,13 @@ def _vertrokken_leerling(personas, *, einddatum=VERTROKKEN):
     )
     MDOFactory(dossier=dossier, gehouden=True)
     document = DocumentFactory(dossier=dossier)
-    TLVFactory(leerling=leerling, aanvragende_school=personas.school_a, motivering="Conform advies.")
-    AanvraagFactory(leerling=leerling, school=personas.school_a)
+    tlv = TLVFactory(leerling=leerling, aanvragende_school=personas.school_a, motivering="Conform advies.")
+    aanvraag = AanvraagFactory(leerling=leerling, school=personas.school_a)
     log_leerling_bekeken(gebruiker=personas.alice, leerling=leerling)
+    for obj in (tlv, aanvraag):  # the apps' notifications go too (arrangementen/tlv ``opschonen``)
+        Melding.objects.create(
+            ontvanger=personas.alice, soort="test", sleutel=f"x:{obj.uuid}", titel="T", route="r", object_uuid=obj.uuid
+        )
     Melding.objects.create(
         ontvanger=personas.alice,
         soort="leerlingen.mdo_uitnodiging",

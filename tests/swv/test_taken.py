@@ -7,6 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
+from swv.fouten import DomeinFout
 from swv.models import Taak
 from swv.taken import TaakFout, taak_starten, taak_uitvoeren_service, taaksoort
 from tests.conftest import wacht_op
@@ -29,6 +30,20 @@ def test_a_domain_error_fails_the_job_with_its_reason_and_no_retry(personas, dja
         "Er zijn geen gegevens voor deze periode.",
         30,
     )
+
+
+@taaksoort("test_dienst_weigert")
+def _dienst_weigert(taak, voortgang):
+    raise DomeinFout("Deze leerling heeft geen dossier meer.")  # a service's refusal inside a job
+
+
+def test_a_service_refusal_in_a_job_fails_it_with_its_dutch_reason(personas, django_capture_on_commit_callbacks):
+    assert issubclass(TaakFout, DomeinFout)
+    with django_capture_on_commit_callbacks(execute=False):
+        taak = taak_starten(soort="test_dienst_weigert", omschrijving="Test", aangevraagd_door=personas.dirk)
+    taak_uitvoeren_service(taak_id=taak.pk)  # no re-raise: not an unexpected error, not retried
+    taak.refresh_from_db()
+    assert (taak.status, taak.foutmelding) == (Taak.Status.MISLUKT, "Deze leerling heeft geen dossier meer.")
 
 
 @pytest.mark.worker
