@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from financien.querysets import mag_lezen
-from financien.services import FinancienFout
 from financien.services.rapportage import TAAKSOORT, t_rapportage_opbouwen
 from swv.models import Taak
 from swv.taken import TaakFout, Voortgang, taaksoort
@@ -27,7 +26,5 @@ def t_rapportage_pdf(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     rapport = TRapportage.objects.filter(uuid=taak.parameters.get("rapport")).first()
     if rapport is None:
         raise TaakFout(_("The T-rapportage no longer exists."))
-    try:
-        return t_rapportage_opbouwen(rapport=rapport, voortgang=voortgang)
-    except FinancienFout as fout:
-        raise TaakFout(str(fout)) from fout
+    # A FinancienFout is a DomeinFout: the job fails with its Dutch reason, never retried (swv.taken).
+    return t_rapportage_opbouwen(rapport=rapport, voortgang=voortgang)

@@ -19,12 +19,9 @@ def leerlingen(leerling) -> dict[str, int]:
     thuiszitten = m.Thuiszittercasus.objects.filter(leerling=leerling)
     zorgplicht = m.Zorgplichtcasus.objects.filter(leerling=leerling)
     verzoeken = m.Privacyverzoek.objects.filter(leerling=leerling)
-    uuids = [leerling.uuid]
-    for qs in (dossiers, mdos, thuiszitten, zorgplicht, verzoeken):
-        uuids += list(qs.values_list("uuid", flat=True))
     exports = Taak.objects.filter(soort="leerlingen.inzage", parameters__leerling=str(leerling.uuid))
     aantallen = {
-        "meldingen": meldingen_verwijderen(uuids),
+        "meldingen": meldingen_verwijderen([leerling.uuid], over=(dossiers, mdos, thuiszitten, zorgplicht, verzoeken)),
         "dossiers": anonimiseren(dossiers),
         "dossierstatus": anonimiseren(m.DossierStatusovergang.objects.filter(dossier__in=dossiers)),
         "dossiersecties": anonimiseren(m.DossierSectie.objects.filter(dossier__in=dossiers)),
