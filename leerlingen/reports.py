@@ -54,31 +54,31 @@ def thuiszitters_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     user = _aanvrager(taak)
     datum = date.fromisoformat(taak.parameters["datum"])
     filters = {k: v for k, v in taak.parameters.items() if k in FILTERS}
-    voortgang(10, "Casussen ophalen")
+    voortgang(10, _("Collecting the cases"))
     with translation.override("nl"):
         rijen = [
             {
-                "Achternaam": c.leerling.achternaam,
-                "Voornaam": c.leerling.voornaam,
-                "Geboortedatum": c.leerling.geboortedatum,
-                "School": c.school.naam if c.school else "",
-                "Gemeente": c.gemeente.naam,
-                "Soort": c.get_soort_display(),
-                "Reden": c.get_reden_display(),
-                "Sinds": c.sinds,
-                "Duur (weken)": (datum - c.sinds).days // 7,
-                "Boven termijn 3 maanden": "ja" if c.signaal_termijn else "nee",
-                "OPP": "ja" if c.heeft_opp else "nee",
-                "Onderwijs (uur/week)": float(c.onderwijs_uren),
-                "Stap de-escalatieladder": str(c.huidige_stap),
-                "Volgende actie": c.volgende_actie,
-                "Datum volgende actie": c.volgende_actie_datum,
+                _("Surname"): c.leerling.achternaam,
+                _("First name"): c.leerling.voornaam,
+                _("Date of birth"): c.leerling.geboortedatum,
+                _("School"): c.school.naam if c.school else "",
+                _("Municipality"): c.gemeente.naam,
+                _("Kind"): c.get_soort_display(),
+                _("Reason"): c.get_reden_display(),
+                _("Since"): c.sinds,
+                _("Duration (weeks)"): (datum - c.sinds).days // 7,
+                _("Beyond the 3-month term"): _("yes") if c.signaal_termijn else _("no"),
+                _("OPP"): _("yes") if c.heeft_opp else _("no"),
+                _("Education (hours/week)"): float(c.onderwijs_uren),
+                _("Step on the de-escalation ladder"): str(c.huidige_stap),
+                _("Next action"): c.volgende_actie,
+                _("Date of next action"): c.volgende_actie_datum,
             }
             for c in thuiszitters_lijst(user, datum=datum, status="actief", **filters).iterator(chunk_size=500)
         ]
-    voortgang(70, "Werkmap opbouwen")
-    inhoud = _excel([("Thuiszitters", rijen)])
-    voortgang(95, "Opslaan")
+    voortgang(70, _("Building the workbook"))
+    inhoud = _excel([(_("Thuiszitters"), rijen)])
+    voortgang(95, _("Saving"))
     return f"thuiszitters-{datum:%Y%m%d}.xlsx", inhoud
 
 
@@ -95,28 +95,28 @@ def _ronde_en_regels(taak: Taak):
 
 @taaksoort("risicolijst_excel", nog_toegang=_ronde_nog_zichtbaar)
 def risicolijst_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
-    voortgang(10, "Ronde ophalen")
+    voortgang(10, _("Collecting the round"))
     ronde, regels = _ronde_en_regels(taak)
     with translation.override("nl"):
 
         def rij(r):
             return {
-                "School": r.school_naam,
-                "Achternaam": r.leerling.achternaam,
-                "Voornaam": r.leerling.voornaam,
-                "Geboortedatum": r.leerling.geboortedatum,
-                "Op de lijst sinds": r.sinds,
-                "Reden": r.reden,
-                "Afgesproken actie": r.afgesproken_actie,
-                "Thuiszittercasus": "ja" if r.thuiszitter else "nee",
-                "Vergeleken met vorige ronde": r.get_vergelijking_display(),
+                _("School"): r.school_naam,
+                _("Surname"): r.leerling.achternaam,
+                _("First name"): r.leerling.voornaam,
+                _("Date of birth"): r.leerling.geboortedatum,
+                _("On the list since"): r.sinds,
+                _("Reason"): r.reden,
+                _("Agreed action"): r.afgesproken_actie,
+                _("Thuiszitter case"): _("yes") if r.thuiszitter else _("no"),
+                _("Compared with the previous round"): r.get_vergelijking_display(),
             }
 
         op_lijst = [rij(r) for r in regels if r.vergelijking != "af"]
         af = [rij(r) for r in regels if r.vergelijking == "af"]
-    voortgang(60, "Werkmap opbouwen")
-    inhoud = _excel([("Risicolijst", op_lijst), ("Van de lijst af", af)])
-    voortgang(95, "Opslaan")
+    voortgang(60, _("Building the workbook"))
+    inhoud = _excel([(_("Risk list"), op_lijst), (_("Off the list"), af)])
+    voortgang(95, _("Saving"))
     return f"risicolijst-{ronde.jaar}-{ronde.maand:02d}.xlsx", inhoud
 
 
@@ -124,9 +124,9 @@ def risicolijst_excel(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
 def risicolijst_pdf(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
     from swv.pdf import render_to_pdf
 
-    voortgang(10, "Ronde ophalen")
+    voortgang(10, _("Collecting the round"))
     ronde, regels = _ronde_en_regels(taak)
-    voortgang(40, "PDF opmaken")
+    voortgang(40, _("Designing the PDF"))
     with translation.override("nl"):
         inhoud = render_to_pdf(
             "pdf/risicolijst.html",
@@ -138,7 +138,7 @@ def risicolijst_pdf(taak: Taak, voortgang: Voortgang) -> tuple[str, bytes]:
                 "gemaakt": timezone.localtime(),
             },
         )
-    voortgang(95, "Opslaan")
+    voortgang(95, _("Saving"))
     return f"risicolijst-{ronde.jaar}-{ronde.maand:02d}.pdf", inhoud
 
 
