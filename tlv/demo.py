@@ -14,7 +14,9 @@ import random
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.core.files.base import ContentFile
+from django.db.models import F
 from django.utils import timezone
 
 from leerlingen.choices import Deelnemersrol, Documentsoort, MDOStatus, OPPStatus, Uitkomstsoort, Uitstroomniveau
@@ -39,6 +41,7 @@ from tlv.choices import (
     TLVStatus,
 )
 from tlv.models import TLV, Bezwaar, BezwaarStatusovergang, Deskundigenadvies, TLVNummerreeks, TLVStatusovergang
+from tlv.services.aanvraag import SCHOOLLEEFTIJD
 from tlv.services.meldingen import meldingen_maken
 
 SBO_AANDEEL = 0.015
@@ -241,15 +244,23 @@ def _huidige_register(ctx: DemoContext, nummers: _Nummers, door) -> list[TLV]:
         (TLVSoort.SO, SO_AANDEEL, [Soort.SO, Soort.SO_VSO]),
     ):
         kandidaten = list(
-            inschrijvingen.filter(school__soort__in=schoolsoorten).select_related("school").order_by("pk")
+            inschrijvingen.filter(school__soort__in=schoolsoorten)
+            .select_related("school")
+            .annotate(geboren=F("leerling__geboortedatum"))
+            .order_by("pk")
         )
         rng.shuffle(kandidaten)
         for inschrijving in kandidaten[: round(totaal * aandeel)]:
+            # S(B)O admission is for children of school age: no TLV starts before the fourth birthday.
+            schoolleeftijd = inschrijving.geboren + relativedelta(years=SCHOOLLEEFTIJD)
+            if schoolleeftijd > vandaag:
+                continue
             emb = soort == TLVSoort.SO and rng.random() < 0.04
             ingang = vandaag - timedelta(days=rng.randint(0, 700))
             schooljaar = date(ingang.year, 8, 1)  # most TLVs start with the school year
             if rng.random() < 0.6 and schooljaar <= vandaag and (vandaag - schooljaar).days <= 700:
                 ingang = schooljaar
+            ingang = max(ingang, schoolleeftijd)
             aanvrager = rng.choice(bo)
             tlv = _afgegeven(
                 rng,
@@ -264,7 +275,7 @@ def _huidige_register(ctx: DemoContext, nummers: _Nummers, door) -> list[TLV]:
                 vandaag=vandaag,
                 route=Route.RECHTSTREEKS if emb else Route.REGULIER,
             )
-            if not emb and rng.random() < 0.3:
+            if not emb and rng.random() < 0.3 and ingang - timedelta(days=730) >= schoolleeftijd:
                 # A predecessor, extended by this TLV (which the S(B)O school requested).
                 vorige = _afgegeven(
                     rng,

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from swv.access import heeft_rol
 from swv.choices import Rol
+from swv.waarden import leeftijd_op
 from tlv import termijnen
 from tlv.choices import (
     GELDIG,
@@ -283,10 +284,6 @@ def _spreiding(waarden: list[int]) -> dict:
     }
 
 
-def _leeftijd(geboren: date, op: date) -> int:
-    return op.year - geboren.year - ((op.month, op.day) < (geboren.month, geboren.day))
-
-
 def tlv_kengetallen(user, filters) -> dict:
     """CONTRACT (reporting): key figures of the TLC annual report over ``filters.begin`` ..
     ``filters.einde`` (see docs/tlv.md for every key). Aggregates only."""
@@ -313,7 +310,7 @@ def tlv_kengetallen(user, filters) -> dict:
     afgegeven = [b for b in besluiten if b["afgegeven_op"]]
     doorlooptijden = [(b["besluit_datum"] - b["eerst_ingediend_op"]).days for b in besluiten if b["eerst_ingediend_op"]]
     per_soort = Counter((b["soort"], b["categorie"]) for b in afgegeven)
-    leeftijden = Counter(min(_leeftijd(a["leerling__geboortedatum"], a["eerst_ingediend_op"]), 13) for a in aanvragen)
+    leeftijden = Counter(min(leeftijd_op(a["leerling__geboortedatum"], a["eerst_ingediend_op"]), 13) for a in aanvragen)
     mei_juli = sum(1 for a in aanvragen if a["eerst_ingediend_op"].month in (5, 6, 7))
     return {
         "aanvragen": len(aanvragen),

@@ -28,6 +28,7 @@ from swv.choices import Rol
 from swv.fouten import DomeinFout
 from swv.models import Gemeente, School
 from swv.overgangen import overgang, status_vastleggen
+from swv.waarden import leeftijd_op
 
 
 class Domeinfout(DomeinFout):
@@ -39,10 +40,6 @@ class Domeinfout(DomeinFout):
         return self.berichten
 
 
-def _leeftijd_op(geboortedatum: date, datum: date) -> int:
-    return datum.year - geboortedatum.year - ((datum.month, datum.day) < (geboortedatum.month, geboortedatum.day))
-
-
 def controleer_niet_in_toekomst(datum: date | None, veld: str, label: str) -> None:
     if datum is not None and datum > timezone.localdate():
         raise Domeinfout({veld: _("%(label)s cannot be in the future.") % {"label": label}})
@@ -51,7 +48,7 @@ def controleer_niet_in_toekomst(datum: date | None, veld: str, label: str) -> No
 def controleer_leeftijd(
     geboortedatum: date, op: date, *, minimum: int, maximum: int, veld: str = "geboortedatum"
 ) -> None:
-    leeftijd = _leeftijd_op(geboortedatum, op)
+    leeftijd = leeftijd_op(geboortedatum, op)
     if leeftijd < minimum or leeftijd > maximum:
         raise Domeinfout(
             {

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 import time_machine
+from dateutil.relativedelta import relativedelta
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -87,6 +88,34 @@ def test_a_direct_entry_needs_no_dossier(wereld):
         door=wereld.alice, leerling=wereld.daan, soort=TLVSoort.SO, route=Route.RECHTSTREEKS
     )
     assert tlv.route == Route.RECHTSTREEKS and tlv.dossier is None
+
+
+def test_it_refuses_a_request_for_a_child_under_four(wereld):
+    """S(B)O admission is for children of school age: no request before the fourth birthday."""
+    vandaag = timezone.localdate()
+    wereld.daan.geboortedatum = vandaag - relativedelta(years=4) + timedelta(days=1)
+    wereld.daan.save()
+    with pytest.raises(TLVFout, match="nog geen 4 jaar"):
+        aanvraag.tlv_aanvraag_starten(
+            door=wereld.alice, leerling=wereld.daan, soort=TLVSoort.SO, route=Route.RECHTSTREEKS
+        )
+    assert not TLV.objects.filter(leerling=wereld.daan).exists()
+    wereld.daan.geboortedatum = vandaag - relativedelta(years=4)  # the fourth birthday is today
+    wereld.daan.save()
+    aanvraag.tlv_aanvraag_starten(door=wereld.alice, leerling=wereld.daan, soort=TLVSoort.SO, route=Route.RECHTSTREEKS)
+
+
+def test_the_proposed_start_date_is_not_before_the_fourth_birthday(wereld, concept):
+    vierde_verjaardag = wereld.daan.geboortedatum + relativedelta(years=4)
+    with pytest.raises(TLVFout, match="nog geen 4 jaar"):
+        aanvraag.tlv_aanvraag_bijwerken(
+            door=wereld.alice,
+            tlv=concept,
+            versie=concept.versie,
+            voorgestelde_ingangsdatum=vierde_verjaardag - timedelta(days=1),
+        )
+    concept.refresh_from_db()
+    assert concept.voorgestelde_ingangsdatum is None
 
 
 def test_ib_er_of_another_school_cannot_start_a_request(wereld):

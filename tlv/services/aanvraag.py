@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from leerlingen.choices import MDOStatus, OPPStatus
 from leerlingen.models import MDO, Dossier, Inschrijving, Leerling, OPPVersie
+from swv import opmaak
 from swv.access import school_ids
 from swv.choices import Rol
 from swv.overgangen import status_vastleggen
-from swv.waarden import vereist
+from swv.waarden import leeftijd_op, vereist
 from tlv import conf
 from tlv.checklist import SCHOOLSOORTEN, ontbrekend
 from tlv.choices import (
@@ -59,6 +60,20 @@ AANVRAAGVELDEN = (
     "terugkeerafspraken",
 )
 BEWERKBAAR = (TLVStatus.CONCEPT, TLVStatus.AANVULLING_GEVRAAGD)
+#: S(B)O admission is for children of school age: a child may go to school from its fourth birthday.
+SCHOOLLEEFTIJD = 4
+
+
+def eis_schoolleeftijd(leerling: Leerling, op: date) -> None:
+    """Refuse a request (or a start date) before the pupil's fourth birthday."""
+    if leeftijd_op(leerling.geboortedatum, op) < SCHOOLLEEFTIJD:
+        raise TLVFout(
+            _(
+                "A TLV is for a child of school age: this pupil is not yet 4 years old on %(datum)s. "
+                "A child may go to school from the fourth birthday."
+            )
+            % {"datum": opmaak.datum(op)}
+        )
 
 
 def eis_geen_lopende_aanvraag(leerling: Leerling) -> None:
@@ -89,6 +104,7 @@ def tlv_aanvraag_starten(
         raise TLVFout(_("Choose the regular route or a direct entry."))
     if not Leerling.objects.visible_to(door, "change").filter(pk=leerling.pk).exists():
         raise TLVFout(_("You may not request a TLV for this pupil."))
+    eis_schoolleeftijd(leerling, timezone.localdate())
     inschrijving = (
         Inschrijving.objects.actief_op().filter(leerling=leerling, school_id__in=school_ids(door, [Rol.IB_ER])).first()
     )
@@ -133,6 +149,8 @@ def _valideer_aanvraag(tlv: TLV, velden: dict) -> dict:
     duur = velden.get("voorgestelde_duur_maanden")
     if duur is not None and not 1 <= duur <= conf.maximale_duur_maanden():
         raise TLVFout(_("The duration must be between 1 and %(max)s months.") % {"max": conf.maximale_duur_maanden()})
+    if velden.get("voorgestelde_ingangsdatum"):
+        eis_schoolleeftijd(tlv.leerling, velden["voorgestelde_ingangsdatum"])
     vandaag = timezone.localdate()
     for veld in ("toelating_datum", "ouders_instemming_datum"):
         if velden.get(veld) and velden[veld] > vandaag:
