@@ -35,7 +35,7 @@ def uitkomst_naar_xlsx(kengetal: Kengetal, uitkomst: Uitkomst, *, filters, filte
     info.append([str(kengetal.titel)])
     info["A1"].font = Font(bold=True, size=14)
     info.append([_("Selection"), filteromschrijving])
-    info.append([_("Exported on"), timezone.localtime().strftime("%d-%m-%Y %H:%M")])
+    info.append([_("Exported on"), opmaak.datumtijd(timezone.now())])
     for kc in uitkomst.kerncijfers:
         info.append([str(kc.label), _celwaarde(kc.waarde), str(kc.toelichting or "")])
     for tabel in uitkomst.tabellen:

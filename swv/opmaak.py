@@ -111,6 +111,24 @@ def datum(waarde, lang: bool = False) -> str:
     return f"{waarde.day:02d}-{waarde.month:02d}-{waarde.year}"
 
 
+def datumtijd(waarde, lang: bool = False) -> str:
+    """A moment in local time: ``31-12-2025 14:05``; with ``lang`` -> ``31 december 2025, 14:05``.
+    A plain date is shown as ``datum`` shows it."""
+    if _leeg(waarde):
+        return LEEG
+    if isinstance(waarde, str):
+        try:
+            waarde = datetime.fromisoformat(waarde)
+        except ValueError:
+            return waarde
+    if not isinstance(waarde, datetime):
+        return datum(waarde, lang)
+    from django.utils import timezone
+
+    moment = timezone.localtime(waarde) if timezone.is_aware(waarde) else waarde
+    return f"{datum(moment.date(), lang)}{',' if lang else ''} {moment:%H:%M}"
+
+
 def maandnaam(maand) -> str:
     """``3`` -> ``maart`` (empty for something that is not a month)."""
     from django.utils.formats import date_format

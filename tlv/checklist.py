@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.utils.translation import gettext_lazy as _
 
 from leerlingen.choices import Deelnemersrol, MDOStatus, OPPStatus, Uitkomstsoort
+from swv import opmaak
 from swv.choices import Soort
 from tlv.choices import EERSTE_DESKUNDIGE, Adviesconclusie, OudersInstemming, Route, TLVSoort
 
@@ -158,7 +159,6 @@ def _portaal_toelichting(tlv) -> str:
     """Who answered in the parents' portal, when, and what: a refusal as plainly as a consent."""
     if not tlv.ouders_portaal_besluit or tlv.ouders_portaal_op is None:
         return ""
-    from django.utils import timezone
 
     from leerlingen.choices import OuderBesluit
 
@@ -169,7 +169,7 @@ def _portaal_toelichting(tlv) -> str:
     )
     door = tlv.ouders_portaal_door
     naam = (door.get_full_name() or door.email) if door else ""
-    return str(tekst) % {"naam": naam, "datum": timezone.localtime(tlv.ouders_portaal_op).strftime("%d-%m-%Y")}
+    return str(tekst) % {"naam": naam, "datum": opmaak.datum(tlv.ouders_portaal_op)}
 
 
 def _mdo_punt(mdo) -> Punt:

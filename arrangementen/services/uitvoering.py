@@ -15,6 +15,7 @@ from arrangementen.models import Aanvraag, Evaluatie, Evaluatiemoment
 from arrangementen.services.aanvraag import Aanvraaginhoud, aanvraag_aanmaken
 from arrangementen.services.basis import vergrendel
 from arrangementen.services.fouten import AanvraagFout
+from swv import opmaak
 from swv.overgangen import overgang
 
 
@@ -144,7 +145,7 @@ def arrangement_verlengen(
     aanvraag = vergrendel(aanvraag, door=door, actie="change", statussen=(AanvraagStatus.GEEVALUEERD,))
     begin = max(aanvraag.einddatum + timedelta(days=1), timezone.localdate())
     if einddatum <= begin:
-        raise AanvraagFout(_("The extension must end after %(datum)s.") % {"datum": begin.strftime("%d-%m-%Y")})
+        raise AanvraagFout(_("The extension must end after %(datum)s.") % {"datum": opmaak.datum(begin)})
     aanvraag.afgesloten_op = timezone.localdate()
     aanvraag.afsluitresultaat = Afsluitresultaat.VERLENGD
     aanvraag.afsluittoelichting = toelichting.strip()

@@ -2,7 +2,7 @@
 
 {% load opmaak %}
 {{ bedrag|euro }}  {{ bedrag|euro:0 }}  {{ aantal|getal }}  {{ pct|procent }}  {{ dag|datum }}
-{{ dag|datum:"lang" }}  {{ maand|maandnaam }}
+{{ dag|datum:"lang" }}  {{ moment|datumtijd }}  {{ moment|datumtijd:"lang" }}  {{ maand|maandnaam }}
 """
 
 from __future__ import annotations
@@ -32,6 +32,11 @@ def procent(waarde, decimalen=1):
 @register.filter
 def datum(waarde, vorm=""):
     return opmaak.datum(waarde, lang=vorm == "lang")
+
+
+@register.filter
+def datumtijd(waarde, vorm=""):
+    return opmaak.datumtijd(waarde, lang=vorm == "lang")
 
 
 @register.filter

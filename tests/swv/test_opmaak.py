@@ -7,11 +7,14 @@ which pinned the finance copy's "3,6 %" and "" for nothing; the agreed notation 
 from __future__ import annotations
 
 import io
-from datetime import date
+import re
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import openpyxl
 import pytest
+from django.conf import settings as settings_module
 from django.template import Context, Template
 from django.utils import translation
 
@@ -54,6 +57,32 @@ def test_a_date_kept_as_iso_text_reads_the_same_and_other_text_stays():
     assert opmaak.datum("2015-03-01") == "01-03-2015" and opmaak.datum("2015-03-01T10:00:00") == "01-03-2015"
     assert opmaak.datum("2015-03-01", lang=True) == "1 maart 2015"
     assert opmaak.datum("onbekend") == "onbekend"
+
+
+def test_moments_in_local_time_short_and_long(settings):
+    settings.TIME_ZONE = "Europe/Amsterdam"
+    moment = datetime(2026, 12, 2, 3, 23, tzinfo=UTC)  # 04:23 in Amsterdam
+    assert opmaak.datumtijd(moment) == "02-12-2026 04:23"
+    with translation.override("nl"):
+        assert opmaak.datumtijd(moment, lang=True) == "2 december 2026, 04:23"
+    assert opmaak.datumtijd(date(2027, 1, 11)) == "11-01-2027" and opmaak.datumtijd(None) == "–"
+    html = Template("{% load opmaak %}{{ m|datumtijd }}|{{ d|datum }}").render(
+        Context({"m": moment, "d": date(2027, 1, 11)})
+    )
+    assert html == "02-12-2026 04:23|11-01-2027"
+
+
+def test_no_template_formats_a_date_its_own_way():
+    """One notation: templates use the opmaak filters, not Django's ``date`` filter with a format of
+    their own (only a month name, machine formats for inputs and the weekday of a meeting remain)."""
+    toegestaan = {'"F Y"', "'Y-m-d'", '"Y-m-d"', "'c'", '"l j F Y, H:i"'}
+    eigen = [
+        (str(pad), m.group(1))
+        for pad in sorted(Path(settings_module.BASE_DIR, "templates").rglob("*.*"))
+        for m in re.finditer(r"\|date:(\"[^\"]*\"|'[^']*')", pad.read_text())
+        if m.group(1) not in toegestaan
+    ]
+    assert eigen == []
 
 
 def test_the_notation_does_not_follow_the_session_language():
